@@ -1,0 +1,44 @@
+namespace VikaIvr.Flows.Ports;
+
+/// <summary>
+/// The record of one call (CDR), filled in by the telephony layer and the flow interpreter
+/// while the call runs and stored once it ends. Holds no personal data in clear: callers of
+/// the setters mask NIK, card numbers, birth dates and digits typed at identification steps.
+/// </summary>
+public sealed class CallRecord
+{
+    public required string CallId { get; init; }
+    public required string Caller { get; init; }
+    public required string Called { get; init; }
+    public DateTimeOffset StartedAt { get; set; }
+    public DateTimeOffset? AnsweredAt { get; set; }
+    public DateTimeOffset? EndedAt { get; set; }
+
+    /// <summary>Why the call ended: "caller-hangup", "flow-hangup", "transfer", "max-duration", "ack-timeout", ...</summary>
+    public string EndReason { get; set; } = "";
+
+    /// <summary>Which side ended the call: "caller", "server" or "system".</summary>
+    public string EndedBy { get; set; } = "";
+
+    public string? Codec { get; set; }
+
+    /// <summary>DTMF methods seen: "rfc4733", "info", "inband".</summary>
+    public List<string> DtmfMethods { get; } = [];
+
+    /// <summary>Flow node ids in the order visited.</summary>
+    public List<string> Nodes { get; } = [];
+
+    /// <summary>Flow events (node entered, digits masked, outcomes) in order.</summary>
+    public List<string> Events { get; } = [];
+
+    /// <summary>The call's outcome as the flow saw it: "status-answered", "bill-answered", "transferred", "too-many-attempts", ...</summary>
+    public string Outcome { get; set; } = "";
+
+    /// <summary>Failures during the call (database or speech) that the caller heard as system-busy.</summary>
+    public List<string> Failures { get; } = [];
+
+    public long RtpPacketsSent { get; set; }
+    public long RtpPacketsReceived { get; set; }
+    public long RtpPacketsLost { get; set; }
+    public double RtpJitterMs { get; set; }
+}

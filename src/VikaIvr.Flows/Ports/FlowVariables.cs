@@ -1,0 +1,29 @@
+namespace VikaIvr.Flows.Ports;
+
+/// <summary>
+/// The per-call variables a flow collects and actions read and write. Values marked personal
+/// (NIK, card number, birth date) are masked whenever they leave the call (logs, records).
+/// </summary>
+public sealed class FlowVariables
+{
+    private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _personal = new(StringComparer.Ordinal);
+
+    public string? this[string name] => _values.TryGetValue(name, out var v) ? v : null;
+
+    public void Set(string name, string value, bool personal = false)
+    {
+        _values[name] = value;
+        if (personal) _personal.Add(name); else _personal.Remove(name);
+    }
+
+    public bool Remove(string name)
+    {
+        _personal.Remove(name);
+        return _values.Remove(name);
+    }
+
+    public bool IsPersonal(string name) => _personal.Contains(name);
+
+    public IReadOnlyDictionary<string, string> Values => _values;
+}
