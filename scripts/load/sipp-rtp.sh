@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Benchmark (not a test): 500 concurrent calls x 30 s with RTP both ways against a running server.
+# SIPp sends 30 s of PCMU (tests/sipp/pcap/audio_pcmu_30s.pcap, play_pcap_audio: needs root);
+# the server plays its prompts back. tshark captures the server's RTP and SIP on loopback.
+#   scripts/load/sipp-rtp.sh --rtp-ports 20000-29999 [--target 127.0.0.1:5060] [--calls 500] [--hold-ms 30000] [--rate 50] [--server-pid PID]
+# Prints: SIPp's call figures, INVITE→200 and INVITE→first server RTP packet (p50/p99),
+# p99 of |send interval − 20 ms| over every server stream, and with --server-pid the server's
+# CPU seconds and resident memory per call.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+target=127.0.0.1:5060 calls=500 hold=30000 rate=50 rtp="" server_pid=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --target) target=$2; shift 2;; --calls) calls=$2; shift 2;; --hold-ms) hold=$2; shift 2;;
+    --rate) rate=$2; shift 2;; --rtp-ports) rtp=$2; shift 2;; --server-pid) server_pid=$2; shift 2;;
+    *) echo "unknown argument: $1" >&2; exit 2;;
+  esac
+done
+if [ -n "$server_pid" ] && [ ! -r "/proc/$server_pid/stat" ]; then echo "no process $server_pid" >&2; exit 2; fi
+[ -n "$rtp" ] || { echo "--rtp-ports LO-HI (the server's RTP range) is required to capture its packets" >&2; exit 2; }
+[ "$(id -u)" -eq 0 ] || { echo "play_pcap_audio and the capture need root" >&2; exit 1; }
+for tool in sipp tshark; do command -v $tool >/dev/null || { echo "$tool is missing (scripts/setup.sh installs it)" >&2; exit 1; }; done
+out="$(mktemp -d /tmp/vika-rtpload-XXXXXX)"
+sip_port_server="${target##*:}"
+echo "load: $calls calls at $rate/s held ${hold} ms with RTP, target $target; traces in $out" >&2
+# The capture keeps only what the figures need: SIP to/from the server and RTP from its range.
+tshark -i lo -n -q -w "$out/capture.pcap" -f "udp port $sip_port_server or (udp src portrange $rtp)" >/dev/null 2>&1 &
+tshark_pid=$!
+sleep 2
+cpu_before=""; [ -n "$server_pid" ] && cpu_before=$(awk '{print $14 + $15}' "/proc/$server_pid/stat")
+sip_port=$(python3 -c 'import socket;s=socket.socket(socket.AF_INET,socket.SOCK_DGRAM);s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
+status=0
+ulimit -n 65536 2>/dev/null || true
+(cd "$root/tests/sipp" && sipp -sf uac_rtp_load.xml -t u1 -i 127.0.0.1 -p "$sip_port" -mp $((sip_port + 2)) \
+  -s 165 -m "$calls" -r "$rate" -l "$calls" -d "$hold" -timeout $((hold / 1000 + calls / rate + 60))s -timeout_error -nostdin \
+  -trace_stat -stf "$out/stat.csv" -fd 5 -trace_rtt -rtt_freq 1 -trace_err -error_file "$out/errors.log" \
+  "$target" >"$out/sipp.out" 2>&1) || status=$?
+rss_kb=""; cpu_after=""
+if [ -n "$server_pid" ] && [ -r "/proc/$server_pid/stat" ]; then
+  rss_kb=$(awk '/VmHWM/ {print $2}' "/proc/$server_pid/status")
+  cpu_after=$(awk '{print $14 + $15}' "/proc/$server_pid/stat")
+fi
+sleep 1; kill "$tshark_pid"; wait "$tshark_pid" 2>/dev/null || true
+rtt="$(ls "$root"/tests/sipp/uac_rtp_load_*_rtt.csv 2>/dev/null | tail -1 || true)"
+[ -n "$rtt" ] && mv "$rtt" "$out/rtt.csv"
+python3 "$root/tests/tools/sipp_figures.py" "$out/stat.csv" "$out/rtt.csv"
+python3 "$root/tests/tools/rtp_figures.py" "$out/capture.pcap" "$sip_port_server" "$rtp"
+if [ -n "$server_pid" ] && [ -z "$cpu_after" ]; then
+  echo "server process $server_pid ended during the run: no CPU/memory figures"
+elif [ -n "$server_pid" ]; then
+  ticks=$(getconf CLK_TCK)
+  python3 - "$cpu_before" "$cpu_after" "$ticks" "$rss_kb" "$calls" "$hold" <<'PY'
+import sys
+before, after, ticks, rss, calls, hold = map(float, sys.argv[1:])
+cpu = (after - before) / ticks
+print(f"server CPU: {cpu:.1f} s over the run = {cpu / calls * 1000:.1f} ms per call "
+      f"({cpu / calls / (hold / 1000) * 100:.3f} % of a core per concurrent call)")
+print(f"server peak resident memory: {rss / 1024:.0f} MiB = {rss / calls:.0f} KiB per call")
+PY
+fi
+echo "sipp exit code: $status (0 = every call succeeded)"
+exit $status

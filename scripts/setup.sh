@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs what VikaIvr needs on a fresh Debian machine (idempotent): the speech engine,
+# the real SIP clients the tests call the server with, and audio tools; then restores NuGet packages.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+need=()
+command -v espeak-ng >/dev/null || need+=(espeak-ng)
+command -v sipp >/dev/null || need+=(sip-tester)
+command -v baresip >/dev/null || need+=(baresip)
+command -v sox >/dev/null || need+=(sox)
+command -v tshark >/dev/null || need+=(tshark)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "setup: installing ${need[*]}" >&2
+  sudo_cmd=""; [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo_cmd apt-get update -qq
+  # tshark asks whether non-root users may capture; answer no without a prompt.
+  echo "wireshark-common wireshark-common/install-setuid boolean false" | $sudo_cmd debconf-set-selections || true
+  $sudo_cmd apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+command -v dotnet >/dev/null || { echo "setup: the .NET 10 SDK (dotnet) is required on PATH" >&2; exit 1; }
+dotnet restore "$root/VikaIvr.sln" -v quiet >/dev/null

@@ -1,0 +1,50 @@
+namespace VikaIvr.Data.Migrations;
+
+/// <summary>The schema, as the ordered list of migrations applied at start.</summary>
+public static class SchemaMigrations
+{
+    public static IReadOnlyList<Migration> All { get; } =
+    [
+        new(1, "participants", """
+            CREATE TABLE participants (
+                id              INTEGER PRIMARY KEY,
+                nik             TEXT    NOT NULL,
+                card            TEXT    NOT NULL,
+                name            TEXT    NOT NULL,
+                birth_date      TEXT    NOT NULL,   -- yyyy-MM-dd
+                segment         TEXT    NOT NULL,   -- PBI_APBN, PBI_APBD, PPU_PN, PPU_BU, PBPU, BP
+                care_class      INTEGER NOT NULL CHECK (care_class BETWEEN 1 AND 3),
+                status          TEXT    NOT NULL CHECK (status IN ('active', 'inactive')),
+                inactive_reason TEXT    NULL CHECK (inactive_reason IN ('arrears', 'nik-mismatch')),
+                paid_through    TEXT    NULL,       -- yyyy-MM, last month paid
+                origin          TEXT    NOT NULL DEFAULT 'manual' -- demo, synthetic, manual
+            );
+            CREATE UNIQUE INDEX ux_participants_nik ON participants (nik);
+            CREATE UNIQUE INDEX ux_participants_card ON participants (card);
+            """),
+        new(2, "call_records", """
+            CREATE TABLE call_records (
+                id                   INTEGER PRIMARY KEY AUTOINCREMENT,
+                call_id              TEXT    NOT NULL,
+                caller               TEXT    NOT NULL,
+                called               TEXT    NOT NULL,
+                started_at           TEXT    NOT NULL,
+                answered_at          TEXT    NULL,
+                ended_at             TEXT    NULL,
+                end_reason           TEXT    NOT NULL,
+                ended_by             TEXT    NOT NULL,
+                codec                TEXT    NULL,
+                dtmf_methods         TEXT    NOT NULL, -- JSON array
+                nodes                TEXT    NOT NULL, -- JSON array
+                events               TEXT    NOT NULL, -- JSON array
+                outcome              TEXT    NOT NULL,
+                failures             TEXT    NOT NULL, -- JSON array
+                rtp_packets_sent     INTEGER NOT NULL,
+                rtp_packets_received INTEGER NOT NULL,
+                rtp_packets_lost     INTEGER NOT NULL,
+                rtp_jitter_ms        REAL    NOT NULL
+            );
+            CREATE INDEX ix_call_records_call_id ON call_records (call_id);
+            """),
+    ];
+}

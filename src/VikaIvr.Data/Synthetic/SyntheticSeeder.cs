@@ -1,0 +1,30 @@
+using Dapper;
+using VikaIvr.Data.Participants;
+using VikaIvr.Jkn.Time;
+
+namespace VikaIvr.Data.Synthetic;
+
+/// <summary>What <c>vika db seed --synthetic N</c> runs: N more synthetic participants, continuing after those already there.</summary>
+public sealed class SyntheticSeeder(SqliteDatabase database, TimeProvider clock)
+{
+    public const string Origin = "synthetic";
+
+    private readonly SqliteDatabase _database = database ?? throw new ArgumentNullException(nameof(database));
+    private readonly TimeProvider _clock = clock ?? throw new ArgumentNullException(nameof(clock));
+
+    /// <returns>Rows inserted.</returns>
+    public async Task<long> SeedAsync(int count, CancellationToken ct, int seed = 165)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        long existing;
+        await using (var connection = await _database.OpenAsync(ct).ConfigureAwait(false))
+        {
+            existing = await connection.ExecuteScalarAsync<long>(
+                new CommandDefinition("SELECT COUNT(*) FROM participants WHERE origin = @Origin", new { Origin }, cancellationToken: ct))
+                .ConfigureAwait(false);
+        }
+
+        var participants = new SyntheticParticipantGenerator(seed).Generate(existing, count, JakartaTime.Today(_clock));
+        return await new ParticipantWriter(_database).InsertAsync(participants, Origin, ct).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,71 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using VikaIvr.Flows.Model;
+using VikaIvr.Flows.Ports;
+
+namespace VikaIvr.Flows.Runtime;
+
+/// <summary>
+/// Runs a flow on a call, awaiting each step; every node and step goes into the call record.
+/// Shared by all calls (holds no per-call state). The caller hanging up ends the run cleanly.
+/// </summary>
+public sealed class FlowInterpreter
+{
+    private readonly FlowDefinition _flow;
+    private readonly FlowRuntime _runtime;
+    private readonly ILogger _logger;
+
+    public FlowInterpreter(FlowDefinition flow, FlowRuntime runtime, ILogger<FlowInterpreter>? logger = null)
+    {
+        _flow = flow ?? throw new ArgumentNullException(nameof(flow));
+        _runtime = runtime ?? throw new ArgumentNullException(nameof(runtime));
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+    }
+
+    public FlowDefinition Flow => _flow;
+
+    /// <summary>Runs the flow until it hangs up, transfers or the call ends; fills <paramref name="record"/>.</summary>
+    public async Task RunAsync(ICall call, CallRecord record, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        ArgumentNullException.ThrowIfNull(record);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, call.Ended);
+        var variables = new FlowVariables();
+        foreach (var (k, v) in _flow.Variables) variables.Set(k, v);
+        foreach (var (k, v) in _runtime.VariableOverrides) variables.Set(k, v);
+
+        var session = new FlowSession(call, record, variables, linked.Token);
+        var steps = new FlowStepRunner(_flow, _runtime, session, _logger);
+        string? current = _flow.Start.Name;
+        int count = 0;
+        try
+        {
+            while (current is not null && !call.Ended.IsCancellationRequested)
+            {
+                if (++count > _runtime.MaxStepsPerCall)
+                {
+                    record.Failures.Add($"flow exceeded {_runtime.MaxStepsPerCall} steps; hanging up");
+                    await call.HangupAsync(linked.Token);
+                    break;
+                }
+
+                var node = _flow.Nodes[current];
+                record.Nodes.Add(node.Id);
+                if (node.Outcome is { } outcome) record.Outcome = outcome;
+                current = await steps.RunAsync(node);
+            }
+        }
+        catch (OperationCanceledException) when (call.Ended.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            // The caller hung up mid-step: a normal end, not an error.
+        }
+
+        if (call.Ended.IsCancellationRequested && !session.EndedByFlow)
+        {
+            record.Events.Add("caller hung up");
+            session.SetOutcomeIfEmpty("caller-hangup");
+        }
+
+        session.SetOutcomeIfEmpty("completed");
+    }
+}

@@ -1,0 +1,32 @@
+using VikaIvr.Flows.Model;
+using VikaIvr.Flows.Ports;
+
+namespace VikaIvr.Flows.Runtime;
+
+/// <summary>The state of one call's run through a flow.</summary>
+internal sealed class FlowSession(ICall call, CallRecord record, FlowVariables variables, CancellationToken ct)
+{
+    public ICall Call { get; } = call;
+    public CallRecord Record { get; } = record;
+    public FlowVariables Variables { get; } = variables;
+    public CancellationToken Ct { get; } = ct;
+    public Dictionary<string, int> Counters { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The menu the caller last reached: where system-busy returns to.</summary>
+    public string? LastMenu { get; set; }
+
+    /// <summary>Set after an entry ended by length: a '#' typed after it must neither cut the next
+    /// prompts nor count as a key, so prompts play without barge-in until the next collection
+    /// discards it.</summary>
+    public bool AbsorbTerminator { get; set; }
+
+    public void Event(string text) => Record.Events.Add(text);
+
+    public void SetOutcomeIfEmpty(string outcome)
+    {
+        if (Record.Outcome.Length == 0) Record.Outcome = outcome;
+    }
+
+    /// <summary>Set when the flow itself hung up or transferred the call.</summary>
+    public bool EndedByFlow { get; set; }
+}

@@ -1,0 +1,153 @@
+using Microsoft.Extensions.Logging;
+using VikaIvr.Flows.Model;
+using VikaIvr.Flows.Ports;
+
+namespace VikaIvr.Flows.Runtime;
+
+/// <summary>Executes one node for one call and returns the id of the next node (null: the run ends).</summary>
+internal sealed partial class FlowStepRunner(FlowDefinition flow, FlowRuntime runtime, FlowSession s, ILogger logger)
+{
+    public Task<string?> RunAsync(FlowNode node) => node switch
+    {
+        PlayNode p => PlayAsync(p),
+        SayNode say => SayAsync(say),
+        MenuNode m => MenuAsync(m),
+        CollectNode c => CollectAsync(c),
+        ActionNode a => ActionAsync(a),
+        BranchNode b => Task.FromResult<string?>(Branch(b)),
+        SetNode set => Task.FromResult<string?>(Set(set)),
+        TransferNode t => TransferAsync(t),
+        HangupNode => HangupAsync(),
+        GotoNode g => Task.FromResult<string?>(g.Target.Name),
+        _ => throw new InvalidOperationException($"no runner for node kind '{node.Kind}'"),
+    };
+
+    private async Task<string?> PlayAsync(PlayNode node)
+    {
+        foreach (var p in node.PromptIds) await PlayPromptAsync(p.Name, node.BargeIn);
+        return node.Next.Name;
+    }
+
+    private async Task<string?> SayAsync(SayNode node)
+    {
+        string text = Expand(node.Template);
+        AudioClip clip;
+        try
+        {
+            clip = await runtime.Speech.SayAsync(text, s.Ct);
+        }
+        catch (SpeechException ex)
+        {
+            return await SystemBusyAsync($"speech failed at '{node.Id}': {DigitMask.Scrub(ex.Message)}");
+        }
+
+        // The sentence may hold a name: the record says only that it was spoken.
+        s.Event($"say {node.Id} ({clip.Duration.TotalSeconds:0.0} s)");
+        await s.Call.PlayAsync(clip, node.BargeIn && !s.AbsorbTerminator, s.Ct);
+        return node.Next.Name;
+    }
+
+    private string? Branch(BranchNode node)
+    {
+        string? value = node.On.StartsWith("counter:", StringComparison.Ordinal)
+            ? s.Counters.GetValueOrDefault(node.On["counter:".Length..]).ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : s.Variables[node.On];
+        string next = value is not null && node.Cases.TryGetValue(value, out var target) ? target.Name : node.Default.Name;
+        s.Event($"branch {node.Id}: {node.On} → {next}");
+        return next;
+    }
+
+    private string? Set(SetNode node)
+    {
+        foreach (var (name, value) in node.Values) s.Variables.Set(name, Expand(value));
+        return node.Next.Name;
+    }
+
+    private async Task<string?> TransferAsync(TransferNode node)
+    {
+        if (node.Prompt is { } p) await PlayPromptAsync(p.Name, bargeIn: false);
+        string target = Expand(node.Target).Trim();
+        if (target.Length == 0)
+        {
+            s.Event("transfer: no agent URI configured");
+            return node.OnFailure.Name;
+        }
+
+        TransferResult result;
+        try
+        {
+            result = await s.Call.TransferAsync(target, s.Ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            result = TransferResult.Failed(ex.GetType().Name + ": " + ex.Message);
+        }
+
+        s.Event($"transfer {target}: {(result.Succeeded ? "accepted" : "failed")} ({result.Detail})");
+        if (!result.Succeeded) return node.OnFailure.Name;
+        s.Record.Outcome = "transferred";
+        s.EndedByFlow = true;
+        return null;
+    }
+
+    private async Task<string?> HangupAsync()
+    {
+        s.Event("hangup");
+        s.EndedByFlow = true;
+        await s.Call.HangupAsync(s.Ct);
+        return null;
+    }
+
+    /// <summary>VIKA.md rule 11: a data or speech failure never drops the call.</summary>
+    private async Task<string?> SystemBusyAsync(string reason)
+    {
+        s.Record.Failures.Add(reason);
+        s.Event("system-busy: " + reason);
+        logger.LogWarning("Call {CallId}: {Reason}", s.Call.CallId, reason);
+        if (flow.SystemBusyPrompt is { } busy) await PlayPromptAsync(busy.Name, bargeIn: true);
+        return s.LastMenu ?? flow.Start.Name;
+    }
+
+    private async Task PlayPromptAsync(string promptId, bool bargeIn)
+    {
+        AudioClip clip;
+        try
+        {
+            clip = runtime.Prompts.Get(promptId);
+        }
+        catch (KeyNotFoundException)
+        {
+            // Checked at load; a prompt removed while running is skipped rather than dropping the call.
+            s.Record.Failures.Add($"prompt '{promptId}' has no audio");
+            s.Event($"prompt {promptId} missing");
+            return;
+        }
+
+        s.Event("play " + promptId);
+        await s.Call.PlayAsync(clip, bargeIn && !s.AbsorbTerminator, s.Ct);
+    }
+
+    private string Expand(string template)
+    {
+        if (!template.Contains('{')) return template;
+        var sb = new System.Text.StringBuilder(template.Length + 64);
+        int i = 0;
+        while (i < template.Length)
+        {
+            int open = template.IndexOf('{', i);
+            int close = open < 0 ? -1 : template.IndexOf('}', open + 1);
+            if (close < 0)
+            {
+                sb.Append(template, i, template.Length - i);
+                break;
+            }
+
+            sb.Append(template, i, open - i);
+            string name = template[(open + 1)..close];
+            sb.Append(s.Variables[name] ?? "");
+            i = close + 1;
+        }
+
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,8 @@
+namespace VikaIvr.Jkn.Participants;
+
+/// <summary>Card status (status kepesertaan).</summary>
+public enum MembershipStatus
+{
+    Active,
+    Inactive,
+}

@@ -1,0 +1,198 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace VikaIvr.Media.Clock;
+
+/// <summary>
+/// The one media clock: a few pacers (min(cores, configured)), each owning a share of the
+/// streams, call every stream once per frame interval at its phase within the period. No
+/// timer, thread or task per call. Per-slot work allocates nothing.
+/// </summary>
+public sealed class MediaClock : IDisposable
+{
+    private readonly IMediaTickSource _ticks;
+    private readonly ILogger<MediaClock> _logger;
+    private readonly PacerShard[] _shards;
+    private readonly int _slotsPerPeriod;
+    private readonly TimeSpan _slotDuration;
+    private readonly double _microsecondsPerTick;
+    private int _started;
+
+    public MediaClock(MediaClockOptions options, IMediaTickSource ticks, ILogger<MediaClock>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(ticks);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.SlotsPerPeriod, 1);
+        _ticks = ticks;
+        _logger = logger ?? NullLogger<MediaClock>.Instance;
+        _slotsPerPeriod = options.SlotsPerPeriod;
+        _slotDuration = options.SlotDuration;
+        int threads = Math.Max(1, Math.Min(options.MaxPacerThreads, Environment.ProcessorCount));
+        _shards = new PacerShard[threads];
+        for (int i = 0; i < threads; i++)
+        {
+            _shards[i] = new PacerShard(_slotsPerPeriod);
+        }
+
+        _microsecondsPerTick = 1_000_000.0 / ticks.Frequency;
+    }
+
+    public int PacerCount => _shards.Length;
+
+    public int SlotsPerPeriod => _slotsPerPeriod;
+
+    public TimeSpan SlotDuration => _slotDuration;
+
+    public IMediaTickSource TickSource => _ticks;
+
+    public int StreamCount
+    {
+        get
+        {
+            int n = 0;
+            foreach (var s in _shards)
+            {
+                n += s.Count;
+            }
+
+            return n;
+        }
+    }
+
+    /// <summary>Frames handed to streams so far (all pacers).</summary>
+    public long FramesDue
+    {
+        get
+        {
+            long n = 0;
+            foreach (var s in _shards)
+            {
+                n += s.Frames;
+            }
+
+            return n;
+        }
+    }
+
+    /// <summary>Exceptions thrown by streams (each is logged and the pacer carries on).</summary>
+    public long StreamFailures
+    {
+        get
+        {
+            long n = 0;
+            foreach (var s in _shards)
+            {
+                n += s.Failures;
+            }
+
+            return n;
+        }
+    }
+
+    /// <summary>Starts the pacers; idempotent. Streams may be added before or after.</summary>
+    public void Start()
+    {
+        if (Interlocked.Exchange(ref _started, 1) == 0)
+        {
+            _ticks.Start(_shards.Length, _slotDuration, _slotsPerPeriod, RunSlot);
+        }
+    }
+
+    /// <summary>Puts a stream on the clock, on the least-loaded pacer and phase.</summary>
+    public PacerRegistration Add(IPacedStream stream, TimeSpan frameInterval)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var shardIndex = 0;
+        for (int i = 1; i < _shards.Length; i++)
+        {
+            if (_shards[i].Count < _shards[shardIndex].Count)
+            {
+                shardIndex = i;
+            }
+        }
+
+        var shard = _shards[shardIndex];
+        PacerRegistration registration;
+        lock (shard.Gate)
+        {
+            int phase = 0;
+            for (int p = 1; p < _slotsPerPeriod; p++)
+            {
+                if (shard.PhaseLoad[p] < shard.PhaseLoad[phase])
+                {
+                    phase = p;
+                }
+            }
+
+            registration = new PacerRegistration(this, stream, shardIndex, phase, ToSlots(frameInterval));
+            shard.Add(registration);
+        }
+
+        return registration;
+    }
+
+    /// <summary>A merged copy of all pacers' send-lateness histograms.</summary>
+    public LatenessHistogram GetLateness()
+    {
+        var merged = new LatenessHistogram();
+        foreach (var s in _shards)
+        {
+            merged.Add(s.Lateness);
+        }
+
+        return merged;
+    }
+
+    public void Dispose() => _ticks.Dispose();
+
+    internal void Remove(PacerRegistration registration) => _shards[registration.Shard].Remove(registration);
+
+    internal int ToSlots(TimeSpan interval)
+        => Math.Max(1, (int)Math.Round(interval.Ticks / (double)_slotDuration.Ticks));
+
+    private void RunSlot(int shardIndex, long slot, long scheduledTimestamp)
+    {
+        var shard = _shards[shardIndex];
+        var streams = shard.Streams;
+        int phase = (int)(slot % _slotsPerPeriod);
+        foreach (var r in streams)
+        {
+            if (r.Removed)
+            {
+                continue;
+            }
+
+            if (r.NextDueSlot < 0)
+            {
+                // First sight: start at the next slot that matches the stream's phase.
+                int wait = (r.Phase - phase + _slotsPerPeriod) % _slotsPerPeriod;
+                r.NextDueSlot = slot + wait;
+            }
+
+            if (slot < r.NextDueSlot)
+            {
+                continue;
+            }
+
+            int interval = r.IntervalSlots;
+            r.NextDueSlot += interval;
+            if (r.NextDueSlot <= slot)
+            {
+                r.NextDueSlot = slot + interval;
+            }
+
+            long now = _ticks.GetTimestamp();
+            shard.Lateness.Record((now - scheduledTimestamp) * _microsecondsPerTick);
+            shard.Frames++;
+            try
+            {
+                r.Stream.OnFrameDue(now);
+            }
+            catch (Exception ex)
+            {
+                shard.Failures++;
+                _logger.LogError(ex, "Media stream failed on its frame tick");
+            }
+        }
+    }
+}

@@ -1,0 +1,204 @@
+using System.Net;
+using VikaIvr.Media.Rtp;
+
+namespace VikaIvr.Media.Sdp;
+
+/// <summary>
+/// One call's RFC 3264 offer/answer state: answers the caller's offer (initial INVITE or
+/// re-INVITE), makes our own offer for a late-offer INVITE and applies the peer's answer.
+/// Keeps the o= session id stable and bumps the version only when our SDP changes.
+/// </summary>
+public sealed class SdpOfferAnswer
+{
+    private readonly SdpOfferAnswerOptions _options;
+    private readonly ulong _sessionId;
+    private ulong _sessionVersion;
+    private string? _lastBody;
+
+    /// <param name="localAddress">The address to advertise: the configured public media address, or the one the SIP request arrived on.</param>
+    /// <param name="localPort">Our RTP port.</param>
+    /// <param name="sessionId">The o= session id; a random one when null.</param>
+    public SdpOfferAnswer(SdpOfferAnswerOptions options, IPAddress localAddress, int localPort, ulong? sessionId = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(localAddress);
+        _options = options;
+        LocalAddress = localAddress;
+        LocalPort = localPort;
+        _sessionId = sessionId ?? (ulong)Random.Shared.NextInt64(1, long.MaxValue);
+        _sessionVersion = _sessionId;
+    }
+
+    public IPAddress LocalAddress { get; set; }
+
+    public int LocalPort { get; set; }
+
+    /// <summary>The SDP we last sent (offer or answer).</summary>
+    public SdpSessionDescription? LocalDescription { get; private set; }
+
+    /// <summary>What is currently agreed; null before the first successful exchange.</summary>
+    public NegotiatedMedia? Current { get; private set; }
+
+    public SdpNegotiationResult Answer(string offer)
+        => SdpSessionDescription.TryParse(offer, out var sdp, out string? error)
+            ? Answer(sdp)
+            : SdpNegotiationResult.Fail(SdpNegotiationError.Malformed, error ?? "malformed SDP");
+
+    /// <summary>Answers an offer (initial or re-offer). On failure nothing changes and the SIP layer sends 488.</summary>
+    public SdpNegotiationResult Answer(SdpSessionDescription offer)
+    {
+        SdpMediaDescription? chosen = null;
+        RtpAudioCodec codec = default;
+        bool sawAudio = false;
+        foreach (var m in offer.Media)
+        {
+            if (!SdpAudioReader.IsUsableAudio(m))
+            {
+                continue;
+            }
+
+            sawAudio = true;
+            if (SdpAudioReader.TryPickCodec(m, _options.Codecs, out codec, out _))
+            {
+                chosen = m;
+                break;
+            }
+        }
+
+        if (chosen is null)
+        {
+            return sawAudio
+                ? SdpNegotiationResult.Fail(SdpNegotiationError.NoCommonCodec, "no common codec (we accept " + string.Join(", ", _options.Codecs) + ")")
+                : SdpNegotiationResult.Fail(SdpNegotiationError.NoAudioStream, "no RTP/AVP audio stream offered");
+        }
+
+        if (!SdpAudioReader.TryReadEndPoint(offer, chosen, out var remote))
+        {
+            return SdpNegotiationResult.Fail(SdpNegotiationError.Malformed, "no usable c= line for the audio stream");
+        }
+
+        int? te = _options.TelephoneEvent ? SdpAudioReader.FindTelephoneEvent(chosen) : null;
+        int ptime = SdpAudioReader.ReadPtime(offer, chosen, _options.DefaultPtimeMs);
+        var direction = SdpAudioReader.ReadDirection(offer, chosen).Reverse();
+        if (remote is null)
+        {
+            // RFC 2543 hold (c=0.0.0.0): the peer wants nothing sent to it.
+            direction = direction.Receives() ? SdpDirection.RecvOnly : SdpDirection.Inactive;
+        }
+
+        var answer = NewDescription();
+        foreach (var m in offer.Media)
+        {
+            answer.Media.Add(ReferenceEquals(m, chosen)
+                ? AudioSection(chosen.Protocol, [codec], te, ptime, direction)
+                : new SdpMediaDescription { Media = m.Media, Port = 0, Protocol = m.Protocol, Formats = { m.Formats.Count > 0 ? m.Formats[0] : "0" } });
+        }
+
+        Commit(answer);
+        Current = new NegotiatedMedia(codec, te, ptime, remote, direction);
+        return SdpNegotiationResult.Ok(answer, Current);
+    }
+
+    /// <summary>Our offer: for an INVITE without SDP (sent in the 200), or a re-INVITE of our own.</summary>
+    public SdpSessionDescription CreateOffer(SdpDirection direction = SdpDirection.SendRecv)
+    {
+        var offer = NewDescription();
+        int? te = _options.TelephoneEvent ? _options.OfferTelephoneEventPayloadType : null;
+        offer.Media.Add(AudioSection("RTP/AVP", _options.Codecs, te, _options.DefaultPtimeMs, direction));
+        Commit(offer);
+        return offer;
+    }
+
+    public SdpNegotiationResult ApplyAnswer(string answer)
+        => SdpSessionDescription.TryParse(answer, out var sdp, out string? error)
+            ? ApplyAnswer(sdp)
+            : SdpNegotiationResult.Fail(SdpNegotiationError.Malformed, error ?? "malformed SDP");
+
+    /// <summary>Applies the peer's answer (in the ACK after a late offer, or a re-INVITE's 200).</summary>
+    public SdpNegotiationResult ApplyAnswer(SdpSessionDescription answer)
+    {
+        foreach (var m in answer.Media)
+        {
+            if (!SdpAudioReader.IsUsableAudio(m))
+            {
+                continue;
+            }
+
+            if (!SdpAudioReader.TryPickCodec(m, _options.Codecs, out var codec, out _))
+            {
+                return SdpNegotiationResult.Fail(SdpNegotiationError.NoCommonCodec, "the answer chose a codec we did not offer");
+            }
+
+            if (!SdpAudioReader.TryReadEndPoint(answer, m, out var remote))
+            {
+                return SdpNegotiationResult.Fail(SdpNegotiationError.Malformed, "no usable c= line for the audio stream");
+            }
+
+            int? te = _options.TelephoneEvent ? SdpAudioReader.FindTelephoneEvent(m) : null;
+            int ptime = SdpAudioReader.ReadPtime(answer, m, _options.DefaultPtimeMs);
+            var ourOffer = LocalDescription?.Media.Count > 0 ? LocalDescription.Media[0].Direction ?? SdpDirection.SendRecv : SdpDirection.SendRecv;
+            var theirs = SdpAudioReader.ReadDirection(answer, m);
+            var direction = Intersect(ourOffer, theirs.Reverse());
+            Current = new NegotiatedMedia(codec, te, ptime, remote, direction);
+            return SdpNegotiationResult.Ok(null, Current);
+        }
+
+        return SdpNegotiationResult.Fail(SdpNegotiationError.NoAudioStream, "the answer rejected the audio stream");
+    }
+
+    private static SdpDirection Intersect(SdpDirection a, SdpDirection b)
+    {
+        bool send = a.Sends() && b.Sends();
+        bool recv = a.Receives() && b.Receives();
+        return send ? (recv ? SdpDirection.SendRecv : SdpDirection.SendOnly) : (recv ? SdpDirection.RecvOnly : SdpDirection.Inactive);
+    }
+
+    private SdpSessionDescription NewDescription()
+    {
+        var c = SdpConnection.For(LocalAddress);
+        return new SdpSessionDescription
+        {
+            Origin = new SdpOrigin(_options.OriginUsername, _sessionId, _sessionVersion, c.NetType, c.AddressType, c.Address),
+            SessionName = _options.SessionName,
+            Connection = c,
+        };
+    }
+
+    private SdpMediaDescription AudioSection(string protocol, IList<RtpAudioCodec> codecs, int? te, int ptime, SdpDirection direction)
+    {
+        var m = new SdpMediaDescription { Media = "audio", Port = LocalPort, Protocol = protocol };
+        foreach (var codec in codecs)
+        {
+            m.Formats.Add(((int)codec).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            m.Attributes.Add(new SdpAttribute("rtpmap", codec == RtpAudioCodec.Pcmu ? "0 PCMU/8000" : "8 PCMA/8000"));
+        }
+
+        if (te is int pt)
+        {
+            string p = pt.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            m.Formats.Add(p);
+            m.Attributes.Add(new SdpAttribute("rtpmap", p + " telephone-event/8000"));
+            m.Attributes.Add(new SdpAttribute("fmtp", p + " 0-16"));
+        }
+
+        m.Attributes.Add(new SdpAttribute("ptime", ptime.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        m.Attributes.Add(new SdpAttribute(direction.ToAttributeName()));
+        return m;
+    }
+
+    private void Commit(SdpSessionDescription sdp)
+    {
+        // RFC 3264 8: same version when nothing changed, version + 1 otherwise.
+        string body = sdp.ToString();
+        int firstLineEnd = body.IndexOf("\r\no=", StringComparison.Ordinal);
+        string withoutOrigin = body[body.IndexOf("\r\n", firstLineEnd + 2, StringComparison.Ordinal)..];
+        if (_lastBody is not null && _lastBody != withoutOrigin)
+        {
+            _sessionVersion++;
+            sdp.Origin = sdp.Origin with { SessionVersion = _sessionVersion };
+        }
+
+        _lastBody = withoutOrigin;
+        LocalDescription = sdp;
+    }
+}

@@ -1,0 +1,23 @@
+using VikaIvr.Media.Rtp;
+
+namespace VikaIvr.Media.Sdp;
+
+/// <summary>Configuration for offer/answer; bind from configuration, shared by all calls.</summary>
+public sealed class SdpOfferAnswerOptions
+{
+    /// <summary>Codecs we accept, in our preference order for our own offers (answers follow the caller's order).</summary>
+    public IList<RtpAudioCodec> Codecs { get; set; } = [RtpAudioCodec.Pcmu, RtpAudioCodec.Pcma];
+
+    /// <summary>Whether to negotiate RFC 4733 telephone-event at all.</summary>
+    public bool TelephoneEvent { get; set; } = true;
+
+    /// <summary>The dynamic payload type for telephone-event in our own offers (answers reuse the caller's).</summary>
+    public int OfferTelephoneEventPayloadType { get; set; } = 101;
+
+    /// <summary>Packet time used when the peer states none or states one outside 10–40 ms.</summary>
+    public int DefaultPtimeMs { get; set; } = 20;
+
+    public string OriginUsername { get; set; } = "vikaivr";
+
+    public string SessionName { get; set; } = "VikaIvr";
+}

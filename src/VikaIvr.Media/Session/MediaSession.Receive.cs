@@ -1,0 +1,220 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
+using VikaIvr.Media.Codecs;
+using VikaIvr.Media.Dtmf.Events;
+using VikaIvr.Media.Rtcp;
+using VikaIvr.Media.Rtp;
+
+namespace VikaIvr.Media.Session;
+
+/// <summary>The receiving half: one async receive loop per socket, span-based packet handling.</summary>
+public sealed partial class MediaSession
+{
+    private readonly Lock _rxGate = new();
+    private readonly RtpReceiveStatistics _rx = new();
+    private readonly DtmfEventReceiver _dtmfReceiver;
+    private readonly short[] _pcm = new short[MaxPacket];
+    private volatile SocketAddress? _latched;
+    private bool _rtcpLatched;
+    private long _strictDropped;
+    private long _malformed;
+    private long _icmpErrors;
+    private bool _remoteBye;
+    private uint _lastSrCompact;
+    private long _lastSrAt;
+
+    private async Task ReceiveRtpLoopAsync()
+    {
+        var buffer = new byte[MaxPacket];
+        var from = new SocketAddress(_lease.Rtp.AddressFamily);
+        while (await ReceiveAsync(_lease.Rtp, buffer, from).ConfigureAwait(false) is int n)
+        {
+            if (n > 0)
+            {
+                HandleRtp(buffer.AsSpan(0, n), from);
+            }
+        }
+    }
+
+    private async Task ReceiveRtcpLoopAsync()
+    {
+        var buffer = new byte[MaxPacket];
+        var from = new SocketAddress(_lease.Rtcp.AddressFamily);
+        while (await ReceiveAsync(_lease.Rtcp, buffer, from).ConfigureAwait(false) is int n)
+        {
+            if (n > 0)
+            {
+                HandleRtcp(buffer.AsSpan(0, n), from);
+            }
+        }
+    }
+
+    /// <summary>One datagram's length; 0 after a harmless error; null once the session is closing.</summary>
+    private async ValueTask<int?> ReceiveAsync(Socket socket, byte[] buffer, SocketAddress from)
+    {
+        var token = _closing.Token;
+        if (token.IsCancellationRequested)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await socket.ReceiveFromAsync(buffer, SocketFlags.None, from, token).ConfigureAwait(false);
+        }
+        catch (SocketException ex) when (ex.SocketErrorCode is SocketError.ConnectionReset or SocketError.ConnectionRefused
+                                             or SocketError.HostUnreachable or SocketError.NetworkUnreachable)
+        {
+            // ICMP from a peer that went away: never fatal, and never disturbs other calls.
+            Interlocked.Increment(ref _icmpErrors);
+            return 0;
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException)
+        {
+            return null;
+        }
+        catch (SocketException ex)
+        {
+            if (token.IsCancellationRequested)
+            {
+                return null;
+            }
+
+            _logger.LogWarning(ex, "RTP receive error on port {Port}", _lease.Port);
+            return 0;
+        }
+    }
+
+    private void HandleRtp(ReadOnlySpan<byte> datagram, SocketAddress from)
+    {
+        var media = _media;
+        if (media is null || !RtpPacket.TryParse(datagram, out var packet))
+        {
+            Interlocked.Increment(ref _malformed);
+            return;
+        }
+
+        var header = packet.Header;
+        bool isEvent = header.PayloadType == media.TelephoneEventPayloadType;
+        bool isAudio = header.PayloadType is (byte)RtpAudioCodec.Pcmu or (byte)RtpAudioCodec.Pcma;
+        if (!isEvent && !isAudio)
+        {
+            // Comfort noise (13) and unknown types are not audio we play or detect on.
+            return;
+        }
+
+        var latched = _latched;
+        if (latched is null)
+        {
+            latched = Copy(from);
+            _latched = latched;
+            if (_options.SymmetricRtp && media.RemoteEndPoint is not null)
+            {
+                _sendTo = latched;
+            }
+        }
+        else if (_options.StrictRtp && !latched.Equals(from))
+        {
+            Interlocked.Increment(ref _strictDropped);
+            return;
+        }
+
+        long now = _time.GetTimestamp();
+        long arrivalUnits = (long)(_time.GetElapsedTime(_startTimestamp, now).TotalSeconds * 8000);
+        Span<DtmfEventDigit> digits = stackalloc DtmfEventDigit[2];
+        int digitCount = 0;
+        lock (_rxGate)
+        {
+            _rx.Record(header.Ssrc, header.SequenceNumber, header.Timestamp, packet.Payload.Length, arrivalUnits);
+            if (isEvent)
+            {
+                digitCount = _dtmfReceiver.Process(header.Timestamp, packet.Payload, ElapsedMilliseconds(now), digits);
+            }
+        }
+
+        for (int i = 0; i < digitCount; i++)
+        {
+            Publish(digits[i]);
+        }
+
+        if (isAudio && !packet.Payload.IsEmpty)
+        {
+            var payload = packet.Payload;
+            var pcm = _pcm.AsSpan(0, Math.Min(payload.Length, _pcm.Length));
+            if (header.PayloadType == (byte)RtpAudioCodec.Pcma)
+            {
+                G711.DecodeALaw(payload[..pcm.Length], pcm);
+            }
+            else
+            {
+                G711.DecodeMuLaw(payload[..pcm.Length], pcm);
+            }
+
+            foreach (var listener in _listeners)
+            {
+                try
+                {
+                    listener.OnAudio(pcm, header);
+                }
+                catch (Exception ex)
+                {
+                    _logger.LogError(ex, "Audio listener {Listener} failed", listener.GetType().Name);
+                }
+            }
+        }
+    }
+
+    private void HandleRtcp(ReadOnlySpan<byte> datagram, SocketAddress from)
+    {
+        var reader = new RtcpCompoundReader(datagram);
+        bool any = false;
+        while (reader.TryReadNext(out var packet))
+        {
+            any = true;
+            if (packet.Type == RtcpPacketType.SenderReport && packet.Length >= 28)
+            {
+                lock (_rxGate)
+                {
+                    _lastSrCompact = packet.SenderInfo.CompactNtp;
+                    _lastSrAt = _time.GetTimestamp();
+                }
+            }
+            else if (packet.Type == RtcpPacketType.Bye)
+            {
+                _remoteBye = true;
+            }
+        }
+
+        if (any && _options.SymmetricRtp && !_rtcpLatched && _media?.RemoteEndPoint is not null)
+        {
+            _rtcpLatched = true;
+            _rtcpTo = Copy(from);
+        }
+    }
+
+    private void ExpireDtmf()
+    {
+        DtmfEventDigit digit;
+        bool expired;
+        lock (_rxGate)
+        {
+            expired = _dtmfReceiver.TryExpire(ElapsedMilliseconds(_time.GetTimestamp()), out digit);
+        }
+
+        if (expired)
+        {
+            Publish(digit);
+        }
+    }
+
+    private void Publish(DtmfEventDigit digit)
+        => _digits.Writer.TryWrite(new MediaDigit(digit.Digit, MediaDigit.Rfc4733, digit.Duration(), _time.GetUtcNow()));
+
+    private static SocketAddress Copy(SocketAddress address)
+    {
+        var copy = new SocketAddress(address.Family, address.Size);
+        address.Buffer.Span[..address.Size].CopyTo(copy.Buffer.Span);
+        return copy;
+    }
+}

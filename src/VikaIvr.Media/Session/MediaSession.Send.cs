@@ -1,0 +1,211 @@
+using System.Net;
+using System.Net.Sockets;
+using VikaIvr.Media.Clock;
+using VikaIvr.Media.Dtmf.Events;
+using VikaIvr.Media.Rtcp;
+using VikaIvr.Media.Rtp;
+using VikaIvr.Media.Sdp;
+
+namespace VikaIvr.Media.Session;
+
+/// <summary>The sending half: runs on a pacer thread once per frame, allocation-free.</summary>
+public sealed partial class MediaSession
+{
+    private static readonly DateTime NtpEpoch = new(1900, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    private readonly Lock _sendGate = new();
+    private readonly byte[] _sendBuffer = new byte[MaxPacket];
+    private readonly byte[] _rtcpBuffer = new byte[MaxPacket];
+    private readonly DtmfSendQueue _dtmfSend = new();
+    private readonly DtmfEventGenerator _dtmfGenerator = new();
+    private DtmfSendQueue.Entry? _dtmfCurrent;
+    private uint _dtmfEventTimestamp;
+    private int _dtmfGapFrames;
+    private ushort _sequence;
+    private uint _timestamp;
+    private bool _needMarker = true;
+    private long _packetsSent;
+    private long _octetsSent;
+    private long _rtcpSent;
+    private int _framesSinceRtcp;
+
+    /// <summary>
+    /// Sends one RFC 4733 digit (marker on the first packet, growing duration, three end packets)
+    /// in place of audio; completes once the last end packet left. Needs negotiated telephone-event.
+    /// </summary>
+    public Task SendDtmf(char digit, TimeSpan? duration = null)
+    {
+        if (!TelephoneEvent.TryFromDigit(digit, out _))
+        {
+            throw new ArgumentException($"'{digit}' is not a DTMF digit.", nameof(digit));
+        }
+
+        if (_media?.TelephoneEventPayloadType is null)
+        {
+            throw new InvalidOperationException("telephone-event was not negotiated for this session.");
+        }
+
+        int samples = (int)((duration ?? _options.DtmfDuration).TotalSeconds * 8000);
+        return _dtmfSend.Enqueue(digit, Math.Clamp(samples, 80, ushort.MaxValue));
+    }
+
+    void IPacedStream.OnFrameDue(long timestamp)
+    {
+        if (_state != 1 || _media is not { } media)
+        {
+            return;
+        }
+
+        lock (_sendGate)
+        {
+            int frameSamples = media.PtimeMs * 8;
+            ExpireDtmf();
+            if (++_framesSinceRtcp * media.PtimeMs >= _options.RtcpInterval.TotalMilliseconds)
+            {
+                _framesSinceRtcp = 0;
+                SendRtcp(bye: false);
+            }
+
+            var to = _sendTo;
+            bool send = to is not null && media.Direction.Sends() && media.RemoteEndPoint is not null;
+            if (send && TrySendDtmfFrame(media, to!, frameSamples))
+            {
+                _timestamp += (uint)frameSamples;
+                return;
+            }
+
+            // While held the cursor still moves, so a prompt ends on time instead of waiting for resume.
+            var payload = _sendBuffer.AsSpan(RtpHeader.FixedSize, frameSamples);
+            bool playing = _playback.TryReadFrame(payload, media.Codec);
+            if (send && (playing || _options.ComfortSilence))
+            {
+                if (!playing)
+                {
+                    payload.Fill(EncodedAudio.SilenceFor(media.Codec));
+                }
+
+                SendRtp(media.CodecPayloadType, _timestamp, _needMarker, frameSamples, to!);
+                _needMarker = false;
+            }
+            else
+            {
+                // A gap: the next packet starts a talkspurt.
+                _needMarker = true;
+            }
+
+            _timestamp += (uint)frameSamples;
+        }
+    }
+
+    private bool TrySendDtmfFrame(NegotiatedMedia media, SocketAddress to, int frameSamples)
+    {
+        if (!_dtmfGenerator.IsActive)
+        {
+            if (_dtmfGapFrames > 0)
+            {
+                _dtmfGapFrames--;
+                return false;
+            }
+
+            if (media.TelephoneEventPayloadType is null || !_dtmfSend.TryDequeue(out var next))
+            {
+                return false;
+            }
+
+            _dtmfCurrent = next;
+            _dtmfGenerator.Start(next.Digit, next.DurationSamples, frameSamples);
+            _dtmfEventTimestamp = _timestamp;
+        }
+
+        _dtmfGenerator.TryNext(out var ev, out bool marker);
+        ev.Write(_sendBuffer.AsSpan(RtpHeader.FixedSize));
+        SendRtp((byte)media.TelephoneEventPayloadType!.Value, _dtmfEventTimestamp, marker, TelephoneEvent.Size, to);
+        if (!_dtmfGenerator.IsActive)
+        {
+            _dtmfCurrent?.Completion.TrySetResult();
+            _dtmfCurrent = null;
+            _dtmfGapFrames = (int)(_options.DtmfGap.TotalMilliseconds / media.PtimeMs);
+            _needMarker = true;
+        }
+
+        return true;
+    }
+
+    private void SendRtp(byte payloadType, uint timestamp, bool marker, int payloadLength, SocketAddress to)
+    {
+        var header = new RtpHeader { PayloadType = payloadType, Marker = marker, SequenceNumber = _sequence, Timestamp = timestamp, Ssrc = Ssrc };
+        header.WriteFixed(_sendBuffer);
+        _sequence++;
+        _packetsSent++;
+        _octetsSent += payloadLength;
+        try
+        {
+            _lease.Rtp.SendTo(_sendBuffer.AsSpan(0, RtpHeader.FixedSize + payloadLength), SocketFlags.None, to);
+        }
+        catch (SocketException)
+        {
+            Interlocked.Increment(ref _icmpErrors);
+        }
+        catch (ObjectDisposedException)
+        {
+            // Closing.
+        }
+    }
+
+    private void SendRtcp(bool bye)
+    {
+        var to = _rtcpTo;
+        if (to is null || _media is null)
+        {
+            return;
+        }
+
+        Span<RtcpReportBlock> blocks = stackalloc RtcpReportBlock[1];
+        int blockCount = 0;
+        lock (_rxGate)
+        {
+            if (_rx.PacketsReceived > 0)
+            {
+                long dlsr = _lastSrAt == 0 ? 0 : (long)(_time.GetElapsedTime(_lastSrAt).TotalSeconds * 65536);
+                blocks[blockCount++] = new RtcpReportBlock(_rx.Ssrc, _rx.TakeFractionLost(), (int)Math.Min(_rx.Lost, 0x7FFFFF),
+                    _rx.ExtendedHighestSequence, (uint)_rx.Jitter, _lastSrCompact, (uint)dlsr);
+            }
+        }
+
+        var buffer = _rtcpBuffer.AsSpan();
+        int n;
+        if (_packetsSent > 0)
+        {
+            var info = new RtcpSenderInfo(NtpNow(), _timestamp, (uint)_packetsSent, (uint)_octetsSent);
+            n = RtcpWriter.WriteSenderReport(buffer, Ssrc, info, blocks[..blockCount]);
+        }
+        else
+        {
+            n = RtcpWriter.WriteReceiverReport(buffer, Ssrc, blocks[..blockCount]);
+        }
+
+        n += RtcpWriter.WriteSourceDescription(buffer[n..], Ssrc, _cname);
+        if (bye)
+        {
+            n += RtcpWriter.WriteBye(buffer[n..], Ssrc);
+        }
+
+        try
+        {
+            _lease.Rtcp.SendTo(buffer[..n], SocketFlags.None, to);
+            _rtcpSent++;
+        }
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+        {
+            Interlocked.Increment(ref _icmpErrors);
+        }
+    }
+
+    private ulong NtpNow()
+    {
+        var since = _time.GetUtcNow().UtcDateTime - NtpEpoch;
+        ulong seconds = (ulong)since.Ticks / TimeSpan.TicksPerSecond;
+        ulong fraction = ((ulong)since.Ticks % TimeSpan.TicksPerSecond << 32) / TimeSpan.TicksPerSecond;
+        return (seconds << 32) | fraction;
+    }
+}

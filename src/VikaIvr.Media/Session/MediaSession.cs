@@ -1,0 +1,189 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using VikaIvr.Media.Clock;
+using VikaIvr.Media.Dtmf.Events;
+using VikaIvr.Media.Rtcp;
+using VikaIvr.Media.Rtp;
+using VikaIvr.Media.Sdp;
+
+namespace VikaIvr.Media.Session;
+
+/// <summary>
+/// One call's audio: an RTP/RTCP socket pair, a place on the shared media clock for sending
+/// (no per-call timer), one receive loop, symmetric and strict RTP, playback of shared encoded
+/// clips, RFC 4733 digits both ways and RTCP reports. Knows nothing of SIP.
+/// </summary>
+public sealed partial class MediaSession : IPacedStream, IAsyncDisposable
+{
+    private const int MaxPacket = 1500;
+
+    private readonly MediaClock _clock;
+    private readonly RtpPortLease _lease;
+    private readonly MediaSessionOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly PlaybackQueue _playback = new();
+    private readonly Channel<MediaDigit> _digits = Channel.CreateUnbounded<MediaDigit>(new UnboundedChannelOptions { SingleReader = false, SingleWriter = false });
+    private readonly CancellationTokenSource _closing = new();
+    private readonly byte[] _cname;
+    private readonly long _startTimestamp;
+    private volatile IMediaAudioListener[] _listeners = [];
+    private volatile NegotiatedMedia? _media;
+    private volatile SocketAddress? _sendTo;
+    private volatile SocketAddress? _rtcpTo;
+    private PacerRegistration? _registration;
+    private Task _receiveLoops = Task.CompletedTask;
+    private int _state;   // 0 new, 1 running, 2 closed
+
+    public MediaSession(MediaClock clock, RtpPortLease lease, MediaSessionOptions options, TimeProvider? time = null, ILogger<MediaSession>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(lease);
+        ArgumentNullException.ThrowIfNull(options);
+        _clock = clock;
+        _lease = lease;
+        _options = options;
+        _time = time ?? TimeProvider.System;
+        _logger = logger ?? (ILogger)NullLogger.Instance;
+        _cname = Encoding.UTF8.GetBytes(options.Cname);
+        _startTimestamp = _time.GetTimestamp();
+        _dtmfReceiver = new DtmfEventReceiver(options.DtmfEventTimeout);
+        Ssrc = (uint)Random.Shared.NextInt64(1, uint.MaxValue);
+        _sequence = (ushort)Random.Shared.Next(0, ushort.MaxValue);
+        _timestamp = (uint)Random.Shared.NextInt64(0, uint.MaxValue);
+    }
+
+    /// <summary>Our RTP SSRC.</summary>
+    public uint Ssrc { get; }
+
+    /// <summary>The local RTP endpoint (advertise its port in SDP).</summary>
+    public IPEndPoint LocalEndPoint => _lease.LocalEndPoint;
+
+    public NegotiatedMedia? Media => _media;
+
+    /// <summary>Where RTP is sent now (the SDP address, or the latched source); null while held or unknown.</summary>
+    public IPEndPoint? RemoteEndPoint => _sendTo is { } a
+        ? (IPEndPoint)new IPEndPoint(a.Family == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0).Create(a)
+        : null;
+
+    /// <summary>Digits from RFC 4733 events, one per event, in order.</summary>
+    public ChannelReader<MediaDigit> Digits => _digits.Reader;
+
+    public bool IsPlaying => _playback.IsPlaying;
+
+    /// <summary>Cancelled when the session closes.</summary>
+    public CancellationToken Closed => _closing.Token;
+
+    /// <summary>Starts sending and receiving with what offer/answer agreed.</summary>
+    public void Start(NegotiatedMedia media)
+    {
+        ArgumentNullException.ThrowIfNull(media);
+        if (Interlocked.CompareExchange(ref _state, 1, 0) != 0)
+        {
+            throw new InvalidOperationException("The session was already started.");
+        }
+
+        Update(media);
+        _receiveLoops = Task.WhenAll(Task.Run(ReceiveRtpLoopAsync), Task.Run(ReceiveRtcpLoopAsync));
+        _registration = _clock.Add(this, TimeSpan.FromMilliseconds(media.PtimeMs));
+    }
+
+    /// <summary>Applies a re-INVITE's result (hold, resume, new address, codec or ptime). Latching restarts.</summary>
+    public void Update(NegotiatedMedia media)
+    {
+        ArgumentNullException.ThrowIfNull(media);
+        var previous = _media;
+        _media = media;
+        _latched = null;
+        _sendTo = media.RemoteEndPoint is { } ep ? ToSocketAddress(ep) : null;
+        _rtcpTo = media.RemoteRtcpEndPoint is { } rtcp ? ToSocketAddress(rtcp) : null;
+        _needMarker = true;
+        if (previous is not null && previous.PtimeMs != media.PtimeMs)
+        {
+            _registration?.SetFrameInterval(TimeSpan.FromMilliseconds(media.PtimeMs));
+        }
+    }
+
+    /// <summary>Queues a clip; completes when it has been sent or was stopped. Cancelling the token cancels the task.</summary>
+    public Task<PlaybackResult> Play(EncodedAudio audio, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(audio);
+        return _state == 2 ? Task.FromResult(PlaybackResult.Stopped) : _playback.Enqueue(audio, cancellationToken);
+    }
+
+    /// <summary>Stops the current clip and clears the queue (barge-in). Returns how many clips were stopped.</summary>
+    public int StopPlayback() => _playback.StopAll();
+
+    public void AddAudioListener(IMediaAudioListener listener)
+    {
+        ArgumentNullException.ThrowIfNull(listener);
+        lock (_playback)
+        {
+            _listeners = [.. _listeners, listener];
+        }
+    }
+
+    public void RemoveAudioListener(IMediaAudioListener listener)
+    {
+        lock (_playback)
+        {
+            _listeners = Array.FindAll(_listeners, l => !ReferenceEquals(l, listener));
+        }
+    }
+
+    public MediaSessionStatistics GetStatistics()
+    {
+        lock (_rxGate)
+        {
+            return new MediaSessionStatistics(_packetsSent, _octetsSent, _rx.PacketsReceived, _rx.OctetsReceived,
+                Math.Max(0, _rx.Lost), _rx.JitterMilliseconds, _strictDropped, _malformed, _icmpErrors, _rtcpSent, _remoteBye);
+        }
+    }
+
+    /// <summary>Sends RTCP BYE, stops sending and receiving, ends playback and frees the ports. Idempotent.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _state, 2) == 2)
+        {
+            return;
+        }
+
+        _registration?.Dispose();
+        lock (_sendGate)
+        {
+            SendRtcp(bye: true);
+        }
+
+        _playback.StopAll();
+        _dtmfSend.CancelAll();
+        _closing.Cancel();
+        _digits.Writer.TryComplete();
+        _lease.Dispose();
+        try
+        {
+            await _receiveLoops.ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException or SocketException)
+        {
+            // The loops end by their sockets closing.
+        }
+
+        _closing.Dispose();
+    }
+
+    private SocketAddress ToSocketAddress(IPEndPoint endPoint)
+    {
+        if (_lease.Rtp.AddressFamily == AddressFamily.InterNetworkV6 && endPoint.AddressFamily == AddressFamily.InterNetwork)
+        {
+            endPoint = new IPEndPoint(endPoint.Address.MapToIPv6(), endPoint.Port);
+        }
+
+        return endPoint.Serialize();
+    }
+
+    private long ElapsedMilliseconds(long timestamp) => (long)_time.GetElapsedTime(_startTimestamp, timestamp).TotalMilliseconds;
+}

@@ -1,0 +1,123 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace VikaIvr.Media.Session;
+
+/// <summary>
+/// Hands out even RTP ports (with RTP + 1 for RTCP) from the configured range, round-robin so a
+/// just-released port is not reused at once (late packets of the old call would bleed in).
+/// Ports taken by other processes are skipped.
+/// </summary>
+public sealed class RtpPortAllocator
+{
+    private const int SioUdpConnReset = -1744830452;
+
+    private readonly RtpPortAllocatorOptions _options;
+    private readonly HashSet<int> _inUse = [];
+    private readonly Lock _gate = new();
+    private readonly int _first;
+    private readonly int _pairs;
+    private int _next;
+
+    public RtpPortAllocator(RtpPortAllocatorOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+        _first = (options.MinPort + 1) & ~1;
+        int last = options.MaxPort - 1;
+        if (_first < 1024 || last > 65535 || last <= _first)
+        {
+            throw new ArgumentException($"Invalid RTP port range {options.MinPort}-{options.MaxPort}.", nameof(options));
+        }
+
+        _pairs = ((last - _first) / 2) + 1;
+    }
+
+    public int InUse
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _inUse.Count;
+            }
+        }
+    }
+
+    public int Capacity => _pairs;
+
+    /// <summary>Binds a socket pair on <paramref name="bindAddress"/> (IPv4 or IPv6).</summary>
+    /// <exception cref="InvalidOperationException">Every port in the range is busy.</exception>
+    public RtpPortLease Allocate(IPAddress bindAddress)
+    {
+        ArgumentNullException.ThrowIfNull(bindAddress);
+        lock (_gate)
+        {
+            for (int attempt = 0; attempt < _pairs; attempt++)
+            {
+                int port = _first + (2 * _next);
+                _next = (_next + 1) % _pairs;
+                if (_inUse.Contains(port))
+                {
+                    continue;
+                }
+
+                Socket? rtp = null;
+                Socket? rtcp = null;
+                try
+                {
+                    rtp = Bind(bindAddress, port);
+                    rtcp = Bind(bindAddress, port + 1);
+                    _inUse.Add(port);
+                    return new RtpPortLease(rtp, rtcp, port, Release);
+                }
+                catch (SocketException)
+                {
+                    rtp?.Dispose();
+                    rtcp?.Dispose();
+                }
+            }
+        }
+
+        throw new InvalidOperationException($"No free RTP port in {_options.MinPort}-{_options.MaxPort}.");
+    }
+
+    private void Release(int port)
+    {
+        lock (_gate)
+        {
+            _inUse.Remove(port);
+        }
+    }
+
+    private Socket Bind(IPAddress address, int port)
+    {
+        var socket = new Socket(address.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+        try
+        {
+            if (address.AddressFamily == AddressFamily.InterNetworkV6 && address.Equals(IPAddress.IPv6Any))
+            {
+                socket.DualMode = true;
+            }
+
+            if (OperatingSystem.IsWindows())
+            {
+                // Stop Windows turning ICMP port-unreachable into errors on later receives.
+                socket.IOControl(SioUdpConnReset, [0, 0, 0, 0], null);
+            }
+
+            if (_options.ReceiveBufferBytes > 0)
+            {
+                socket.ReceiveBufferSize = _options.ReceiveBufferBytes;
+            }
+
+            socket.Bind(new IPEndPoint(address, port));
+            return socket;
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+}

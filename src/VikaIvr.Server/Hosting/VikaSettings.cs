@@ -1,0 +1,87 @@
+namespace VikaIvr.Server.Hosting;
+
+/// <summary>Everything the server reads from config/appsettings.json, VIKA_ environment variables and the command line.</summary>
+public sealed class VikaSettings
+{
+    public SipSettings Sip { get; set; } = new();
+    public MediaSettings Media { get; set; } = new();
+    public DataSettings Data { get; set; } = new();
+    public FlowSettings Flow { get; set; } = new();
+    public PromptSettings Prompts { get; set; } = new();
+    public SpeechSettings Speech { get; set; } = new();
+    public TrunkSettings Trunk { get; set; } = new();
+    public OperatorSettings Operator { get; set; } = new();
+
+    /// <summary>The folder relative paths are resolved against (the repository root by default).</summary>
+    public string Home { get; set; } = ".";
+
+    public string Resolve(string path) => Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(Home, path));
+}
+
+public sealed class SipSettings
+{
+    public string Bind { get; set; } = "0.0.0.0";
+    public int Port { get; set; } = 5060;
+    public List<string> ServiceNumbers { get; set; } = [];
+    public List<string> AllowFrom { get; set; } = [];
+    public int MaxCallDurationSeconds { get; set; } = 3600;
+    public int AnswerDelayMs { get; set; }
+    public int MaxHeaders { get; set; } = 100;
+    public bool ChallengeInvites { get; set; }
+}
+
+public sealed class MediaSettings
+{
+    public string RtpPorts { get; set; } = "20000-29999";
+    public string PublicAddress { get; set; } = "";
+    public List<string> Codecs { get; set; } = [];
+    public int PacerThreads { get; set; }
+    public string InBandDtmf { get; set; } = "auto";
+    public bool ComfortNoise { get; set; }
+}
+
+public sealed class DataSettings
+{
+    public string Directory { get; set; } = "data";
+}
+
+public sealed class FlowSettings
+{
+    public string File { get; set; } = "config/flows/vika.yaml";
+    public string AgentUri { get; set; } = "";
+}
+
+public sealed class PromptSettings
+{
+    public string Directory { get; set; } = "prompts";
+    public string Language { get; set; } = "id";
+}
+
+public sealed class SpeechSettings
+{
+    public string Engine { get; set; } = "espeak-ng";
+    public string Voice { get; set; } = "id";
+    public AzureSpeechSettings Azure { get; set; } = new();
+}
+
+public sealed class AzureSpeechSettings
+{
+    public string Key { get; set; } = "";
+    public string Region { get; set; } = "";
+    public string Voice { get; set; } = "id-ID-GadisNeural";
+    public string Endpoint { get; set; } = "";
+}
+
+public sealed class TrunkSettings
+{
+    public string Registrar { get; set; } = "";
+    public string User { get; set; } = "";
+    public string Password { get; set; } = "";
+    public int ExpiresSeconds { get; set; } = 3600;
+}
+
+public sealed class OperatorSettings
+{
+    public string Number { get; set; } = "";
+    public string Pin { get; set; } = "";
+}

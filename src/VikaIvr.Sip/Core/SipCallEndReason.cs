@@ -1,0 +1,25 @@
+namespace VikaIvr.Sip.Core;
+
+public enum SipCallEndReason
+{
+    /// <summary>The caller sent BYE.</summary>
+    RemoteBye,
+
+    /// <summary>The application hung up (BYE sent).</summary>
+    LocalBye,
+
+    /// <summary>CANCEL before the answer (487 sent).</summary>
+    Cancelled,
+
+    /// <summary>The application rejected the INVITE.</summary>
+    Rejected,
+
+    /// <summary>The 2xx was never acknowledged (timer H / 64*T1); BYE sent.</summary>
+    AckTimeout,
+
+    /// <summary>The configured maximum call duration passed; BYE sent.</summary>
+    MaxDuration,
+
+    /// <summary>The user agent stopped or the application failed.</summary>
+    Shutdown,
+}

@@ -1,0 +1,34 @@
+using VikaIvr.Sip.Auth;
+
+namespace VikaIvr.Sip.Core;
+
+/// <summary>Routing, refusal and call policy of <see cref="SipUserAgent"/>.</summary>
+public sealed class SipUserAgentOptions
+{
+    /// <summary>Request-URI users that are answered; other INVITEs get 404. Empty accepts every number.</summary>
+    public IList<string> ServiceNumbers { get; set; } = ["165", "021165", "+6221165", "6221165"];
+
+    /// <summary>Allowed source networks in CIDR form (<c>10.0.0.0/8</c>, <c>::1/128</c>, or a single address); empty allows all.</summary>
+    public IList<string> AllowedSources { get; set; } = [];
+
+    /// <summary>Calls are ended with BYE after this long; null for no limit.</summary>
+    public TimeSpan? MaxCallDuration { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How long a REFER waits for its final NOTIFY.</summary>
+    public TimeSpan TransferTimeout { get; set; } = TimeSpan.FromSeconds(32);
+
+    /// <summary>Host for Via and Contact (the public address); null uses the local address the request arrived on.</summary>
+    public string? ContactHost { get; set; }
+
+    /// <summary>Option tags we support; a Require naming another gets 420.</summary>
+    public IList<string> SupportedOptionTags { get; set; } = [];
+
+    /// <summary>Content types in Accept of an OPTIONS answer.</summary>
+    public IList<string> AcceptedContentTypes { get; set; } = ["application/sdp", "application/dtmf-relay", "message/sipfrag"];
+
+    /// <summary>Written as User-Agent / Server.</summary>
+    public string UserAgentName { get; set; } = "VikaIvr";
+
+    /// <summary>When set, new INVITEs must carry valid digest credentials (401 with WWW-Authenticate otherwise).</summary>
+    public SipDigestServer? InviteAuthentication { get; set; }
+}

@@ -1,0 +1,121 @@
+using System.Globalization;
+
+namespace VikaIvr.Sip.Message;
+
+/// <summary>
+/// A SIP request or response. Parsed and built messages are the same types: a parsed message
+/// keeps its raw bytes and decodes header strings and typed views on first use; any change
+/// through <see cref="Headers"/> invalidates the cached typed views. Typed views never throw:
+/// an absent or malformed header reads as null (or an empty list).
+/// </summary>
+public abstract class SipMessage
+{
+    private SipMessageViews? _views;
+    private int _viewsVersion;
+
+    protected SipMessage(SipHeaderCollection headers, ReadOnlyMemory<byte> body)
+    {
+        Headers = headers;
+        Body = body;
+    }
+
+    public SipHeaderCollection Headers { get; }
+
+    /// <summary>The body; the serializer always writes a matching Content-Length.</summary>
+    public ReadOnlyMemory<byte> Body { get; set; }
+
+    public abstract bool IsRequest { get; }
+
+    public string? CallId => Headers.Get(SipHeaderId.CallId)?.Trim();
+
+    public SipCSeq? CSeq => Views.CSeq;
+
+    public SipNameAddr? From => Views.From;
+
+    public SipNameAddr? To => Views.To;
+
+    /// <summary>All Via values, top first (comma lists and separate lines in order).</summary>
+    public IReadOnlyList<SipVia> Vias => Views.Vias;
+
+    public SipVia? TopVia => Vias.Count > 0 ? Vias[0] : null;
+
+    public IReadOnlyList<SipNameAddr> Contacts => Views.Contacts;
+
+    public SipNameAddr? Contact => Contacts.Count > 0 ? Contacts[0] : null;
+
+    public IReadOnlyList<SipNameAddr> Routes => Views.Routes;
+
+    public IReadOnlyList<SipNameAddr> RecordRoutes => Views.RecordRoutes;
+
+    public int? MaxForwards => ParseInt(SipHeaderId.MaxForwards);
+
+    /// <summary>The Content-Length header as received (null when absent); not the body length.</summary>
+    public int? ContentLength => ParseInt(SipHeaderId.ContentLength);
+
+    /// <summary>Expires header in seconds; null when absent or out of range.</summary>
+    public int? Expires => ParseInt(SipHeaderId.Expires);
+
+    public SipContentType? ContentType => Views.ContentType;
+
+    public IReadOnlyList<string> Require => Headers.GetAll(SipHeaderId.Require);
+
+    public IReadOnlyList<string> ProxyRequire => Headers.GetAll(SipHeaderId.ProxyRequire);
+
+    public IReadOnlyList<string> Supported => Headers.GetAll(SipHeaderId.Supported);
+
+    public IReadOnlyList<string> Unsupported => Headers.GetAll(SipHeaderId.Unsupported);
+
+    public IReadOnlyList<string> Allow => Headers.GetAll(SipHeaderId.Allow);
+
+    public IReadOnlyList<string> Accept => Headers.GetAll(SipHeaderId.Accept);
+
+    public SipParameterizedValue? Event => Views.Event;
+
+    public SipParameterizedValue? SubscriptionState => Views.SubscriptionState;
+
+    public SipNameAddr? ReferTo => Views.ReferTo;
+
+    public SipNameAddr? ReferredBy => Views.ReferredBy;
+
+    public IReadOnlyList<SipAuthHeaderValue> WwwAuthenticate => Views.WwwAuthenticate;
+
+    public IReadOnlyList<SipAuthHeaderValue> ProxyAuthenticate => Views.ProxyAuthenticate;
+
+    public SipAuthHeaderValue? Authorization => Views.Authorization;
+
+    public SipAuthHeaderValue? ProxyAuthorization => Views.ProxyAuthorization;
+
+    /// <summary>Sets the body and its Content-Type (null content type removes the header).</summary>
+    public void SetBody(ReadOnlyMemory<byte> body, string? contentType)
+    {
+        Body = body;
+        if (contentType is null)
+        {
+            Headers.Remove(SipHeaderId.ContentType);
+        }
+        else
+        {
+            Headers.Set(SipHeaderId.ContentType, contentType);
+        }
+    }
+
+    private SipMessageViews Views
+    {
+        get
+        {
+            if (_views is null || _viewsVersion != Headers.Version)
+            {
+                _views = new SipMessageViews(Headers);
+                _viewsVersion = Headers.Version;
+            }
+
+            return _views;
+        }
+    }
+
+    private int? ParseInt(SipHeaderId id)
+    {
+        var text = Headers.Get(id);
+        return text is not null && int.TryParse(text.AsSpan().Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : null;
+    }
+}

@@ -1,0 +1,168 @@
+using System.Buffers;
+using System.Text;
+
+namespace VikaIvr.Sip.Message;
+
+/// <summary>
+/// Syntax checks of the headers every element relies on, run on the raw bytes without
+/// allocating on success. Semantic refusals (416, 420, 483...) are left to the UA core.
+/// </summary>
+internal static class SipMessageValidator
+{
+    private const int StackChars = 512;
+
+    public static (string Reason, int Status)? Validate(ReadOnlySpan<byte> data, in SipMessageLayout layout)
+    {
+        if (layout.IsRequest && CheckRequestUri(data.Slice(layout.UriStart, layout.UriLength)) is { } uriFault)
+        {
+            return (uriFault, 400);
+        }
+
+        int callIds = 0, cseqs = 0, froms = 0, tos = 0, vias = 0, maxForwards = 0, contentTypes = 0;
+        for (var i = 0; i < layout.HeaderCount; i++)
+        {
+            ref readonly var e = ref layout.Entries[i];
+            var raw = data.Slice(e.ValueStart, e.ValueLength);
+            string? fault = null;
+            switch (e.Id)
+            {
+                case SipHeaderId.CallId:
+                    callIds++;
+                    fault = raw.IsEmpty ? "Invalid Call-ID header: empty" : null;
+                    break;
+                case SipHeaderId.CSeq:
+                    cseqs++;
+                    fault = CheckCSeq(raw, layout);
+                    break;
+                case SipHeaderId.From:
+                    froms++;
+                    fault = Check(raw, Kind.NameAddr, "From");
+                    break;
+                case SipHeaderId.To:
+                    tos++;
+                    fault = Check(raw, Kind.NameAddr, "To");
+                    break;
+                case SipHeaderId.Via:
+                    vias++;
+                    fault = Check(raw, Kind.Via, "Via");
+                    break;
+                case SipHeaderId.Contact:
+                    fault = Check(raw, Kind.NameAddrList, "Contact");
+                    break;
+                case SipHeaderId.MaxForwards:
+                    maxForwards++;
+                    fault = raw.IsEmpty || raw.ContainsAnyExceptInRange((byte)'0', (byte)'9')
+                        ? "Invalid Max-Forwards header: not a number" : null;
+                    break;
+                case SipHeaderId.ContentType:
+                    contentTypes++;
+                    break;
+            }
+
+            if (fault is not null)
+            {
+                return (fault, 400);
+            }
+        }
+
+        return Missing("Call-ID", callIds) ?? Missing("CSeq", cseqs) ?? Missing("From", froms)
+            ?? Missing("To", tos) ?? (vias == 0 ? ("Missing required header: Via", 400) : ((string, int)?)null)
+            ?? Duplicate("Max-Forwards", maxForwards) ?? Duplicate("Content-Type", contentTypes);
+    }
+
+    private static (string, int)? Missing(string name, int count) => count switch
+    {
+        0 => ("Missing required header: " + name, 400),
+        1 => null,
+        _ => ("Multiple " + name + " headers", 400),
+    };
+
+    private static (string, int)? Duplicate(string name, int count) =>
+        count > 1 ? ("Multiple " + name + " headers", 400) : null;
+
+    private static string? CheckRequestUri(ReadOnlySpan<byte> raw)
+    {
+        if (raw.IsEmpty || raw[0] == '<')
+        {
+            return "Invalid Request-URI: must not be enclosed in <>";
+        }
+
+        return WithChars(raw, 0, static (chars, _unused) =>
+        {
+            if (!SipUriParser.TryParse(chars, build: false, out _, out var fault))
+            {
+                return "Invalid Request-URI: " + fault;
+            }
+
+            var colon = chars.IndexOf(':');
+            var isSip = chars[..colon].Equals("sip", StringComparison.OrdinalIgnoreCase)
+                || chars[..colon].Equals("sips", StringComparison.OrdinalIgnoreCase);
+            var hostPart = chars[(chars.IndexOf('@') + 1)..];
+            return isSip && hostPart.IndexOf('?') >= 0 ? "Invalid Request-URI: headers are not allowed" : null;
+        });
+    }
+
+    private static string? CheckCSeq(ReadOnlySpan<byte> raw, in SipMessageLayout layout)
+    {
+        return WithChars(raw, (layout.Method, layout.IsRequest), static (chars, state) =>
+        {
+            var (method, isRequest) = state;
+            if (!SipCSeq.TryParse(chars, build: false, out _, out var m))
+            {
+                return "Invalid CSeq header: expected a 32-bit number and a method";
+            }
+
+            return isRequest && !chars[m].SequenceEqual(method)
+                ? "CSeq method " + chars[m].ToString() + " does not match the request method " + method
+                : null;
+        });
+    }
+
+    private enum Kind { NameAddr, NameAddrList, Via }
+
+    private static string? Check(ReadOnlySpan<byte> raw, Kind kind, string header) => WithChars(raw, (kind, header), static (chars, state) =>
+    {
+        var (kind, header) = state;
+        if (kind == Kind.NameAddr)
+        {
+            return SipNameAddr.TryParse(chars, build: false, out _, out var f) ? null : "Invalid " + header + " header: " + f;
+        }
+
+        var pos = 0;
+        var items = 0;
+        while (SipListSplitter.Next(chars, ref pos, out var item))
+        {
+            items++;
+            var ok = kind == Kind.Via
+                ? SipVia.TryParse(chars[item], build: false, out _, out var fault)
+                : SipNameAddr.TryParse(chars[item], build: false, out _, out fault);
+            if (!ok)
+            {
+                return "Invalid " + header + " header: " + fault + " in '" + chars[item].ToString().ReplaceLineEndings(" ") + "'";
+            }
+        }
+
+        return items == 0 && kind == Kind.Via ? "Invalid Via header: empty" : null;
+    });
+
+    private delegate string? CharCheck<TState>(ReadOnlySpan<char> chars, TState state);
+
+    // Latin-1 widening keeps one char per byte, so quoted UTF-8 text is checked as opaque octets.
+    private static string? WithChars<TState>(ReadOnlySpan<byte> raw, TState state, CharCheck<TState> check)
+    {
+        char[]? rented = null;
+        Span<char> buffer = raw.Length <= StackChars ? stackalloc char[StackChars] : (rented = ArrayPool<char>.Shared.Rent(raw.Length));
+        try
+        {
+            var n = Encoding.Latin1.GetChars(raw, buffer);
+            return check(buffer[..n], state);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+    }
+}

@@ -1,0 +1,114 @@
+namespace VikaIvr.Sip.Message;
+
+/// <summary>Reads <c>*( SEMI generic-param )</c> and comma-separated auth-params.</summary>
+internal static class SipParamReader
+{
+    private const string ValueExtra = "[]:";
+
+    /// <summary>Reads parameters until something that is not a <c>;</c>; false when one is malformed.</summary>
+    public static bool TryReadParams(ref SipScanner s, bool build, out SipParameterList parameters)
+    {
+        parameters = SipParameterList.Empty;
+        List<SipParameter>? list = null;
+        while (s.TryConsume(';'))
+        {
+            if (!TryReadOne(ref s, build, out var p))
+            {
+                return false;
+            }
+
+            if (build)
+            {
+                (list ??= []).Add(p);
+            }
+        }
+
+        if (list is not null)
+        {
+            parameters = new SipParameterList(list);
+        }
+
+        return true;
+    }
+
+    /// <summary>Reads <c>name [= value]</c> separated by commas (auth-params, RFC 3261 25.1).</summary>
+    public static bool TryReadCommaParams(ref SipScanner s, bool build, out SipParameterList parameters)
+    {
+        parameters = SipParameterList.Empty;
+        List<SipParameter>? list = null;
+        do
+        {
+            s.SkipLws();
+            if (s.AtEnd)
+            {
+                break;
+            }
+
+            if (!TryReadOne(ref s, build, out var p))
+            {
+                return false;
+            }
+
+            if (build)
+            {
+                (list ??= []).Add(p);
+            }
+        }
+        while (s.TryConsume(','));
+
+        s.SkipLws();
+        if (list is not null)
+        {
+            parameters = new SipParameterList(list);
+        }
+
+        return s.AtEnd;
+    }
+
+    private static bool TryReadOne(ref SipScanner s, bool build, out SipParameter parameter)
+    {
+        parameter = default;
+        if (!s.TryReadToken(out var nameRange))
+        {
+            return false;
+        }
+
+        Range? valueRange = null;
+        if (s.TryConsume('='))
+        {
+            if (s.Peek == '"')
+            {
+                if (!s.TryReadQuoted(out var q))
+                {
+                    return false;
+                }
+
+                valueRange = q;
+            }
+            else
+            {
+                var start = s.Position;
+                while (!s.AtEnd && (SipText.TokenChars.Contains(s.Peek) || ValueExtra.Contains(s.Peek)))
+                {
+                    s.Position++;
+                }
+
+                if (s.Position == start)
+                {
+                    return false;
+                }
+
+                valueRange = start..s.Position;
+            }
+        }
+
+        if (build)
+        {
+            parameter = new SipParameter(
+                s.Slice(nameRange).ToString(),
+                valueRange is { } v ? s.Slice(v).ToString() : null);
+        }
+
+        return true;
+    }
+}

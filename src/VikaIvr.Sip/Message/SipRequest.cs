@@ -1,0 +1,48 @@
+using System.Text;
+
+namespace VikaIvr.Sip.Message;
+
+/// <summary>A SIP request. Build one with <c>new SipRequest(method, uri)</c> and add headers.</summary>
+public sealed class SipRequest : SipMessage
+{
+    private readonly ReadOnlyMemory<byte> _rawUri;
+    private SipUri? _requestUri;
+    private string? _requestUriText;
+
+    public SipRequest(string method, SipUri requestUri)
+        : base(new SipHeaderCollection(), ReadOnlyMemory<byte>.Empty)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(method);
+        Method = method;
+        _requestUri = requestUri;
+    }
+
+    internal SipRequest(string method, ReadOnlyMemory<byte> rawUri, SipHeaderCollection headers, ReadOnlyMemory<byte> body)
+        : base(headers, body)
+    {
+        Method = method;
+        _rawUri = rawUri;
+    }
+
+    public override bool IsRequest => true;
+
+    /// <summary>The method, case-sensitive; well-known methods are the <see cref="SipMethods"/> constants.</summary>
+    public string Method { get; }
+
+    /// <summary>The Request-URI (any scheme; non-sip/tel schemes are opaque so the UA can answer 416).</summary>
+    public SipUri RequestUri
+    {
+        get => _requestUri ??= SipUri.Parse(RequestUriText);
+        set
+        {
+            _requestUri = value;
+            _requestUriText = null;
+        }
+    }
+
+    /// <summary>The Request-URI exactly as received (or as built).</summary>
+    public string RequestUriText =>
+        _requestUriText ??= _requestUri?.ToString() ?? Encoding.UTF8.GetString(_rawUri.Span);
+
+    public override string ToString() => Method + " " + RequestUriText + " SIP/2.0";
+}

@@ -1,0 +1,202 @@
+using System.Buffers;
+using System.Text;
+
+namespace VikaIvr.Sip.Message;
+
+/// <summary>Character classes and small text helpers of the RFC 3261 grammar.</summary>
+public static class SipText
+{
+    /// <summary>token characters (RFC 3261 25.1).</summary>
+    public static readonly SearchValues<char> TokenChars =
+        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.!%*_+`'~");
+
+    /// <summary>Characters that may appear unescaped in a URI (everything printable except space, quotes and angles).</summary>
+    internal static readonly SearchValues<char> UriChars =
+        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.!~*'()%;/?:@&=+$,[]#`{}|^\\");
+
+    internal static readonly SearchValues<char> HostChars =
+        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._");
+
+    public static bool IsToken(ReadOnlySpan<char> s) => s.Length > 0 && !s.ContainsAnyExcept(TokenChars);
+
+    internal static bool IsLws(char c) => c is ' ' or '\t' or '\r' or '\n';
+
+    /// <summary>Decodes a raw header value as UTF-8, collapsing each fold (CRLF + whitespace) into one space.</summary>
+    public static string DecodeValue(ReadOnlySpan<byte> raw)
+    {
+        if (raw.IndexOfAny((byte)'\r', (byte)'\n') < 0)
+        {
+            return Encoding.UTF8.GetString(raw);
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent(raw.Length);
+        try
+        {
+            var n = 0;
+            for (var i = 0; i < raw.Length; i++)
+            {
+                var b = raw[i];
+                if (b is (byte)'\r' or (byte)'\n')
+                {
+                    while (n > 0 && buffer[n - 1] is (byte)' ' or (byte)'\t')
+                    {
+                        n--;
+                    }
+
+                    while (i + 1 < raw.Length && raw[i + 1] is (byte)'\r' or (byte)'\n' or (byte)' ' or (byte)'\t')
+                    {
+                        i++;
+                    }
+
+                    buffer[n++] = (byte)' ';
+                    continue;
+                }
+
+                buffer[n++] = b;
+            }
+
+            return Encoding.UTF8.GetString(buffer, 0, n);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Removes surrounding quotes and resolves quoted-pairs; other text is returned trimmed.</summary>
+    public static string Unquote(string value)
+    {
+        var s = value.AsSpan().Trim();
+        if (s.Length < 2 || s[0] != '"' || s[^1] != '"')
+        {
+            return s.Length == value.Length ? value : s.ToString();
+        }
+
+        s = s[1..^1];
+        if (s.IndexOf('\\') < 0)
+        {
+            return s.ToString();
+        }
+
+        var sb = new StringBuilder(s.Length);
+        for (var i = 0; i < s.Length; i++)
+        {
+            if (s[i] == '\\' && i + 1 < s.Length)
+            {
+                i++;
+            }
+
+            sb.Append(s[i]);
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>Encloses in quotes, escaping quote and backslash.</summary>
+    public static string Quote(string value)
+    {
+        var sb = new StringBuilder(value.Length + 2).Append('"');
+        foreach (var c in value)
+        {
+            if (c is '"' or '\\')
+            {
+                sb.Append('\\');
+            }
+
+            sb.Append(c);
+        }
+
+        return sb.Append('"').ToString();
+    }
+
+    /// <summary>Resolves %HH escapes (as UTF-8); a %00 becomes a NUL character, never a terminator.</summary>
+    public static string Unescape(string value)
+    {
+        if (value.IndexOf('%') < 0)
+        {
+            return value;
+        }
+
+        var bytes = new List<byte>(value.Length);
+        Span<byte> one = stackalloc byte[4];
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (c == '%' && i + 2 < value.Length
+                && IsHex(value[i + 1]) && IsHex(value[i + 2]))
+            {
+                bytes.Add((byte)((HexValue(value[i + 1]) << 4) | HexValue(value[i + 2])));
+                i += 2;
+                continue;
+            }
+
+            var n = Encoding.UTF8.GetBytes([c], one);
+            for (var k = 0; k < n; k++)
+            {
+                bytes.Add(one[k]);
+            }
+        }
+
+        return Encoding.UTF8.GetString(bytes.ToArray());
+    }
+
+    /// <summary>
+    /// Splits a list value at commas outside quoted strings and angle brackets; items are trimmed,
+    /// empty items dropped.
+    /// </summary>
+    public static void SplitList(string value, List<string> into)
+    {
+        var start = 0;
+        var inQuotes = false;
+        var inAngle = false;
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (inQuotes)
+            {
+                if (c == '\\')
+                {
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    inQuotes = false;
+                }
+
+                continue;
+            }
+
+            switch (c)
+            {
+                case '"':
+                    inQuotes = true;
+                    break;
+                case '<':
+                    inAngle = true;
+                    break;
+                case '>':
+                    inAngle = false;
+                    break;
+                case ',' when !inAngle:
+                    AddTrimmed(value, start, i, into);
+                    start = i + 1;
+                    break;
+            }
+        }
+
+        AddTrimmed(value, start, value.Length, into);
+    }
+
+    internal static bool IsHex(char c) => char.IsAsciiHexDigit(c);
+
+    internal static int HexValue(char c) => c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
+
+    private static void AddTrimmed(string value, int start, int end, List<string> into)
+    {
+        var item = value.AsSpan(start, end - start).Trim();
+        if (!item.IsEmpty)
+        {
+            into.Add(item.Length == value.Length ? value : item.ToString());
+        }
+    }
+}

@@ -1,0 +1,133 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using System.Text;
+
+namespace VikaIvr.Sip.Message;
+
+/// <summary>One Via value: sent-protocol, sent-by and parameters (branch, received, rport of RFC 3581).</summary>
+public sealed class SipVia
+{
+    /// <summary>The RFC 3261 magic cookie that starts every compliant branch.</summary>
+    public const string MagicCookie = "z9hG4bK";
+
+    public SipVia(string transport, string host, int? port, SipParameterList? parameters = null,
+        string protocolName = "SIP", string protocolVersion = "2.0")
+    {
+        Transport = transport.ToUpperInvariant();
+        Host = host;
+        Port = port;
+        Parameters = parameters ?? SipParameterList.Empty;
+        ProtocolName = protocolName;
+        ProtocolVersion = protocolVersion;
+    }
+
+    /// <summary>A new Via with a branch and an empty rport (ask for RFC 3581 symmetric response routing).</summary>
+    public static SipVia Create(string transport, string host, int? port, string branch, bool requestRport = true)
+    {
+        var list = SipParameterList.Empty.With("branch", branch);
+        return new SipVia(transport, host, port, requestRport ? list.With("rport", null) : list);
+    }
+
+    public string ProtocolName { get; }
+
+    public string ProtocolVersion { get; }
+
+    /// <summary>Upper-case transport: UDP, TCP, TLS, SCTP, WS... (unknown ones are kept).</summary>
+    public string Transport { get; }
+
+    /// <summary>sent-by host; IPv6 references keep their brackets.</summary>
+    public string Host { get; }
+
+    public int? Port { get; }
+
+    public SipParameterList Parameters { get; }
+
+    public string? Branch => Parameters.Get("branch");
+
+    /// <summary>True when the branch starts with the RFC 3261 magic cookie and has more after it.</summary>
+    public bool HasRfc3261Branch => Branch is { Length: > 7 } b && b.StartsWith(MagicCookie, StringComparison.Ordinal);
+
+    public string? Received => Parameters.Get("received");
+
+    public string? Maddr => Parameters.Get("maddr");
+
+    /// <summary>True when an rport parameter is present (with or without a value).</summary>
+    public bool HasRport => Parameters.Contains("rport");
+
+    /// <summary>The rport value filled in by a server, or null when absent or empty.</summary>
+    public int? Rport => int.TryParse(Parameters.Get("rport"), NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : null;
+
+    public int? Ttl => int.TryParse(Parameters.Get("ttl"), NumberStyles.None, CultureInfo.InvariantCulture, out var t) ? t : null;
+
+    /// <summary>host[:port] as sent.</summary>
+    public string SentBy => Port is { } p ? Host + ":" + p.ToString(CultureInfo.InvariantCulture) : Host;
+
+    /// <summary>A copy with a parameter set (e.g. received, rport=port on the server side).</summary>
+    public SipVia WithParameter(string name, string? value) =>
+        new(Transport, Host, Port, Parameters.With(name, value), ProtocolName, ProtocolVersion);
+
+    public static bool TryParse(string? text, [NotNullWhen(true)] out SipVia? via)
+    {
+        via = null;
+        return text is not null && TryParse(text, build: true, out via, out _);
+    }
+
+    /// <summary>Parses a single Via value (split the list first).</summary>
+    internal static bool TryParse(ReadOnlySpan<char> text, bool build, out SipVia? via, out string? fault)
+    {
+        via = null;
+        var s = new SipScanner(text);
+        s.SkipLws();
+        if (!s.TryReadToken(out var name) || !s.TryConsume('/') || !s.TryReadToken(out var version)
+            || !s.TryConsume('/') || !s.TryReadToken(out var transport))
+        {
+            fault = "malformed sent-protocol";
+            return false;
+        }
+
+        if (!s.SkipLws())
+        {
+            fault = "missing sent-by";
+            return false;
+        }
+
+        if (!SipUriParser.TryReadHostPort(text[s.Position..], out var hostLength, out var port, out var consumed, allowTrailingLws: true))
+        {
+            fault = "invalid sent-by host or port";
+            return false;
+        }
+
+        var hostStart = s.Position;
+        s.Position += consumed;
+        if (!SipParamReader.TryReadParams(ref s, build, out var parameters))
+        {
+            fault = "malformed parameter";
+            return false;
+        }
+
+        s.SkipLws();
+        if (!s.AtEnd)
+        {
+            fault = "unexpected text after the parameters";
+            return false;
+        }
+
+        fault = null;
+        if (build)
+        {
+            via = new SipVia(text[transport].ToString(), text.Slice(hostStart, hostLength).ToString(), port,
+                parameters, text[name].ToString(), text[version].ToString());
+        }
+
+        return true;
+    }
+
+    public override string ToString()
+    {
+        var sb = new StringBuilder(64)
+            .Append(ProtocolName).Append('/').Append(ProtocolVersion).Append('/').Append(Transport)
+            .Append(' ').Append(SentBy);
+        Parameters.AppendTo(sb);
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,160 @@
+using VikaIvr.Sip.Message;
+using VikaIvr.Sip.Transport;
+
+namespace VikaIvr.Sip.Transactions;
+
+/// <summary>
+/// RFC 3261 17.2.1 with RFC 6026. Proceeding: 100 Trying at once or after a short delay,
+/// retransmitted INVITEs get the last provisional. Accepted (2xx): the 2xx is retransmitted at
+/// T1, 2T1... up to T2 until the ACK is reported; no ACK within 64*T1 raises
+/// <see cref="AckTimedOut"/>; timer L ends the transaction. Completed (300-699): timer G
+/// retransmits, timer H gives up, the ACK leads to Confirmed and timer I.
+/// </summary>
+public sealed class SipInviteServerTransaction : SipServerTransaction
+{
+    private readonly SipTimer _trying;
+    private readonly SipTimer _retransmit;
+    private readonly SipTimer _timeout;
+    private readonly SipTimer _end;
+    private TimeSpan _interval;
+
+    internal SipInviteServerTransaction(SipTransactionLayer layer, SipTransactionKey key, SipRequest request, SipEndPoint source)
+        : base(layer, key, request, source)
+    {
+        State = SipTransactionState.Proceeding;
+        _trying = layer.CreateTimer(SendTrying);
+        _retransmit = layer.CreateTimer(OnRetransmitTimer);
+        _timeout = layer.CreateTimer(OnTimeout);
+        _end = layer.CreateTimer(Terminate);
+        if (layer.Timers.TryingDelay <= TimeSpan.Zero)
+        {
+            SendTrying();
+        }
+        else
+        {
+            _trying.Start(layer.Timers.TryingDelay);
+        }
+    }
+
+    /// <summary>Raised (under the gate) when a final response was never acknowledged: timer H, or 64*T1 for a 2xx.</summary>
+    public event Action<SipInviteServerTransaction>? AckTimedOut;
+
+    /// <summary>True once the ACK for the final response arrived.</summary>
+    public bool Acknowledged { get; private set; }
+
+    public override void Respond(SipResponse response)
+    {
+        if (State != SipTransactionState.Proceeding)
+        {
+            return;
+        }
+
+        _trying.Stop();
+        Transmit(response);
+        if (response.StatusCode < 200)
+        {
+            return;
+        }
+
+        _interval = Layer.Timers.T1;
+        if (response.StatusCode < 300)
+        {
+            State = SipTransactionState.Accepted;
+            // Retransmission of the 2xx is needed over TCP too: the ACK is end-to-end (RFC 3261 13.3.1.4).
+            _retransmit.Start(_interval);
+            _timeout.Start(Layer.Timers.TransactionTimeout);
+            return;
+        }
+
+        State = SipTransactionState.Completed;
+        if (!Source.IsReliable)
+        {
+            _retransmit.Start(_interval);
+        }
+
+        _timeout.Start(Layer.Timers.TransactionTimeout);
+    }
+
+    /// <summary>The ACK for a 2xx arrived (matched by the dialog): stop retransmitting.</summary>
+    public void OnAckFor2xx()
+    {
+        if (State != SipTransactionState.Accepted || Acknowledged)
+        {
+            return;
+        }
+
+        Acknowledged = true;
+        _retransmit.Stop();
+        _timeout.Stop();
+        // Timer L: stay to absorb INVITE retransmissions until 64*T1 after the 2xx.
+        _end.Start(Layer.Timers.TransactionTimeout);
+    }
+
+    internal override void OnRequest(SipRequest request)
+    {
+        if (request.Method == SipMethods.Ack)
+        {
+            if (State == SipTransactionState.Completed)
+            {
+                Acknowledged = true;
+                _retransmit.Stop();
+                _timeout.Stop();
+                State = SipTransactionState.Confirmed;
+                if (Source.IsReliable)
+                {
+                    Terminate();
+                }
+                else
+                {
+                    _end.Start(Layer.Timers.T4);
+                }
+            }
+
+            return;
+        }
+
+        if (State is SipTransactionState.Proceeding or SipTransactionState.Completed)
+        {
+            Retransmit();
+        }
+    }
+
+    internal override void Terminate()
+    {
+        _trying.Stop();
+        _retransmit.Stop();
+        _timeout.Stop();
+        _end.Stop();
+        base.Terminate();
+    }
+
+    private void SendTrying()
+    {
+        if (State == SipTransactionState.Proceeding && LastResponse is null)
+        {
+            Transmit(SipResponse.CreateFor(Request, 100));
+        }
+    }
+
+    private void OnRetransmitTimer()
+    {
+        if (State is not (SipTransactionState.Accepted or SipTransactionState.Completed))
+        {
+            return;
+        }
+
+        Retransmit();
+        _interval = _interval * 2 < Layer.Timers.T2 ? _interval * 2 : Layer.Timers.T2;
+        _retransmit.Start(_interval);
+    }
+
+    private void OnTimeout()
+    {
+        var notify = !Acknowledged;
+        Terminate();
+        if (notify)
+        {
+            AckTimedOut?.Invoke(this);
+        }
+    }
+}

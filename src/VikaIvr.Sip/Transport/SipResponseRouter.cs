@@ -1,0 +1,90 @@
+using System.Globalization;
+using System.Net;
+using VikaIvr.Sip.Message;
+
+namespace VikaIvr.Sip.Transport;
+
+/// <summary>
+/// Server-side Via handling of RFC 3261 18.2 with RFC 3581: stamps received/rport on the top
+/// Via of a response and picks where the response goes.
+/// </summary>
+public static class SipResponseRouter
+{
+    /// <summary>
+    /// Adds <c>received</c> when the sent-by host is not the source address and fills an empty
+    /// <c>rport</c> with the source port, on the top Via of <paramref name="response"/>.
+    /// </summary>
+    public static void StampTopVia(SipResponse response, SipEndPoint source)
+    {
+        var headers = response.Headers;
+        for (var i = 0; i < headers.Count; i++)
+        {
+            var line = headers[i];
+            if (line.Id != SipHeaderId.Via)
+            {
+                continue;
+            }
+
+            var values = new List<string>(2);
+            SipText.SplitList(line.Value, values);
+            if (values.Count == 0 || !SipVia.TryParse(values[0], out var top))
+            {
+                return;
+            }
+
+            var stamped = Stamp(top, source);
+            if (ReferenceEquals(stamped, top))
+            {
+                return;
+            }
+
+            values[0] = stamped.ToString();
+            headers.RemoveAt(i);
+            headers.Insert(i, line.Name, string.Join(", ", values));
+            return;
+        }
+    }
+
+    /// <summary>The top Via with received/rport filled in for a request from <paramref name="source"/>.</summary>
+    public static SipVia Stamp(SipVia top, SipEndPoint source)
+    {
+        var result = top;
+        var sourceAddress = source.Address.Address;
+        if (!SipAddress.TryParseHost(top.Host, out var sentBy) || !sentBy.Equals(sourceAddress))
+        {
+            result = result.WithParameter("received", sourceAddress.ToString());
+        }
+
+        if (top.HasRport && top.Rport is null)
+        {
+            result = result.WithParameter("rport", source.Address.Port.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Where a response goes: over the same connection for TCP (the transport falls back to a
+    /// new connection to the same address); for UDP to the source address, at the rport when
+    /// requested, else at the sent-by port (default 5060); maddr is honoured.
+    /// </summary>
+    public static SipEndPoint Destination(SipVia? top, SipEndPoint source)
+    {
+        if (source.IsReliable || top is null)
+        {
+            return source;
+        }
+
+        if (top.Maddr is { } maddr && SipAddress.TryParseHost(maddr, out var maddrAddress))
+        {
+            return source with { Address = new IPEndPoint(maddrAddress, top.Port ?? 5060) };
+        }
+
+        if (top.HasRport)
+        {
+            return source;
+        }
+
+        return source with { Address = new IPEndPoint(source.Address.Address, top.Port ?? 5060) };
+    }
+}

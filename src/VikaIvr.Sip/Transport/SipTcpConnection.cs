@@ -1,0 +1,210 @@
+using System.Buffers;
+using System.Net;
+using System.Net.Sockets;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using VikaIvr.Sip.Message;
+
+namespace VikaIvr.Sip.Transport;
+
+/// <summary>
+/// One TCP connection: reads frames by Content-Length into a bounded buffer, writes queued
+/// messages in order. Closed on idle timeout, framing errors or a stuck peer.
+/// </summary>
+internal sealed class SipTcpConnection : IAsyncDisposable
+{
+    private readonly Channel<(byte[] Buffer, int Length)> _sendQueue;
+    private readonly SipTransportOptions _options;
+    private readonly SipParserOptions _parserOptions;
+    private readonly ILogger _logger;
+    private readonly CancellationTokenSource _closed = new();
+    private Socket? _socket;
+
+    public SipTcpConnection(long id, IPEndPoint remote, Socket? socket, SipTransportOptions options, SipParserOptions parserOptions, ILogger logger)
+    {
+        Id = id;
+        Remote = remote;
+        _socket = socket;
+        _options = options;
+        _parserOptions = parserOptions;
+        _logger = logger;
+        _sendQueue = Channel.CreateBounded<(byte[], int)>(new BoundedChannelOptions(options.TcpSendQueueCapacity) { SingleReader = true });
+        Local = socket?.LocalEndPoint is IPEndPoint l ? SipAddress.Normalize(l) : new IPEndPoint(IPAddress.Any, 0);
+    }
+
+    public long Id { get; }
+
+    public IPEndPoint Remote { get; }
+
+    public IPEndPoint Local { get; private set; }
+
+    public bool IsClosed => _closed.IsCancellationRequested;
+
+    public bool Send(SipMessage message)
+    {
+        var length = SipSerializer.Measure(message);
+        var buffer = ArrayPool<byte>.Shared.Rent(length);
+        SipSerializer.Write(message, buffer.AsSpan());
+        if (_sendQueue.Writer.TryWrite((buffer, length)))
+        {
+            return true;
+        }
+
+        ArrayPool<byte>.Shared.Return(buffer);
+        _logger.LogWarning("Sip TCP connection {Remote} does not drain its send queue; closing", Remote);
+        Close();
+        return false;
+    }
+
+    /// <summary>Connects (outbound connections) and runs the read and write loops until closed.</summary>
+    public async Task RunAsync(SipInboundQueue queue, CancellationToken stopping)
+    {
+        using var link = CancellationTokenSource.CreateLinkedTokenSource(stopping, _closed.Token);
+        try
+        {
+            if (_socket is null)
+            {
+                var socket = new Socket(Remote.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                _socket = socket;
+                using var connectTimeout = CancellationTokenSource.CreateLinkedTokenSource(link.Token);
+                connectTimeout.CancelAfter(TimeSpan.FromSeconds(10));
+                await socket.ConnectAsync(Remote, connectTimeout.Token).ConfigureAwait(false);
+                Local = SipAddress.Normalize((IPEndPoint)socket.LocalEndPoint!);
+            }
+
+            var writer = WriteLoopAsync(link.Token);
+            await ReadLoopAsync(queue, link.Token).ConfigureAwait(false);
+            Close();
+            await writer.ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException or IOException)
+        {
+            _logger.LogDebug("Sip TCP connection {Remote} ended: {Reason}", Remote, ex.Message);
+        }
+        finally
+        {
+            Close();
+            _socket?.Dispose();
+            while (_sendQueue.Reader.TryRead(out var pending))
+            {
+                ArrayPool<byte>.Shared.Return(pending.Buffer);
+            }
+        }
+    }
+
+    public void Close()
+    {
+        _sendQueue.Writer.TryComplete();
+        try
+        {
+            _closed.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Close();
+        _socket?.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private async Task ReadLoopAsync(SipInboundQueue queue, CancellationToken ct)
+    {
+        var socket = _socket!;
+        var framer = new SipStreamFramer(_parserOptions);
+        // Bounded: a frame never exceeds MaxMessageSize, plus room for one read beyond it.
+        var capacity = _options.MaxMessageSize + 8192;
+        var buffer = ArrayPool<byte>.Shared.Rent(capacity);
+        var filled = 0;
+        var source = new SipEndPoint(SipTransportProtocol.Tcp, Remote, Id);
+        using var idle = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        try
+        {
+            while (true)
+            {
+                idle.CancelAfter(_options.TcpIdleTimeout);
+                var read = await socket.ReceiveAsync(buffer.AsMemory(filled, capacity - filled), SocketFlags.None, idle.Token).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    return;
+                }
+
+                filled += read;
+                var consumed = 0;
+                while (true)
+                {
+                    var frame = framer.Frame(buffer.AsSpan(consumed, filled - consumed));
+                    consumed += frame.Skip;
+                    if (frame.Status == SipFrameStatus.NeedMore)
+                    {
+                        break;
+                    }
+
+                    if (frame.Status == SipFrameStatus.Error)
+                    {
+                        _logger.LogInformation("Sip TCP stream from {Remote} refused: {Reason}", Remote, frame.Error);
+                        queue.Enqueue(null, new SipParseError(frame.Error ?? "Bad stream", 400), source, Local);
+                        return;
+                    }
+
+                    var bytes = buffer.AsSpan(consumed, frame.Length);
+                    consumed += frame.Length;
+                    if (SipParser.TryParse(bytes, _parserOptions, out var message, out var error))
+                    {
+                        queue.Enqueue(message, null, source, Local);
+                    }
+                    else
+                    {
+                        queue.Enqueue(null, error, source, Local);
+                    }
+                }
+
+                if (consumed > 0)
+                {
+                    buffer.AsSpan(consumed, filled - consumed).CopyTo(buffer);
+                    filled -= consumed;
+                }
+
+                if (filled == capacity)
+                {
+                    _logger.LogInformation("Sip TCP stream from {Remote} exceeded the buffer; closing", Remote);
+                    return;
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private async Task WriteLoopAsync(CancellationToken ct)
+    {
+        var socket = _socket!;
+        try
+        {
+            await foreach (var (buffer, length) in _sendQueue.Reader.ReadAllAsync(ct).ConfigureAwait(false))
+            {
+                try
+                {
+                    var sent = 0;
+                    while (sent < length)
+                    {
+                        sent += await socket.SendAsync(buffer.AsMemory(sent, length - sent), SocketFlags.None, ct).ConfigureAwait(false);
+                    }
+                }
+                finally
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException)
+        {
+            Close();
+        }
+    }
+}

@@ -1,0 +1,117 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
+using VikaIvr.Sip.Message;
+
+namespace VikaIvr.Sip.Transport;
+
+/// <summary>
+/// UDP and TCP on one port, IPv4 and IPv6. Receive loops parse and enqueue only; a single
+/// dispatcher hands messages to the core, so a slow application never stalls a socket.
+/// </summary>
+public sealed class SipTransport : ISipTransport
+{
+    private readonly SipTransportOptions _options;
+    private readonly ILogger _logger;
+    private readonly SipUdpTransport? _udp;
+    private readonly SipTcpTransport? _tcp;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly List<Task> _loops = [];
+    private SipInboundQueue? _queue;
+
+    public SipTransport(SipTransportOptions options, ILogger<SipTransport> logger)
+    {
+        _options = options;
+        _logger = logger;
+        var parserOptions = new SipParserOptions { MaxMessageSize = options.MaxMessageSize, MaxHeaders = options.MaxHeaders };
+        var (bind, dualMode) = ResolveBind(options.BindAddress);
+        var port = options.Port;
+        if (options.EnableUdp)
+        {
+            _udp = new SipUdpTransport(bind, dualMode, port, parserOptions, options.MaxMessageSize, logger);
+            port = _udp.LocalEndPoint.Port;
+        }
+
+        if (options.EnableTcp)
+        {
+            _tcp = new SipTcpTransport(bind, dualMode, port, options, parserOptions, logger);
+        }
+    }
+
+    public void Start(ISipInboundHandler handler)
+    {
+        if (_queue is not null)
+        {
+            throw new InvalidOperationException("The transport is already started.");
+        }
+
+        _queue = new SipInboundQueue(_options.ReceiveQueueCapacity, _logger);
+        _loops.Add(Task.Run(() => _queue.DispatchAsync(handler)));
+        if (_udp is not null)
+        {
+            _loops.Add(Task.Run(() => _udp.ReceiveLoopAsync(_queue, _stopping.Token)));
+            _logger.LogInformation("Sip listening on UDP {EndPoint}", _udp.LocalEndPoint);
+        }
+
+        if (_tcp is not null)
+        {
+            _loops.Add(Task.Run(() => _tcp.AcceptLoopAsync(_queue, _stopping.Token)));
+            _logger.LogInformation("Sip listening on TCP {EndPoint}", _tcp.LocalEndPoint);
+        }
+    }
+
+    public bool Send(SipMessage message, SipEndPoint destination)
+    {
+        try
+        {
+            return destination.Protocol == SipTransportProtocol.Tcp
+                ? _tcp?.Send(message, destination) ?? false
+                : _udp?.Send(message, destination.Address) ?? false;
+        }
+        catch (Exception ex)
+        {
+            _logger.LogWarning(ex, "Sip send to {Destination} failed", destination);
+            return false;
+        }
+    }
+
+    public IPEndPoint? GetLocalEndPoint(SipTransportProtocol protocol) =>
+        protocol == SipTransportProtocol.Tcp ? _tcp?.LocalEndPoint : _udp?.LocalEndPoint;
+
+    public async ValueTask DisposeAsync()
+    {
+        _stopping.Cancel();
+        _udp?.Dispose();
+        if (_tcp is not null)
+        {
+            await _tcp.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _queue?.Complete();
+        try
+        {
+            await Task.WhenAll(_loops).WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
+        {
+            _logger.LogDebug("Sip transport loops did not stop in time");
+        }
+
+        _stopping.Dispose();
+    }
+
+    private static (IPAddress Address, bool DualMode) ResolveBind(string? bindAddress)
+    {
+        if (string.IsNullOrWhiteSpace(bindAddress))
+        {
+            return Socket.OSSupportsIPv6 ? (IPAddress.IPv6Any, true) : (IPAddress.Any, false);
+        }
+
+        if (!SipAddress.TryParseHost(bindAddress.Trim(), out var address))
+        {
+            throw new ArgumentException("Sip bind address is not an IP address: " + bindAddress, nameof(bindAddress));
+        }
+
+        return (address, address.Equals(IPAddress.IPv6Any));
+    }
+}

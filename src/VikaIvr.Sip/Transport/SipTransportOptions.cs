@@ -1,0 +1,30 @@
+namespace VikaIvr.Sip.Transport;
+
+/// <summary>Where and how the SIP transports listen.</summary>
+public sealed class SipTransportOptions
+{
+    /// <summary>IP address to bind; null or empty means all interfaces, IPv4 and IPv6 (dual-mode).</summary>
+    public string? BindAddress { get; set; }
+
+    /// <summary>UDP and TCP port; 0 picks a free port (tests).</summary>
+    public int Port { get; set; } = 5060;
+
+    public bool EnableUdp { get; set; } = true;
+
+    public bool EnableTcp { get; set; } = true;
+
+    public int MaxMessageSize { get; set; } = 65535;
+
+    public int MaxHeaders { get; set; } = 128;
+
+    /// <summary>Parsed messages waiting for the core; beyond this, new ones are dropped (UDP peers retransmit).</summary>
+    public int ReceiveQueueCapacity { get; set; } = 4096;
+
+    /// <summary>A TCP connection with no traffic for this long is closed.</summary>
+    public TimeSpan TcpIdleTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    public int MaxTcpConnections { get; set; } = 1024;
+
+    /// <summary>Queued outgoing messages per TCP connection before the connection is declared stuck and closed.</summary>
+    public int TcpSendQueueCapacity { get; set; } = 256;
+}

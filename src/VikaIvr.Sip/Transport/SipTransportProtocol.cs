@@ -1,0 +1,7 @@
+namespace VikaIvr.Sip.Transport;
+
+public enum SipTransportProtocol
+{
+    Udp,
+    Tcp,
+}

@@ -1,0 +1,144 @@
+using System.Buffers;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
+using VikaIvr.Sip.Message;
+
+namespace VikaIvr.Sip.Transport;
+
+/// <summary>The UDP socket: one receive loop that only parses, and direct non-blocking sends.</summary>
+internal sealed class SipUdpTransport : IDisposable
+{
+    private readonly Socket _socket;
+    private readonly SipParserOptions _parserOptions;
+    private readonly ILogger _logger;
+    private readonly int _bufferSize;
+
+    public SipUdpTransport(IPAddress bind, bool dualMode, int port, SipParserOptions parserOptions, int maxMessageSize, ILogger logger)
+    {
+        _parserOptions = parserOptions;
+        _logger = logger;
+        _bufferSize = maxMessageSize + 1;
+        _socket = new Socket(bind.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+        if (dualMode)
+        {
+            _socket.DualMode = true;
+        }
+
+        if (bind.AddressFamily == AddressFamily.InterNetworkV6)
+        {
+            _socket.SetSocketOption(SocketOptionLevel.IPv6, SocketOptionName.PacketInformation, true);
+        }
+
+        if (bind.AddressFamily == AddressFamily.InterNetwork || dualMode)
+        {
+            _socket.SetSocketOption(SocketOptionLevel.IP, SocketOptionName.PacketInformation, true);
+        }
+
+        _socket.ReceiveBufferSize = Math.Max(_socket.ReceiveBufferSize, 1 << 20);
+        _socket.Bind(new IPEndPoint(bind, port));
+        LocalEndPoint = (IPEndPoint)_socket.LocalEndPoint!;
+    }
+
+    public IPEndPoint LocalEndPoint { get; }
+
+    public async Task ReceiveLoopAsync(SipInboundQueue queue, CancellationToken ct)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(_bufferSize);
+        EndPoint any = new IPEndPoint(LocalEndPoint.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
+        try
+        {
+            while (!ct.IsCancellationRequested)
+            {
+                SocketReceiveMessageFromResult result;
+                try
+                {
+                    result = await _socket.ReceiveMessageFromAsync(buffer.AsMemory(0, _bufferSize), SocketFlags.None, any, ct).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+                catch (ObjectDisposedException)
+                {
+                    break;
+                }
+                catch (SocketException ex)
+                {
+                    // ICMP port unreachable from an earlier send surfaces here on Linux; the socket is still fine.
+                    _logger.LogDebug("Sip UDP receive error {Error} ignored", ex.SocketErrorCode);
+                    continue;
+                }
+
+                try
+                {
+                    Handle(buffer.AsSpan(0, result.ReceivedBytes), result, queue);
+                }
+                catch (Exception ex)
+                {
+                    _logger.LogError(ex, "Sip UDP datagram handling failed");
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    public bool Send(SipMessage message, IPEndPoint destination)
+    {
+        var length = SipSerializer.Measure(message);
+        var buffer = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            var written = SipSerializer.Write(message, buffer.AsSpan());
+            _socket.SendTo(buffer.AsSpan(0, written), SocketFlags.None, destination);
+            return true;
+        }
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+        {
+            _logger.LogDebug("Sip UDP send to {Destination} failed: {Error}", destination, ex.Message);
+            return false;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    public void Dispose() => _socket.Dispose();
+
+    private void Handle(ReadOnlySpan<byte> datagram, SocketReceiveMessageFromResult result, SipInboundQueue queue)
+    {
+        var remote = SipAddress.Normalize((IPEndPoint)result.RemoteEndPoint);
+        var source = new SipEndPoint(SipTransportProtocol.Udp, remote);
+        if (IsKeepAlive(datagram))
+        {
+            return;
+        }
+
+        var localAddress = result.PacketInformation.Address is { } a && !a.Equals(IPAddress.None) && !a.Equals(IPAddress.IPv6None)
+            ? SipAddress.Normalize(a)
+            : LocalEndPoint.Address;
+        var local = new IPEndPoint(localAddress, LocalEndPoint.Port);
+        if (datagram.Length >= _bufferSize)
+        {
+            queue.Enqueue(null, new SipParseError("Message Too Large", 513), source, local);
+            return;
+        }
+
+        if (SipParser.TryParse(datagram, _parserOptions, out var message, out var error))
+        {
+            queue.Enqueue(message, null, source, local);
+        }
+        else
+        {
+            queue.Enqueue(null, error, source, local);
+        }
+    }
+
+    /// <summary>CRLF pings (RFC 5626) and stray whitespace are not messages.</summary>
+    private static bool IsKeepAlive(ReadOnlySpan<byte> datagram) =>
+        datagram.TrimStart("\r\n \t\0"u8).IsEmpty;
+}

@@ -1,0 +1,13 @@
+namespace VikaIvr.Speech.Prompts;
+
+public enum PromptProblemKind
+{
+    NotInManifest,
+    Missing,
+    Unreadable,
+    Silent,
+    Clipped,
+    TooQuiet,
+    TooLoud,
+    TooLong,
+}

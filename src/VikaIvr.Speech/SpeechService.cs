@@ -1,0 +1,131 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using VikaIvr.Flows.Ports;
+using VikaIvr.Speech.Caching;
+using VikaIvr.Speech.Engines;
+using VikaIvr.Speech.Text;
+
+namespace VikaIvr.Speech;
+
+/// <summary>
+/// The flow's speech port: normalises the text, then answers from the memory cache, the disk
+/// cache or the engine, in that order. Identical requests in flight share one synthesis.
+/// </summary>
+public sealed class SpeechService : ISpeech
+{
+    private readonly ISpeechEngine _engine;
+    private readonly IndonesianNormalizer _normalizer;
+    private readonly MemorySpeechCache _memory;
+    private readonly DiskSpeechCache? _disk;
+    private readonly ILogger<SpeechService> _logger;
+    private readonly ConcurrentDictionary<string, Lazy<Task<short[]>>> _inFlight = new(StringComparer.Ordinal);
+    private long _engineCalls;
+    private long _memoryHits;
+    private long _diskHits;
+
+    public SpeechService(ISpeechEngine engine, IndonesianNormalizer normalizer, SpeechServiceOptions options,
+        ILogger<SpeechService> logger)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(normalizer);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(logger);
+        _engine = engine;
+        _normalizer = normalizer;
+        _logger = logger;
+        _memory = new MemorySpeechCache(Math.Max(1, (long)options.MemoryCacheSeconds * TelephoneRate));
+        if (!string.IsNullOrWhiteSpace(options.CacheDirectory)) _disk = new DiskSpeechCache(options.CacheDirectory, logger);
+    }
+
+    private const int TelephoneRate = AudioClip.SampleRate;
+
+    public ISpeechEngine Engine => _engine;
+
+    /// <summary>Times the engine was asked to synthesize.</summary>
+    public long EngineCalls => Interlocked.Read(ref _engineCalls);
+
+    public long MemoryHits => Interlocked.Read(ref _memoryHits);
+
+    public long DiskHits => Interlocked.Read(ref _diskHits);
+
+    public async Task<AudioClip> SayAsync(string text, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var words = _normalizer.Normalize(text);
+        var key = SpeechCacheKey.For(_engine.Name, _engine.Voice, words);
+        var samples = await GetSamplesAsync(key, words, ct).ConfigureAwait(false);
+        return new AudioClip("speech-" + key[..16], AudioClipKind.Speech, samples, words);
+    }
+
+    /// <summary>Synthesizes fixed sentence parts ahead of the first call; a failure here is a
+    /// start-up error (<see cref="SpeechException"/>). Returns how many texts were prepared.</summary>
+    public async Task<int> PreSynthesizeAsync(IEnumerable<string> texts, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var count = 0;
+        foreach (var text in texts)
+        {
+            if (string.IsNullOrWhiteSpace(text)) continue;
+            await SayAsync(text, ct).ConfigureAwait(false);
+            count++;
+        }
+
+        _logger.LogInformation("Pre-synthesized {Count} sentence parts with {Engine} ({Voice})", count, _engine.Name, _engine.Voice);
+        return count;
+    }
+
+    private async Task<short[]> GetSamplesAsync(string key, string words, CancellationToken ct)
+    {
+        if (words.Length == 0) return [];
+        if (_memory.TryGet(key, out var cached))
+        {
+            Interlocked.Increment(ref _memoryHits);
+            return cached;
+        }
+
+        var lazy = _inFlight.GetOrAdd(key, k => new Lazy<Task<short[]>>(() => LoadAsync(k, words)));
+        // The shared synthesis is not tied to one caller's hang-up; the engine's own timeout bounds it.
+        return await lazy.Value.WaitAsync(ct).ConfigureAwait(false);
+    }
+
+    private async Task<short[]> LoadAsync(string key, string words)
+    {
+        try
+        {
+            return await LoadUncachedAsync(key, words).ConfigureAwait(false);
+        }
+        finally
+        {
+            _inFlight.TryRemove(key, out _);
+        }
+    }
+
+    private async Task<short[]> LoadUncachedAsync(string key, string words)
+    {
+        if (_disk is not null && _disk.TryGet(key, out var fromDisk))
+        {
+            Interlocked.Increment(ref _diskHits);
+            _memory.Set(key, fromDisk);
+            return fromDisk;
+        }
+
+        Interlocked.Increment(ref _engineCalls);
+        short[] samples;
+        try
+        {
+            samples = await _engine.SynthesizeAsync(words, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (SpeechException)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            throw new SpeechException($"The speech engine {_engine.Name} failed: {ex.Message}", ex);
+        }
+
+        _memory.Set(key, samples);
+        _disk?.Set(key, samples);
+        return samples;
+    }
+}

@@ -1,0 +1,115 @@
+using VikaIvr.Flows.Ports;
+using VikaIvr.Media.Rtp;
+using VikaIvr.Media.Session;
+using VikaIvr.Telephony.Digits;
+using VikaIvr.Telephony.Media;
+
+namespace VikaIvr.Telephony.Calls;
+
+/// <summary>
+/// A call as the flow sees it (<see cref="ICall"/>): a SIP dialog (through <see cref="ICallSignalling"/>)
+/// plus a media session, with the call's one digit queue fed by RFC 4733, SIP INFO and in-band tones.
+/// </summary>
+public sealed class TelephonyCall : ICall, IAsyncDisposable
+{
+    private readonly MediaSession _media;
+    private readonly ICallSignalling _signalling;
+    private readonly EncodedClipCache _clips;
+    private readonly CancellationTokenSource _ended;
+    private readonly Task _digitPump;
+    private InBandDigitListener? _inBand;
+
+    public TelephonyCall(string callId, string caller, string called, MediaSession media, ICallSignalling signalling,
+        EncodedClipCache clips, DigitQueue digits, CancellationTokenSource ended)
+    {
+        CallId = callId;
+        Caller = caller;
+        Called = called;
+        _media = media;
+        _signalling = signalling;
+        _clips = clips;
+        Digits = digits;
+        _ended = ended;
+        _digitPump = PumpMediaDigitsAsync();
+    }
+
+    public string CallId { get; }
+    public string Caller { get; }
+    public string Called { get; }
+    public CancellationToken Ended => _ended.Token;
+    public DigitQueue Digits { get; }
+    public MediaSession Media => _media;
+
+    /// <summary>The codec the caller and we agreed on (PCMU until media starts).</summary>
+    public RtpAudioCodec Codec => _media.Media?.Codec ?? RtpAudioCodec.Pcmu;
+
+    /// <summary>Listens for in-band tones (for callers that did not negotiate telephone-event).</summary>
+    public void EnableInBandDetection()
+    {
+        if (_inBand is not null) return;
+        _inBand = new InBandDigitListener(Digits);
+        _media.AddAudioListener(_inBand);
+    }
+
+    public async Task PlayAsync(AudioClip clip, bool bargeIn, CancellationToken ct)
+    {
+        if (bargeIn && Digits.HasPending) return;
+        if (Ended.IsCancellationRequested) return;
+        var encoded = _clips.Get(clip, Codec);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, Ended);
+        Action<char>? stop = null;
+        if (bargeIn)
+        {
+            stop = _ => linked.Cancel();
+            Digits.DigitAccepted += stop;
+        }
+        try
+        {
+            // A digit may have arrived between the first check and the subscription.
+            if (bargeIn && Digits.HasPending) return;
+            await _media.Play(encoded, linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            // barge-in or hangup: not an error for the flow
+        }
+        finally
+        {
+            if (stop is not null) Digits.DigitAccepted -= stop;
+        }
+    }
+
+    public Task<DigitResult> CollectDigitsAsync(DigitOptions options, CancellationToken ct)
+        => CollectCoreAsync(options, ct);
+
+    private async Task<DigitResult> CollectCoreAsync(DigitOptions options, CancellationToken ct)
+    {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, Ended);
+        var result = await DigitCollector.CollectAsync(Digits, options, linked.Token).ConfigureAwait(false);
+        if (result.Termination == DigitTermination.Hangup && !Ended.IsCancellationRequested) ct.ThrowIfCancellationRequested();
+        return result;
+    }
+
+    public Task<TransferResult> TransferAsync(string target, CancellationToken ct) => _signalling.TransferAsync(target, ct);
+
+    public Task HangupAsync(CancellationToken ct) => _signalling.HangupAsync(ct);
+
+    private async Task PumpMediaDigitsAsync()
+    {
+        try
+        {
+            await foreach (var d in _media.Digits.ReadAllAsync(Ended).ConfigureAwait(false))
+                Digits.Post(d.Digit, DtmfSource.Rfc4733);
+        }
+        catch (OperationCanceledException) { }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_ended.IsCancellationRequested) _ended.Cancel();
+        Digits.Complete();
+        if (_inBand is not null) _media.RemoveAudioListener(_inBand);
+        try { await _digitPump.ConfigureAwait(false); } catch (OperationCanceledException) { }
+        await _media.DisposeAsync().ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,25 @@
+using System.Net;
+using VikaIvr.Media.Rtp;
+using VikaIvr.Media.Session;
+
+namespace VikaIvr.Telephony.Calls;
+
+public sealed class TelephonyOptions
+{
+    /// <summary>The address put in SDP (a public address behind NAT). Null: the local address that reaches the caller.</summary>
+    public IPAddress? MediaAddress { get; set; }
+
+    /// <summary>Where RTP sockets bind. Null: the same as the SDP address.</summary>
+    public IPAddress? RtpBindAddress { get; set; }
+
+    /// <summary>Codecs in our order of preference; the caller's order decides among these.</summary>
+    public IList<RtpAudioCodec> Codecs { get; set; } = [RtpAudioCodec.Pcmu, RtpAudioCodec.Pcma];
+
+    /// <summary>Ring (180) this long before answering; 0 answers at once.</summary>
+    public TimeSpan AnswerDelay { get; set; }
+
+    /// <summary>"auto": in-band detection only when telephone-event was not negotiated; "always"; "never".</summary>
+    public string InBandDtmf { get; set; } = "auto";
+
+    public MediaSessionOptions Media { get; set; } = new();
+}

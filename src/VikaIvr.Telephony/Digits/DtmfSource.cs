@@ -1,0 +1,9 @@
+namespace VikaIvr.Telephony.Digits;
+
+/// <summary>How a key press reached the call.</summary>
+public enum DtmfSource
+{
+    Rfc4733,
+    SipInfo,
+    InBand,
+}

@@ -1,0 +1,12 @@
+namespace VikaIvr.Interop.Tests.Harness;
+
+/// <summary>How a test class wants its server started.</summary>
+public sealed record ServerOptions
+{
+    /// <summary>Passed as --answer-delay-ms: the server rings (180) this long before answering.</summary>
+    public int AnswerDelayMs { get; init; }
+
+    public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(45);
+
+    public IReadOnlyList<string> ExtraArguments { get; init; } = [];
+}

@@ -1,0 +1,77 @@
+using System.Collections.Concurrent;
+using System.Net;
+using VikaIvr.Media.Clock;
+using VikaIvr.Media.Rtp;
+using VikaIvr.Media.Sdp;
+using VikaIvr.Media.Session;
+
+namespace VikaIvr.Media.Tests.Session;
+
+/// <summary>Two sessions on 127.0.0.1 driven by one manually stepped clock.</summary>
+internal sealed class LoopbackPair : IAsyncDisposable
+{
+    private static int _nextRange = 42000;
+
+    public LoopbackPair(MediaSessionOptions? aOptions = null, MediaSessionOptions? bOptions = null, RtpAudioCodec codec = RtpAudioCodec.Pcmu)
+    {
+        int first = Interlocked.Add(ref _nextRange, 20) - 20;
+        Allocator = new RtpPortAllocator(new RtpPortAllocatorOptions { MinPort = first, MaxPort = first + 19 });
+        Ticks = new ManualTickSource();
+        Clock = new MediaClock(new MediaClockOptions { MaxPacerThreads = 1 }, Ticks);
+        Clock.Start();
+        A = new MediaSession(Clock, Allocator.Allocate(IPAddress.Loopback), aOptions ?? new MediaSessionOptions { ComfortSilence = false });
+        B = new MediaSession(Clock, Allocator.Allocate(IPAddress.Loopback), bOptions ?? new MediaSessionOptions { ComfortSilence = false });
+        B.AddAudioListener(Received);
+        Codec = codec;
+    }
+
+    public RtpPortAllocator Allocator { get; }
+
+    public ManualTickSource Ticks { get; }
+
+    public MediaClock Clock { get; }
+
+    public MediaSession A { get; }
+
+    public MediaSession B { get; }
+
+    public RtpAudioCodec Codec { get; }
+
+    public Capture Received { get; } = new();
+
+    public NegotiatedMedia MediaTo(MediaSession peer, int? te = 101, SdpDirection direction = SdpDirection.SendRecv)
+        => new(Codec, te, 20, new IPEndPoint(IPAddress.Loopback, peer.LocalEndPoint.Port), direction);
+
+    public void StartBoth()
+    {
+        A.Start(MediaTo(B));
+        B.Start(MediaTo(A));
+    }
+
+    /// <summary>One 20 ms frame for every session.</summary>
+    public void Frames(int count) => Ticks.Advance(Clock.SlotsPerPeriod * count);
+
+    public static async Task WaitUntil(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "timed out waiting for loopback packets");
+            await Task.Delay(5);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await A.DisposeAsync();
+        await B.DisposeAsync();
+        Clock.Dispose();
+    }
+
+    internal sealed class Capture : IMediaAudioListener
+    {
+        public ConcurrentQueue<(RtpHeader Header, short[] Samples)> Packets { get; } = new();
+
+        public void OnAudio(ReadOnlySpan<short> samples, in RtpHeader header) => Packets.Enqueue((header, samples.ToArray()));
+    }
+}
