@@ -1,7 +1,7 @@
 using VikaIvr.Server.Cli;
 using VikaIvr.Server.Commands;
 
-using var cts = new CancellationTokenSource();
+var cts = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; cts.Cancel(); };
 AppDomain.CurrentDomain.ProcessExit += (_, _) => cts.Cancel();
 
@@ -11,5 +11,7 @@ IVikaCommand[] commands =
 [
     new DbSeedCommand(output),
     new CdrCommand(output),
+    new ServeCommand(output, error),
+    new SipParseCommand(output, error),
 ];
 return await new CommandDispatcher(commands, output, error).RunAsync(args, cts.Token);

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace VikaIvr.Media.Audio;
 
 /// <summary>
@@ -114,14 +116,7 @@ public sealed class Resampler
         var end = Math.Min(taps.Length, input.Length - first);
         if (start == 0 && end == taps.Length)
         {
-            var window = input.Slice(first, taps.Length);
-            var sum = 0f;
-            for (var k = 0; k < taps.Length; k++)
-            {
-                sum += window[k] * taps[k];
-            }
-
-            return sum;
+            return DotFull(input.Slice(first, taps.Length), taps);
         }
 
         var edgeSum = 0f;
@@ -131,6 +126,29 @@ public sealed class Resampler
         }
 
         return edgeSum;
+    }
+
+    private static float DotFull(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    {
+        var k = 0;
+        var sum = 0f;
+        if (Vector.IsHardwareAccelerated && a.Length >= Vector<float>.Count)
+        {
+            var acc = Vector<float>.Zero;
+            for (; k <= a.Length - Vector<float>.Count; k += Vector<float>.Count)
+            {
+                acc += new Vector<float>(a[k..]) * new Vector<float>(b[k..]);
+            }
+
+            sum = Vector.Sum(acc);
+        }
+
+        for (; k < a.Length; k++)
+        {
+            sum += a[k] * b[k];
+        }
+
+        return sum;
     }
 
     private float[] BuildTable(double cutoff, double beta)

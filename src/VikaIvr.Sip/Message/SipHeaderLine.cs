@@ -42,13 +42,10 @@ internal static class SipHeaderLine
             return false;
         }
 
-        foreach (var b in name)
+        if (name.ContainsAnyExcept(SipText.TokenBytes))
         {
-            if (b >= 128 || !SipText.TokenChars.Contains((char)b))
-            {
-                fault = "Header name is not a token";
-                return false;
-            }
+            fault = "Header name is not a token";
+            return false;
         }
 
         var v = colon + 1;

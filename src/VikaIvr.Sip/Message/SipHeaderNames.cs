@@ -10,7 +10,7 @@ public static class SipHeaderNames
 {
     private static readonly string[] Canonical = BuildCanonical();
     private static readonly SipHeaderId[] CompactMap = BuildCompact();
-    private static readonly (byte[] Name, SipHeaderId Id)[][] ByLength = BuildByLength();
+    private static readonly (byte[] Name, SipHeaderId Id)[][] Buckets = BuildBuckets();
 
     /// <summary>The canonical (long) name, e.g. "Call-ID"; empty for <see cref="SipHeaderId.Unknown"/>.</summary>
     public static string GetName(SipHeaderId id) => Canonical[(int)id];
@@ -23,12 +23,12 @@ public static class SipHeaderNames
             return CompactOf(name[0]);
         }
 
-        if (name.Length >= ByLength.Length)
+        if (name.IsEmpty)
         {
             return SipHeaderId.Unknown;
         }
 
-        foreach (var (candidate, id) in ByLength[name.Length])
+        foreach (var (candidate, id) in Buckets[Bucket(name.Length, name[0], name[^1])])
         {
             if (Ascii.EqualsIgnoreCase(name, candidate))
             {
@@ -47,12 +47,12 @@ public static class SipHeaderNames
             return name[0] < 128 ? CompactOf((byte)name[0]) : SipHeaderId.Unknown;
         }
 
-        if (name.Length >= ByLength.Length)
+        if (name.IsEmpty || name[0] >= 128 || name[^1] >= 128)
         {
             return SipHeaderId.Unknown;
         }
 
-        foreach (var (candidate, id) in ByLength[name.Length])
+        foreach (var (candidate, id) in Buckets[Bucket(name.Length, (byte)name[0], (byte)name[^1])])
         {
             if (Ascii.EqualsIgnoreCase(name, candidate))
             {
@@ -178,24 +178,22 @@ public static class SipHeaderNames
         return map;
     }
 
-    private static (byte[] Name, SipHeaderId Id)[][] BuildByLength()
-    {
-        var lists = new List<(byte[], SipHeaderId)>[24];
-        for (var i = 0; i < lists.Length; i++)
-        {
-            lists[i] = [];
-        }
+    // Length plus first and last letter spread the ~60 names over the table with few collisions.
+    private static int Bucket(int length, byte first, byte last) => ((length * 31) + ((first | 0x20) * 7) + (last | 0x20)) & 255;
 
+    private static (byte[] Name, SipHeaderId Id)[][] BuildBuckets()
+    {
+        var lists = new List<(byte[], SipHeaderId)>[256];
         for (var id = 1; id < Canonical.Length; id++)
         {
             var bytes = Encoding.ASCII.GetBytes(Canonical[id]);
-            lists[bytes.Length].Add((bytes, (SipHeaderId)id));
+            (lists[Bucket(bytes.Length, bytes[0], bytes[^1])] ??= []).Add((bytes, (SipHeaderId)id));
         }
 
-        var result = new (byte[], SipHeaderId)[lists.Length][];
+        var result = new (byte[], SipHeaderId)[256][];
         for (var i = 0; i < lists.Length; i++)
         {
-            result[i] = lists[i].ToArray();
+            result[i] = lists[i]?.ToArray() ?? [];
         }
 
         return result;

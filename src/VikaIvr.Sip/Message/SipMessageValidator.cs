@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace VikaIvr.Sip.Message;
@@ -148,6 +149,7 @@ internal static class SipMessageValidator
     private delegate string? CharCheck<TState>(ReadOnlySpan<char> chars, TState state);
 
     // Latin-1 widening keeps one char per byte, so quoted UTF-8 text is checked as opaque octets.
+    [SkipLocalsInit]
     private static string? WithChars<TState>(ReadOnlySpan<byte> raw, TState state, CharCheck<TState> check)
     {
         char[]? rented = null;

@@ -3,8 +3,6 @@ namespace VikaIvr.Sip.Message;
 /// <summary>Reads <c>*( SEMI generic-param )</c> and comma-separated auth-params.</summary>
 internal static class SipParamReader
 {
-    private const string ValueExtra = "[]:";
-
     /// <summary>Reads parameters until something that is not a <c>;</c>; false when one is malformed.</summary>
     public static bool TryReadParams(ref SipScanner s, bool build, out SipParameterList parameters)
     {
@@ -88,16 +86,14 @@ internal static class SipParamReader
             else
             {
                 var start = s.Position;
-                while (!s.AtEnd && (SipText.TokenChars.Contains(s.Peek) || ValueExtra.Contains(s.Peek)))
-                {
-                    s.Position++;
-                }
-
-                if (s.Position == start)
+                var rest = s.Text[start..];
+                var length = rest.IndexOfAnyExcept(SipText.ParamValueChars);
+                if (length == 0)
                 {
                     return false;
                 }
 
+                s.Position += length < 0 ? rest.Length : length;
                 valueRange = start..s.Position;
             }
         }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
@@ -124,56 +123,58 @@ public static class SipParser
         ref SipMessageLayout layout, out SipParseError? error)
     {
         error = null;
-        var scratch = ArrayPool<HeaderEntry>.Shared.Rent(Math.Min(options.MaxHeaders + 1, 64));
-        var count = 0;
-        try
+
+        // Line ends bound the header count, so the entry array is sized once and never pooled or grown.
+        var block = data[pos..];
+        var end = block.IndexOf("\r\n\r\n"u8);
+        var bareEnd = block.IndexOf("\n\n"u8);
+        var lastLf = end < 0 ? -1 : end + 1;
+        if (bareEnd >= 0 && (lastLf < 0 || bareEnd < lastLf))
         {
-            while (true)
+            lastLf = bareEnd;
+        }
+
+        var capacity = lastLf < 0 ? block.Count((byte)'\n') + 1 : block[..(lastLf + 1)].Count((byte)'\n');
+        var entries = new HeaderEntry[Math.Min(capacity, options.MaxHeaders + 1)];
+        var count = 0;
+        while (true)
+        {
+            if (pos >= data.Length)
             {
-                if (pos >= data.Length)
-                {
-                    error = new SipParseError("Headers not terminated by an empty line");
-                    return false;
-                }
-
-                if (data[pos] == '\n' || (data[pos] == '\r' && pos + 1 < data.Length && data[pos + 1] == '\n'))
-                {
-                    pos += data[pos] == '\n' ? 1 : 2;
-                    break;
-                }
-
-                if (count == options.MaxHeaders)
-                {
-                    error = new SipParseError("Too many headers (more than "
-                        + options.MaxHeaders.ToString(CultureInfo.InvariantCulture) + ")");
-                    return false;
-                }
-
-                if (!SipHeaderLine.TryRead(data, ref pos, out var entry, out var fault))
-                {
-                    error = new SipParseError(fault!);
-                    return false;
-                }
-
-                if (count == scratch.Length)
-                {
-                    var bigger = ArrayPool<HeaderEntry>.Shared.Rent(scratch.Length * 2);
-                    scratch.AsSpan(0, count).CopyTo(bigger);
-                    ArrayPool<HeaderEntry>.Shared.Return(scratch, clearArray: true);
-                    scratch = bigger;
-                }
-
-                scratch[count++] = entry;
+                error = new SipParseError("Headers not terminated by an empty line");
+                return false;
             }
 
-            layout.Entries = scratch.AsSpan(0, count).ToArray();
-            layout.HeaderCount = count;
-            return true;
+            if (data[pos] == '\n' || (data[pos] == '\r' && pos + 1 < data.Length && data[pos + 1] == '\n'))
+            {
+                pos += data[pos] == '\n' ? 1 : 2;
+                break;
+            }
+
+            if (count == options.MaxHeaders)
+            {
+                error = new SipParseError("Too many headers (more than "
+                    + options.MaxHeaders.ToString(CultureInfo.InvariantCulture) + ")");
+                return false;
+            }
+
+            if (!SipHeaderLine.TryRead(data, ref pos, out var entry, out var fault))
+            {
+                error = new SipParseError(fault!);
+                return false;
+            }
+
+            if (count == entries.Length)
+            {
+                Array.Resize(ref entries, Math.Max(4, count * 2));
+            }
+
+            entries[count++] = entry;
         }
-        finally
-        {
-            ArrayPool<HeaderEntry>.Shared.Return(scratch, clearArray: true);
-        }
+
+        layout.Entries = entries;
+        layout.HeaderCount = count;
+        return true;
     }
 
     private static bool TryLocateBody(ReadOnlySpan<byte> data, ref SipMessageLayout layout, out SipParseError? error)

@@ -51,12 +51,9 @@ internal static class SipStartLine
         }
 
         var method = line[..sp1];
-        foreach (var b in method)
+        if (method.ContainsAnyExcept(SipText.TokenBytes))
         {
-            if (b >= 128 || !SipText.TokenChars.Contains((char)b))
-            {
-                return new SipParseError("Method is not a token");
-            }
+            return new SipParseError("Method is not a token");
         }
 
         var rest = line[(sp1 + 1)..];

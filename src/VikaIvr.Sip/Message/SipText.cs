@@ -10,9 +10,19 @@ public static class SipText
     public static readonly SearchValues<char> TokenChars =
         SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.!%*_+`'~");
 
+    internal static readonly SearchValues<byte> TokenBytes =
+        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.!%*_+`'~"u8);
+
     /// <summary>Characters that may appear unescaped in a URI (everything printable except space, quotes and angles).</summary>
     internal static readonly SearchValues<char> UriChars =
         SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.!~*'()%;/?:@&=+$,[]#`{}|^\\");
+
+    /// <summary>token plus the extra characters of a host or IPv6 reference (generic-param values).</summary>
+    internal static readonly SearchValues<char> ParamValueChars =
+        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.!%*_+`'~[]:");
+
+    /// <summary>Never inside a URI: white space, quotes and angle brackets.</summary>
+    internal static readonly SearchValues<char> UriForbidden = SearchValues.Create(" \t\r\n<>\"");
 
     internal static readonly SearchValues<char> HostChars =
         SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._");

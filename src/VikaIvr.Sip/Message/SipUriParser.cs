@@ -14,13 +14,10 @@ internal static class SipUriParser
             return false;
         }
 
-        foreach (var c in text)
+        if (text.ContainsAny(SipText.UriForbidden))
         {
-            if (SipText.IsLws(c) || c is '<' or '>' or '"')
-            {
-                fault = "URI contains white space, quotes or angle brackets";
-                return false;
-            }
+            fault = "URI contains white space, quotes or angle brackets";
+            return false;
         }
 
         var scheme = text[..colon];

@@ -42,6 +42,17 @@ public sealed class WavReaderTests
     }
 
     [Fact]
+    public void Four_channels_are_averaged()
+    {
+        var file = new WavBytes().Chunk("fmt ", WavBytes.ExtensibleFmt(1, 4, 8000, 16)).Chunk("data", Pcm16Bytes(4096, 4096, 8192, -16384)).Build();
+
+        var audio = WavReader.Read(file, "quad.wav");
+
+        Assert.Equal([0f], audio.Samples);
+        Assert.Equal(4, audio.Source!.Channels);
+    }
+
+    [Fact]
     public void Unknown_chunks_and_odd_padding_are_skipped()
     {
         var file = new WavBytes()

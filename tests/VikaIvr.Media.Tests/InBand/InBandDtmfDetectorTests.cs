@@ -52,8 +52,11 @@ public sealed class InBandDtmfDetectorTests
     {
         foreach (var twist in new[] { 4.0, -8.0 })
         {
-            var samples = new DtmfSignals().Silence(30).Tone(digit, 60, levelDbfs: -12, twistDb: twist).Silence(30).Build();
-            Assert.True(Digits(samples) == digit.ToString(), $"{digit} with twist {twist} dB");
+            foreach (var (low, high) in new[] { (1.0, 1.0), (1.015, 1.015), (0.985, 0.985), (1.015, 0.985), (0.985, 1.015) })
+            {
+                var samples = new DtmfSignals().Silence(30).Tone(digit, 60, levelDbfs: -12, twistDb: twist, lowScale: low, highScale: high).Silence(30).Build();
+                Assert.True(Digits(samples) == digit.ToString(), $"{digit} with twist {twist} dB, low ×{low}, high ×{high}");
+            }
         }
     }
 
@@ -149,5 +152,26 @@ public sealed class InBandDtmfDetectorTests
     {
         var samples = new DtmfSignals().Silence(20).Tone('1', 80).Tone('2', 80).Silence(50).Build();
         Assert.Equal("12", Digits(samples));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Low_level_digits_survive_g711_coding(bool muLaw)
+    {
+        var samples = DtmfToneGenerator.GenerateSequence(DtmfTones.Digits, TimeSpan.FromMilliseconds(45), TimeSpan.FromMilliseconds(45), lowLevelDbfs: DtmfSignals.MaxToneLevelDbfs - 26);
+        var coded = new byte[samples.Length];
+        if (muLaw)
+        {
+            VikaIvr.Media.Codecs.G711.EncodeMuLaw(samples, coded);
+            VikaIvr.Media.Codecs.G711.DecodeMuLaw(coded, samples);
+        }
+        else
+        {
+            VikaIvr.Media.Codecs.G711.EncodeALaw(samples, coded);
+            VikaIvr.Media.Codecs.G711.DecodeALaw(coded, samples);
+        }
+
+        Assert.Equal(DtmfTones.Digits, Digits(samples));
     }
 }

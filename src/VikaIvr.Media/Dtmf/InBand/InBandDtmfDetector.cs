@@ -11,12 +11,11 @@ public sealed class InBandDtmfDetector
 {
     public const int SampleRate = 8000;
     private const int BlockSize = 102;
-    private const int HalfBlock = BlockSize / 2;
     private const int StartBlocks = 2;
     private const int EndBlocks = 3;
     private const int QueueCapacity = 16;
 
-    private readonly GoertzelBank _bank = new(HalfBlock, SampleRate);
+    private readonly GoertzelBank _bank = new(BlockSize, SampleRate);
     private readonly DtmfBlockClassifier _classifier;
     private readonly double[] _energy = new double[8];
     private readonly double[] _offset = new double[8];
@@ -56,15 +55,11 @@ public sealed class InBandDtmfDetector
         foreach (var sample in samples)
         {
             var x = sample / 32768.0;
-            _bank.Add(x);
+            _bank.Add(x, _inBlock);
             _blockEnergy += x * x;
             _inBlock++;
             _position++;
-            if (_inBlock == HalfBlock)
-            {
-                _bank.EndFirstHalf();
-            }
-            else if (_inBlock == BlockSize)
+            if (_inBlock == BlockSize)
             {
                 _bank.EndBlock(_energy, _offset);
                 var digit = _classifier.Classify(_energy, _offset, _blockEnergy);

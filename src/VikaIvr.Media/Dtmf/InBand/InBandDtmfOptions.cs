@@ -19,5 +19,5 @@ public sealed class InBandDtmfOptions
     public double MinToneEnergyRatio { get; set; } = 0.85;
 
     /// <summary>How much stronger (dB) the chosen tone must be than any other tone of its group.</summary>
-    public double MinGroupPeakRatioDb { get; set; } = 8;
+    public double MinGroupPeakRatioDb { get; set; } = 6;
 }

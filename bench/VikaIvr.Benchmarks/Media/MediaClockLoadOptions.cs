@@ -1,0 +1,58 @@
+using System.Globalization;
+
+namespace VikaIvr.Benchmarks.Media;
+
+/// <summary>Command line of the media-clock load: --calls N --seconds S [--warmup S] [--pacers N] [--simulated].</summary>
+internal sealed class MediaClockLoadOptions
+{
+    public int Calls { get; private set; } = 2000;
+
+    public int Seconds { get; private set; } = 20;
+
+    public int WarmupSeconds { get; private set; } = 3;
+
+    public int MaxPacers { get; private set; } = 4;
+
+    /// <summary>Streams that do the per-frame work on one shared socket instead of real MediaSessions.</summary>
+    public bool Simulated { get; private set; }
+
+    public static MediaClockLoadOptions Parse(string[] args)
+    {
+        var options = new MediaClockLoadOptions();
+        for (int i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--calls":
+                    options.Calls = Number(args, ++i);
+                    break;
+                case "--seconds":
+                    options.Seconds = Number(args, ++i);
+                    break;
+                case "--warmup":
+                    options.WarmupSeconds = Number(args, ++i);
+                    break;
+                case "--pacers":
+                    options.MaxPacers = Number(args, ++i);
+                    break;
+                case "--simulated":
+                    options.Simulated = true;
+                    break;
+                default:
+                    throw new ArgumentException($"Unknown option '{args[i]}'. Use --calls N --seconds S [--warmup S] [--pacers N] [--simulated].");
+            }
+        }
+
+        return options;
+    }
+
+    private static int Number(string[] args, int index)
+    {
+        if (index >= args.Length || !int.TryParse(args[index], NumberStyles.None, CultureInfo.InvariantCulture, out int value) || value < 0)
+        {
+            throw new ArgumentException($"'{args[index - 1]}' needs a non-negative whole number.");
+        }
+
+        return value;
+    }
+}

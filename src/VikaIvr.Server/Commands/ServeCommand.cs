@@ -1,0 +1,149 @@
+using System.Net;
+using Microsoft.Extensions.Logging;
+using VikaIvr.Data.CallRecords;
+using VikaIvr.Flows.Runtime;
+using VikaIvr.Media.Clock;
+using VikaIvr.Media.Rtp;
+using VikaIvr.Media.Session;
+using VikaIvr.Server.Cli;
+using VikaIvr.Server.Hosting;
+using VikaIvr.Sip.Core;
+using VikaIvr.Sip.Transactions;
+using VikaIvr.Sip.Transport;
+using VikaIvr.Telephony.Calls;
+using VikaIvr.Telephony.Media;
+
+namespace VikaIvr.Server.Commands;
+
+/// <summary>`vika serve`: the SIP server answering the service numbers with the VIKA flow.</summary>
+public sealed class ServeCommand(TextWriter output, TextWriter error) : IVikaCommand
+{
+    public string Name => "serve";
+    public string Usage => "serve [--bind ADDR] [--sip-port N] [--rtp-ports LO-HI] [--data DIR] [--config FILE] [--flow FILE] [--prompts DIR] [--clock ISO] [--answer-delay-ms N] [--agent-uri URI] [--log-level LEVEL]";
+    public IReadOnlySet<string> Flags { get; } = new HashSet<string>();
+
+    public async Task<int> RunAsync(CommandArgs args, CancellationToken ct)
+    {
+        var settings = SettingsLoader.Load(args);
+        var clock = ShiftedTimeProvider.FromOption(args.Get("clock"));
+        var level = Enum.TryParse<LogLevel>(args.Get("log-level") ?? "Information", true, out var l) ? l : LogLevel.Information;
+        args.EnsureAllRead();
+        var (rtpLow, rtpHigh) = RtpPortRange.Parse(settings.Media.RtpPorts);
+
+        using var loggers = LoggerFactory.Create(b => b.SetMinimumLevel(level).AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "HH:mm:ss.fff ";
+        }));
+        var log = loggers.CreateLogger("vika");
+        var services = VikaServices.Create(settings, clock, loggers);
+
+        // Everything a call needs is checked before the first packet is accepted.
+        var prompts = services.OpenPrompts();
+        var engine = services.CreateEngine();
+        try
+        {
+            await engine.EnsureAvailableAsync(ct);
+        }
+        catch (Flows.Ports.SpeechException ex)
+        {
+            error.WriteLine($"vika serve: the speech engine '{engine.Name}' is not available: {ex.Message}");
+            return 1;
+        }
+        var speech = services.CreateSpeech(engine);
+        // Pooling off: every lookup opens the file, so a database that fails mid-call is noticed at once.
+        var db = await services.OpenDatabaseAsync(ct, pooling: false);
+        var components = VikaServices.Components(db, clock);
+        var (flow, errors) = services.LoadFlow(null, prompts, components);
+        if (flow is null)
+        {
+            error.WriteLine($"vika serve: the call flow is invalid ({errors.Count} errors):");
+            foreach (var e in errors) error.WriteLine("  " + e);
+            return 1;
+        }
+
+        await using var records = new BackgroundCallRecordWriter(new SqliteCallRecordStore(db), loggers.CreateLogger<BackgroundCallRecordWriter>());
+        var runtime = new FlowRuntime(prompts, speech, components, clock) { VariableOverrides = services.FlowVariableOverrides() };
+        var interpreter = new FlowInterpreter(flow, runtime, loggers.CreateLogger<FlowInterpreter>());
+
+        using var mediaClock = new MediaClock(new MediaClockOptions { MaxPacerThreads = settings.Media.PacerThreads > 0 ? settings.Media.PacerThreads : 4 },
+            new StopwatchTickSource(), loggers.CreateLogger<MediaClock>());
+        mediaClock.Start();
+        var ports = new RtpPortAllocator(new RtpPortAllocatorOptions { MinPort = rtpLow, MaxPort = rtpHigh });
+        var bind = ParseBind(settings.Sip.Bind);
+        var telephony = new TelephonyOptions
+        {
+            MediaAddress = string.IsNullOrEmpty(settings.Media.PublicAddress) ? (bind is { } b && !b.Equals(IPAddress.Any) && !b.Equals(IPAddress.IPv6Any) ? b : null) : IPAddress.Parse(settings.Media.PublicAddress),
+            RtpBindAddress = bind is { } bb && !bb.Equals(IPAddress.Any) && !bb.Equals(IPAddress.IPv6Any) ? bb : null,
+            Codecs = settings.Media.Codecs.Select(ParseCodec).ToList(),
+            AnswerDelay = TimeSpan.FromMilliseconds(settings.Sip.AnswerDelayMs),
+            InBandDtmf = settings.Media.InBandDtmf,
+            Media = new MediaSessionOptions { ComfortSilence = settings.Media.ComfortNoise },
+        };
+        var calls = new CallManager(telephony, mediaClock, ports, new EncodedClipCache(), new FlowCallApplication(interpreter), records, clock, loggers);
+
+        await using var transport = new SipTransport(new SipTransportOptions
+        {
+            BindAddress = bind?.ToString(),
+            Port = settings.Sip.Port,
+            MaxHeaders = settings.Sip.MaxHeaders,
+        }, loggers.CreateLogger<SipTransport>());
+        var uaOptions = new SipUserAgentOptions
+        {
+            ServiceNumbers = settings.Sip.ServiceNumbers,
+            AllowedSources = settings.Sip.AllowFrom,
+            MaxCallDuration = settings.Sip.MaxCallDurationSeconds > 0 ? TimeSpan.FromSeconds(settings.Sip.MaxCallDurationSeconds) : null,
+            ContactHost = string.IsNullOrEmpty(settings.Media.PublicAddress) ? null : settings.Media.PublicAddress,
+        };
+        var ua = new SipUserAgent(transport, calls, uaOptions, new SipTimerOptions(), clock, loggers.CreateLogger<SipUserAgent>());
+        try
+        {
+            ua.Start();
+        }
+        catch (System.Net.Sockets.SocketException ex)
+        {
+            error.WriteLine($"vika serve: cannot listen on {settings.Sip.Bind}:{settings.Sip.Port}: {ex.Message}");
+            return 1;
+        }
+        SipRegistrationClient? registration = null;
+        if (!string.IsNullOrEmpty(settings.Trunk.Registrar))
+        {
+            registration = new SipRegistrationClient(ua.Transactions, new SipRegistrationOptions
+            {
+                RegistrarUri = settings.Trunk.Registrar,
+                User = settings.Trunk.User,
+                Password = settings.Trunk.Password,
+                Expires = settings.Trunk.ExpiresSeconds,
+            }, loggers.CreateLogger<SipRegistrationClient>());
+            _ = registration.StartAsync(ct: ct);
+        }
+
+        log.LogInformation("VikaIvr listening on {Bind}:{Port} (UDP+TCP), RTP {Low}-{High}, numbers {Numbers}, flow {Flow}, speech {Engine}, data {Data}",
+            settings.Sip.Bind, settings.Sip.Port, rtpLow, rtpHigh, string.Join(",", settings.Sip.ServiceNumbers), services.FlowFile, engine.Name, db.FilePath);
+        output.Flush();
+        try
+        {
+            await Task.Delay(Timeout.Infinite, ct);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        log.LogInformation("Stopping: {Calls} calls in progress", calls.ActiveCalls);
+        registration?.Stop();
+        await ua.DisposeAsync();
+        return 0;
+    }
+
+    private static IPAddress? ParseBind(string bind)
+    {
+        if (string.IsNullOrEmpty(bind) || bind is "*" or "0.0.0.0" or "::" or "[::]") return null;
+        return IPAddress.TryParse(bind.Trim('[', ']'), out var a) ? a : throw new CliException($"--bind needs an IP address, not '{bind}'");
+    }
+
+    private static RtpAudioCodec ParseCodec(string name) => name.ToUpperInvariant() switch
+    {
+        "PCMU" => RtpAudioCodec.Pcmu,
+        "PCMA" => RtpAudioCodec.Pcma,
+        _ => throw new CliException($"unknown codec '{name}' (PCMU or PCMA)"),
+    };
+}

@@ -1,0 +1,16 @@
+using VikaIvr.Flows.Ports;
+using VikaIvr.Flows.Runtime;
+using VikaIvr.Telephony.Calls;
+
+namespace VikaIvr.Server.Hosting;
+
+/// <summary>Runs the configured call flow on each answered call.</summary>
+public sealed class FlowCallApplication(FlowInterpreter interpreter) : ICallApplication
+{
+    public async Task RunAsync(ICall call, CallRecord record, CancellationToken ct)
+    {
+        await interpreter.RunAsync(call, record, ct).ConfigureAwait(false);
+        // An accepted transfer ends the flow's part; the IVR leaves the call (RFC 5589).
+        if (!call.Ended.IsCancellationRequested) await call.HangupAsync(ct).ConfigureAwait(false);
+    }
+}
