@@ -13,5 +13,13 @@ IVikaCommand[] commands =
     new CdrCommand(output),
     new ServeCommand(output, error),
     new SipParseCommand(output, error),
+    new FlowValidateCommand(output, error),
+    new SimulateCommand(output, error),
+    new PromptsListCommand(output),
+    new PromptsImportCommand(output, error),
+    new PromptsSynthCommand(output, error),
+    new PromptsCheckCommand(output, error),
+    new AudioConvertCommand(output, error),
+    new DtmfDetectCommand(output, error),
 ];
 return await new CommandDispatcher(commands, output, error).RunAsync(args, cts.Token);

@@ -18,7 +18,7 @@ namespace VikaIvr.Benchmarks.Media;
 /// CPU per call (process CPU time / calls / seconds), allocations per frame
 /// (GC.GetTotalAllocatedBytes delta / frames, all threads) and the lateness of frame sends
 /// (p50/p99/p99.9/max from LatenessHistogram, measured window only).
-/// Run: dotnet run -c Release --project bench/VikaIvr.Benchmarks -- media-clock [--calls 2000] [--seconds 20]
+/// Run: dotnet run -c Release --project bench/VikaIvr.Benchmarks -- media-clock [--calls 2000] [--seconds 20] [--slots 4] [--simulated]
 /// </summary>
 public static class MediaClockLoad
 {
@@ -43,7 +43,7 @@ public static class MediaClockLoad
     {
         using var sink = DiscardSink.Open();
         var ticks = new WindowedLatenessTickSource(new StopwatchTickSource());
-        using var clock = new MediaClock(new MediaClockOptions { MaxPacerThreads = options.MaxPacers }, ticks);
+        using var clock = new MediaClock(new MediaClockOptions { MaxPacerThreads = options.MaxPacers, SlotsPerPeriod = options.Slots }, ticks);
         var prompt = MakePrompt(TimeSpan.FromSeconds(options.Seconds + options.WarmupSeconds + 10));
         var sessions = new List<MediaSession>();
         var simulated = new List<SimulatedCall>();
@@ -51,7 +51,7 @@ public static class MediaClockLoad
         Socket? shared = null;
 
         Console.WriteLine($"media-clock: {options.Calls} {(options.Simulated ? "simulated calls" : "MediaSessions")}, "
-            + $"{clock.PacerCount} pacers on {Environment.ProcessorCount} cores, {options.WarmupSeconds} s warm-up + {options.Seconds} s measured");
+            + $"{clock.PacerCount} pacers x {clock.SlotsPerPeriod} slots on {Environment.ProcessorCount} cores, {options.WarmupSeconds} s warm-up + {options.Seconds} s measured");
         clock.Start();
         try
         {
@@ -82,7 +82,7 @@ public static class MediaClockLoad
             }
 
             await Task.Delay(TimeSpan.FromSeconds(options.WarmupSeconds)).ConfigureAwait(false);
-            var measurement = Measure(options, clock, ticks);
+            var measurement = new MediaClockMeasurement(options, clock, ticks);
             await Task.Delay(TimeSpan.FromSeconds(options.Seconds)).ConfigureAwait(false);
             measurement.Finish(sessions, simulated);
         }
@@ -101,9 +101,6 @@ public static class MediaClockLoad
             shared?.Dispose();
         }
     }
-
-    private static MediaClockMeasurement Measure(MediaClockLoadOptions options, MediaClock clock, WindowedLatenessTickSource ticks)
-        => new(options, clock, ticks);
 
     private static EncodedAudio MakePrompt(TimeSpan length)
     {

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace VikaIvr.Benchmarks.Media;
 
-/// <summary>Command line of the media-clock load: --calls N --seconds S [--warmup S] [--pacers N] [--simulated].</summary>
+/// <summary>Command line of the media-clock load: --calls N --seconds S [--warmup S] [--pacers N] [--slots N] [--simulated].</summary>
 internal sealed class MediaClockLoadOptions
 {
     public int Calls { get; private set; } = 2000;
@@ -12,6 +12,9 @@ internal sealed class MediaClockLoadOptions
     public int WarmupSeconds { get; private set; } = 3;
 
     public int MaxPacers { get; private set; } = 4;
+
+    /// <summary>Phase slots per 20 ms period (MediaClockOptions.SlotsPerPeriod); more slots spread the sends thinner.</summary>
+    public int Slots { get; private set; } = new VikaIvr.Media.Clock.MediaClockOptions().SlotsPerPeriod;
 
     /// <summary>Streams that do the per-frame work on one shared socket instead of real MediaSessions.</summary>
     public bool Simulated { get; private set; }
@@ -35,11 +38,14 @@ internal sealed class MediaClockLoadOptions
                 case "--pacers":
                     options.MaxPacers = Number(args, ++i);
                     break;
+                case "--slots":
+                    options.Slots = Math.Max(1, Number(args, ++i));
+                    break;
                 case "--simulated":
                     options.Simulated = true;
                     break;
                 default:
-                    throw new ArgumentException($"Unknown option '{args[i]}'. Use --calls N --seconds S [--warmup S] [--pacers N] [--simulated].");
+                    throw new ArgumentException($"Unknown option '{args[i]}'. Use --calls N --seconds S [--warmup S] [--pacers N] [--slots N] [--simulated].");
             }
         }
 

@@ -8,6 +8,7 @@ public sealed class SipResponse : SipMessage
 {
     private readonly ReadOnlyMemory<byte> _rawReason;
     private string? _reason;
+    private bool _reasonReplaced;
 
     public SipResponse(int statusCode, string? reasonPhrase = null)
         : base(new SipHeaderCollection(), ReadOnlyMemory<byte>.Empty)
@@ -33,8 +34,15 @@ public sealed class SipResponse : SipMessage
     public string ReasonPhrase
     {
         get => _reason ??= Encoding.UTF8.GetString(_rawReason.Span);
-        set => _reason = value;
+        set
+        {
+            _reason = value;
+            _reasonReplaced = true;
+        }
     }
+
+    /// <summary>The received reason bytes while the phrase is unchanged and undecoded.</summary>
+    internal ReadOnlySpan<byte> RawReasonPhrase => _reasonReplaced ? default : _rawReason.Span;
 
     public bool IsProvisional => StatusCode < 200;
 

@@ -92,8 +92,8 @@ public static class SipSerializer
 
     private static int StartLineLength(SipMessage message) => message switch
     {
-        SipRequest r => Encoding.UTF8.GetByteCount(r.Method) + 1 + Encoding.UTF8.GetByteCount(r.RequestUriText) + 8,
-        SipResponse s => 12 + Encoding.UTF8.GetByteCount(s.ReasonPhrase),
+        SipRequest r => Encoding.UTF8.GetByteCount(r.Method) + 1 + UriLength(r) + 8,
+        SipResponse s => 12 + (s.RawReasonPhrase.IsEmpty ? Encoding.UTF8.GetByteCount(s.ReasonPhrase) : s.RawReasonPhrase.Length),
         _ => throw new ArgumentException("Unknown message type", nameof(message)),
     };
 
@@ -104,7 +104,9 @@ public static class SipSerializer
         {
             pos += Encoding.UTF8.GetBytes(r.Method, d);
             d[pos++] = (byte)' ';
-            pos += Encoding.UTF8.GetBytes(r.RequestUriText, d[pos..]);
+            pos += r.RawRequestUri.IsEmpty
+                ? Encoding.UTF8.GetBytes(r.RequestUriText, d[pos..])
+                : Put(r.RawRequestUri, d[pos..]);
             pos += Put(" SIP/2.0"u8, d[pos..]);
             return pos;
         }
@@ -114,9 +116,14 @@ public static class SipSerializer
         Utf8Formatter.TryFormat(s.StatusCode, d[pos..], out var w);
         pos += w;
         d[pos++] = (byte)' ';
-        pos += Encoding.UTF8.GetBytes(s.ReasonPhrase, d[pos..]);
+        pos += s.RawReasonPhrase.IsEmpty
+            ? Encoding.UTF8.GetBytes(s.ReasonPhrase, d[pos..])
+            : Put(s.RawReasonPhrase, d[pos..]);
         return pos;
     }
+
+    private static int UriLength(SipRequest r) =>
+        r.RawRequestUri.IsEmpty ? Encoding.UTF8.GetByteCount(r.RequestUriText) : r.RawRequestUri.Length;
 
     private static int Put(ReadOnlySpan<byte> bytes, Span<byte> destination)
     {

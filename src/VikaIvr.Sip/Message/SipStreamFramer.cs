@@ -60,7 +60,6 @@ public sealed class SipStreamFramer
     private static int FindHeaderEnd(ReadOnlySpan<byte> data, out int separatorLength)
     {
         separatorLength = 0;
-        var limit = data.Length;
         var crlf = data.IndexOf("\r\n\r\n"u8);
         var lf = data.IndexOf("\n\n"u8);
         if (crlf >= 0 && (lf < 0 || crlf < lf))
@@ -69,7 +68,7 @@ public sealed class SipStreamFramer
             return crlf;
         }
 
-        if (lf >= 0 && lf < limit)
+        if (lf >= 0)
         {
             separatorLength = 2;
             return lf;

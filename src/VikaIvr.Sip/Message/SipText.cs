@@ -13,10 +13,6 @@ public static class SipText
     internal static readonly SearchValues<byte> TokenBytes =
         SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.!%*_+`'~"u8);
 
-    /// <summary>Characters that may appear unescaped in a URI (everything printable except space, quotes and angles).</summary>
-    internal static readonly SearchValues<char> UriChars =
-        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.!~*'()%;/?:@&=+$,[]#`{}|^\\");
-
     /// <summary>token plus the extra characters of a host or IPv6 reference (generic-param values).</summary>
     internal static readonly SearchValues<char> ParamValueChars =
         SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.!%*_+`'~[]:");

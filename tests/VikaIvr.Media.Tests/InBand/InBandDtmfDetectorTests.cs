@@ -119,6 +119,22 @@ public sealed class InBandDtmfDetectorTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(AllDigits))]
+    public void Twist_offsets_and_15_dB_noise_together(char digit)
+    {
+        foreach (var twist in new[] { 4.0, -8.0 })
+        {
+            foreach (var (low, high) in new[] { (1.015, 1.015), (0.985, 0.985), (1.015, 0.985), (0.985, 1.015) })
+            {
+                var noiseRms = DtmfSignals.PairRms(-14, twist) / Math.Pow(10, 15 / 20.0);
+                var samples = new DtmfSignals().Silence(50).Tone(digit, 60, levelDbfs: -14, twistDb: twist, lowScale: low, highScale: high)
+                    .Silence(50).Noise(noiseRms, digit + (int)(twist * 100) + (int)(low * 1000)).Build();
+                Assert.True(Digits(samples) == digit.ToString(), $"{digit}, twist {twist} dB, low ×{low}, high ×{high}: '{Digits(samples)}'");
+            }
+        }
+    }
+
     [Fact]
     public void Noise_alone_gives_no_digits()
     {

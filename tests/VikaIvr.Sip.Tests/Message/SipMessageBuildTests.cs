@@ -74,6 +74,21 @@ public class SipMessageBuildTests
     }
 
     [Fact]
+    public void Replacing_the_request_uri_or_reason_is_serialized()
+    {
+        var request = (SipRequest)SipParser.Parse(SipTestMessages.Bytes(SipTestMessages.Invite));
+        _ = request.RequestUri;
+        Assert.StartsWith("INVITE sip:165@ivr.example.id SIP/2.0\r\n", Encoding.UTF8.GetString(SipSerializer.ToArray(request)), StringComparison.Ordinal);
+
+        request.RequestUri = SipUri.Parse("sip:165@[2001:db8::5]:5080");
+        Assert.StartsWith("INVITE sip:165@[2001:db8::5]:5080 SIP/2.0\r\n", Encoding.UTF8.GetString(SipSerializer.ToArray(request)), StringComparison.Ordinal);
+
+        var response = (SipResponse)SipParser.Parse(SipTestMessages.Bytes(SipTestMessages.Ok));
+        response.ReasonPhrase = "Baik";
+        Assert.StartsWith("SIP/2.0 200 Baik\r\n", Encoding.UTF8.GetString(SipSerializer.ToArray(response)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Header_collection_is_case_insensitive_and_removes_by_compact_name()
     {
         var headers = new SipHeaderCollection();

@@ -132,5 +132,8 @@ public class TortureDetailTests
         var response = SipResponse.CreateFor(partial, error.StatusCode, error.Reason);
         Assert.Equal("mismatch01.dj0234sxdfl3", response.CallId);
         Assert.Equal("34525", response.From!.Tag);
+
+        SipParser.TryParse(TortureCorpus.ReadBytes("ltgtruri"), SipParserOptions.Default, out _, out var bracketed);
+        Assert.Equal("invalid", bracketed!.PartialRequest!.RequestUri.Scheme);
     }
 }

@@ -8,6 +8,7 @@ namespace VikaIvr.Media.Dtmf.InBand;
 internal sealed class DtmfBlockClassifier
 {
     private readonly int _blockSize;
+    private readonly int _spanLength;
     private readonly double _sampleRate;
     private readonly double _minTonePower;
     private readonly double _maxNormalTwist;
@@ -16,9 +17,10 @@ internal sealed class DtmfBlockClassifier
     private readonly double _minEnergyRatio;
     private readonly double _groupPeakRatio;
 
-    public DtmfBlockClassifier(int blockSize, int sampleRate, InBandDtmfOptions options)
+    public DtmfBlockClassifier(int blockSize, int spanLength, int sampleRate, InBandDtmfOptions options)
     {
         _blockSize = blockSize;
+        _spanLength = spanLength;
         _sampleRate = sampleRate;
         var minAmplitude = Math.Pow(10, options.MinToneLevelDbfs / 20);
         _minTonePower = minAmplitude * minAmplitude / 2;
@@ -29,12 +31,14 @@ internal sealed class DtmfBlockClassifier
         _groupPeakRatio = Math.Pow(10, options.MinGroupPeakRatioDb / 10);
     }
 
-    /// <param name="energy">|X|² of the eight tones (low group first).</param>
+    /// <param name="energy">|X|² of the eight tones (low group first) over the whole block.</param>
+    /// <param name="windowedEnergy">|X|² of the eight tones over the windowed spans.</param>
     /// <param name="offsetHz">Measured frequency offset of each tone.</param>
     /// <param name="blockEnergy">Σx² over the block.</param>
     /// <returns>The digit, or '\0' for none.</returns>
-    public char Classify(ReadOnlySpan<double> energy, ReadOnlySpan<double> offsetHz, double blockEnergy)
+    public char Classify(ReadOnlySpan<double> energy, ReadOnlySpan<double> windowedEnergy, ReadOnlySpan<double> offsetHz, double blockEnergy)
     {
+        // The whole block resolves neighbouring tones of a group; the shorter windowed spans do not.
         var row = Strongest(energy[..4]);
         var column = Strongest(energy[4..]);
         if (!Dominates(energy[..4], row) || !Dominates(energy[4..], column))
@@ -49,7 +53,10 @@ internal sealed class DtmfBlockClassifier
             return '\0';
         }
 
-        if (high * _maxNormalTwist < low || high > low * _maxReverseTwist)
+        // Twist from the windowed spans, where the stronger tone barely leaks into the weaker one.
+        var lowWindowed = windowedEnergy[row] / HannGainSquared(offsetHz[row]);
+        var highWindowed = windowedEnergy[4 + column] / HannGainSquared(offsetHz[4 + column]);
+        if (highWindowed * _maxNormalTwist < lowWindowed || highWindowed > lowWindowed * _maxReverseTwist)
         {
             return '\0';
         }
@@ -80,6 +87,20 @@ internal sealed class DtmfBlockClassifier
         var amplitudeSum = Math.Sqrt(energy) / gain;
         var amplitude = 2 * amplitudeSum / _blockSize;
         return amplitude * amplitude / 2;
+    }
+
+    /// <summary>Squared response of the Hann-windowed span to a tone <paramref name="offset"/> Hz off its bin.</summary>
+    private double HannGainSquared(double offset)
+    {
+        var bins = offset * _spanLength / _sampleRate;
+        if (Math.Abs(bins) < 1e-9)
+        {
+            return 1;
+        }
+
+        var sinc = Math.Sin(Math.PI * bins) / (Math.PI * bins);
+        var gain = sinc / (1 - (bins * bins));
+        return gain * gain;
     }
 
     private static int Strongest(ReadOnlySpan<double> group)

@@ -53,6 +53,9 @@ internal sealed class GoertzelBank
         }
     }
 
+    /// <summary>Length of the windowed spans, in samples.</summary>
+    public int SpanLength => _span;
+
     public static double Frequency(int tone) => tone < 4 ? DtmfTones.LowFrequencies[tone] : DtmfTones.HighFrequencies[tone - 4];
 
     /// <param name="x">The sample.</param>
@@ -85,10 +88,11 @@ internal sealed class GoertzelBank
     }
 
     /// <summary>
-    /// Finishes the block: the whole-block energy |X|² of each tone and its frequency offset (Hz)
-    /// from the nominal. Resets for the next block.
+    /// Finishes the block: the whole-block energy |X|² of each tone, its energy over the two
+    /// windowed spans (little leakage from the other tone, so good for comparing tones), and its
+    /// frequency offset (Hz) from the nominal. Resets for the next block.
     /// </summary>
-    public void EndBlock(Span<double> energy, Span<double> offsetHz)
+    public void EndBlock(Span<double> energy, Span<double> windowedEnergy, Span<double> offsetHz)
     {
         for (var i = 0; i < Tones; i++)
         {
@@ -98,6 +102,7 @@ internal sealed class GoertzelBank
             var (re2, im2) = SpanDft(i, _b1[i], _b2[i]);
             var re1 = _firstRe[i];
             var im1 = _firstIm[i];
+            windowedEnergy[i] = (re1 * re1) + (im1 * im1) + (re2 * re2) + (im2 * im2);
             var advance = Math.Atan2((im2 * re1) - (re2 * im1), (re2 * re1) + (im2 * im1));
             var excess = Wrap(advance - (_omega[i] * _lag));
             offsetHz[i] = excess * _sampleRate / (2 * Math.PI * _lag);

@@ -18,6 +18,7 @@ public sealed class InBandDtmfDetector
     private readonly GoertzelBank _bank = new(BlockSize, SampleRate);
     private readonly DtmfBlockClassifier _classifier;
     private readonly double[] _energy = new double[8];
+    private readonly double[] _windowedEnergy = new double[8];
     private readonly double[] _offset = new double[8];
     private readonly InBandDtmfEvent[] _queue = new InBandDtmfEvent[QueueCapacity];
     private int _queueHead;
@@ -38,7 +39,7 @@ public sealed class InBandDtmfDetector
 
     public InBandDtmfDetector(InBandDtmfOptions? options = null)
     {
-        _classifier = new DtmfBlockClassifier(BlockSize, SampleRate, options ?? new InBandDtmfOptions());
+        _classifier = new DtmfBlockClassifier(BlockSize, _bank.SpanLength, SampleRate, options ?? new InBandDtmfOptions());
     }
 
     /// <summary>Samples processed so far.</summary>
@@ -61,8 +62,8 @@ public sealed class InBandDtmfDetector
             _position++;
             if (_inBlock == BlockSize)
             {
-                _bank.EndBlock(_energy, _offset);
-                var digit = _classifier.Classify(_energy, _offset, _blockEnergy);
+                _bank.EndBlock(_energy, _windowedEnergy, _offset);
+                var digit = _classifier.Classify(_energy, _windowedEnergy, _offset, _blockEnergy);
                 OnBlock(digit, _position - BlockSize, _position);
                 _inBlock = 0;
                 _blockEnergy = 0;
