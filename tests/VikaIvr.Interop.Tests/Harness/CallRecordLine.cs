@@ -29,6 +29,23 @@ public sealed record CallRecordLine
     [JsonPropertyName("outcome")]
     public string? Outcome { get; init; }
 
+    [JsonPropertyName("ended_by")]
+    public string? EndedBy { get; init; }
+
+    [JsonPropertyName("codec")]
+    public string? Codec { get; init; }
+
+    [JsonPropertyName("dtmf_methods")]
+    public IReadOnlyList<string> DtmfMethods { get; init; } = [];
+
+    /// <summary>The flow's events ("play welcome", "menu main-menu: key 1", "transfer …: accepted …").</summary>
+    [JsonPropertyName("events")]
+    public IReadOnlyList<string> Events { get; init; } = [];
+
+    /// <summary>Why the flow fell back to system-busy (data store or speech failures).</summary>
+    [JsonPropertyName("failures")]
+    public IReadOnlyList<string> Failures { get; init; } = [];
+
     public int CountNode(string id)
     {
         var count = 0;

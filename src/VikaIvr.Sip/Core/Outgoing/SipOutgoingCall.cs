@@ -79,6 +79,8 @@ public sealed class SipOutgoingCall
 
     internal bool CancelRequested { get; set; }
 
+    internal bool CancelSent { get; set; }
+
     /// <summary>Hangs up: BYE when established, CANCEL while ringing. Completes with the peer's answer (or at once when already over).</summary>
     public Task HangupAsync(CancellationToken ct = default) => _agent.HangupAsync(this, ct);
 

@@ -1,0 +1,238 @@
+using System.Net;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using VikaIvr.Media.Clock;
+using VikaIvr.Media.Sdp;
+using VikaIvr.Media.Session;
+using VikaIvr.Sip.Core.Outgoing;
+using VikaIvr.Sip.Message;
+using VikaIvr.Sip.Transactions;
+using VikaIvr.Sip.Transport;
+using VikaIvr.Telephony.Media;
+
+namespace VikaIvr.Telephony.Caller;
+
+/// <summary>
+/// The built-in test caller: dials a SIP URI from its own transport on a free local port, offers
+/// one G.711 codec with telephone-event, hears and keeps what the server plays, sends keys
+/// (RFC 4733, SIP INFO or in-band tones), answers REFER and hangs up.
+/// </summary>
+public sealed partial class TestCaller : IAsyncDisposable
+{
+    private readonly TestCallerOptions _options;
+    private readonly ILogger _logger;
+    private readonly SipTransport _transport;
+    private readonly SipClientAgent _agent;
+    private readonly MediaClock _clock;
+    private readonly List<SipOutgoingEvent> _history = [];
+    private readonly SemaphoreSlim _changed = new(0);
+    private MediaSession? _media;
+    private Task _pump = Task.CompletedTask;
+
+    private TestCaller(TestCallerOptions options, SipTransport transport, SipClientAgent agent, MediaClock clock, ILogger logger)
+    {
+        _options = options;
+        _transport = transport;
+        _agent = agent;
+        _clock = clock;
+        _logger = logger;
+    }
+
+    public SipOutgoingCall Call { get; private set; } = null!;
+
+    /// <summary>Everything the server sent us, decoded.</summary>
+    public ReceivedAudio Received { get; } = new();
+
+    /// <summary>The media session once answered (null when the call failed).</summary>
+    public MediaSession? Media => _media;
+
+    public NegotiatedMedia? Negotiated { get; private set; }
+
+    /// <summary>The final response to the INVITE.</summary>
+    public SipResponse? FinalResponse { get; private set; }
+
+    public bool IsEstablished => FinalResponse?.IsSuccess == true;
+
+    public CancellationToken Ended => Call.Ended;
+
+    /// <summary>A copy of the SIP events so far, in order.</summary>
+    public IReadOnlyList<SipOutgoingEvent> History
+    {
+        get
+        {
+            lock (_history)
+            {
+                return [.. _history];
+            }
+        }
+    }
+
+    /// <summary>
+    /// Dials <paramref name="target"/> (sip:165@HOST:PORT[;transport=tcp]) and waits for the final
+    /// answer. Check <see cref="IsEstablished"/>: a refusal is a result, not an exception.
+    /// </summary>
+    public static async Task<TestCaller> DialAsync(string target, TestCallerOptions options, ILoggerFactory? loggers = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        loggers ??= NullLoggerFactory.Instance;
+        if (!SipUri.TryParse(target, out var uri) || !uri.IsSip)
+        {
+            throw new ArgumentException($"not a sip: URI: {target}", nameof(target));
+        }
+
+        var remote = await ResolveAsync(uri, ct).ConfigureAwait(false);
+        var tcp = string.Equals(uri.Parameters.Get("transport"), "tcp", StringComparison.OrdinalIgnoreCase);
+        var local = LocalAddressFinder.Find(remote.Address);
+        var transport = new SipTransport(new SipTransportOptions { BindAddress = local.ToString(), Port = 0, EnableUdp = true, EnableTcp = true },
+            loggers.CreateLogger<SipTransport>());
+        var agent = new SipClientAgent(transport, new SipTimerOptions(), TimeProvider.System, loggers.CreateLogger<SipClientAgent>());
+        var clock = new MediaClock(new MediaClockOptions { MaxPacerThreads = 1 }, new StopwatchTickSource(), loggers.CreateLogger<MediaClock>());
+        var caller = new TestCaller(options, transport, agent, clock, loggers.CreateLogger<TestCaller>());
+        try
+        {
+            clock.Start();
+            agent.Start();
+            await caller.StartCallAsync(uri, new SipEndPoint(tcp ? SipTransportProtocol.Tcp : SipTransportProtocol.Udp, remote), local, loggers, ct).ConfigureAwait(false);
+            return caller;
+        }
+        catch
+        {
+            await caller.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Waits until an event matching <paramref name="match"/> is in the history at index ≥ <paramref name="from"/>; its index, or -1 on timeout.</summary>
+    public async Task<int> WaitForEventAsync(Func<SipOutgoingEvent, bool> match, int from, TimeSpan timeout, CancellationToken ct = default)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var history = History;
+            for (var i = from; i < history.Count; i++)
+            {
+                if (match(history[i]))
+                {
+                    return i;
+                }
+            }
+
+            var left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero || (Call.Ended.IsCancellationRequested && _pump.IsCompleted))
+            {
+                return -1;
+            }
+
+            await _changed.WaitAsync(left < TimeSpan.FromMilliseconds(200) ? left : TimeSpan.FromMilliseconds(200), ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Hangs up (BYE, or CANCEL while ringing); harmless when the call is already over.</summary>
+    public async Task HangupAsync(CancellationToken ct = default)
+    {
+        if (Call is null || Call.State == SipOutgoingCallState.Ended)
+        {
+            return;
+        }
+
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        bounded.CancelAfter(TimeSpan.FromSeconds(5));
+        try
+        {
+            await Call.HangupAsync(bounded.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            _logger.LogInformation("No answer to our BYE within 5 s");
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _agent.DisposeAsync().ConfigureAwait(false);
+        if (_media is not null)
+        {
+            await _media.DisposeAsync().ConfigureAwait(false);
+        }
+
+        await _transport.DisposeAsync().ConfigureAwait(false);
+        _clock.Dispose();
+        try
+        {
+            await _pump.WaitAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // The event pump ends with the call; a call that never ended leaves nothing behind.
+        }
+    }
+
+    private static async Task<IPEndPoint> ResolveAsync(SipUri uri, CancellationToken ct)
+    {
+        var host = uri.Host.Trim('[', ']');
+        var address = IPAddress.TryParse(host, out var ip) ? ip : (await Dns.GetHostAddressesAsync(host, ct).ConfigureAwait(false))[0];
+        return new IPEndPoint(address, uri.Port ?? 5060);
+    }
+
+    private async Task StartCallAsync(SipUri target, SipEndPoint destination, IPAddress local, ILoggerFactory loggers, CancellationToken ct)
+    {
+        var ports = new RtpPortAllocator(new RtpPortAllocatorOptions { MinPort = _options.RtpPortMin, MaxPort = _options.RtpPortMax });
+        var lease = ports.Allocate(local);
+        var offerAnswer = new SdpOfferAnswer(new SdpOfferAnswerOptions { Codecs = [_options.Codec], OriginUsername = "vika-caller", SessionName = "VikaIvr test caller" }, local, lease.Port);
+        var offer = offerAnswer.CreateOffer().ToString();
+        var media = new MediaSession(_clock, lease, new MediaSessionOptions
+        {
+            ComfortSilence = _options.SendSilence,
+            DtmfDuration = _options.DtmfDuration,
+            DtmfGap = _options.DtmfGap,
+            Cname = "vika-caller",
+        }, TimeProvider.System, loggers.CreateLogger<MediaSession>());
+        _media = media;
+        media.AddAudioListener(Received);
+        var user = _options.CalledUser ?? target.User;
+        var requestUri = new SipUri(target.Scheme, user, target.Host, target.Port);
+        Call = _agent.Dial(new SipDialRequest(requestUri, destination, _options.FromUser, offer) { ReferOutcome = _options.ReferOutcome });
+        _pump = PumpEventsAsync(Call);
+        var final = await Call.Answer.WaitAsync(_options.AnswerTimeout, ct).ConfigureAwait(false);
+        FinalResponse = final;
+        if (!final.IsSuccess)
+        {
+            return;
+        }
+
+        var negotiated = Call.RemoteSdp is { } sdp ? offerAnswer.ApplyAnswer(sdp) : null;
+        if (negotiated is null || !negotiated.Success)
+        {
+            _logger.LogWarning("The answer's SDP is unusable: {Reason}", negotiated?.Reason ?? "no SDP in the 2xx");
+            await HangupAsync(ct).ConfigureAwait(false);
+            return;
+        }
+
+        Negotiated = negotiated.Media;
+        media.Start(negotiated.Media);
+    }
+
+    private async Task PumpEventsAsync(SipOutgoingCall call)
+    {
+        await foreach (var ev in call.Events.ReadAllAsync().ConfigureAwait(false))
+        {
+            lock (_history)
+            {
+                _history.Add(ev);
+            }
+
+            try
+            {
+                _options.OnEvent?.Invoke(ev);
+            }
+            catch (Exception ex)
+            {
+                _logger.LogError(ex, "Test caller event callback failed");
+            }
+
+            _changed.Release();
+        }
+
+        _changed.Release();
+    }
+}

@@ -1,0 +1,15 @@
+using VikaIvr.Interop.Tests.Harness;
+
+namespace VikaIvr.Interop.Tests.Vika;
+
+/// <summary>
+/// The server as the VIKA tests need it: the clock of the demo table (bills as in VIKA.md) and
+/// the configured agent URI.
+/// </summary>
+public class VikaServerFixture : ServerFixture
+{
+    public const string Clock = "2026-11-23T10:00:00+07:00";
+    public const string AgentUri = "sip:agent@localhost";
+
+    protected override ServerOptions Options => new() { ExtraArguments = ["--clock", Clock, "--agent-uri", AgentUri] };
+}
