@@ -17,8 +17,9 @@ namespace VikaIvr.Benchmarks.Media;
 /// do only the per-frame work on one shared socket. After a warm-up it measures for S seconds:
 /// CPU per call (process CPU time / calls / seconds), allocations per frame
 /// (GC.GetTotalAllocatedBytes delta / frames, all threads) and the lateness of frame sends
-/// (p50/p99/p99.9/max from LatenessHistogram, measured window only).
-/// Run: dotnet run -c Release --project bench/VikaIvr.Benchmarks -- media-clock [--calls 2000] [--seconds 20] [--slots 4] [--simulated]
+/// (time from the slot's deadline to the moment the frame's send returned; p50/p99/p99.9/max
+/// from the clock's LatenessHistogram, reset after the warm-up). --calls 0 measures the idle clock.
+/// Run: dotnet run -c Release --project bench/VikaIvr.Benchmarks -- media-clock [--calls 2000] [--seconds 20] [--slots 20] [--priority high] [--spin] [--simulated]
 /// </summary>
 public static class MediaClockLoad
 {
@@ -42,8 +43,16 @@ public static class MediaClockLoad
     private static async Task RunAsync(MediaClockLoadOptions options)
     {
         using var sink = DiscardSink.Open();
-        var ticks = new WindowedLatenessTickSource(new StopwatchTickSource());
-        using var clock = new MediaClock(new MediaClockOptions { MaxPacerThreads = options.MaxPacers, SlotsPerPeriod = options.Slots }, ticks);
+        var clockOptions = new MediaClockOptions
+        {
+            MaxPacerThreads = options.MaxPacers,
+            SlotsPerPeriod = options.Slots,
+            PacerPriority = options.Priority,
+            SpinBeforeDeadline = options.Spin,
+        };
+        var pacers = new StopwatchTickSource(clockOptions);
+        var ticks = new WindowedLatenessTickSource(pacers);
+        using var clock = new MediaClock(clockOptions, ticks);
         var prompt = MakePrompt(TimeSpan.FromSeconds(options.Seconds + options.WarmupSeconds + 10));
         var sessions = new List<MediaSession>();
         var simulated = new List<SimulatedCall>();
@@ -51,7 +60,8 @@ public static class MediaClockLoad
         Socket? shared = null;
 
         Console.WriteLine($"media-clock: {options.Calls} {(options.Simulated ? "simulated calls" : "MediaSessions")}, "
-            + $"{clock.PacerCount} pacers x {clock.SlotsPerPeriod} slots on {Environment.ProcessorCount} cores, {options.WarmupSeconds} s warm-up + {options.Seconds} s measured");
+            + $"{clock.PacerCount} pacers x {clock.SlotsPerPeriod} slots on {Environment.ProcessorCount} cores, {options.WarmupSeconds} s warm-up + {options.Seconds} s measured, "
+            + $"priority {options.Priority}{(options.Spin ? ", spin" : "")}");
         clock.Start();
         try
         {
@@ -82,7 +92,7 @@ public static class MediaClockLoad
             }
 
             await Task.Delay(TimeSpan.FromSeconds(options.WarmupSeconds)).ConfigureAwait(false);
-            var measurement = new MediaClockMeasurement(options, clock, ticks);
+            var measurement = new MediaClockMeasurement(options, clock, pacers, ticks);
             await Task.Delay(TimeSpan.FromSeconds(options.Seconds)).ConfigureAwait(false);
             measurement.Finish(sessions, simulated);
         }

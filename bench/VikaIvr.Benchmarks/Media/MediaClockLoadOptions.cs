@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace VikaIvr.Benchmarks.Media;
 
-/// <summary>Command line of the media-clock load: --calls N --seconds S [--warmup S] [--pacers N] [--slots N] [--simulated].</summary>
+/// <summary>Command line of the media-clock load: --calls N --seconds S [--warmup S] [--pacers N] [--slots N] [--priority normal|high|realtime] [--spin] [--simulated].</summary>
 internal sealed class MediaClockLoadOptions
 {
     public int Calls { get; private set; } = 2000;
@@ -15,6 +15,12 @@ internal sealed class MediaClockLoadOptions
 
     /// <summary>Phase slots per 20 ms period (MediaClockOptions.SlotsPerPeriod); more slots spread the sends thinner.</summary>
     public int Slots { get; private set; } = new VikaIvr.Media.Clock.MediaClockOptions().SlotsPerPeriod;
+
+    /// <summary>Pacer thread priority (MediaClockOptions.PacerPriority).</summary>
+    public VikaIvr.Media.Clock.PacerThreadPriority Priority { get; private set; } = new VikaIvr.Media.Clock.MediaClockOptions().PacerPriority;
+
+    /// <summary>Spin briefly before each slot with work (MediaClockOptions.SpinBeforeDeadline).</summary>
+    public bool Spin { get; private set; }
 
     /// <summary>Streams that do the per-frame work on one shared socket instead of real MediaSessions.</summary>
     public bool Simulated { get; private set; }
@@ -41,11 +47,19 @@ internal sealed class MediaClockLoadOptions
                 case "--slots":
                     options.Slots = Math.Max(1, Number(args, ++i));
                     break;
+                case "--priority":
+                    options.Priority = ++i < args.Length && Enum.TryParse<VikaIvr.Media.Clock.PacerThreadPriority>(args[i], ignoreCase: true, out var priority)
+                        ? priority
+                        : throw new ArgumentException("'--priority' needs normal, high or realtime.");
+                    break;
+                case "--spin":
+                    options.Spin = true;
+                    break;
                 case "--simulated":
                     options.Simulated = true;
                     break;
                 default:
-                    throw new ArgumentException($"Unknown option '{args[i]}'. Use --calls N --seconds S [--warmup S] [--pacers N] [--slots N] [--simulated].");
+                    throw new ArgumentException($"Unknown option '{args[i]}'. Use --calls N --seconds S [--warmup S] [--pacers N] [--slots N] [--priority normal|high|realtime] [--spin] [--simulated].");
             }
         }
 

@@ -3,15 +3,12 @@ using VikaIvr.Media.Clock;
 namespace VikaIvr.Benchmarks.Media;
 
 /// <summary>
-/// Wraps the real tick source to keep a second set of <see cref="LatenessHistogram"/>s that
-/// count only while <see cref="Measuring"/> is on, so warm-up (JIT, session start) stays out of
-/// the figures. The media clock reads the time exactly once per frame, just before handing the
-/// frame to its stream, so "now − the slot's deadline" seen here is the same lateness the clock
-/// records in its own histogram.
+/// Wraps the real tick source to record, while <see cref="Measuring"/> is on, how late each pacer
+/// woke for a slot (deadline to the start of the slot's work). Set against the clock's own
+/// send lateness it tells scheduling delay (this) from queueing behind the slot's other sends.
 /// </summary>
 internal sealed class WindowedLatenessTickSource(IMediaTickSource inner) : IMediaTickSource
 {
-    private readonly ThreadLocal<ShardWindow?> _current = new();
     private ShardWindow[] _windows = [];
     private double _microsecondsPerTick;
 
@@ -21,18 +18,11 @@ internal sealed class WindowedLatenessTickSource(IMediaTickSource inner) : IMedi
 
     public long SkippedSlots => inner.SkippedSlots;
 
-    public long GetTimestamp()
-    {
-        long now = inner.GetTimestamp();
-        if (Measuring && _current.Value is { } window)
-        {
-            window.Histogram.Record((now - window.Scheduled) * _microsecondsPerTick);
-        }
+    public long GetTimestamp() => inner.GetTimestamp();
 
-        return now;
-    }
+    public void Wake(int shard) => inner.Wake(shard);
 
-    public void Start(int shards, TimeSpan slotDuration, int slotsPerPeriod, MediaSlotCallback onSlot)
+    public void Start(int shards, TimeSpan slotDuration, int slotsPerPeriod, MediaSlotCallback onSlot, MediaWorkProbe nextWork)
     {
         _microsecondsPerTick = 1_000_000.0 / inner.Frequency;
         _windows = new ShardWindow[shards];
@@ -43,14 +33,16 @@ internal sealed class WindowedLatenessTickSource(IMediaTickSource inner) : IMedi
 
         inner.Start(shards, slotDuration, slotsPerPeriod, (shard, slot, scheduled) =>
         {
-            var window = _windows[shard];
-            window.Scheduled = scheduled;
-            _current.Value ??= window;
+            if (Measuring)
+            {
+                _windows[shard].Histogram.Record((inner.GetTimestamp() - scheduled) * _microsecondsPerTick);
+            }
+
             onSlot(shard, slot, scheduled);
-        });
+        }, nextWork);
     }
 
-    /// <summary>A merged copy of what the pacers recorded while measuring (read after the window).</summary>
+    /// <summary>A merged copy of the pacers' wake lateness recorded while measuring (read after the window).</summary>
     public LatenessHistogram GetWindowLateness()
     {
         var merged = new LatenessHistogram();
@@ -62,16 +54,10 @@ internal sealed class WindowedLatenessTickSource(IMediaTickSource inner) : IMedi
         return merged;
     }
 
-    public void Dispose()
-    {
-        inner.Dispose();
-        _current.Dispose();
-    }
+    public void Dispose() => inner.Dispose();
 
     private sealed class ShardWindow
     {
         public LatenessHistogram Histogram { get; } = new();
-
-        public long Scheduled;
     }
 }

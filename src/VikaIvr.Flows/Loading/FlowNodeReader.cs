@@ -11,11 +11,8 @@ internal sealed class FlowNodeReader(YamlFields f, YamlScalarItem id)
         string? outcome = f.String("outcome");
         FlowNode? node = kind switch
         {
-            "play" => new PlayNode
-            {
-                Id = id.Value, Line = id.Line, Outcome = outcome,
-                PromptIds = f.PromptList(required: true), BargeIn = f.Bool("barge-in", true), Next = f.RequiredRef("next"),
-            },
+            "play" => ReadPlay(outcome),
+            "record" => ReadRecord(outcome),
             "say" => new SayNode
             {
                 Id = id.Value, Line = id.Line, Outcome = outcome,
@@ -50,8 +47,46 @@ internal sealed class FlowNodeReader(YamlFields f, YamlScalarItem id)
 
     private FlowNode? Unknown(string kind)
     {
-        f.Error(f.Line, $"node '{id.Value}' has unknown kind '{kind}' (play, say, menu, collect, action, branch, set, transfer, hangup, goto)");
+        f.Error(f.Line, $"node '{id.Value}' has unknown kind '{kind}' (play, say, menu, collect, action, branch, set, transfer, hangup, goto, record)");
         return null;
+    }
+
+    private PlayNode ReadPlay(string? outcome)
+    {
+        string? clip = f.String("clip");
+        if (clip is { Length: 0 }) f.Error(f.Line, $"play '{id.Value}': 'clip' is empty");
+        var prompts = f.PromptList(required: clip is null);
+        return new PlayNode
+        {
+            Id = id.Value, Line = id.Line, Outcome = outcome,
+            PromptIds = prompts, Clip = clip, BargeIn = f.Bool("barge-in", true), Next = f.RequiredRef("next"),
+        };
+    }
+
+    private RecordNode ReadRecord(string? outcome)
+    {
+        string terminators = f.String("terminator") ?? "#";
+        foreach (char c in terminators)
+        {
+            if (!IsKey(c)) f.Error(f.Line, $"record '{id.Value}': terminator '{c}' is not a key");
+        }
+
+        var max = f.Timeout("max-duration", TimeSpan.FromSeconds(60));
+        var min = f.Has("min-duration") ? f.Timeout("min-duration", TimeSpan.FromMilliseconds(500)) : TimeSpan.FromMilliseconds(500);
+        if (min >= max) f.Error(f.Line, $"record '{id.Value}': min-duration is not shorter than max-duration");
+        return new RecordNode
+        {
+            Id = id.Value, Line = id.Line, Outcome = outcome,
+            PromptIds = f.PromptList(required: false),
+            Beep = f.Ref("beep"),
+            MaxDuration = max,
+            SilenceTimeout = f.Timeout("silence-timeout", TimeSpan.FromSeconds(5)),
+            MinDuration = min,
+            Terminators = terminators,
+            Variable = f.String("variable", required: true) ?? "",
+            OnTooShort = f.Ref("on-too-short"),
+            Next = f.RequiredRef("next"),
+        };
     }
 
     private MenuNode ReadMenu(string? outcome)

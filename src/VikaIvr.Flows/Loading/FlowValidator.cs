@@ -46,6 +46,9 @@ public static class FlowValidator
                     error(v.Line, $"unknown validator '{v.Name}' (registered: {List(validators)})");
                 if (c.Variable.Length == 0) error(c.Line, $"collect '{c.Id}' names no variable");
                 break;
+            case RecordNode r when r.Variable.Length == 0:
+                error(r.Line, $"record '{r.Id}' names no variable");
+                break;
             case SayNode s when s.Template.Length == 0:
                 error(s.Line, $"say '{s.Id}' has no text");
                 break;

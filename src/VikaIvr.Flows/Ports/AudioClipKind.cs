@@ -10,4 +10,7 @@ public enum AudioClipKind
 
     /// <summary>A tone, such as the beep before recording.</summary>
     Tone,
+
+    /// <summary>Audio recorded from the caller on this call (played back to an operator).</summary>
+    Recording,
 }

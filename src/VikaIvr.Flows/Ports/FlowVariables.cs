@@ -8,6 +8,7 @@ public sealed class FlowVariables
 {
     private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
     private readonly HashSet<string> _personal = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, AudioClip> _clips = new(StringComparer.Ordinal);
 
     public string? this[string name] => _values.TryGetValue(name, out var v) ? v : null;
 
@@ -22,6 +23,11 @@ public sealed class FlowVariables
         _personal.Remove(name);
         return _values.Remove(name);
     }
+
+    /// <summary>Audio held for the call (a recording to play back or save); never logged.</summary>
+    public void SetClip(string name, AudioClip clip) => _clips[name] = clip ?? throw new ArgumentNullException(nameof(clip));
+
+    public AudioClip? Clip(string name) => _clips.GetValueOrDefault(name);
 
     public bool IsPersonal(string name) => _personal.Contains(name);
 

@@ -20,6 +20,10 @@ public interface ICall
     /// <summary>Collects digits from the call's one ordered, de-duplicated digit queue.</summary>
     Task<DigitResult> CollectDigitsAsync(DigitOptions options, CancellationToken ct);
 
+    /// <summary>Records the caller's audio until a terminator key (consumed), the silence timeout or the
+    /// maximum duration. Keys queued before it starts are discarded: the recording starts now.</summary>
+    Task<RecordResult> RecordAsync(RecordOptions options, CancellationToken ct);
+
     Task<TransferResult> TransferAsync(string target, CancellationToken ct);
 
     Task HangupAsync(CancellationToken ct);

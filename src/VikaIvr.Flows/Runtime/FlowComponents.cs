@@ -28,6 +28,13 @@ public sealed class FlowComponents
     public IReadOnlyCollection<string> ActionNames => _actions.Keys;
     public IReadOnlyCollection<string> ValidatorNames => _validators.Keys;
 
+    /// <summary>These components and another set's (e.g. the domain's and the operator line's); names must not clash.</summary>
+    public FlowComponents With(FlowComponents other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return new FlowComponents([.. _actions.Values, .. other._actions.Values], [.. _validators.Values, .. other._validators.Values]);
+    }
+
     public IFlowAction? Action(string name) => _actions.GetValueOrDefault(name);
     public IDigitValidator? Validator(string name) => _validators.GetValueOrDefault(name);
 }

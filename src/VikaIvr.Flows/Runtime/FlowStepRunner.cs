@@ -10,6 +10,7 @@ internal sealed partial class FlowStepRunner(FlowDefinition flow, FlowRuntime ru
     public Task<string?> RunAsync(FlowNode node) => node switch
     {
         PlayNode p => PlayAsync(p),
+        RecordNode r => RecordAsync(r),
         SayNode say => SayAsync(say),
         MenuNode m => MenuAsync(m),
         CollectNode c => CollectAsync(c),
@@ -25,6 +26,16 @@ internal sealed partial class FlowStepRunner(FlowDefinition flow, FlowRuntime ru
     private async Task<string?> PlayAsync(PlayNode node)
     {
         foreach (var p in node.PromptIds) await PlayPromptAsync(p.Name, node.BargeIn);
+        if (node.Clip is { } name)
+        {
+            if (s.Variables.Clip(name) is { } clip)
+            {
+                s.Event($"play clip {name} ({clip.Duration.TotalSeconds:0.0} s)");
+                await s.Call.PlayAsync(clip, node.BargeIn && !s.AbsorbTerminator, s.Ct);
+            }
+            else s.Event($"play clip {name}: nothing recorded");
+        }
+
         return node.Next.Name;
     }
 

@@ -29,6 +29,14 @@ internal sealed partial class ScriptExecution
             case ScriptStatementKind.ExpectHangup:
                 if (ev.Kind != SimulatedEventKind.Hangup) return Fail(st.Line, expected, "got " + ev.Describe() + at);
                 break;
+            case ScriptStatementKind.ExpectRecord:
+                if (ev.Kind != SimulatedEventKind.Record) return Fail(st.Line, expected, "got " + ev.Describe() + at);
+                break;
+            case ScriptStatementKind.ExpectPlayback:
+                if (ev.Kind != SimulatedEventKind.Playback) return Fail(st.Line, expected, "got " + ev.Describe() + at);
+                if (st.Duration > TimeSpan.Zero && (ev.Duration - st.Duration).Duration() > PlaybackTolerance)
+                    return Fail(st.Line, expected, "got " + ev.Describe() + at);
+                break;
             case ScriptStatementKind.ExpectSay:
                 if (ev.Kind != SimulatedEventKind.Say) return Fail(st.Line, expected, "got " + ev.Describe() + at);
                 var (text, count) = await NextUtteranceAsync();
@@ -48,6 +56,11 @@ internal sealed partial class ScriptExecution
         ScriptStatementKind.ExpectPrompt => $"prompt {st.Value}",
         ScriptStatementKind.ExpectSay => "say " + string.Join(" ", st.Texts.Select(t => $"\"{t}\"")),
         ScriptStatementKind.ExpectTransfer => st.Value is null ? "a transfer" : $"transfer {st.Value}",
+        ScriptStatementKind.ExpectRecord => "record",
+        ScriptStatementKind.ExpectPlayback => st.Duration > TimeSpan.Zero ? $"playback ({st.Duration.TotalSeconds:0.00} s)" : "playback",
         _ => "hangup",
     };
+
+    /// <summary>A recording is whole samples; a length written in a script is matched to 20 ms.</summary>
+    private static readonly TimeSpan PlaybackTolerance = TimeSpan.FromMilliseconds(20);
 }

@@ -11,7 +11,7 @@ namespace VikaIvr.Flows.Scripting;
 /// the flow waits on the simulated call, so results do not depend on real timing. Keys are pressed
 /// at the moment of the last matched event (or after the previous keys / wait).
 /// </summary>
-internal sealed partial class ScriptExecution(FlowDefinition flow, ScriptRunnerOptions options, CallScript script, CancellationToken ct)
+internal sealed partial class ScriptExecution(Func<string, FlowDefinition?> flowFor, ScriptRunnerOptions options, CallScript script, CancellationToken ct)
 {
     private readonly List<ScriptError> _failures = [];
     private VirtualClock _clock = null!;
@@ -62,7 +62,8 @@ internal sealed partial class ScriptExecution(FlowDefinition flow, ScriptRunnerO
                 return true;
             case ScriptStatementKind.Call:
                 if (_call is not null) return Fail(st.Line, "one call per script", "a second call statement");
-                await StartCallAsync(st);
+                if (flowFor(st.Value!) is not { } flow) return Fail(st.Line, "a number the server answers", $"no flow answers {st.Value}");
+                await StartCallAsync(st, flow);
                 return true;
             case ScriptStatementKind.TransferFails:
                 if (_call is null) _failNextTransfer = true;
@@ -84,6 +85,11 @@ internal sealed partial class ScriptExecution(FlowDefinition flow, ScriptRunnerO
 
                 _cursor = at;
                 return true;
+            case ScriptStatementKind.Speak:
+                var from = Max(_cursor, _clock.GetUtcNow());
+                _call.SpeakAt(from, st.Duration);
+                _cursor = from + st.Duration;
+                return true;
             case ScriptStatementKind.Wait:
                 var until = Max(_cursor, _clock.GetUtcNow()) + st.Duration;
                 await AdvanceToAsync(until);
@@ -99,7 +105,7 @@ internal sealed partial class ScriptExecution(FlowDefinition flow, ScriptRunnerO
         }
     }
 
-    private async Task StartCallAsync(ScriptStatement st)
+    private async Task StartCallAsync(ScriptStatement st, FlowDefinition flow)
     {
         var components = await options.Components(_clock, ct);
         var runtime = new FlowRuntime(options.Prompts, options.Speech, components, _clock)

@@ -70,6 +70,11 @@ public static class ScriptParser
                 if (!DurationText.TryParse(t[1].Text, out var wait) || wait <= TimeSpan.Zero)
                     throw new FormatException($"'{t[1].Text}' is not a positive duration such as 6s or 500ms");
                 return new(ScriptStatementKind.Wait, line, source) { Duration = wait };
+            case "speak":
+                Count(t, 2, 2, "speak 3s");
+                if (!DurationText.TryParse(t[1].Text, out var speak) || speak <= TimeSpan.Zero)
+                    throw new FormatException($"'{t[1].Text}' is not a positive duration such as 3s or 500ms");
+                return new(ScriptStatementKind.Speak, line, source) { Duration = speak };
             case "transfer-fails":
                 Count(t, 1, 1, "transfer-fails");
                 return new(ScriptStatementKind.TransferFails, line, source);
@@ -79,13 +84,13 @@ public static class ScriptParser
             case "expect":
                 return ParseExpect(t, line, source);
             default:
-                throw new FormatException($"unknown statement '{head}' (clock, call, expect, press, wait, transfer-fails, hangup)");
+                throw new FormatException($"unknown statement '{head}' (clock, call, expect, press, wait, speak, transfer-fails, hangup)");
         }
     }
 
     private static ScriptStatement ParseExpect(IReadOnlyList<ScriptToken> t, int line, string source)
     {
-        if (t.Count < 2) throw new FormatException("expect what? (prompt ID, say \"text\", transfer [URI], hangup)");
+        if (t.Count < 2) throw new FormatException("expect what? (prompt ID, say \"text\", transfer [URI], hangup, record, playback [LENGTH])");
         switch (t[1].Text)
         {
             case "prompt":
@@ -107,8 +112,17 @@ public static class ScriptParser
             case "hangup":
                 Count(t, 2, 2, "expect hangup");
                 return new(ScriptStatementKind.ExpectHangup, line, source);
+            case "record":
+                Count(t, 2, 2, "expect record");
+                return new(ScriptStatementKind.ExpectRecord, line, source);
+            case "playback":
+                Count(t, 2, 3, "expect playback [3s]");
+                var length = TimeSpan.Zero;
+                if (t.Count == 3 && (!DurationText.TryParse(t[2].Text, out length) || length <= TimeSpan.Zero))
+                    throw new FormatException($"'{t[2].Text}' is not a positive duration such as 3s");
+                return new(ScriptStatementKind.ExpectPlayback, line, source) { Duration = length };
             default:
-                throw new FormatException($"unknown expectation '{t[1].Text}' (prompt, say, transfer, hangup)");
+                throw new FormatException($"unknown expectation '{t[1].Text}' (prompt, say, transfer, hangup, record, playback)");
         }
     }
 

@@ -5,12 +5,22 @@ namespace VikaIvr.Flows.Scripting;
 /// <summary>Runs call scripts against a flow on a virtual clock, without audio or network.</summary>
 public sealed class ScriptRunner
 {
-    private readonly FlowDefinition _flow;
+    private readonly Func<string, FlowDefinition?> _flowFor;
     private readonly ScriptRunnerOptions _options;
 
+    /// <summary>Every script runs <paramref name="flow"/>, whatever number it calls.</summary>
     public ScriptRunner(FlowDefinition flow, ScriptRunnerOptions options)
     {
-        _flow = flow ?? throw new ArgumentNullException(nameof(flow));
+        ArgumentNullException.ThrowIfNull(flow);
+        _flowFor = _ => flow;
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+    }
+
+    /// <summary>The called number picks the flow, as on the server (the operator line runs the recording
+    /// flow); a number no flow answers fails the script.</summary>
+    public ScriptRunner(Func<string, FlowDefinition?> flowFor, ScriptRunnerOptions options)
+    {
+        _flowFor = flowFor ?? throw new ArgumentNullException(nameof(flowFor));
         _options = options ?? throw new ArgumentNullException(nameof(options));
     }
 
@@ -44,6 +54,6 @@ public sealed class ScriptRunner
     public Task<ScriptResult> RunAsync(CallScript script, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(script);
-        return new ScriptExecution(_flow, _options, script, ct).RunAsync();
+        return new ScriptExecution(_flowFor, _options, script, ct).RunAsync();
     }
 }

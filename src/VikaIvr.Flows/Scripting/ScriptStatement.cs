@@ -12,12 +12,14 @@ public sealed record ScriptStatement(ScriptStatementKind Kind, int Line, string 
     /// <summary>For expect say: the texts the utterance must contain, in order.</summary>
     public IReadOnlyList<string> Texts { get; init; } = [];
 
-    /// <summary>For wait: how long; for press: the gap between keys.</summary>
+    /// <summary>For wait and speak: how long; for press: the gap between keys; for expect playback:
+    /// the expected length (zero: any).</summary>
     public TimeSpan Duration { get; init; }
 
     /// <summary>For clock.</summary>
     public DateTimeOffset? Time { get; init; }
 
     public bool IsExpectation => Kind is ScriptStatementKind.ExpectPrompt or ScriptStatementKind.ExpectSay
-        or ScriptStatementKind.ExpectTransfer or ScriptStatementKind.ExpectHangup;
+        or ScriptStatementKind.ExpectTransfer or ScriptStatementKind.ExpectHangup
+        or ScriptStatementKind.ExpectRecord or ScriptStatementKind.ExpectPlayback;
 }

@@ -8,8 +8,11 @@ public enum ScriptStatementKind
     ExpectSay,
     ExpectTransfer,
     ExpectHangup,
+    ExpectRecord,
+    ExpectPlayback,
     Press,
     Wait,
     TransferFails,
     Hangup,
+    Speak,
 }

@@ -77,7 +77,12 @@ public sealed partial class SimulatedCall : ICall, IDisposable
         lock (_gate)
         {
             if (_ended.IsCancellationRequested) return Task.CompletedTask;
-            var kind = clip.Kind == AudioClipKind.Speech ? SimulatedEventKind.Say : SimulatedEventKind.Prompt;
+            var kind = clip.Kind switch
+            {
+                AudioClipKind.Speech => SimulatedEventKind.Say,
+                AudioClipKind.Recording => SimulatedEventKind.Playback,
+                _ => SimulatedEventKind.Prompt,
+            };
             var ev = new SimulatedEvent(kind, _clock.Elapsed, kind == SimulatedEventKind.Say ? clip.Text ?? "" : clip.Id)
             {
                 Duration = clip.Duration,
@@ -134,6 +139,13 @@ public sealed partial class SimulatedCall : ICall, IDisposable
         {
             if (_ended.IsCancellationRequested) return;
             Add(new SimulatedEvent(SimulatedEventKind.Digit, _clock.Elapsed, key.ToString()));
+            if (_record is { } recording)
+            {
+                // Keys while recording are not queued: a terminator ends it, others are ignored.
+                if (recording.Options.Terminators.Contains(key)) FinishRecordLocked(recording, RecordTermination.Terminator);
+                return;
+            }
+
             _digits.Enqueue(key);
             if (_play is { BargeIn: true } play) FinishPlayLocked(play, cut: true);
             if (_collect is { } collect) PumpLocked(collect);
@@ -162,6 +174,7 @@ public sealed partial class SimulatedCall : ICall, IDisposable
         lock (_gate)
         {
             if (_ended.IsCancellationRequested) return;
+            if (_record is { } recording) FinishRecordLocked(recording, RecordTermination.Hangup);
             EndReason = reason;
             play = _play;
             collect = _collect;

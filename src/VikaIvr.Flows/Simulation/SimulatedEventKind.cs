@@ -14,6 +14,15 @@ public enum SimulatedEventKind
     /// <summary>The IVR hung up (output).</summary>
     Hangup,
 
+    /// <summary>The IVR started recording the caller (output).</summary>
+    Record,
+
+    /// <summary>The IVR played back audio recorded on this call (output).</summary>
+    Playback,
+
+    /// <summary>The caller spoke (input, transcript only).</summary>
+    Speak,
+
     /// <summary>The caller pressed a key (input, transcript only).</summary>
     Digit,
 

@@ -94,7 +94,7 @@ public sealed class MediaClock : IDisposable
     {
         if (Interlocked.Exchange(ref _started, 1) == 0)
         {
-            _ticks.Start(_shards.Length, _slotDuration, _slotsPerPeriod, RunSlot);
+            _ticks.Start(_shards.Length, _slotDuration, _slotsPerPeriod, RunSlot, NextSlotWithWork);
         }
     }
 
@@ -112,26 +112,21 @@ public sealed class MediaClock : IDisposable
         }
 
         var shard = _shards[shardIndex];
+        int interval = ToSlots(frameInterval);
         PacerRegistration registration;
         lock (shard.Gate)
         {
-            int phase = 0;
-            for (int p = 1; p < _slotsPerPeriod; p++)
-            {
-                if (shard.PhaseLoad[p] < shard.PhaseLoad[phase])
-                {
-                    phase = p;
-                }
-            }
-
-            registration = new PacerRegistration(this, stream, shardIndex, phase, ToSlots(frameInterval));
-            shard.Add(registration);
+            int phase = shard.LeastLoadedPhase(interval);
+            registration = new PacerRegistration(this, stream, shardIndex, phase, interval);
+            shard.Add(registration, shard.BucketsFor(phase, interval));
         }
 
+        // A pacer with nothing to do sleeps until told; one sleeping towards a later slot re-plans.
+        _ticks.Wake(shardIndex);
         return registration;
     }
 
-    /// <summary>A merged copy of all pacers' send-lateness histograms.</summary>
+    /// <summary>A merged copy of all pacers' send-lateness histograms (since start or the last <see cref="ResetLateness"/>).</summary>
     public LatenessHistogram GetLateness()
     {
         var merged = new LatenessHistogram();
@@ -143,6 +138,15 @@ public sealed class MediaClock : IDisposable
         return merged;
     }
 
+    /// <summary>Starts the lateness figures afresh (e.g. after a warm-up); frames in flight may land in either window.</summary>
+    public void ResetLateness()
+    {
+        foreach (var s in _shards)
+        {
+            s.ResetLateness();
+        }
+    }
+
     public void Dispose() => _ticks.Dispose();
 
     internal void Remove(PacerRegistration registration) => _shards[registration.Shard].Remove(registration);
@@ -150,11 +154,19 @@ public sealed class MediaClock : IDisposable
     internal int ToSlots(TimeSpan interval)
         => Math.Max(1, (int)Math.Round(interval.Ticks / (double)_slotDuration.Ticks));
 
+    private long NextSlotWithWork(int shardIndex, long afterSlot) => _shards[shardIndex].NextSlotWithStreams(afterSlot);
+
     private void RunSlot(int shardIndex, long slot, long scheduledTimestamp)
     {
         var shard = _shards[shardIndex];
-        var streams = shard.Streams;
-        int phase = (int)(slot % _slotsPerPeriod);
+        var streams = shard.Bucket((int)(slot % _slotsPerPeriod));
+        if (streams.Length == 0)
+        {
+            return;
+        }
+
+        var lateness = shard.Lateness;
+        long now = _ticks.GetTimestamp();
         foreach (var r in streams)
         {
             if (r.Removed)
@@ -164,9 +176,8 @@ public sealed class MediaClock : IDisposable
 
             if (r.NextDueSlot < 0)
             {
-                // First sight: start at the next slot that matches the stream's phase.
-                int wait = (r.Phase - phase + _slotsPerPeriod) % _slotsPerPeriod;
-                r.NextDueSlot = slot + wait;
+                // First sight: the stream sits only in buckets of its phases, so this slot is one of them.
+                r.NextDueSlot = slot;
             }
 
             if (slot < r.NextDueSlot)
@@ -174,15 +185,7 @@ public sealed class MediaClock : IDisposable
                 continue;
             }
 
-            int interval = r.IntervalSlots;
-            r.NextDueSlot += interval;
-            if (r.NextDueSlot <= slot)
-            {
-                r.NextDueSlot = slot + interval;
-            }
-
-            long now = _ticks.GetTimestamp();
-            shard.Lateness.Record((now - scheduledTimestamp) * _microsecondsPerTick);
+            Advance(shard, r, slot);
             shard.Frames++;
             try
             {
@@ -193,6 +196,31 @@ public sealed class MediaClock : IDisposable
                 shard.Failures++;
                 _logger.LogError(ex, "Media stream failed on its frame tick");
             }
+
+            // Lateness is taken when the frame has left (after the send), and that instant is the
+            // next stream's "now": one clock read per frame.
+            now = _ticks.GetTimestamp();
+            lateness.Record((now - scheduledTimestamp) * _microsecondsPerTick);
+        }
+    }
+
+    private void Advance(PacerShard shard, PacerRegistration r, long slot)
+    {
+        int interval = r.IntervalSlots;
+        if (interval != r.AppliedIntervalSlots)
+        {
+            // ptime changed: the new interval may visit other phases, so the stream moves buckets (rare, allocates).
+            r.AppliedIntervalSlots = interval;
+            r.NextDueSlot = slot + interval;
+            shard.Rebucket(r, shard.BucketsFor((int)(r.NextDueSlot % _slotsPerPeriod), interval));
+            return;
+        }
+
+        r.NextDueSlot += interval;
+        if (r.NextDueSlot <= slot)
+        {
+            // After a stall: carry on from now rather than replaying the missed frames as a burst.
+            r.NextDueSlot = slot + interval;
         }
     }
 }

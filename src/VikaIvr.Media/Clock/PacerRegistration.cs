@@ -5,6 +5,7 @@ public sealed class PacerRegistration : IDisposable
 {
     private readonly MediaClock _clock;
     private volatile int _intervalSlots;
+    private volatile bool _removed;
 
     internal PacerRegistration(MediaClock clock, IPacedStream stream, int shard, int phase, int intervalSlots)
     {
@@ -13,6 +14,7 @@ public sealed class PacerRegistration : IDisposable
         Shard = shard;
         Phase = phase;
         _intervalSlots = intervalSlots;
+        AppliedIntervalSlots = intervalSlots;
     }
 
     public IPacedStream Stream { get; }
@@ -20,7 +22,7 @@ public sealed class PacerRegistration : IDisposable
     /// <summary>The pacer that owns the stream.</summary>
     public int Shard { get; }
 
-    /// <summary>The slot within the period where the stream's frames are due.</summary>
+    /// <summary>The slot within the period where the stream's first frame is due.</summary>
     public int Phase { get; }
 
     public int IntervalSlots => _intervalSlots;
@@ -28,9 +30,19 @@ public sealed class PacerRegistration : IDisposable
     /// <summary>Next slot due, -1 until the pacer first sees the registration. Pacer-thread only.</summary>
     internal long NextDueSlot { get; set; } = -1;
 
-    internal bool Removed { get; set; }
+    /// <summary>The interval the phase buckets were chosen for; differs from <see cref="IntervalSlots"/> until the pacer re-buckets.</summary>
+    internal int AppliedIntervalSlots { get; set; }
 
-    /// <summary>Changes the frame interval (ptime changed by a re-INVITE).</summary>
+    /// <summary>The phase buckets the stream sits in (under the shard's lock).</summary>
+    internal int[] Buckets { get; set; } = [];
+
+    internal bool Removed
+    {
+        get => _removed;
+        set => _removed = value;
+    }
+
+    /// <summary>Changes the frame interval (ptime changed by a re-INVITE); applies from the next frame after the one already due.</summary>
     public void SetFrameInterval(TimeSpan interval) => _intervalSlots = _clock.ToSlots(interval);
 
     public void Dispose() => _clock.Remove(this);

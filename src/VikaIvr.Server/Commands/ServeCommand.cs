@@ -10,6 +10,7 @@ using VikaIvr.Server.Hosting;
 using VikaIvr.Sip.Core;
 using VikaIvr.Sip.Transactions;
 using VikaIvr.Sip.Transport;
+using VikaIvr.Speech.Prompts;
 using VikaIvr.Telephony.Calls;
 using VikaIvr.Telephony.Media;
 
@@ -66,6 +67,31 @@ public sealed class ServeCommand(TextWriter output, TextWriter error) : IVikaCom
         var runtime = new FlowRuntime(prompts, speech, components, clock) { VariableOverrides = services.FlowVariableOverrides() };
         var interpreter = new FlowInterpreter(flow, runtime, loggers.CreateLogger<FlowInterpreter>());
 
+        // The operators' recording line: checked at start like the main flow, answered only with a PIN.
+        var line = OperatorLine.From(settings.Operator);
+        var recorder = new LibraryPromptRecorder(new PromptLibrary(services.PromptsRoot, null, services.Normalizer, clock, loggers.CreateLogger<PromptLibrary>()));
+        var recordingComponents = RecordingFlowActions.Create(line, recorder);
+        var (recordingFlow, recordingErrors) = RecordingFlow.Load(services, prompts, recordingComponents);
+        if (recordingFlow is null)
+        {
+            error.WriteLine($"vika serve: the recording flow is invalid ({recordingErrors.Count} errors):");
+            foreach (var e in recordingErrors) error.WriteLine("  " + e);
+            return 1;
+        }
+
+        FlowInterpreter? recordingInterpreter = null;
+        var serviceNumbers = new List<string>(settings.Sip.ServiceNumbers);
+        if (line.IsOpen)
+        {
+            recordingInterpreter = new FlowInterpreter(recordingFlow, new FlowRuntime(prompts, speech, recordingComponents, clock), loggers.CreateLogger<FlowInterpreter>());
+            if (!serviceNumbers.Contains(line.Number)) serviceNumbers.Add(line.Number);
+        }
+        else if (!string.IsNullOrWhiteSpace(settings.Operator.Number))
+        {
+            log.LogInformation("The operator number {Number} is configured without a PIN: the recording line stays closed", line.Number);
+        }
+        var router = new CallFlowRouter(interpreter, line.IsOpen ? line.Number : null, recordingInterpreter);
+
         using var mediaClock = new MediaClock(new MediaClockOptions { MaxPacerThreads = settings.Media.PacerThreads > 0 ? settings.Media.PacerThreads : 4 },
             new StopwatchTickSource(), loggers.CreateLogger<MediaClock>());
         mediaClock.Start();
@@ -80,7 +106,7 @@ public sealed class ServeCommand(TextWriter output, TextWriter error) : IVikaCom
             InBandDtmf = settings.Media.InBandDtmf,
             Media = new MediaSessionOptions { ComfortSilence = settings.Media.ComfortNoise },
         };
-        var calls = new CallManager(telephony, mediaClock, ports, new EncodedClipCache(), new FlowCallApplication(interpreter), records, clock, loggers);
+        var calls = new CallManager(telephony, mediaClock, ports, new EncodedClipCache(), new FlowCallApplication(router), records, clock, loggers);
 
         await using var transport = new SipTransport(new SipTransportOptions
         {
@@ -90,7 +116,7 @@ public sealed class ServeCommand(TextWriter output, TextWriter error) : IVikaCom
         }, loggers.CreateLogger<SipTransport>());
         var uaOptions = new SipUserAgentOptions
         {
-            ServiceNumbers = settings.Sip.ServiceNumbers,
+            ServiceNumbers = serviceNumbers,
             AllowedSources = settings.Sip.AllowFrom,
             MaxCallDuration = settings.Sip.MaxCallDurationSeconds > 0 ? TimeSpan.FromSeconds(settings.Sip.MaxCallDurationSeconds) : null,
             ContactHost = string.IsNullOrEmpty(settings.Media.PublicAddress) ? null : settings.Media.PublicAddress,
@@ -118,8 +144,8 @@ public sealed class ServeCommand(TextWriter output, TextWriter error) : IVikaCom
             _ = registration.StartAsync(ct: ct);
         }
 
-        log.LogInformation("VikaIvr listening on {Bind}:{Port} (UDP+TCP), RTP {Low}-{High}, numbers {Numbers}, flow {Flow}, speech {Engine}, data {Data}",
-            settings.Sip.Bind, settings.Sip.Port, rtpLow, rtpHigh, string.Join(",", settings.Sip.ServiceNumbers), services.FlowFile, engine.Name, db.FilePath);
+        log.LogInformation("VikaIvr listening on {Bind}:{Port} (UDP+TCP), RTP {Low}-{High}, numbers {Numbers}, flow {Flow}, speech {Engine}, data {Data}, {Operator}",
+            settings.Sip.Bind, settings.Sip.Port, rtpLow, rtpHigh, string.Join(",", serviceNumbers), services.FlowFile, engine.Name, db.FilePath, line);
         output.Flush();
         try
         {

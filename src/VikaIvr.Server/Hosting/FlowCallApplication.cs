@@ -4,12 +4,14 @@ using VikaIvr.Telephony.Calls;
 
 namespace VikaIvr.Server.Hosting;
 
-/// <summary>Runs the configured call flow on each answered call.</summary>
-public sealed class FlowCallApplication(FlowInterpreter interpreter) : ICallApplication
+/// <summary>Runs the call flow the called number selects on each answered call.</summary>
+public sealed class FlowCallApplication(CallFlowRouter router) : ICallApplication
 {
+    public FlowCallApplication(FlowInterpreter interpreter) : this(new CallFlowRouter(interpreter)) { }
+
     public async Task RunAsync(ICall call, CallRecord record, CancellationToken ct)
     {
-        await interpreter.RunAsync(call, record, ct).ConfigureAwait(false);
+        await router.Select(call.Called).RunAsync(call, record, ct).ConfigureAwait(false);
         // An accepted transfer ends the flow's part; the IVR leaves the call (RFC 5589).
         if (!call.Ended.IsCancellationRequested) await call.HangupAsync(ct).ConfigureAwait(false);
     }

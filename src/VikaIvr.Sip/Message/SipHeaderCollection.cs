@@ -14,9 +14,16 @@ public sealed class SipHeaderCollection : IEnumerable<SipHeader>
     private HeaderEntry[] _entries;
     private int _count;
 
+    // Names and values of lines added or replaced by code, in pairs; entries point here by slot.
+    private string[]? _built;
+    private int _builtCount;
+
+    // Decoded strings of parsed lines (name, value per entry), made on first read; dropped on any change.
+    private string?[]? _decoded;
+
     public SipHeaderCollection()
     {
-        _entries = new HeaderEntry[8];
+        _entries = [];
     }
 
     internal SipHeaderCollection(ReadOnlyMemory<byte> source, HeaderEntry[] entries, int count)
@@ -104,9 +111,9 @@ public sealed class SipHeaderCollection : IEnumerable<SipHeader>
         }
 
         Array.Copy(_entries, index, _entries, index + 1, _count - index);
-        _entries[index] = new HeaderEntry { Id = SipHeaderNames.Resolve(name), Name = name, Value = value };
+        _entries[index] = HeaderEntry.Built(SipHeaderNames.Resolve(name), Store(name, value));
         _count++;
-        Version++;
+        Changed();
     }
 
     /// <summary>
@@ -133,13 +140,12 @@ public sealed class SipHeaderCollection : IEnumerable<SipHeader>
             return;
         }
 
-        _entries[first] = new HeaderEntry { Id = id, Name = name, Value = value };
+        _entries[first] = HeaderEntry.Built(id, Store(name, value));
+        Changed();
         for (var i = IndexOf(id, name, first + 1); i >= 0; i = IndexOf(id, name, i))
         {
             RemoveAt(i);
         }
-
-        Version++;
     }
 
     public void Set(SipHeaderId id, string value) => Set(SipHeaderNames.GetName(id), value);
@@ -167,7 +173,7 @@ public sealed class SipHeaderCollection : IEnumerable<SipHeader>
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)_count, nameof(index));
         Array.Copy(_entries, index + 1, _entries, index, _count - index - 1);
         _entries[--_count] = default;
-        Version++;
+        Changed();
     }
 
     public IEnumerator<SipHeader> GetEnumerator()
@@ -183,13 +189,25 @@ public sealed class SipHeaderCollection : IEnumerable<SipHeader>
     internal string NameAt(int index)
     {
         ref var e = ref _entries[index];
-        return e.Name ??= Encoding.ASCII.GetString(_source.Span.Slice(e.NameStart, e.NameLength));
+        if (!e.IsRaw)
+        {
+            return _built![e.Slot];
+        }
+
+        var cache = _decoded ??= new string?[_count * 2];
+        return cache[index * 2] ??= Encoding.ASCII.GetString(_source.Span.Slice(e.NameStart, e.NameLength));
     }
 
     internal string ValueAt(int index)
     {
         ref var e = ref _entries[index];
-        return e.Value ??= SipText.DecodeValue(_source.Span.Slice(e.ValueStart, e.ValueLength));
+        if (!e.IsRaw)
+        {
+            return _built![e.Slot + 1];
+        }
+
+        var cache = _decoded ??= new string?[_count * 2];
+        return cache[(index * 2) + 1] ??= SipText.DecodeValue(_source.Span.Slice(e.ValueStart, e.ValueLength));
     }
 
     /// <summary>The raw value bytes of a parsed, unmodified line (folding included); empty otherwise.</summary>
@@ -197,6 +215,13 @@ public sealed class SipHeaderCollection : IEnumerable<SipHeader>
     {
         ref var e = ref _entries[index];
         return e.IsRaw ? _source.Span.Slice(e.ValueStart, e.ValueLength) : default;
+    }
+
+    /// <summary>The raw name bytes of a parsed line; empty for a built one.</summary>
+    internal ReadOnlySpan<byte> RawNameAt(int index)
+    {
+        ref var e = ref _entries[index];
+        return e.IsRaw ? _source.Span.Slice(e.NameStart, e.NameLength) : default;
     }
 
     internal int IndexOf(SipHeaderId id, string? name, int start)
@@ -220,8 +245,33 @@ public sealed class SipHeaderCollection : IEnumerable<SipHeader>
             return e.Id == id;
         }
 
-        return e.Id == SipHeaderId.Unknown && name is not null
-            && string.Equals(NameAt(index), name, StringComparison.OrdinalIgnoreCase);
+        if (e.Id != SipHeaderId.Unknown || name is null)
+        {
+            return false;
+        }
+
+        return e.IsRaw
+            ? Ascii.EqualsIgnoreCase(_source.Span.Slice(e.NameStart, e.NameLength), name)
+            : string.Equals(_built![e.Slot], name, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private int Store(string name, string value)
+    {
+        if (_built is null || _builtCount + 2 > _built.Length)
+        {
+            Array.Resize(ref _built, Math.Max(16, _builtCount * 2));
+        }
+
+        _built[_builtCount] = name;
+        _built[_builtCount + 1] = value;
+        _builtCount += 2;
+        return _builtCount - 2;
+    }
+
+    private void Changed()
+    {
+        Version++;
+        _decoded = null;
     }
 
     private string? Get(SipHeaderId id, string? name)

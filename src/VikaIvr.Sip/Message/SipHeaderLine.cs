@@ -42,6 +42,12 @@ internal static class SipHeaderLine
             return false;
         }
 
+        if (nameLength > ushort.MaxValue)
+        {
+            fault = "Header name too long";
+            return false;
+        }
+
         if (name.ContainsAnyExcept(SipText.TokenBytes))
         {
             fault = "Header name is not a token";
@@ -64,7 +70,7 @@ internal static class SipHeaderLine
         {
             Id = SipHeaderNames.Resolve(name),
             NameStart = start,
-            NameLength = nameLength,
+            NameLength = (ushort)nameLength,
             ValueStart = start + v,
             ValueLength = ve - v,
         };

@@ -14,7 +14,8 @@ internal static class SipMessageValidator
 
     public static (string Reason, int Status)? Validate(ReadOnlySpan<byte> data, in SipMessageLayout layout)
     {
-        if (layout.IsRequest && CheckRequestUri(data.Slice(layout.UriStart, layout.UriLength)) is { } uriFault)
+        if (layout.IsRequest && !SipFastSyntax.IsSimpleSipUri(data.Slice(layout.UriStart, layout.UriLength))
+            && CheckRequestUri(data.Slice(layout.UriStart, layout.UriLength)) is { } uriFault)
         {
             return (uriFault, 400);
         }
@@ -33,22 +34,22 @@ internal static class SipMessageValidator
                     break;
                 case SipHeaderId.CSeq:
                     cseqs++;
-                    fault = CheckCSeq(raw, layout);
+                    fault = SipFastSyntax.IsSimpleCSeq(raw, layout.IsRequest ? layout.Method : null) ? null : CheckCSeq(raw, layout);
                     break;
                 case SipHeaderId.From:
                     froms++;
-                    fault = Check(raw, Kind.NameAddr, "From");
+                    fault = SipFastSyntax.IsSimpleNameAddr(raw) ? null : Check(raw, Kind.NameAddr, "From");
                     break;
                 case SipHeaderId.To:
                     tos++;
-                    fault = Check(raw, Kind.NameAddr, "To");
+                    fault = SipFastSyntax.IsSimpleNameAddr(raw) ? null : Check(raw, Kind.NameAddr, "To");
                     break;
                 case SipHeaderId.Via:
                     vias++;
-                    fault = Check(raw, Kind.Via, "Via");
+                    fault = SipFastSyntax.IsSimpleVia(raw) ? null : Check(raw, Kind.Via, "Via");
                     break;
                 case SipHeaderId.Contact:
-                    fault = Check(raw, Kind.NameAddrList, "Contact");
+                    fault = SipFastSyntax.IsSimpleNameAddr(raw) ? null : Check(raw, Kind.NameAddrList, "Contact");
                     break;
                 case SipHeaderId.MaxForwards:
                     maxForwards++;

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace VikaIvr.Sip.Message;
 
@@ -11,6 +12,8 @@ namespace VikaIvr.Sip.Message;
 /// </summary>
 public static class SipParser
 {
+    private const int StackEntries = 32;
+
     /// <summary>Parses without copying: the message keeps <paramref name="data"/>, which must not be reused.</summary>
     public static bool TryParse(ReadOnlyMemory<byte> data, SipParserOptions options,
         [NotNullWhen(true)] out SipMessage? message, out SipParseError? error)
@@ -119,23 +122,15 @@ public static class SipParser
         return TryLocateBody(data, ref layout, out error);
     }
 
+    [SkipLocalsInit]
     private static bool TryReadHeaders(ReadOnlySpan<byte> data, ref int pos, SipParserOptions options,
         ref SipMessageLayout layout, out SipParseError? error)
     {
         error = null;
 
-        // Line ends bound the header count, so the entry array is sized once and never pooled or grown.
-        var block = data[pos..];
-        var end = block.IndexOf("\r\n\r\n"u8);
-        var bareEnd = block.IndexOf("\n\n"u8);
-        var lastLf = end < 0 ? -1 : end + 1;
-        if (bareEnd >= 0 && (lastLf < 0 || bareEnd < lastLf))
-        {
-            lastLf = bareEnd;
-        }
-
-        var capacity = lastLf < 0 ? block.Count((byte)'\n') + 1 : block[..(lastLf + 1)].Count((byte)'\n');
-        var entries = new HeaderEntry[Math.Min(capacity, options.MaxHeaders + 1)];
+        // Entries gather on the stack and are copied once into an array of the exact size.
+        Span<HeaderEntry> entries = stackalloc HeaderEntry[StackEntries];
+        HeaderEntry[]? grown = null;
         var count = 0;
         while (true)
         {
@@ -158,21 +153,24 @@ public static class SipParser
                 return false;
             }
 
-            if (!SipHeaderLine.TryRead(data, ref pos, out var entry, out var fault))
+            if (count == entries.Length)
+            {
+                var bigger = new HeaderEntry[Math.Min(count * 2, options.MaxHeaders)];
+                entries.CopyTo(bigger);
+                grown = bigger;
+                entries = bigger;
+            }
+
+            if (!SipHeaderLine.TryRead(data, ref pos, out entries[count], out var fault))
             {
                 error = new SipParseError(fault!);
                 return false;
             }
 
-            if (count == entries.Length)
-            {
-                Array.Resize(ref entries, Math.Max(4, count * 2));
-            }
-
-            entries[count++] = entry;
+            count++;
         }
 
-        layout.Entries = entries;
+        layout.Entries = grown is not null && grown.Length == count ? grown : entries[..count].ToArray();
         layout.HeaderCount = count;
         return true;
     }

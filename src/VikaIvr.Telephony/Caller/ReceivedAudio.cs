@@ -13,6 +13,8 @@ public sealed class ReceivedAudio : IMediaAudioListener
     private short[] _samples = new short[8000 * 30];
     private int _count;
     private long _packets;
+    private int[] _packetStarts = new int[1024];
+    private long[] _packetTimes = new long[1024];
 
     public const int SampleRate = 8000;
 
@@ -33,7 +35,6 @@ public sealed class ReceivedAudio : IMediaAudioListener
 
     public void OnAudio(ReadOnlySpan<short> samples, in RtpHeader header)
     {
-        Interlocked.Increment(ref _packets);
         lock (_gate)
         {
             if (_count + samples.Length > _samples.Length)
@@ -41,8 +42,50 @@ public sealed class ReceivedAudio : IMediaAudioListener
                 Array.Resize(ref _samples, Math.Max(_samples.Length * 2, _count + samples.Length));
             }
 
+            int n = (int)Interlocked.Increment(ref _packets) - 1;
+            if (n >= _packetStarts.Length)
+            {
+                Array.Resize(ref _packetStarts, _packetStarts.Length * 2);
+                Array.Resize(ref _packetTimes, _packetTimes.Length * 2);
+            }
+
+            _packetStarts[n] = _count;
+            _packetTimes[n] = DateTime.UtcNow.Ticks;
             samples.CopyTo(_samples.AsSpan(_count));
             _count += samples.Length;
+        }
+    }
+
+    /// <summary>When the packet holding <paramref name="sampleIndex"/> arrived (the stream has no gaps, so this is the real time).</summary>
+    public DateTime ArrivalOf(int sampleIndex)
+    {
+        lock (_gate)
+        {
+            int packets = (int)Math.Min(_packets, _packetStarts.Length);
+            if (packets == 0)
+            {
+                return DateTime.UtcNow;
+            }
+
+            int i = Array.BinarySearch(_packetStarts, 0, packets, sampleIndex);
+            if (i < 0)
+            {
+                i = Math.Max(0, ~i - 1);
+            }
+
+            return new DateTime(_packetTimes[i], DateTimeKind.Utc);
+        }
+    }
+
+    /// <summary>When the last packet arrived (null before the first).</summary>
+    public DateTime? LastArrival
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _packets == 0 ? null : new DateTime(_packetTimes[(int)_packets - 1], DateTimeKind.Utc);
+            }
         }
     }
 

@@ -182,7 +182,9 @@ public sealed partial class CallManager : ISipCallHandler
     {
         try
         {
-            await _application.RunAsync(active.Call, active.Record, active.Ended.Token).ConfigureAwait(false);
+            // The call's own Ended token tells the application about hangups; this token would be the
+            // server's shutdown, which does not exist separately yet.
+            await _application.RunAsync(active.Call, active.Record, CancellationToken.None).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (active.Ended.IsCancellationRequested)
         {

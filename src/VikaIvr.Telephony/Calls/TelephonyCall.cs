@@ -3,6 +3,7 @@ using VikaIvr.Media.Rtp;
 using VikaIvr.Media.Session;
 using VikaIvr.Telephony.Digits;
 using VikaIvr.Telephony.Media;
+using VikaIvr.Telephony.Recording;
 
 namespace VikaIvr.Telephony.Calls;
 
@@ -17,11 +18,13 @@ public sealed class TelephonyCall : ICall, IAsyncDisposable
     private readonly EncodedClipCache _clips;
     private readonly CancellationTokenSource _ended;
     private readonly Task _digitPump;
+    private readonly TimeProvider _time;
     private InBandDigitListener? _inBand;
 
     public TelephonyCall(string callId, string caller, string called, MediaSession media, ICallSignalling signalling,
-        EncodedClipCache clips, DigitQueue digits, CancellationTokenSource ended)
+        EncodedClipCache clips, DigitQueue digits, CancellationTokenSource ended, TimeProvider? time = null)
     {
+        _time = time ?? TimeProvider.System;
         CallId = callId;
         Caller = caller;
         Called = called;
@@ -88,6 +91,55 @@ public sealed class TelephonyCall : ICall, IAsyncDisposable
         var result = await DigitCollector.CollectAsync(Digits, options, linked.Token).ConfigureAwait(false);
         if (result.Termination == DigitTermination.Hangup && !Ended.IsCancellationRequested) ct.ThrowIfCancellationRequested();
         return result;
+    }
+
+    /// <summary>How long past the maximum duration a recording waits for audio that never comes
+    /// (a caller that stopped sending RTP) before it ends on the clock alone.</summary>
+    public static readonly TimeSpan RecordGuard = TimeSpan.FromSeconds(2);
+
+    public async Task<RecordResult> RecordAsync(RecordOptions options, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ct.ThrowIfCancellationRequested();
+        if (Ended.IsCancellationRequested) return RecordResult.HungUp;
+        while (Digits.TryTake(out _)) { } // keys typed before the beep do not end the recording
+
+        using var capture = new CallAudioCapture(options);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, Ended);
+        _media.AddAudioListener(capture);
+        var keys = WaitForTerminatorAsync(options.Terminators, linked.Token);
+        RecordTermination why;
+        try
+        {
+            var guard = Task.Delay(options.MaxDuration + RecordGuard, _time, linked.Token);
+            var first = await Task.WhenAny(capture.Completed, keys, guard).ConfigureAwait(false);
+            if (Ended.IsCancellationRequested) why = RecordTermination.Hangup;
+            else if (first == capture.Completed) why = capture.Completed.Result;
+            else if (first == keys && keys.IsCompletedSuccessfully) why = RecordTermination.Terminator;
+            else
+            {
+                ct.ThrowIfCancellationRequested();
+                why = RecordTermination.MaxDuration;
+            }
+        }
+        finally
+        {
+            _media.RemoveAudioListener(capture);
+            linked.Cancel();
+            try { await keys.ConfigureAwait(false); } catch (OperationCanceledException) { }
+        }
+
+        return why == RecordTermination.Hangup ? RecordResult.HungUp : new RecordResult(capture.Finish(), why);
+    }
+
+    /// <summary>Consumes keys until a terminator: other keys while recording are ignored.</summary>
+    private async Task WaitForTerminatorAsync(string terminators, CancellationToken ct)
+    {
+        while (true)
+        {
+            var key = await Digits.WaitAsync(Timeout.InfiniteTimeSpan, ct).ConfigureAwait(false);
+            if (key is { } k && terminators.Contains(k)) return;
+        }
     }
 
     public Task<TransferResult> TransferAsync(string target, CancellationToken ct) => _signalling.TransferAsync(target, ct);

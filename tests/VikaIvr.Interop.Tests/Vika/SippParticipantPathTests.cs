@@ -13,8 +13,8 @@ public sealed class SippParticipantPathTests(VikaServerFixture fixture) : IClass
     [Theory]
     [InlineData("budi", "status", false)]
     [InlineData("agus", "status", false)]
-    [InlineData("hendra", "status", false)]
-    [InlineData("siti", "bill", true)]
+    [InlineData("hendra", "status", true)]
+    [InlineData("siti", "bill", false)]
     [InlineData("ni-made", "bill", true)]
     [InlineData("dewi", "bill", true)]
     public async Task Participant_path_reaches_its_answer(string participantKey, string pathName, bool byCard)
@@ -25,8 +25,10 @@ public sealed class SippParticipantPathTests(VikaServerFixture fixture) : IClass
         var scenario = new SippKeysScenario()
             .Pause(300)
             .Keys(path.Keys(participant, byCard))
-            // Long enough for the answer to be synthesized and start playing; then hang up.
-            .Pause(3000)
+            // Long enough for the answer to be synthesized and start playing; then hang up. After
+            // 16 NIK digits the server plays enter-dob (18 s) to its end whatever the caller
+            // presses (see BargeInAfterNikTests), so those paths wait for it.
+            .Pause(byCard ? 3000 : 22000)
             .HangUp();
 
         var (_, record) = await VikaSippCall.RunAsync(server, scenario, TimeSpan.FromSeconds(40));

@@ -1,0 +1,29 @@
+using VikaIvr.Flows.Model;
+using VikaIvr.Flows.Ports;
+
+namespace VikaIvr.Flows.Runtime;
+
+internal sealed partial class FlowStepRunner
+{
+    private async Task<string?> RecordAsync(RecordNode node)
+    {
+        // The instructions and the beep are heard whole: a key here would otherwise cut the beep.
+        foreach (var p in node.PromptIds) await PlayPromptAsync(p.Name, bargeIn: false);
+        if (node.Beep is { } beep) await PlayPromptAsync(beep.Name, bargeIn: false);
+        s.AbsorbTerminator = false;
+
+        var options = new RecordOptions
+        {
+            MaxDuration = node.MaxDuration,
+            SilenceTimeout = node.SilenceTimeout,
+            Terminators = node.Terminators,
+        };
+        var result = await s.Call.RecordAsync(options, s.Ct);
+        if (result.Termination == RecordTermination.Hangup) return null;
+
+        s.Event($"record {node.Id}: {result.Duration.TotalSeconds:0.0} s ({result.Termination})");
+        if (result.Duration < node.MinDuration && node.OnTooShort is { } tooShort) return tooShort.Name;
+        s.Variables.SetClip(node.Variable, new AudioClip("recording-" + node.Variable, AudioClipKind.Recording, result.Samples));
+        return node.Next.Name;
+    }
+}

@@ -1,0 +1,62 @@
+namespace VikaIvr.Server.Commands.LiveScript;
+
+/// <summary>
+/// Splits the received stream into what the caller heard, one event at a time from a cursor:
+/// a known prompt (matched sample for sample) or a stretch of other audio (synthesized speech,
+/// ended by a long silence or by the next prompt). Silence and comfort silence are skipped.
+/// </summary>
+public sealed class HeardEventScanner(PromptAudioIndex prompts)
+{
+    /// <summary>Silence that ends a speech segment (consecutive sentences count as one utterance).</summary>
+    public int SpeechEndSilence { get; init; } = 8000 * 12 / 10;
+
+    /// <summary>
+    /// The next complete event at or after <paramref name="cursor"/>, or null when none is complete
+    /// yet (<paramref name="started"/> tells whether one has begun). <paramref name="final"/>: no more
+    /// audio will arrive, so an event running to the end of the stream is complete.
+    /// </summary>
+    public HeardEvent? Next(ReadOnlySpan<short> stream, int cursor, bool final, out bool started) =>
+        Next(stream, cursor, final, inProgress: false, out started);
+
+    /// <summary>As above; with <paramref name="inProgress"/> a prompt whose beginning matched is returned
+    /// while still playing (<see cref="HeardEvent.InProgress"/>), so the caller can press keys over it.</summary>
+    public HeardEvent? Next(ReadOnlySpan<short> stream, int cursor, bool final, bool inProgress, out bool started)
+    {
+        started = false;
+        int p = PromptAudioIndex.FirstAudible(stream, cursor);
+        if (p < 0) return null;
+        started = true;
+        switch (prompts.Match(stream, p, final, out var match))
+        {
+            case PromptMatchResult.Matched:
+                return new HeardEvent(HeardEventKind.Prompt, match.PromptId, match.Start, match.End, match.Cut);
+            case PromptMatchResult.Recognised:
+                return inProgress ? new HeardEvent(HeardEventKind.Prompt, match.PromptId, match.Start, match.End, false) { InProgress = true } : null;
+            case PromptMatchResult.NeedMore:
+                return null;
+        }
+
+        int lastAudible = p;
+        for (int q = p + 1; q < stream.Length; q++)
+        {
+            if (Math.Abs((int)stream[q]) <= PromptAudioIndex.SilenceLevel)
+            {
+                if (q - lastAudible >= SpeechEndSilence) return Speech(p, lastAudible);
+                continue;
+            }
+
+            if (Math.Abs((int)stream[q - 1]) <= PromptAudioIndex.SilenceLevel)
+            {
+                var next = prompts.Match(stream, q, final, out _);
+                if (next is PromptMatchResult.Matched or PromptMatchResult.Recognised) return Speech(p, lastAudible);
+                if (next == PromptMatchResult.NeedMore) return null;
+            }
+
+            lastAudible = q;
+        }
+
+        return final ? Speech(p, lastAudible) : null;
+    }
+
+    private static HeardEvent Speech(int start, int lastAudible) => new(HeardEventKind.Speech, null, start, lastAudible + 1, false);
+}

@@ -1,0 +1,51 @@
+using System.Diagnostics;
+using VikaIvr.Media.Clock;
+
+namespace VikaIvr.Media.Tests.Clock;
+
+/// <summary>The real pacers, bounded by waits on events (never by sleeping for a time).</summary>
+public class StopwatchTickSourceTests
+{
+    [Fact]
+    public void An_idle_pacer_starts_sending_when_a_stream_joins_and_stops_on_dispose()
+    {
+        var ticks = new StopwatchTickSource(new MediaClockOptions { PacerPriority = PacerThreadPriority.Normal });
+        var clock = new MediaClock(new MediaClockOptions { MaxPacerThreads = 1 }, ticks);
+        clock.Start();
+        var stream = new Signalling(frames: 5);
+        clock.Add(stream, TimeSpan.FromMilliseconds(20));
+        Assert.True(stream.Done.Wait(TimeSpan.FromSeconds(10)), "the pacer did not deliver five frames");
+
+        var stopwatch = Stopwatch.StartNew();
+        clock.Dispose();
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(2), "the pacer thread did not stop");
+        Assert.Equal(0, ticks.SkippedSlots);
+    }
+
+    [Fact]
+    public void A_clock_without_streams_disposes_promptly()
+    {
+        var ticks = new StopwatchTickSource();
+        var clock = new MediaClock(new MediaClockOptions { MaxPacerThreads = 2 }, ticks);
+        clock.Start();
+        var stopwatch = Stopwatch.StartNew();
+        clock.Dispose();
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(2), "an idle pacer blocked shutdown");
+        Assert.Equal(0, clock.FramesDue);
+    }
+
+    private sealed class Signalling(int frames) : IPacedStream
+    {
+        private int _seen;
+
+        public ManualResetEventSlim Done { get; } = new();
+
+        public void OnFrameDue(long timestamp)
+        {
+            if (++_seen == frames)
+            {
+                Done.Set();
+            }
+        }
+    }
+}
