@@ -127,7 +127,8 @@ public sealed class StopwatchTickSource : IMediaTickSource
                 owner._granted[shard] = owner._priority == PacerThreadPriority.Normal ? PacerThreadPriority.Normal : PacerThreadPriority.High;
             }
 
-            long last = CurrentSlot() - 1;
+            // Slot numbers start at 0 (the first deadline is one slot after Start).
+            long last = Math.Max(-1, CurrentSlot() - 1);
             while (!_token.IsCancellationRequested)
             {
                 long target = nextWork(shard, last);

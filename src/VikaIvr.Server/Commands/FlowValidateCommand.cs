@@ -24,7 +24,10 @@ public sealed class FlowValidateCommand(TextWriter output, TextWriter error) : I
             error.WriteLine($"{shown}: file not found");
             return Task.FromResult(1);
         }
-        var (flow, errors) = services.LoadFlow(file, prompts, VikaServices.ComponentNames(TimeProvider.System));
+        // Both shipped flows validate against every registered name: the domain actions and the recording line's.
+        var names = VikaServices.ComponentNames(TimeProvider.System).With(
+            RecordingFlowActions.Create(OperatorLine.From(settings.Operator).ForSimulation(), new MemoryPromptRecorder(prompts.Manifest)));
+        var (flow, errors) = services.LoadFlow(file, prompts, names);
         foreach (var e in errors) error.WriteLine(e);
         if (flow is null || errors.Count > 0)
         {

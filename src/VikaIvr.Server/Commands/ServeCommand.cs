@@ -92,8 +92,8 @@ public sealed class ServeCommand(TextWriter output, TextWriter error) : IVikaCom
         }
         var router = new CallFlowRouter(interpreter, line.IsOpen ? line.Number : null, recordingInterpreter);
 
-        using var mediaClock = new MediaClock(new MediaClockOptions { MaxPacerThreads = settings.Media.PacerThreads > 0 ? settings.Media.PacerThreads : 4 },
-            new StopwatchTickSource(), loggers.CreateLogger<MediaClock>());
+        var clockOptions = new MediaClockOptions { MaxPacerThreads = settings.Media.PacerThreads > 0 ? settings.Media.PacerThreads : 4 };
+        using var mediaClock = new MediaClock(clockOptions, new StopwatchTickSource(clockOptions), loggers.CreateLogger<MediaClock>());
         mediaClock.Start();
         var ports = new RtpPortAllocator(new RtpPortAllocatorOptions { MinPort = rtpLow, MaxPort = rtpHigh });
         var bind = ParseBind(settings.Sip.Bind);

@@ -56,15 +56,23 @@ public sealed class SimulateCommand(TextWriter output, TextWriter error, Func<Li
         Directory.CreateDirectory(dataDir);
         try
         {
+            // The operator line runs on a fixed simulation PIN with in-memory saves: scripts never
+            // hold the real PIN and never touch prompts/.
+            var op = OperatorSimulation.Load(services, prompts);
+            if (op.Flow is null)
+            {
+                foreach (var e in op.Errors) error.WriteLine(e);
+                return 1;
+            }
             var db = new SqliteDatabase(new SqliteDatabaseOptions { DataDirectory = dataDir, Pooling = false });
-            var runner = new ScriptRunner(flow, new ScriptRunnerOptions
+            var runner = new ScriptRunner(called => op.FlowFor(called, flow), new ScriptRunnerOptions
             {
                 Prompts = prompts,
                 Speech = new TextOnlySpeech(services.Normalizer),
                 Components = async (clock, token) =>
                 {
                     await db.InitializeAsync(clock, token);
-                    return VikaServices.Components(db, clock);
+                    return VikaServices.Components(db, clock).With(op.Components);
                 },
                 Records = new SqliteCallRecordStore(db),
                 VariableOverrides = services.FlowVariableOverrides(),

@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace VikaIvr.Sip.Message;
@@ -10,6 +11,8 @@ namespace VikaIvr.Sip.Message;
 /// </summary>
 public sealed class SipHeaderCollection : IEnumerable<SipHeader>
 {
+    private const int StackChars = 256;
+
     private readonly ReadOnlyMemory<byte> _source;
     private HeaderEntry[] _entries;
     private int _count;
@@ -18,8 +21,10 @@ public sealed class SipHeaderCollection : IEnumerable<SipHeader>
     private string[]? _built;
     private int _builtCount;
 
-    // Decoded strings of parsed lines (name, value per entry), made on first read; dropped on any change.
-    private string?[]? _decoded;
+    // Decoded strings of parsed lines, made on first read and dropped on any change; names apart
+    // because the hot path reads values only.
+    private string?[]? _decodedValues;
+    private string?[]? _decodedNames;
 
     public SipHeaderCollection()
     {
@@ -194,8 +199,8 @@ public sealed class SipHeaderCollection : IEnumerable<SipHeader>
             return _built![e.Slot];
         }
 
-        var cache = _decoded ??= new string?[_count * 2];
-        return cache[index * 2] ??= Encoding.ASCII.GetString(_source.Span.Slice(e.NameStart, e.NameLength));
+        var cache = _decodedNames ??= new string?[_count];
+        return cache[index] ??= Encoding.ASCII.GetString(_source.Span.Slice(e.NameStart, e.NameLength));
     }
 
     internal string ValueAt(int index)
@@ -206,8 +211,8 @@ public sealed class SipHeaderCollection : IEnumerable<SipHeader>
             return _built![e.Slot + 1];
         }
 
-        var cache = _decoded ??= new string?[_count * 2];
-        return cache[(index * 2) + 1] ??= SipText.DecodeValue(_source.Span.Slice(e.ValueStart, e.ValueLength));
+        var cache = _decodedValues ??= new string?[_count];
+        return cache[index] ??= SipText.DecodeValue(_source.Span.Slice(e.ValueStart, e.ValueLength));
     }
 
     /// <summary>The raw value bytes of a parsed, unmodified line (folding included); empty otherwise.</summary>
@@ -215,6 +220,65 @@ public sealed class SipHeaderCollection : IEnumerable<SipHeader>
     {
         ref var e = ref _entries[index];
         return e.IsRaw ? _source.Span.Slice(e.ValueStart, e.ValueLength) : default;
+    }
+
+    /// <summary>
+    /// Parses the first line's value from chars on the stack when it is a short, unfolded parsed
+    /// line, so typed views need no value string; otherwise from the decoded string.
+    /// </summary>
+    [SkipLocalsInit]
+    internal T? ParseFirst<T>(SipHeaderId id, Func<ReadOnlySpan<char>, T?> parse)
+        where T : class
+    {
+        var i = IndexOf(id, null, 0);
+        if (i < 0)
+        {
+            return null;
+        }
+
+        ref var e = ref _entries[i];
+        if (e.IsRaw && e.ValueLength <= StackChars)
+        {
+            var raw = _source.Span.Slice(e.ValueStart, e.ValueLength);
+            if (raw.IndexOfAny((byte)'\r', (byte)'\n') < 0)
+            {
+                Span<char> chars = stackalloc char[StackChars];
+                var n = Encoding.UTF8.GetChars(raw, chars);
+                return parse(chars[..n]);
+            }
+        }
+
+        return parse(ValueAt(i));
+    }
+
+    /// <summary>The first line's value decoded afresh (not cached here; the caller keeps it); null when absent.</summary>
+    internal string? FirstValueUncached(SipHeaderId id)
+    {
+        var i = IndexOf(id, null, 0);
+        if (i < 0)
+        {
+            return null;
+        }
+
+        ref var e = ref _entries[i];
+        return !e.IsRaw ? _built![e.Slot + 1]
+            : _decodedValues?[i] ?? SipText.DecodeValue(_source.Span.Slice(e.ValueStart, e.ValueLength));
+    }
+
+    /// <summary>
+    /// The first line's value as UTF-8 bytes (folding kept), or empty when absent: the raw bytes of a
+    /// parsed line, a fresh encoding of a line set by code (built messages are not on the receive path).
+    /// </summary>
+    internal ReadOnlySpan<byte> FirstUtf8(SipHeaderId id)
+    {
+        var i = IndexOf(id, null, 0);
+        if (i < 0)
+        {
+            return default;
+        }
+
+        ref var e = ref _entries[i];
+        return e.IsRaw ? _source.Span.Slice(e.ValueStart, e.ValueLength) : Encoding.UTF8.GetBytes(_built![e.Slot + 1]);
     }
 
     /// <summary>The raw name bytes of a parsed line; empty for a built one.</summary>
@@ -271,7 +335,8 @@ public sealed class SipHeaderCollection : IEnumerable<SipHeader>
     private void Changed()
     {
         Version++;
-        _decoded = null;
+        _decodedValues = null;
+        _decodedNames = null;
     }
 
     private string? Get(SipHeaderId id, string? name)

@@ -8,7 +8,7 @@ namespace VikaIvr.Sip.Message;
 /// through <see cref="Headers"/> invalidates the cached typed views. Typed views never throw:
 /// an absent or malformed header reads as null (or an empty list).
 /// </summary>
-public abstract class SipMessage
+public abstract partial class SipMessage
 {
     private SipMessageViews? _views;
     private int _viewsVersion;
@@ -26,7 +26,7 @@ public abstract class SipMessage
 
     public abstract bool IsRequest { get; }
 
-    public string? CallId => Headers.Get(SipHeaderId.CallId)?.Trim();
+    public string? CallId => Views.CallId;
 
     public SipCSeq? CSeq => Views.CSeq;
 
@@ -37,7 +37,7 @@ public abstract class SipMessage
     /// <summary>All Via values, top first (comma lists and separate lines in order).</summary>
     public IReadOnlyList<SipVia> Vias => Views.Vias;
 
-    public SipVia? TopVia => Vias.Count > 0 ? Vias[0] : null;
+    public SipVia? TopVia => Views.TopVia;
 
     public IReadOnlyList<SipNameAddr> Contacts => Views.Contacts;
 

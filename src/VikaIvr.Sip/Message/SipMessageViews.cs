@@ -3,7 +3,19 @@ namespace VikaIvr.Sip.Message;
 /// <summary>Typed header views of one version of a header collection, each built on first use.</summary>
 internal sealed class SipMessageViews(SipHeaderCollection headers)
 {
-    public SipCSeq? CSeq => _cseq ??= SipCSeq.TryParse(headers.Get(SipHeaderId.CSeq), out var v) ? v : null;
+    public string? CallId => _callId ??= headers.FirstValueUncached(SipHeaderId.CallId)?.Trim();
+
+    public SipCSeq? CSeq => _cseq ??= headers.ParseFirst(SipHeaderId.CSeq,
+        static chars => SipCSeq.TryParse(chars, build: true, out var v, out _) ? v : null);
+
+    /// <summary>The first valid Via value; only the top line's first item is read when it is valid.</summary>
+    public SipVia? TopVia => _topVia ??= headers.ParseFirst(SipHeaderId.Via, static chars =>
+    {
+        var pos = 0;
+        return SipListSplitter.Next(chars, ref pos, out var item) && SipVia.TryParse(chars[item], build: true, out var via, out _)
+            ? via
+            : null;
+    }) ?? (Vias.Count > 0 ? Vias[0] : null);
 
     public SipNameAddr? From => _from ??= NameAddr(SipHeaderId.From);
 
@@ -40,7 +52,9 @@ internal sealed class SipMessageViews(SipHeaderCollection headers)
     public SipAuthHeaderValue? ProxyAuthorization =>
         _proxyAuthorization ??= SipAuthHeaderValue.TryParse(headers.Get(SipHeaderId.ProxyAuthorization), out var v) ? v : null;
 
+    private string? _callId;
     private SipCSeq? _cseq;
+    private SipVia? _topVia;
     private SipNameAddr? _from, _to, _referTo, _referredBy;
     private IReadOnlyList<SipVia>? _vias;
     private IReadOnlyList<SipNameAddr>? _contacts, _routes, _recordRoutes;
@@ -49,8 +63,8 @@ internal sealed class SipMessageViews(SipHeaderCollection headers)
     private IReadOnlyList<SipAuthHeaderValue>? _www, _proxyAuth;
     private SipAuthHeaderValue? _authorization, _proxyAuthorization;
 
-    private SipNameAddr? NameAddr(SipHeaderId id) =>
-        SipNameAddr.TryParse(headers.Get(id), out var v) ? v : null;
+    private SipNameAddr? NameAddr(SipHeaderId id) => headers.ParseFirst(id,
+        static chars => SipNameAddr.TryParse(chars, build: true, out var v, out _) ? v : null);
 
     private List<SipVia> ParseVias()
     {

@@ -151,7 +151,7 @@ public sealed class SipNameAddr
             string? name = null;
             if (display is { } d)
             {
-                name = quoted ? SipText.Unquote(text[d].ToString()) : text[d].ToString();
+                name = quoted ? SipText.Unquote(text[d]) : text[d].ToString();
             }
 
             value = new SipNameAddr(uri!, name, parameters);

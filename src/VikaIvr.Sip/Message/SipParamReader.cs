@@ -7,7 +7,8 @@ internal static class SipParamReader
     public static bool TryReadParams(ref SipScanner s, bool build, out SipParameterList parameters)
     {
         parameters = SipParameterList.Empty;
-        List<SipParameter>? list = null;
+        SipParameter[]? items = null;
+        var count = 0;
         while (s.TryConsume(';'))
         {
             if (!TryReadOne(ref s, build, out var p))
@@ -17,13 +18,13 @@ internal static class SipParamReader
 
             if (build)
             {
-                (list ??= []).Add(p);
+                Append(ref items, ref count, p);
             }
         }
 
-        if (list is not null)
+        if (items is not null)
         {
-            parameters = new SipParameterList(list);
+            parameters = SipParameterList.Wrap(items.Length == count ? items : items[..count]);
         }
 
         return true;
@@ -61,6 +62,17 @@ internal static class SipParamReader
         }
 
         return s.AtEnd;
+    }
+
+    // Most lists hold one or two parameters: start exact and grow rarely, so the list owns the array.
+    private static void Append(ref SipParameter[]? items, ref int count, SipParameter p)
+    {
+        if (items is null || count == items.Length)
+        {
+            Array.Resize(ref items, count == 0 ? 2 : count * 2);
+        }
+
+        items[count++] = p;
     }
 
     private static bool TryReadOne(ref SipScanner s, bool build, out SipParameter parameter)
@@ -101,8 +113,8 @@ internal static class SipParamReader
         if (build)
         {
             parameter = new SipParameter(
-                s.Slice(nameRange).ToString(),
-                valueRange is { } v ? s.Slice(v).ToString() : null);
+                SipWords.Get(s.Slice(nameRange)),
+                valueRange is { } v ? SipWords.Get(s.Slice(v)) : null);
         }
 
         return true;

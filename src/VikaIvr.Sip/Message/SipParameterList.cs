@@ -12,6 +12,9 @@ public sealed class SipParameterList : IReadOnlyList<SipParameter>
 
     private SipParameterList(SipParameter[] items) => _items = items;
 
+    /// <summary>Takes ownership of <paramref name="items"/> (no copy).</summary>
+    internal static SipParameterList Wrap(SipParameter[] items) => new(items);
+
     public static SipParameterList Empty { get; } = new(Array.Empty<SipParameter>());
 
     public int Count => _items.Length;

@@ -73,9 +73,15 @@ public static class SipText
     public static string Unquote(string value)
     {
         var s = value.AsSpan().Trim();
+        return s.Length == value.Length && (s.Length < 2 || s[0] != '"' || s[^1] != '"') ? value : Unquote(s);
+    }
+
+    internal static string Unquote(ReadOnlySpan<char> s)
+    {
+        s = s.Trim();
         if (s.Length < 2 || s[0] != '"' || s[^1] != '"')
         {
-            return s.Length == value.Length ? value : s.ToString();
+            return s.ToString();
         }
 
         s = s[1..^1];

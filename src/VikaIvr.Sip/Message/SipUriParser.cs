@@ -107,7 +107,7 @@ internal static class SipUriParser
 
         if (build)
         {
-            uri = new SipUri(scheme.ToString(), user, host.ToString(), port, parameters, headers, password);
+            uri = new SipUri(SipWords.Get(scheme), user, host.ToString(), port, parameters, headers, password);
             uri.SetText(text.ToString());
         }
 
@@ -217,8 +217,8 @@ internal static class SipUriParser
             }
 
             items?.Add(eq < 0
-                ? new SipParameter(item.ToString(), null)
-                : new SipParameter(item[..eq].ToString(), item[(eq + 1)..].ToString()));
+                ? new SipParameter(SipWords.Get(item), null)
+                : new SipParameter(SipWords.Get(item[..eq]), SipWords.Get(item[(eq + 1)..])));
         }
 
         if (items is not null)

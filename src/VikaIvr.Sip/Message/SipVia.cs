@@ -115,8 +115,8 @@ public sealed class SipVia
         fault = null;
         if (build)
         {
-            via = new SipVia(text[transport].ToString(), text.Slice(hostStart, hostLength).ToString(), port,
-                parameters, text[name].ToString(), text[version].ToString());
+            via = new SipVia(SipWords.Get(text[transport]), text.Slice(hostStart, hostLength).ToString(), port,
+                parameters, SipWords.Get(text[name]), SipWords.Get(text[version]));
         }
 
         return true;

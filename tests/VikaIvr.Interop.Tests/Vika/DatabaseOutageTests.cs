@@ -24,7 +24,9 @@ public sealed class DatabaseOutageTests(VikaOutageServerFixture fixture) : IClas
             // system-busy (6 s) and the VIKA menu prompt play; 2 (bill) waits in the queue for the menu.
             .Pause(14_000)
             .Keys("2")
-            .Pause(3000)
+            // After a complete birth date the server does not let keys stop prompts (see
+            // BargeInAfterNikTests): 2 is taken only when the menu prompt ends (~24 s).
+            .Pause(6000)
             .HangUp();
         var outage = new DatabaseOutage(server.DataDir);
 
@@ -32,7 +34,7 @@ public sealed class DatabaseOutageTests(VikaOutageServerFixture fixture) : IClas
         {
             await Task.Delay(TimeSpan.FromSeconds(3));
             outage.Break();
-            // Verification runs at ~5.5 s; the record is written when the call ends (~25 s).
+            // Verification runs at ~5.5 s; the record is written when the call ends (~27 s).
             await Task.Delay(TimeSpan.FromSeconds(9));
             outage.Restore();
         });

@@ -23,6 +23,20 @@ public class StopwatchTickSourceTests
     }
 
     [Fact]
+    public void Streams_added_before_start_begin_at_slot_zero_in_every_phase()
+    {
+        var ticks = new StopwatchTickSource(new MediaClockOptions { PacerPriority = PacerThreadPriority.Normal });
+        using var clock = new MediaClock(new MediaClockOptions { MaxPacerThreads = 1, SlotsPerPeriod = 2 }, ticks);
+        var first = new Signalling(frames: 3);
+        var second = new Signalling(frames: 3);
+        clock.Add(first, TimeSpan.FromMilliseconds(20));
+        clock.Add(second, TimeSpan.FromMilliseconds(20));
+        clock.Start();
+        Assert.True(first.Done.Wait(TimeSpan.FromSeconds(10)) && second.Done.Wait(TimeSpan.FromSeconds(10)), "frames did not arrive in both phases");
+        Assert.Equal(0, clock.StreamFailures);
+    }
+
+    [Fact]
     public void A_clock_without_streams_disposes_promptly()
     {
         var ticks = new StopwatchTickSource();

@@ -81,8 +81,8 @@ internal sealed partial class LiveScriptExecution(CallScript script, LiveScriptO
         {
             case ScriptStatementKind.Press:
                 if (_caller.Ended.IsCancellationRequested) return Fail(st.Line, $"to press {CallCommand.MaskKeys(st.Value!)}", $"the call had ended ({_caller.Call.EndReason})");
-                await _caller.SendDigitsAsync(st.Value!, st.Duration, ct);
                 Note($"caller presses {CallCommand.MaskKeys(st.Value!)} ({TestCallerDtmfModes.Name(options.DtmfMode)})");
+                await _caller.SendDigitsAsync(st.Value!, st.Duration, ct);
                 return true;
             case ScriptStatementKind.Wait:
                 await Task.Delay(st.Duration, ct);

@@ -1,0 +1,56 @@
+using VikaIvr.Interop.Tests.Harness;
+using VikaIvr.Server.Cli;
+using VikaIvr.Server.Commands.LiveScript;
+using VikaIvr.Server.Hosting;
+using VikaIvr.Telephony.Caller;
+
+namespace VikaIvr.Interop.Tests.TestCaller;
+
+/// <summary>Shipped call scripts run as real calls (`simulate --target`) against a running server.</summary>
+[Collection(InteropCollection.Name)]
+public sealed class LiveScriptTests(TestCallerServerFixture fixture) : IClassFixture<TestCallerServerFixture>
+{
+    [Theory]
+    [InlineData("status-budi.vks", TestCallerDtmfMode.Rfc4733)]
+    [InlineData("status-budi.vks", TestCallerDtmfMode.Info)]
+    [InlineData("main-menu-invalid.vks", TestCallerDtmfMode.Rfc4733)]
+    [InlineData("main-menu-invalid.vks", TestCallerDtmfMode.Info)]
+    [InlineData("main-menu-no-input.vks", TestCallerDtmfMode.Rfc4733)]
+    public async Task Shipped_script_passes_against_the_live_server(string script, TestCallerDtmfMode mode)
+    {
+        var results = await RunAsync(Path.Combine(RepoPaths.Root, "tests", "scripts", script), mode);
+
+        var result = Assert.Single(results);
+        Assert.True(result.Passed, result.Format() + "\n" + fixture.Server.Output);
+    }
+
+    [Fact]
+    public async Task A_wrong_expectation_fails_with_its_file_and_line()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"vika-live-wrong-{Guid.NewGuid():N}.vks");
+        await File.WriteAllTextAsync(path, "call 165 from 081234567890\nexpect prompt welcome\nexpect prompt goodbye\n");
+        try
+        {
+            var result = Assert.Single(await RunAsync(path, TestCallerDtmfMode.Rfc4733));
+
+            Assert.False(result.Passed, result.Format());
+            var failure = Assert.Single(result.Failures);
+            Assert.Equal(3, failure.Line);
+            Assert.Contains("prompt main-menu", failure.Actual, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private async Task<IReadOnlyList<Flows.Scripting.ScriptResult>> RunAsync(string script, TestCallerDtmfMode mode)
+    {
+        var server = fixture.Server;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        using var loggers = Microsoft.Extensions.Logging.LoggerFactory.Create(_ => { });
+        var services = VikaServices.Create(SettingsLoader.Load(new CommandArgs([], new HashSet<string>())), TimeProvider.System, loggers);
+        var runner = new LiveScriptRunner(TextWriter.Null, TextWriter.Null);
+        return await runner.RunAsync([script], $"sip:165@127.0.0.1:{server.SipPort}", mode, services, timeout.Token);
+    }
+}
