@@ -21,7 +21,6 @@ public sealed class DtmfDetectCommand(TextWriter output, TextWriter error) : IVi
             var samples = TelephonyAudio.ReadWav(file);
             foreach (var e in InBandDtmf.Detect(samples))
             {
-                if (e.Kind != InBandDtmfEventKind.Start) continue;
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{e.StartTime.TotalSeconds:0.000}\t{e.Digit}"));
             }
             return Task.FromResult(0);

@@ -97,7 +97,61 @@ public sealed partial class SipUserAgent
             return CreateResponse(request, 404);
         }
 
+        if (!inDialog && request.Method == SipMethods.Invite && !request.Body.IsEmpty
+            && (request.ContentType is not { } type || !IsAcceptedContentType(type)))
+        {
+            var refusal = CreateResponse(request, 415);
+            refusal.Headers.Add(SipHeaderId.Accept, "application/sdp");
+            return refusal;
+        }
+
+        if (!inDialog && request.Method == SipMethods.Invite && !AcceptsSdp(request.Accept))
+        {
+            return CreateResponse(request, 406);
+        }
+
         return null;
+    }
+
+    private bool IsAcceptedContentType(SipContentType type)
+    {
+        foreach (var accepted in _options.AcceptedContentTypes)
+        {
+            if (type.Is(accepted))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>An INVITE's Accept (when present) must allow SDP, the only session description we answer with.</summary>
+    private static bool AcceptsSdp(IReadOnlyList<string> accept)
+    {
+        if (accept.Count == 0)
+        {
+            return true;
+        }
+
+        foreach (var value in accept)
+        {
+            var media = value.AsSpan();
+            int semi = media.IndexOf(';');
+            if (semi >= 0)
+            {
+                media = media[..semi];
+            }
+
+            media = media.Trim();
+            if (media.Equals("application/sdp", StringComparison.OrdinalIgnoreCase) || media is "*/*"
+                || media.Equals("application/*", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private SipResponse CreateOptionsResponse(SipRequest request)

@@ -92,16 +92,24 @@ public sealed partial class SipUserAgent : ISipInboundHandler, IAsyncDisposable
     public void OnMalformed(SipParseError error, SipEndPoint source, IPEndPoint local)
     {
         _logger.LogInformation("Sip malformed message from {Source}: {Status} {Reason}", source, error.StatusCode, error.Reason);
-        if (error.PartialRequest is not { } request || request.Method == SipMethods.Ack
-            || request.TopVia is null || request.CallId is null || request.CSeq is null || request.From is null || request.To is null)
+        // RFC 4475: a malformed request still gets its 400/505 when anything of it could be read;
+        // the response copies whatever Via, From, To, Call-ID and CSeq lines it has, as written.
+        if (error.PartialRequest is not { } request || request.Method == SipMethods.Ack)
         {
             return;
         }
 
         var reason = error.StatusCode == 400 ? "Bad Request - " + error.Reason : SipStatusCodes.GetReason(error.StatusCode);
-        lock (Gate)
+        try
         {
-            SendStateless(request, source, error.StatusCode, reason);
+            lock (Gate)
+            {
+                SendStateless(request, source, error.StatusCode, reason);
+            }
+        }
+        catch (Exception ex) when (ex is FormatException or InvalidOperationException or ArgumentException)
+        {
+            _logger.LogInformation("Sip malformed message from {Source} could not be answered: {Reason}", source, ex.Message);
         }
     }
 

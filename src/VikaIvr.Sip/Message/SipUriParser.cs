@@ -201,7 +201,8 @@ internal static class SipUriParser
             text = text[1..];
         }
 
-        List<SipParameter>? items = build ? [] : null;
+        var items = build ? new SipParameter[text.Count(separator) + 1] : null;
+        var count = 0;
         foreach (var range in text.Split(separator))
         {
             var item = text[range];
@@ -216,14 +217,19 @@ internal static class SipUriParser
                 return false;
             }
 
-            items?.Add(eq < 0
+            if (items is null)
+            {
+                continue;
+            }
+
+            items[count++] = (eq < 0
                 ? new SipParameter(SipWords.Get(item), null)
                 : new SipParameter(SipWords.Get(item[..eq]), SipWords.Get(item[(eq + 1)..])));
         }
 
         if (items is not null)
         {
-            list = new SipParameterList(items);
+            list = SipParameterList.Wrap(items);
         }
 
         return true;

@@ -210,6 +210,8 @@ public sealed partial class CallManager : ISipCallHandler
         r.EndedAt = _time.GetUtcNow();
         foreach (var s in active.Call.Digits.SourcesSeen)
             r.DtmfMethods.Add(s switch { DtmfSource.Rfc4733 => "rfc4733", DtmfSource.SipInfo => "info", _ => "inband" });
+        foreach (var latency in active.Call.SpeechLatencies)
+            r.Events.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"speech-latency {latency.TotalMilliseconds:0} ms"));
         r.RtpPacketsSent = stats.PacketsSent;
         r.RtpPacketsReceived = stats.PacketsReceived;
         r.RtpPacketsLost = stats.PacketsLost;

@@ -36,6 +36,14 @@ public sealed class TelephonyCall : ICall, IAsyncDisposable
         _digitPump = PumpMediaDigitsAsync();
     }
 
+    private readonly List<TimeSpan> _latencies = [];
+
+    /// <summary>For each synthesized answer: the time from the caller's last key to its playback.</summary>
+    public IReadOnlyList<TimeSpan> SpeechLatencies
+    {
+        get { lock (_latencies) return [.. _latencies]; }
+    }
+
     public string CallId { get; }
     public string Caller { get; }
     public string Called { get; }
@@ -59,6 +67,12 @@ public sealed class TelephonyCall : ICall, IAsyncDisposable
         if (bargeIn && Digits.HasPending) return;
         if (Ended.IsCancellationRequested) return;
         var encoded = _clips.Get(clip, Codec);
+        if (clip.Kind == AudioClipKind.Speech && Digits.LastAcceptedAt != 0)
+        {
+            // How long the caller waited after the last key for synthesized speech (the first
+            // frame leaves at the stream's next pacer slot, at most one ptime later).
+            lock (_latencies) _latencies.Add(_time.GetElapsedTime(Digits.LastAcceptedAt));
+        }
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, Ended);
         Action<char>? stop = null;
         if (bargeIn)

@@ -58,6 +58,9 @@ public sealed class DigitQueue
         return true;
     }
 
+    /// <summary>When the last digit was accepted (a <see cref="TimeProvider.GetTimestamp"/> value), 0 before any.</summary>
+    public long LastAcceptedAt => Interlocked.Read(ref _lastAt);
+
     public bool HasPending => _digits.Reader.TryPeek(out _);
 
     public bool TryPeek(out char digit) => _digits.Reader.TryPeek(out digit);
