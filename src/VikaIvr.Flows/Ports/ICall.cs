@@ -24,6 +24,13 @@ public interface ICall
     /// maximum duration. Keys queued before it starts are discarded: the recording starts now.</summary>
     Task<RecordResult> RecordAsync(RecordOptions options, CancellationToken ct);
 
+    /// <summary>
+    /// Drops the caller's next key when it is <paramref name="key"/> and comes within
+    /// <paramref name="window"/> (or is already queued): the '#' a caller adds after an entry that
+    /// was already complete neither stops the next prompt nor counts as input.
+    /// </summary>
+    void AbsorbNextKey(char key, TimeSpan window);
+
     Task<TransferResult> TransferAsync(string target, CancellationToken ct);
 
     Task HangupAsync(CancellationToken ct);

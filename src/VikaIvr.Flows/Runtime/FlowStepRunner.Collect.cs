@@ -5,6 +5,9 @@ namespace VikaIvr.Flows.Runtime;
 
 internal sealed partial class FlowStepRunner
 {
+    /// <summary>How long after a complete entry its unneeded terminator is still dropped.</summary>
+    private static readonly TimeSpan AbsorbWindow = TimeSpan.FromSeconds(3);
+
     private async Task<string?> CollectAsync(CollectNode node)
     {
         var validator = node.Validator is { } v ? runtime.Components.Validator(v.Name) : null;
@@ -29,7 +32,13 @@ internal sealed partial class FlowStepRunner
 
             var result = await s.Call.CollectDigitsAsync(options, s.Ct);
             if (result.Termination == DigitTermination.Hangup) return null;
-            if (result.Termination == DigitTermination.MaxDigits && node.Terminators.Length > 0) s.AbsorbTerminator = true;
+            if (result.Termination == DigitTermination.MaxDigits && node.Terminators.Length > 0)
+            {
+                // The caller may still add the terminator the entry no longer needs: drop it, so it
+                // neither cuts the next prompt nor counts as input there.
+                s.AbsorbTerminator = true;
+                s.Call.AbsorbNextKey(node.Terminators[0], AbsorbWindow);
+            }
 
             string shown = node.Personal ? DigitMask.Mask(result.Digits) : result.Digits;
             FlowRef? failurePrompt;

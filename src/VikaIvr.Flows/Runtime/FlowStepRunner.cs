@@ -31,7 +31,7 @@ internal sealed partial class FlowStepRunner(FlowDefinition flow, FlowRuntime ru
             if (s.Variables.Clip(name) is { } clip)
             {
                 s.Event($"play clip {name} ({clip.Duration.TotalSeconds:0.0} s)");
-                await s.Call.PlayAsync(clip, node.BargeIn && !s.AbsorbTerminator, s.Ct);
+                await s.Call.PlayAsync(clip, node.BargeIn, s.Ct);
             }
             else s.Event($"play clip {name}: nothing recorded");
         }
@@ -54,7 +54,7 @@ internal sealed partial class FlowStepRunner(FlowDefinition flow, FlowRuntime ru
 
         // The sentence may hold a name: the record says only that it was spoken.
         s.Event($"say {node.Id} ({clip.Duration.TotalSeconds:0.0} s)");
-        await s.Call.PlayAsync(clip, node.BargeIn && !s.AbsorbTerminator, s.Ct);
+        await s.Call.PlayAsync(clip, node.BargeIn, s.Ct);
         return node.Next.Name;
     }
 
@@ -135,7 +135,7 @@ internal sealed partial class FlowStepRunner(FlowDefinition flow, FlowRuntime ru
         }
 
         s.Event("play " + promptId);
-        await s.Call.PlayAsync(clip, bargeIn && !s.AbsorbTerminator, s.Ct);
+        await s.Call.PlayAsync(clip, bargeIn, s.Ct);
     }
 
     private string Expand(string template)

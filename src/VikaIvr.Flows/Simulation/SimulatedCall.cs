@@ -14,6 +14,8 @@ public sealed partial class SimulatedCall : ICall, IDisposable
     private readonly VirtualClock _clock;
     private readonly CancellationTokenSource _ended = new();
     private readonly Queue<char> _digits = new();
+    private char _absorbKey;
+    private DateTimeOffset _absorbUntil;
     private readonly List<SimulatedEvent> _events = [];
     private TaskCompletionSource _blocked = NewSignal();
     private bool _isBlocked;
@@ -103,6 +105,20 @@ public sealed partial class SimulatedCall : ICall, IDisposable
         }
     }
 
+    public void AbsorbNextKey(char key, TimeSpan window)
+    {
+        lock (_gate)
+        {
+            if (_digits.TryPeek(out char queued))
+            {
+                if (queued == key) _digits.Dequeue();
+                return;
+            }
+            _absorbKey = key;
+            _absorbUntil = _clock.GetUtcNow() + window;
+        }
+    }
+
     public Task<TransferResult> TransferAsync(string target, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
@@ -144,6 +160,13 @@ public sealed partial class SimulatedCall : ICall, IDisposable
                 // Keys while recording are not queued: a terminator ends it, others are ignored.
                 if (recording.Options.Terminators.Contains(key)) FinishRecordLocked(recording, RecordTermination.Terminator);
                 return;
+            }
+
+            if (_absorbKey != '\0')
+            {
+                bool absorb = key == _absorbKey && _clock.GetUtcNow() < _absorbUntil;
+                _absorbKey = '\0';
+                if (absorb) return;
             }
 
             _digits.Enqueue(key);

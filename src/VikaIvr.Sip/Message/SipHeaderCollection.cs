@@ -1,5 +1,4 @@
 using System.Collections;
-using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace VikaIvr.Sip.Message;
@@ -9,10 +8,8 @@ namespace VikaIvr.Sip.Message;
 /// message until read; names resolve compact forms and ignore case. Any change bumps
 /// <see cref="Version"/> so typed views cached by the message are rebuilt.
 /// </summary>
-public sealed class SipHeaderCollection : IEnumerable<SipHeader>
+public sealed partial class SipHeaderCollection : IEnumerable<SipHeader>
 {
-    private const int StackChars = 256;
-
     private readonly ReadOnlyMemory<byte> _source;
     private HeaderEntry[] _entries;
     private int _count;
@@ -190,103 +187,6 @@ public sealed class SipHeaderCollection : IEnumerable<SipHeader>
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
-
-    internal string NameAt(int index)
-    {
-        ref var e = ref _entries[index];
-        if (!e.IsRaw)
-        {
-            return _built![e.Slot];
-        }
-
-        var cache = _decodedNames ??= new string?[_count];
-        return cache[index] ??= Encoding.ASCII.GetString(_source.Span.Slice(e.NameStart, e.NameLength));
-    }
-
-    internal string ValueAt(int index)
-    {
-        ref var e = ref _entries[index];
-        if (!e.IsRaw)
-        {
-            return _built![e.Slot + 1];
-        }
-
-        var cache = _decodedValues ??= new string?[_count];
-        return cache[index] ??= SipText.DecodeValue(_source.Span.Slice(e.ValueStart, e.ValueLength));
-    }
-
-    /// <summary>The raw value bytes of a parsed, unmodified line (folding included); empty otherwise.</summary>
-    internal ReadOnlySpan<byte> RawValueAt(int index)
-    {
-        ref var e = ref _entries[index];
-        return e.IsRaw ? _source.Span.Slice(e.ValueStart, e.ValueLength) : default;
-    }
-
-    /// <summary>
-    /// Parses the first line's value from chars on the stack when it is a short, unfolded parsed
-    /// line, so typed views need no value string; otherwise from the decoded string.
-    /// </summary>
-    [SkipLocalsInit]
-    internal T? ParseFirst<T>(SipHeaderId id, Func<ReadOnlySpan<char>, T?> parse)
-        where T : class
-    {
-        var i = IndexOf(id, null, 0);
-        if (i < 0)
-        {
-            return null;
-        }
-
-        ref var e = ref _entries[i];
-        if (e.IsRaw && e.ValueLength <= StackChars)
-        {
-            var raw = _source.Span.Slice(e.ValueStart, e.ValueLength);
-            if (raw.IndexOfAny((byte)'\r', (byte)'\n') < 0)
-            {
-                Span<char> chars = stackalloc char[StackChars];
-                var n = Encoding.UTF8.GetChars(raw, chars);
-                return parse(chars[..n]);
-            }
-        }
-
-        return parse(ValueAt(i));
-    }
-
-    /// <summary>The first line's value decoded afresh (not cached here; the caller keeps it); null when absent.</summary>
-    internal string? FirstValueUncached(SipHeaderId id)
-    {
-        var i = IndexOf(id, null, 0);
-        if (i < 0)
-        {
-            return null;
-        }
-
-        ref var e = ref _entries[i];
-        return !e.IsRaw ? _built![e.Slot + 1]
-            : _decodedValues?[i] ?? SipText.DecodeValue(_source.Span.Slice(e.ValueStart, e.ValueLength));
-    }
-
-    /// <summary>
-    /// The first line's value as UTF-8 bytes (folding kept), or empty when absent: the raw bytes of a
-    /// parsed line, a fresh encoding of a line set by code (built messages are not on the receive path).
-    /// </summary>
-    internal ReadOnlySpan<byte> FirstUtf8(SipHeaderId id)
-    {
-        var i = IndexOf(id, null, 0);
-        if (i < 0)
-        {
-            return default;
-        }
-
-        ref var e = ref _entries[i];
-        return e.IsRaw ? _source.Span.Slice(e.ValueStart, e.ValueLength) : Encoding.UTF8.GetBytes(_built![e.Slot + 1]);
-    }
-
-    /// <summary>The raw name bytes of a parsed line; empty for a built one.</summary>
-    internal ReadOnlySpan<byte> RawNameAt(int index)
-    {
-        ref var e = ref _entries[index];
-        return e.IsRaw ? _source.Span.Slice(e.NameStart, e.NameLength) : default;
-    }
 
     internal int IndexOf(SipHeaderId id, string? name, int start)
     {

@@ -43,9 +43,9 @@ public abstract partial class SipMessage
 
     public SipNameAddr? Contact => Contacts.Count > 0 ? Contacts[0] : null;
 
-    public IReadOnlyList<SipNameAddr> Routes => Views.Routes;
+    public IReadOnlyList<SipNameAddr> Routes => Views.Rare.Routes;
 
-    public IReadOnlyList<SipNameAddr> RecordRoutes => Views.RecordRoutes;
+    public IReadOnlyList<SipNameAddr> RecordRoutes => Views.Rare.RecordRoutes;
 
     public int? MaxForwards => ParseInt(SipHeaderId.MaxForwards);
 
@@ -55,7 +55,7 @@ public abstract partial class SipMessage
     /// <summary>Expires header in seconds; null when absent or out of range.</summary>
     public int? Expires => ParseInt(SipHeaderId.Expires);
 
-    public SipContentType? ContentType => Views.ContentType;
+    public SipContentType? ContentType => Views.Rare.ContentType;
 
     public IReadOnlyList<string> Require => Headers.GetAll(SipHeaderId.Require);
 
@@ -69,21 +69,21 @@ public abstract partial class SipMessage
 
     public IReadOnlyList<string> Accept => Headers.GetAll(SipHeaderId.Accept);
 
-    public SipParameterizedValue? Event => Views.Event;
+    public SipParameterizedValue? Event => Views.Rare.Event;
 
-    public SipParameterizedValue? SubscriptionState => Views.SubscriptionState;
+    public SipParameterizedValue? SubscriptionState => Views.Rare.SubscriptionState;
 
-    public SipNameAddr? ReferTo => Views.ReferTo;
+    public SipNameAddr? ReferTo => Views.Rare.ReferTo;
 
-    public SipNameAddr? ReferredBy => Views.ReferredBy;
+    public SipNameAddr? ReferredBy => Views.Rare.ReferredBy;
 
-    public IReadOnlyList<SipAuthHeaderValue> WwwAuthenticate => Views.WwwAuthenticate;
+    public IReadOnlyList<SipAuthHeaderValue> WwwAuthenticate => Views.Rare.WwwAuthenticate;
 
-    public IReadOnlyList<SipAuthHeaderValue> ProxyAuthenticate => Views.ProxyAuthenticate;
+    public IReadOnlyList<SipAuthHeaderValue> ProxyAuthenticate => Views.Rare.ProxyAuthenticate;
 
-    public SipAuthHeaderValue? Authorization => Views.Authorization;
+    public SipAuthHeaderValue? Authorization => Views.Rare.Authorization;
 
-    public SipAuthHeaderValue? ProxyAuthorization => Views.ProxyAuthorization;
+    public SipAuthHeaderValue? ProxyAuthorization => Views.Rare.ProxyAuthorization;
 
     /// <summary>Sets the body and its Content-Type (null content type removes the header).</summary>
     public void SetBody(ReadOnlyMemory<byte> body, string? contentType)

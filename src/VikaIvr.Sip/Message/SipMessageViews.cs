@@ -1,8 +1,20 @@
 namespace VikaIvr.Sip.Message;
 
-/// <summary>Typed header views of one version of a header collection, each built on first use.</summary>
+/// <summary>
+/// Typed header views of one version of a header collection, each built on first use. The
+/// views read on every message live here; the rest sit in <see cref="SipMessageRareViews"/>,
+/// made only when asked, so a message that is only matched carries a small object.
+/// </summary>
 internal sealed class SipMessageViews(SipHeaderCollection headers)
 {
+    private string? _callId;
+    private SipCSeq? _cseq;
+    private SipVia? _topVia;
+    private SipNameAddr? _from, _to;
+    private IReadOnlyList<SipVia>? _vias;
+    private IReadOnlyList<SipNameAddr>? _contacts;
+    private SipMessageRareViews? _rare;
+
     public string? CallId => _callId ??= headers.FirstValueUncached(SipHeaderId.CallId)?.Trim();
 
     public SipCSeq? CSeq => _cseq ??= headers.ParseFirst(SipHeaderId.CSeq,
@@ -17,70 +29,20 @@ internal sealed class SipMessageViews(SipHeaderCollection headers)
             : null;
     }) ?? (Vias.Count > 0 ? Vias[0] : null);
 
-    public SipNameAddr? From => _from ??= NameAddr(SipHeaderId.From);
+    public SipNameAddr? From => _from ??= NameAddr(headers, SipHeaderId.From);
 
-    public SipNameAddr? To => _to ??= NameAddr(SipHeaderId.To);
-
-    public SipNameAddr? ReferTo => _referTo ??= NameAddr(SipHeaderId.ReferTo);
-
-    public SipNameAddr? ReferredBy => _referredBy ??= NameAddr(SipHeaderId.ReferredBy);
+    public SipNameAddr? To => _to ??= NameAddr(headers, SipHeaderId.To);
 
     public IReadOnlyList<SipVia> Vias => _vias ??= ParseVias();
 
-    public IReadOnlyList<SipNameAddr> Contacts => _contacts ??= NameAddrs(SipHeaderId.Contact);
+    public IReadOnlyList<SipNameAddr> Contacts => _contacts ??= NameAddrs(headers, SipHeaderId.Contact);
 
-    public IReadOnlyList<SipNameAddr> Routes => _routes ??= NameAddrs(SipHeaderId.Route);
+    public SipMessageRareViews Rare => _rare ??= new SipMessageRareViews(headers);
 
-    public IReadOnlyList<SipNameAddr> RecordRoutes => _recordRoutes ??= NameAddrs(SipHeaderId.RecordRoute);
-
-    public SipContentType? ContentType =>
-        _contentType ??= SipContentType.TryParse(headers.Get(SipHeaderId.ContentType), out var v) ? v : null;
-
-    public SipParameterizedValue? Event =>
-        _event ??= SipParameterizedValue.TryParse(headers.Get(SipHeaderId.Event), out var v) ? v : null;
-
-    public SipParameterizedValue? SubscriptionState =>
-        _subscriptionState ??= SipParameterizedValue.TryParse(headers.Get(SipHeaderId.SubscriptionState), out var v) ? v : null;
-
-    public IReadOnlyList<SipAuthHeaderValue> WwwAuthenticate => _www ??= Auths(SipHeaderId.WwwAuthenticate);
-
-    public IReadOnlyList<SipAuthHeaderValue> ProxyAuthenticate => _proxyAuth ??= Auths(SipHeaderId.ProxyAuthenticate);
-
-    public SipAuthHeaderValue? Authorization =>
-        _authorization ??= SipAuthHeaderValue.TryParse(headers.Get(SipHeaderId.Authorization), out var v) ? v : null;
-
-    public SipAuthHeaderValue? ProxyAuthorization =>
-        _proxyAuthorization ??= SipAuthHeaderValue.TryParse(headers.Get(SipHeaderId.ProxyAuthorization), out var v) ? v : null;
-
-    private string? _callId;
-    private SipCSeq? _cseq;
-    private SipVia? _topVia;
-    private SipNameAddr? _from, _to, _referTo, _referredBy;
-    private IReadOnlyList<SipVia>? _vias;
-    private IReadOnlyList<SipNameAddr>? _contacts, _routes, _recordRoutes;
-    private SipContentType? _contentType;
-    private SipParameterizedValue? _event, _subscriptionState;
-    private IReadOnlyList<SipAuthHeaderValue>? _www, _proxyAuth;
-    private SipAuthHeaderValue? _authorization, _proxyAuthorization;
-
-    private SipNameAddr? NameAddr(SipHeaderId id) => headers.ParseFirst(id,
+    internal static SipNameAddr? NameAddr(SipHeaderCollection headers, SipHeaderId id) => headers.ParseFirst(id,
         static chars => SipNameAddr.TryParse(chars, build: true, out var v, out _) ? v : null);
 
-    private List<SipVia> ParseVias()
-    {
-        var list = new List<SipVia>();
-        foreach (var text in headers.GetAll(SipHeaderId.Via))
-        {
-            if (SipVia.TryParse(text, out var via))
-            {
-                list.Add(via);
-            }
-        }
-
-        return list;
-    }
-
-    private List<SipNameAddr> NameAddrs(SipHeaderId id)
+    internal static List<SipNameAddr> NameAddrs(SipHeaderCollection headers, SipHeaderId id)
     {
         var list = new List<SipNameAddr>();
         foreach (var text in headers.GetAll(id))
@@ -94,14 +56,14 @@ internal sealed class SipMessageViews(SipHeaderCollection headers)
         return list;
     }
 
-    private List<SipAuthHeaderValue> Auths(SipHeaderId id)
+    private List<SipVia> ParseVias()
     {
-        var list = new List<SipAuthHeaderValue>();
-        foreach (var text in headers.GetLines(SipHeaderNames.GetName(id)))
+        var list = new List<SipVia>();
+        foreach (var text in headers.GetAll(SipHeaderId.Via))
         {
-            if (SipAuthHeaderValue.TryParse(text, out var value))
+            if (SipVia.TryParse(text, out var via))
             {
-                list.Add(value);
+                list.Add(via);
             }
         }
 

@@ -152,6 +152,7 @@ internal sealed class SipTcpConnection : IAsyncDisposable
 
                     var bytes = buffer.AsSpan(consumed, frame.Length);
                     consumed += frame.Length;
+                    // Copied once into an exact-size array the message owns (the stream buffer is compacted and reused).
                     if (SipParser.TryParse(bytes, _parserOptions, out var message, out var error))
                     {
                         queue.Enqueue(message, null, source, Local);

@@ -128,6 +128,8 @@ internal sealed class SipUdpTransport : IDisposable
             return;
         }
 
+        // The span overload copies the datagram once into an exact-size array the message owns: the
+        // receive buffer is reused at once, while a transaction may keep the message for retransmissions.
         if (SipParser.TryParse(datagram, _parserOptions, out var message, out var error))
         {
             queue.Enqueue(message, null, source, local);

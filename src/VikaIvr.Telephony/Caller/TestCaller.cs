@@ -191,7 +191,15 @@ public sealed partial class TestCaller : IAsyncDisposable
         media.AddAudioListener(Received);
         var user = _options.CalledUser ?? target.User;
         var requestUri = new SipUri(target.Scheme, user, target.Host, target.Port);
-        Call = _agent.Dial(new SipDialRequest(requestUri, destination, _options.FromUser, offer) { ReferOutcome = _options.ReferOutcome });
+        var dial = new SipDialRequest(requestUri, destination, _options.FromUser, offer) { ReferOutcome = _options.ReferOutcome };
+        Call = _agent.Dial(dial);
+        for (int retry = 0; retry < 20 && Call.Answer.IsCompleted && Call.Answer.Result.StatusCode == 503 && destination.IsReliable; retry++)
+        {
+            // The transport's TCP side starts on the thread pool just after Start(): until then it refuses to send.
+            await Task.Delay(50, ct).ConfigureAwait(false);
+            Call = _agent.Dial(dial);
+        }
+
         _pump = PumpEventsAsync(Call);
         var final = await Call.Answer.WaitAsync(_options.AnswerTimeout, ct).ConfigureAwait(false);
         FinalResponse = final;

@@ -156,6 +156,8 @@ public sealed class TelephonyCall : ICall, IAsyncDisposable
         }
     }
 
+    public void AbsorbNextKey(char key, TimeSpan window) => Digits.AbsorbNext(key, window);
+
     public Task<TransferResult> TransferAsync(string target, CancellationToken ct) => _signalling.TransferAsync(target, ct);
 
     public Task HangupAsync(CancellationToken ct) => _signalling.HangupAsync(ct);

@@ -19,6 +19,8 @@ public sealed class DigitQueue
     private DtmfSource _lastSource;
     private long _lastAt;
     private int _sourcesSeen;
+    private char _absorbKey;
+    private long _absorbUntil;
 
     public DigitQueue(TimeProvider time) => _time = time;
 
@@ -48,6 +50,18 @@ public sealed class DigitQueue
             if (_lastAt != 0 && digit == _lastDigit && source != _lastSource
                 && _time.GetElapsedTime(_lastAt, now) < CrossSourceWindow)
                 return false;
+            if (_absorbKey != '\0')
+            {
+                bool absorb = digit == _absorbKey && now < _absorbUntil;
+                _absorbKey = '\0';
+                if (absorb)
+                {
+                    _lastDigit = digit;
+                    _lastSource = source;
+                    _lastAt = now;
+                    return false;
+                }
+            }
             _lastDigit = digit;
             _lastSource = source;
             _lastAt = now;
@@ -60,6 +74,21 @@ public sealed class DigitQueue
 
     /// <summary>When the last digit was accepted (a <see cref="TimeProvider.GetTimestamp"/> value), 0 before any.</summary>
     public long LastAcceptedAt => Interlocked.Read(ref _lastAt);
+
+    /// <summary>Drops the next key if it is <paramref name="key"/>: already queued, or arriving within <paramref name="window"/>.</summary>
+    public void AbsorbNext(char key, TimeSpan window)
+    {
+        lock (_gate)
+        {
+            if (_digits.Reader.TryPeek(out char queued))
+            {
+                if (queued == key) _digits.Reader.TryRead(out _);
+                return;
+            }
+            _absorbKey = key;
+            _absorbUntil = _time.GetTimestamp() + (long)(window.TotalSeconds * _time.TimestampFrequency);
+        }
+    }
 
     public bool HasPending => _digits.Reader.TryPeek(out _);
 

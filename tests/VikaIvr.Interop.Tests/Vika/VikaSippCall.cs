@@ -6,12 +6,16 @@ namespace VikaIvr.Interop.Tests.Vika;
 public static class VikaSippCall
 {
     /// <summary>A generated key scenario (<see cref="SippKeysScenario"/>).</summary>
-    public static Task<(SippResult Sipp, CallRecordLine Record)> RunAsync(
+    public static async Task<(SippResult Sipp, CallRecordLine Record)> RunAsync(
         ServerProcess server, SippKeysScenario scenario, TimeSpan timeout, Func<Task>? during = null)
     {
         var dir = Directory.CreateTempSubdirectory("vika-sipp-keys-").FullName;
         var path = scenario.WriteTo(dir, "uac_vika_keys.xml");
-        return RunAsync(server, new SippRun { Scenario = path, Timeout = timeout }, during);
+        var outcome = await RunAsync(server, new SippRun { Scenario = path, Timeout = timeout }, during);
+
+        // Kept when the call failed (the assertion above threw): the scenario is evidence.
+        Directory.Delete(dir, recursive: true);
+        return outcome;
     }
 
     /// <summary>

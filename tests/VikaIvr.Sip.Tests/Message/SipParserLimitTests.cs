@@ -32,6 +32,42 @@ public class SipParserLimitTests
     }
 
     [Fact]
+    public void Many_headers_beyond_the_stack_buffer_are_all_kept_in_order()
+    {
+        var text = SipTestMessages.Invite;
+        var cut = text.IndexOf("\r\n", StringComparison.Ordinal) + 2;
+        var sb = new StringBuilder(text[..cut]);
+        for (var i = 0; i < 100; i++)
+        {
+            sb.Append("X-H").Append(i).Append(": v").Append(i).Append("\r\n");
+        }
+
+        var m = SipParser.Parse(Encoding.ASCII.GetBytes(sb.Append(text[cut..]).ToString()));
+
+        Assert.Equal("v0", m.Headers.Get("X-H0"));
+        Assert.Equal("v99", m.Headers.Get("x-h99"));
+        Assert.Equal("X-H57", m.Headers[57].Name);
+        Assert.NotNull(m.CallId);
+    }
+
+    [Fact]
+    public void Edited_lines_are_written_from_their_strings_and_others_byte_for_byte()
+    {
+        var m = SipParser.Parse(Invite);
+        m.Headers.Set(SipHeaderId.MaxForwards, "69");
+        m.Headers.Add("X-Added", "yes");
+        m.Headers.RemoveFirst("Via");
+
+        var text = Encoding.ASCII.GetString(SipSerializer.ToArray(m));
+
+        Assert.Contains("Max-Forwards: 69\r\n", text, StringComparison.Ordinal);
+        Assert.Contains("X-Added: yes\r\n", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Via:", text, StringComparison.Ordinal);
+        Assert.Equal("69", m.Headers.Get(SipHeaderId.MaxForwards));
+        Assert.Equal(69, m.MaxForwards);
+    }
+
+    [Fact]
     public void A_lying_content_length_is_an_error_with_the_headers_kept()
     {
         var text = SipTestMessages.Invite.Replace("Content-Length: " + SipTestMessages.Sdp.Length, "Content-Length: 5000", StringComparison.Ordinal);

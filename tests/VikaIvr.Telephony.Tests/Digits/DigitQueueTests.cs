@@ -119,4 +119,48 @@ public class DigitQueueTests
         var r = await task.WaitAsync(TimeSpan.FromSeconds(5));
         Assert.Equal(DigitTermination.Hangup, r.Termination);
     }
+
+    [Fact]
+    public void Absorbed_key_within_the_window_is_dropped_without_barging_in()
+    {
+        var time = new FakeTimeProvider();
+        var q = new DigitQueue(time);
+        int accepted = 0;
+        q.DigitAccepted += _ => accepted++;
+        q.AbsorbNext('#', TimeSpan.FromSeconds(3));
+        time.Advance(TimeSpan.FromSeconds(1));
+        Assert.False(q.Post('#', DtmfSource.Rfc4733));
+        Assert.Equal(0, accepted);
+        Assert.True(q.Post('#', DtmfSource.Rfc4733));
+        Assert.Equal(1, accepted);
+    }
+
+    [Fact]
+    public void Absorb_drops_an_already_queued_terminator_but_keeps_other_keys()
+    {
+        var time = new FakeTimeProvider();
+        var q = new DigitQueue(time);
+        q.Post('#', DtmfSource.SipInfo);
+        q.AbsorbNext('#', TimeSpan.FromSeconds(3));
+        Assert.False(q.HasPending);
+
+        q.Post('1', DtmfSource.SipInfo);
+        q.AbsorbNext('#', TimeSpan.FromSeconds(3));
+        Assert.True(q.TryTake(out char d));
+        Assert.Equal('1', d);
+    }
+
+    [Fact]
+    public void Absorb_expires_and_another_key_cancels_it()
+    {
+        var time = new FakeTimeProvider();
+        var q = new DigitQueue(time);
+        q.AbsorbNext('#', TimeSpan.FromSeconds(3));
+        time.Advance(TimeSpan.FromSeconds(4));
+        Assert.True(q.Post('#', DtmfSource.Rfc4733));
+
+        q.AbsorbNext('#', TimeSpan.FromSeconds(3));
+        Assert.True(q.Post('5', DtmfSource.Rfc4733));
+        Assert.True(q.Post('#', DtmfSource.Rfc4733));
+    }
 }

@@ -72,6 +72,12 @@ public sealed partial class SipClientAgent : ISipInboundHandler, IAsyncDisposabl
             var tx = Transactions.SendRequest(invite, request.Destination);
             call.InviteTransaction = tx;
             tx.ResponseReceived = response => OnInviteResponse(call, response);
+            if (tx.Completion.IsCompleted)
+            {
+                // The transport refused the INVITE at once (e.g. a TCP connect that cannot start): a 503 already.
+                OnInviteResponse(call, tx.Completion.Result);
+            }
+
             _logger.LogDebug("Sip dialing {Target} via {Destination}", request.Target, request.Destination);
             return call;
         }
