@@ -71,7 +71,7 @@ def scenario(path, keys, directory):
         steps.append(INFO.format(cseq=cseq, key=k))
         if i == 1:  # let the id prompt start before the id digits (keys are queued anyway)
             steps.append('  <pause milliseconds="300"/>\n')
-    steps.append(BYE.format(cseq=cseq + 1, wait=4000))
+    steps.append(BYE.format(cseq=cseq + 1, wait=8000))
     out = os.path.join(directory, path)
     open(out, "w").write(template.replace("<!-- STEPS -->", "".join(steps)))
     return out

@@ -37,6 +37,7 @@ public sealed class TelephonyCall : ICall, IAsyncDisposable
     }
 
     private readonly List<TimeSpan> _latencies = [];
+    private long _lastCollectedAt;
 
     /// <summary>For each synthesized answer: the time from the caller's last key to its playback.</summary>
     public IReadOnlyList<TimeSpan> SpeechLatencies
@@ -67,11 +68,13 @@ public sealed class TelephonyCall : ICall, IAsyncDisposable
         if (bargeIn && Digits.HasPending) return;
         if (Ended.IsCancellationRequested) return;
         var encoded = _clips.Get(clip, Codec);
-        if (clip.Kind == AudioClipKind.Speech && Digits.LastAcceptedAt != 0)
+        long since = Math.Max(Digits.LastAcceptedAt, Interlocked.Read(ref _lastCollectedAt));
+        if (clip.Kind == AudioClipKind.Speech && since != 0)
         {
-            // How long the caller waited after the last key for synthesized speech (the first
-            // frame leaves at the stream's next pacer slot, at most one ptime later).
-            lock (_latencies) _latencies.Add(_time.GetElapsedTime(Digits.LastAcceptedAt));
+            // How long the caller waited for synthesized speech after the entry was complete: the
+            // last key, or the end of the collection when the keys were typed ahead of a prompt.
+            // The first frame leaves at the stream's next pacer slot, at most one ptime later.
+            lock (_latencies) _latencies.Add(_time.GetElapsedTime(since));
         }
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, Ended);
         Action<char>? stop = null;
@@ -103,6 +106,7 @@ public sealed class TelephonyCall : ICall, IAsyncDisposable
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, Ended);
         var result = await DigitCollector.CollectAsync(Digits, options, linked.Token).ConfigureAwait(false);
+        if (!result.IsEmpty) Interlocked.Exchange(ref _lastCollectedAt, _time.GetTimestamp());
         if (result.Termination == DigitTermination.Hangup && !Ended.IsCancellationRequested) ct.ThrowIfCancellationRequested();
         return result;
     }
