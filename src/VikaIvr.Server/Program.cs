@@ -1,5 +1,6 @@
 using VikaIvr.Server.Cli;
 using VikaIvr.Server.Commands;
+using VikaIvr.Server.Commands.LiveScript;
 
 var cts = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; cts.Cancel(); };
@@ -14,7 +15,8 @@ IVikaCommand[] commands =
     new ServeCommand(output, error),
     new SipParseCommand(output, error),
     new FlowValidateCommand(output, error),
-    new SimulateCommand(output, error),
+    new SimulateCommand(output, error, new LiveScriptRunner(output, error).RunAsync),
+    new CallCommand(output, error),
     new PromptsListCommand(output),
     new PromptsImportCommand(output, error),
     new PromptsSynthCommand(output, error),

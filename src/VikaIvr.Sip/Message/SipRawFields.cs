@@ -12,6 +12,11 @@ internal static class SipRawFields
     /// <summary>The first comma-separated item (commas in quotes or angle brackets do not split), LWS trimmed.</summary>
     public static ReadOnlySpan<byte> FirstItem(ReadOnlySpan<byte> value)
     {
+        if (value.IndexOf((byte)',') < 0)
+        {
+            return Trim(value);
+        }
+
         var inQuotes = false;
         var inAngle = false;
         for (var i = 0; i < value.Length; i++)
@@ -143,6 +148,17 @@ internal static class SipRawFields
     // A parameter ends at the next ';' or ',' outside a quoted value.
     private static int ParamEnd(ReadOnlySpan<byte> s)
     {
+        var stop = s.IndexOfAny((byte)';', (byte)',', (byte)'"');
+        if (stop < 0)
+        {
+            return s.Length;
+        }
+
+        if (s[stop] != '"')
+        {
+            return stop;
+        }
+
         var inQuotes = false;
         for (var i = 0; i < s.Length; i++)
         {
