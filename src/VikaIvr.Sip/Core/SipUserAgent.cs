@@ -92,9 +92,10 @@ public sealed partial class SipUserAgent : ISipInboundHandler, IAsyncDisposable
     public void OnMalformed(SipParseError error, SipEndPoint source, IPEndPoint local)
     {
         _logger.LogInformation("Sip malformed message from {Source}: {Status} {Reason}", source, error.StatusCode, error.Reason);
-        // RFC 4475: a malformed request still gets its 400/505 when anything of it could be read;
-        // the response copies whatever Via, From, To, Call-ID and CSeq lines it has, as written.
-        if (error.PartialRequest is not { } request || request.Method == SipMethods.Ack)
+        // RFC 4475: a malformed request still gets its 400/505 when its Via could be read (without
+        // one a response has nowhere to go, and answering bare garbage only feeds scanners); the
+        // response copies whatever From, To, Call-ID and CSeq lines it has, as written.
+        if (error.PartialRequest is not { } request || request.Method == SipMethods.Ack || request.TopVia is null)
         {
             return;
         }

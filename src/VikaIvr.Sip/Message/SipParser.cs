@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Text;
 
 namespace VikaIvr.Sip.Message;
 
@@ -107,7 +108,17 @@ public static class SipParser
         var line = data[pos..(lineEnd > pos && data[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd)];
         if (SipStartLine.TryParse(line, pos, ref layout) is { } startFault)
         {
+            // A broken request line still deserves its 400/505 (RFC 4475 3.1.2.x): read the headers
+            // behind it so the answer can carry the Via, From, To, Call-ID and CSeq.
             error = startFault;
+            if (!TryLenientRequestLine(line, pos, ref layout))
+            {
+                return false;
+            }
+
+            pos = lineEnd + 1;
+            headersRead = TryReadHeaders(data, ref pos, options, ref layout, out _);
+            layout.BodyStart = pos;
             return false;
         }
 
@@ -120,6 +131,25 @@ public static class SipParser
         headersRead = true;
         layout.BodyStart = pos;
         return TryLocateBody(data, ref layout, out error);
+    }
+
+    /// <summary>Method and Request-URI of a request line that failed the strict grammar, for a partial request.</summary>
+    private static bool TryLenientRequestLine(ReadOnlySpan<byte> line, int offset, ref SipMessageLayout layout)
+    {
+        var sp1 = line.IndexOf((byte)' ');
+        if (sp1 <= 0 || line[..sp1].ContainsAnyExcept(SipText.TokenBytes) || (line.Length >= 4 && Ascii.EqualsIgnoreCase(line[..4], "SIP/"u8)))
+        {
+            return false;
+        }
+
+        var rest = line[(sp1 + 1)..].TrimStart((byte)' ');
+        var uriStart = line.Length - rest.Length;
+        var sp2 = rest.IndexOfAny((byte)' ', (byte)'\t');
+        layout.IsRequest = true;
+        layout.Method = SipMethods.Intern(line[..sp1]);
+        layout.UriStart = offset + uriStart;
+        layout.UriLength = sp2 < 0 ? rest.Length : sp2;
+        return true;
     }
 
     [SkipLocalsInit]

@@ -39,10 +39,16 @@ internal sealed class SipTcpTransport : IAsyncDisposable
 
     public int ConnectionCount => _connections.Count;
 
-    public async Task AcceptLoopAsync(SipInboundQueue queue, CancellationToken ct)
+    /// <summary>Makes the transport able to open outgoing connections before the accept loop starts.</summary>
+    public void Attach(SipInboundQueue queue, CancellationToken ct)
     {
         _queue = queue;
         _stopping = ct;
+    }
+
+    public async Task AcceptLoopAsync(SipInboundQueue queue, CancellationToken ct)
+    {
+        Attach(queue, ct);
         while (!ct.IsCancellationRequested)
         {
             Socket socket;

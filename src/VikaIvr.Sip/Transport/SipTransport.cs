@@ -55,6 +55,9 @@ public sealed class SipTransport : ISipTransport
 
         if (_tcp is not null)
         {
+            // Attached before the loop runs, so a request sent right after Start (an outgoing call)
+            // can open its connection at once.
+            _tcp.Attach(_queue, _stopping.Token);
             _loops.Add(Task.Run(() => _tcp.AcceptLoopAsync(_queue, _stopping.Token)));
             _logger.LogInformation("Sip listening on TCP {EndPoint}", _tcp.LocalEndPoint);
         }
