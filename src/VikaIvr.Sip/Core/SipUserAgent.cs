@@ -95,7 +95,7 @@ public sealed partial class SipUserAgent : ISipInboundHandler, IAsyncDisposable
         // RFC 4475: a malformed request still gets its 400/505 when its Via could be read (without
         // one a response has nowhere to go, and answering bare garbage only feeds scanners); the
         // response copies whatever From, To, Call-ID and CSeq lines it has, as written.
-        if (error.PartialRequest is not { } request || request.Method == SipMethods.Ack || request.TopVia is null)
+        if (error.PartialRequest is not { } request || request.Method == SipMethods.Ack || !request.Headers.Contains(SipHeaderId.Via))
         {
             return;
         }
