@@ -120,6 +120,10 @@ public sealed class ServeCommand(TextWriter output, TextWriter error) : IVikaCom
             AllowedSources = settings.Sip.AllowFrom,
             MaxCallDuration = settings.Sip.MaxCallDurationSeconds > 0 ? TimeSpan.FromSeconds(settings.Sip.MaxCallDurationSeconds) : null,
             ContactHost = string.IsNullOrEmpty(settings.Media.PublicAddress) ? null : settings.Media.PublicAddress,
+            InviteAuthentication = settings.Sip.ChallengeInvites
+                ? new Sip.Auth.SipDigestServer(settings.Sip.AuthRealm,
+                    user => settings.Sip.InviteCredentials.TryGetValue(user, out var password) ? password : null, clock)
+                : null,
         };
         var ua = new SipUserAgent(transport, calls, uaOptions, new SipTimerOptions(), clock, loggers.CreateLogger<SipUserAgent>());
         try

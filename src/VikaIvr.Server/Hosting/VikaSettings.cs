@@ -28,6 +28,12 @@ public sealed class SipSettings
     public int AnswerDelayMs { get; set; }
     public int MaxHeaders { get; set; } = 100;
     public bool ChallengeInvites { get; set; }
+
+    /// <summary>Realm of the digest challenge for incoming INVITEs.</summary>
+    public string AuthRealm { get; set; } = "vikaivr";
+
+    /// <summary>User name → password for trunks that authenticate their INVITEs (when <see cref="ChallengeInvites"/>).</summary>
+    public Dictionary<string, string> InviteCredentials { get; set; } = new(StringComparer.Ordinal);
 }
 
 public sealed class MediaSettings
