@@ -53,8 +53,51 @@ public sealed class SpeechService : ISpeech
         ArgumentNullException.ThrowIfNull(text);
         var words = _normalizer.Normalize(text);
         var key = SpeechCacheKey.For(_engine.Name, _engine.Voice, words);
-        var samples = await GetSamplesAsync(key, words, ct).ConfigureAwait(false);
+        var parts = SplitSentences(words);
+        short[] samples;
+        if (parts.Count <= 1)
+        {
+            samples = await GetSamplesAsync(key, words, ct).ConfigureAwait(false);
+        }
+        else
+        {
+            // Each sentence is cached on its own, so the fixed sentences of an answer ("Silakan
+            // lakukan registrasi ulang.") are synthesized once and shared by every answer using them.
+            var pieces = new short[parts.Count][];
+            int total = 0;
+            for (int i = 0; i < parts.Count; i++)
+            {
+                pieces[i] = await GetSamplesAsync(SpeechCacheKey.For(_engine.Name, _engine.Voice, parts[i]), parts[i], ct).ConfigureAwait(false);
+                total += pieces[i].Length;
+            }
+            samples = new short[total];
+            int at = 0;
+            foreach (var piece in pieces)
+            {
+                piece.CopyTo(samples, at);
+                at += piece.Length;
+            }
+        }
         return new AudioClip("speech-" + key[..16], AudioClipKind.Speech, samples, words);
+    }
+
+    /// <summary>Splits normalised words into sentences at '.', '?' or '!' followed by a space.</summary>
+    public static IReadOnlyList<string> SplitSentences(string words)
+    {
+        var parts = new List<string>(2);
+        int start = 0;
+        for (int i = 0; i < words.Length - 1; i++)
+        {
+            if (words[i] is '.' or '?' or '!' && words[i + 1] == ' ')
+            {
+                var part = words[start..(i + 1)].Trim();
+                if (part.Length > 0) parts.Add(part);
+                start = i + 2;
+            }
+        }
+        var last = words[start..].Trim();
+        if (last.Length > 0) parts.Add(last);
+        return parts;
     }
 
     /// <summary>Synthesizes fixed sentence parts ahead of the first call; a failure here is a

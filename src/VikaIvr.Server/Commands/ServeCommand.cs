@@ -52,6 +52,16 @@ public sealed class ServeCommand(TextWriter output, TextWriter error) : IVikaCom
             return 1;
         }
         var speech = services.CreateSpeech(engine);
+        try
+        {
+            // The answers' fixed sentences are ready before the first call (each sentence is cached on its own).
+            await speech.PreSynthesizeAsync(Jkn.Sentences.FixedSentences.All, ct);
+        }
+        catch (Flows.Ports.SpeechException ex)
+        {
+            error.WriteLine($"vika serve: the speech engine '{engine.Name}' failed at start: {ex.Message}");
+            return 1;
+        }
         // Pooling off: every lookup opens the file, so a database that fails mid-call is noticed at once.
         var db = await services.OpenDatabaseAsync(ct, pooling: false);
         var components = VikaServices.Components(db, clock);

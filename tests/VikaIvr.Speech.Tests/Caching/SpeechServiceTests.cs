@@ -22,6 +22,18 @@ public class SpeechServiceTests
     }
 
     [Fact]
+    public async Task A_fixed_sentence_is_synthesized_once_and_shared_by_answers()
+    {
+        var engine = new FakeSpeechEngine();
+        var service = Create(engine);
+        await service.PreSynthesizeAsync(["Silakan lakukan registrasi ulang."], CancellationToken.None);
+        var answer = await service.SayAsync("Status tidak aktif karena data NIK belum sesuai. Silakan lakukan registrasi ulang.", CancellationToken.None);
+        Assert.Equal(["Silakan lakukan registrasi ulang.", "Status tidak aktif karena data NIK belum sesuai."], engine.Texts);
+        Assert.Equal(answer.Text!.Length * 80 - 80, answer.Samples.Length); // both parts, without the joining space
+        Assert.Equal("Status tidak aktif karena data NIK belum sesuai. Silakan lakukan registrasi ulang.", answer.Text);
+    }
+
+    [Fact]
     public async Task Second_call_is_served_from_memory()
     {
         var engine = new FakeSpeechEngine();
