@@ -30,18 +30,23 @@ def tshark(capture, display_filter, fields, decode=None):
 def main(argv):
     capture, sip_port, rtp_range = argv[0], int(argv[1]), argv[2]
     low, high = (int(x) for x in rtp_range.split("-"))
-    # RTP: every UDP packet whose source is in the server's range; a stream is one
-    # (server port, caller port) pair, since the server gives each call its own port.
-    rows = tshark(capture, f"udp.srcport >= {low} && udp.srcport <= {high}",
-                  ["frame.time_epoch", "udp.srcport", "udp.dstport"])
+    # RTP: packets from the server's range decoded as RTP; a stream is one (server port, caller
+    # port) pair, since the server gives each call its own port. RTCP (odd ports) is left out,
+    # and so is the interval before a talkspurt start (marker bit): silence between prompts is
+    # not pacing jitter.
+    rows = tshark(capture, f"udp.srcport >= {low} && udp.srcport <= {high} && (rtp.p_type == 0 || rtp.p_type == 8 || rtp.p_type >= 96 && rtp.p_type <= 127)",
+                  ["frame.time_epoch", "udp.srcport", "udp.dstport", "rtp.marker"], decode=[f"udp.port=={low}-{high},rtp"])
     streams, by_server_port = {}, {}
-    for time, port, peer in rows:
-        streams.setdefault((int(port), int(peer)), []).append(float(time))
+    for time, port, peer, marker in (r + [""] * (4 - len(r)) for r in rows):
+        if int(port) % 2:
+            continue
+        streams.setdefault((int(port), int(peer)), []).append((float(time), marker in ("1", "True")))
         by_server_port.setdefault(int(port), []).append(float(time))
     deviations = []
-    for times in streams.values():
-        for a, b in zip(times, times[1:]):
-            deviations.append(abs((b - a) * 1000 - 20))
+    for packets in streams.values():
+        for (a, _), (b, talkspurt) in zip(packets, packets[1:]):
+            if not talkspurt:
+                deviations.append(abs((b - a) * 1000 - 20))
     print(f"server RTP: {len(rows)} packets in {len(streams)} streams")
     if deviations:
         print(f"|send interval - 20 ms| (ms): p50={percentile(deviations, 50):.3f}"
