@@ -44,6 +44,40 @@ public sealed class LiveScriptTests(TestCallerServerFixture fixture) : IClassFix
         }
     }
 
+    [Fact]
+    public async Task An_expected_say_with_another_participants_words_fails_at_its_line()
+    {
+        var lines = await File.ReadAllLinesAsync(Path.Combine(RepoPaths.Root, "tests", "scripts", "status-budi.vks"));
+        int sayLine = Array.FindIndex(lines, l => l.StartsWith("expect say", StringComparison.Ordinal)) + 1;
+        Assert.True(sayLine > 0, "status-budi.vks has an expect say");
+        lines[sayLine - 1] = "expect say \"atas nama Siti Rahmawati\"";
+        var path = Path.Combine(Path.GetTempPath(), $"vika-live-siti-{Guid.NewGuid():N}.vks");
+        await File.WriteAllLinesAsync(path, lines);
+        try
+        {
+            var result = Assert.Single(await RunAsync(path, TestCallerDtmfMode.Rfc4733));
+
+            Assert.False(result.Passed, result.Format());
+            var failure = Assert.Single(result.Failures);
+            Assert.Equal(sayLine, failure.Line);
+            Assert.Contains("atas nama Siti Rahmawati", failure.Actual, StringComparison.Ordinal);
+            Assert.Contains("budi santoso", failure.Actual, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task The_shipped_say_is_recognised_by_its_synthesized_audio()
+    {
+        var result = Assert.Single(await RunAsync(Path.Combine(RepoPaths.Root, "tests", "scripts", "status-budi.vks"), TestCallerDtmfMode.Rfc4733));
+
+        Assert.True(result.Passed, result.Format());
+        Assert.Contains(result.Transcript, l => l.Contains("recognised by its audio", StringComparison.Ordinal) && l.Contains("budi santoso", StringComparison.OrdinalIgnoreCase));
+    }
+
     private async Task<IReadOnlyList<Flows.Scripting.ScriptResult>> RunAsync(string script, TestCallerDtmfMode mode)
     {
         var server = fixture.Server;

@@ -37,8 +37,7 @@ internal sealed partial class LiveScriptExecution
                 }
 
                 if (ev.Kind != HeardEventKind.Speech) return Fail(st.Line, expected, $"got {ev.Describe()} at {ev.At.TotalSeconds:0.000} s");
-                _transcript.Add("  (live mode: audio that is no prompt is accepted as the utterance; its words are not checked)");
-                return true;
+                return CheckWords(st, expected, ev);
             case ScriptStatementKind.ExpectHangup:
                 return await ExpectHangupAsync(st, expected);
             default:

@@ -11,7 +11,7 @@ namespace VikaIvr.Server.Commands.LiveScript;
 /// and against the server's SIP requests (BYE = hangup, REFER = transfer).
 /// </summary>
 internal sealed partial class LiveScriptExecution(CallScript script, LiveScriptOptions options, Func<Media.Rtp.RtpAudioCodec, PromptAudioIndex> indexFor,
-    ILoggerFactory loggers, CancellationToken ct)
+    SpeechPlan speech, ILoggerFactory loggers, CancellationToken ct)
 {
     private readonly List<ScriptError> _failures = [];
     private readonly List<string> _transcript = [];
@@ -24,6 +24,8 @@ internal sealed partial class LiveScriptExecution(CallScript script, LiveScriptO
     private int _sipSeen;
     private bool _failNextTransfer;
     private bool _clockNoted;
+    private List<ExpectedUtterance>? _utterances;
+    private int _nextUtterance;
 
     public async Task<ScriptResult> RunAsync()
     {
@@ -62,7 +64,7 @@ internal sealed partial class LiveScriptExecution(CallScript script, LiveScriptO
             case ScriptStatementKind.Clock:
                 if (!_clockNoted)
                 {
-                    _transcript.Add($"clock {st.Time:yyyy-MM-dd'T'HH:mm:ssK} ignored: a live server keeps its own clock (start it with `vika serve --clock`)");
+                    _transcript.Add($"clock {st.Time:yyyy-MM-dd'T'HH:mm:ssK}: the simulated run that learns the spoken texts uses it; the live server keeps its own (start it with `vika serve --clock` at the same time)");
                     _clockNoted = true;
                 }
 
@@ -120,7 +122,14 @@ internal sealed partial class LiveScriptExecution(CallScript script, LiveScriptO
             return Fail(st.Line, "the call to be answered", $"{_caller.FinalResponse?.StatusCode} {_caller.FinalResponse?.ReasonPhrase}");
         }
 
-        _scanner = new HeardEventScanner(indexFor(_caller.Negotiated!.Codec));
+        var codec = _caller.Negotiated!.Codec;
+        _scanner = new HeardEventScanner(indexFor(codec));
+        if (speech.Clips is { } clips)
+        {
+            _utterances = new List<ExpectedUtterance>(clips.Count);
+            foreach (var clip in clips) _utterances.Add(new ExpectedUtterance(clip, codec));
+        }
+
         return true;
     }
 

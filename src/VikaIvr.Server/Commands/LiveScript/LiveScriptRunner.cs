@@ -54,6 +54,9 @@ public sealed class LiveScriptRunner(TextWriter output, TextWriter error)
             return index;
         }
 
+        using var simulated = new SimulatedUtterances(services, prompts);
+        var speech = services.CreateSpeech(services.CreateEngine());
+
         var results = new List<ScriptResult>();
         foreach (var path in scripts)
         {
@@ -73,10 +76,34 @@ public sealed class LiveScriptRunner(TextWriter output, TextWriter error)
                 continue;
             }
 
-            results.Add(await new LiveScriptExecution(script, options, IndexFor, services.Loggers, ct).RunAsync());
+            var plan = await PlanSpeechAsync(script, simulated, speech, ct);
+            results.Add(await new LiveScriptExecution(script, options, IndexFor, plan, services.Loggers, ct).RunAsync());
         }
 
         return results;
+    }
+
+    /// <summary>
+    /// The sentences the server will say in this script, synthesized as the server does: the flow's
+    /// texts come from a simulated run of the same script (on its clock, as the server's --clock).
+    /// </summary>
+    private static async Task<SpeechPlan> PlanSpeechAsync(CallScript script, SimulatedUtterances simulated, ISpeech speech, CancellationToken ct)
+    {
+        if (!script.Statements.Any(s => s.Kind == ScriptStatementKind.ExpectSay)) return new SpeechPlan([], null);
+        if (simulated.Problem is not null) return SpeechPlan.Lenient(simulated.Problem);
+        var texts = await simulated.TextsAsync(script, ct);
+        if (texts is null) return SpeechPlan.Lenient("the simulated run is not available");
+        var clips = new List<AudioClip>(texts.Count);
+        try
+        {
+            foreach (var text in texts) clips.Add(await speech.SayAsync(text, ct));
+        }
+        catch (SpeechException ex)
+        {
+            return SpeechPlan.Lenient($"speech cannot be synthesized here ({ex.Message})");
+        }
+
+        return new SpeechPlan(clips, null);
     }
 
     private List<AudioClip> LoadClips(IPromptStore prompts)
