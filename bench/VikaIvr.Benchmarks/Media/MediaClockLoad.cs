@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using VikaIvr.Media.Clock;
+using VikaIvr.Media.Receive;
 using VikaIvr.Media.Rtp;
 using VikaIvr.Media.Sdp;
 using VikaIvr.Media.Session;
@@ -14,12 +15,14 @@ namespace VikaIvr.Benchmarks.Media;
 /// on the real pacer threads (<see cref="StopwatchTickSource"/>) to a loopback sink that does
 /// not read. By default every call is a real <see cref="MediaSession"/> (its own RTP/RTCP
 /// sockets on 127.0.0.1, playing a shared prompt, RTCP reports); --simulated uses streams that
-/// do only the per-frame work on one shared socket. After a warm-up it measures for S seconds:
+/// do only the per-frame work on one shared socket; --paired makes calls send to each other
+/// in pairs, so every call also receives 50 packets a second (through the shared MediaReceiver,
+/// or with --async-receive through each session's own async loops). After a warm-up it measures for S seconds:
 /// CPU per call (process CPU time / calls / seconds), allocations per frame
 /// (GC.GetTotalAllocatedBytes delta / frames, all threads) and the lateness of frame sends
 /// (time from the slot's deadline to the moment the frame's send returned; p50/p99/p99.9/max
 /// from the clock's LatenessHistogram, reset after the warm-up). --calls 0 measures the idle clock.
-/// Run: dotnet run -c Release --project bench/VikaIvr.Benchmarks -- media-clock [--calls 2000] [--seconds 20] [--slots 20] [--priority high] [--spin] [--simulated]
+/// Run: dotnet run -c Release --project bench/VikaIvr.Benchmarks -- media-clock [--calls 2000] [--seconds 20] [--slots 20] [--priority high] [--spin] [--simulated | --paired [--async-receive]]
 /// </summary>
 public static class MediaClockLoad
 {
@@ -53,6 +56,8 @@ public static class MediaClockLoad
         var pacers = new StopwatchTickSource(clockOptions);
         var ticks = new WindowedLatenessTickSource(pacers);
         using var clock = new MediaClock(clockOptions, ticks);
+        using var receiver = options.AsyncReceive || !MediaReceiver.IsSupported ? null : new MediaReceiver();
+        receiver?.Start();
         var prompt = MakePrompt(TimeSpan.FromSeconds(options.Seconds + options.WarmupSeconds + 10));
         var sessions = new List<MediaSession>();
         var simulated = new List<SimulatedCall>();
@@ -61,7 +66,7 @@ public static class MediaClockLoad
 
         Console.WriteLine($"media-clock: {options.Calls} {(options.Simulated ? "simulated calls" : "MediaSessions")}, "
             + $"{clock.PacerCount} pacers x {clock.SlotsPerPeriod} slots on {Environment.ProcessorCount} cores, {options.WarmupSeconds} s warm-up + {options.Seconds} s measured, "
-            + $"priority {options.Priority}{(options.Spin ? ", spin" : "")}");
+            + $"priority {options.Priority}{(options.Spin ? ", spin" : "")}{(options.Paired ? options.AsyncReceive ? ", paired, async receive loops" : ", paired, epoll receiver" : "")}");
         clock.Start();
         try
         {
@@ -82,9 +87,22 @@ public static class MediaClockLoad
                 var ports = new RtpPortAllocator(new RtpPortAllocatorOptions { MinPort = 30000, MaxPort = 30000 + (options.Calls * 2) + 200 });
                 var media = new NegotiatedMedia(RtpAudioCodec.Pcmu, 101, 20, sink.RtpEndPoint, SdpDirection.SendRecv);
                 var sessionOptions = new MediaSessionOptions();
-                for (int i = 0; i < options.Calls; i++)
+                for (int i = 0; options.Paired && i + 1 < options.Calls; i += 2)
                 {
-                    var session = new MediaSession(clock, ports.Allocate(IPAddress.Loopback), sessionOptions);
+                    // Two calls sending to each other: each one's receive loop gets 50 packets a second.
+                    var a = new MediaSession(clock, ports.Allocate(IPAddress.Loopback), sessionOptions, receiver: receiver);
+                    var b = new MediaSession(clock, ports.Allocate(IPAddress.Loopback), sessionOptions, receiver: receiver);
+                    sessions.Add(a);
+                    sessions.Add(b);
+                    a.Start(new NegotiatedMedia(RtpAudioCodec.Pcmu, 101, 20, b.LocalEndPoint, SdpDirection.SendRecv));
+                    b.Start(new NegotiatedMedia(RtpAudioCodec.Pcmu, 101, 20, a.LocalEndPoint, SdpDirection.SendRecv));
+                    _ = a.Play(prompt);
+                    _ = b.Play(prompt);
+                }
+
+                for (int i = sessions.Count; i < options.Calls; i++)
+                {
+                    var session = new MediaSession(clock, ports.Allocate(IPAddress.Loopback), sessionOptions, receiver: receiver);
                     sessions.Add(session);
                     session.Start(media);
                     _ = session.Play(prompt);

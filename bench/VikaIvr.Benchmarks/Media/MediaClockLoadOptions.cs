@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace VikaIvr.Benchmarks.Media;
 
-/// <summary>Command line of the media-clock load: --calls N --seconds S [--warmup S] [--pacers N] [--slots N] [--priority normal|high|realtime] [--spin] [--simulated].</summary>
+/// <summary>Command line of the media-clock load: --calls N --seconds S [--warmup S] [--pacers N] [--slots N] [--priority normal|high|realtime] [--spin] [--simulated | --paired [--async-receive]].</summary>
 internal sealed class MediaClockLoadOptions
 {
     public int Calls { get; private set; } = 2000;
@@ -24,6 +24,12 @@ internal sealed class MediaClockLoadOptions
 
     /// <summary>Streams that do the per-frame work on one shared socket instead of real MediaSessions.</summary>
     public bool Simulated { get; private set; }
+
+    /// <summary>Sessions in pairs sending to each other: every call also receives 50 packets a second (the receive path measured too).</summary>
+    public bool Paired { get; private set; }
+
+    /// <summary>Each session receives on its own async loops instead of the shared epoll MediaReceiver.</summary>
+    public bool AsyncReceive { get; private set; }
 
     public static MediaClockLoadOptions Parse(string[] args)
     {
@@ -58,8 +64,14 @@ internal sealed class MediaClockLoadOptions
                 case "--simulated":
                     options.Simulated = true;
                     break;
+                case "--paired":
+                    options.Paired = true;
+                    break;
+                case "--async-receive":
+                    options.AsyncReceive = true;
+                    break;
                 default:
-                    throw new ArgumentException($"Unknown option '{args[i]}'. Use --calls N --seconds S [--warmup S] [--pacers N] [--slots N] [--priority normal|high|realtime] [--spin] [--simulated].");
+                    throw new ArgumentException($"Unknown option '{args[i]}'. Use --calls N --seconds S [--warmup S] [--pacers N] [--slots N] [--priority normal|high|realtime] [--spin] [--simulated | --paired [--async-receive]].");
             }
         }
 

@@ -49,10 +49,12 @@ internal sealed class MediaClockMeasurement
         long frames = _clock.FramesDue - _frames0;
         var window = _clock.GetLateness();
 
-        long sent = 0;
+        long sent = 0, received = 0;
         foreach (var s in sessions)
         {
-            sent += s.GetStatistics().PacketsSent;
+            var statistics = s.GetStatistics();
+            sent += statistics.PacketsSent;
+            received += statistics.PacketsReceived;
         }
 
         foreach (var c in simulated)
@@ -67,7 +69,7 @@ internal sealed class MediaClockMeasurement
         Console.WriteLine($"load average       {_load0} at start, {LoadAverage()} at end (1/5/15 min; {Environment.ProcessorCount} cores)");
         Console.WriteLine($"pacer priority     {string.Join(", ", _ticks.GrantedPriorities)} (granted)");
         Console.WriteLine($"measured           {F(seconds, "0.0")} s, {frames:N0} frames ({F(framesPerCall, "0.0")} per call per second; expected 50)");
-        Console.WriteLine($"packets sent       {sent:N0} since start (RTP; all calls)");
+        Console.WriteLine($"packets sent       {sent:N0} since start (RTP; all calls), received {received:N0}");
         Console.WriteLine($"process CPU        {F(cpu.TotalSeconds, "0.00")} s = {F(cpu.TotalSeconds / seconds * 100, "0.0")} % of one core");
         Console.WriteLine($"CPU per call       {F(cpuPercentPerCall, "0.0000")} % of one core ({F(frames == 0 ? 0 : cpu.TotalMilliseconds * 1000 / frames, "0.0")} µs per frame)");
         Console.WriteLine($"allocated          {allocated:N0} B = {F(perFrame, "0.000")} B per frame (GC gen0 {GC.CollectionCount(0) - _gen0}, gen2 {GC.CollectionCount(2) - _gen2})");

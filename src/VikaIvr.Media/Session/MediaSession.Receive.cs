@@ -3,12 +3,13 @@ using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using VikaIvr.Media.Codecs;
 using VikaIvr.Media.Dtmf.Events;
+using VikaIvr.Media.Receive;
 using VikaIvr.Media.Rtcp;
 using VikaIvr.Media.Rtp;
 
 namespace VikaIvr.Media.Session;
 
-/// <summary>The receiving half: one async receive loop per socket, span-based packet handling.</summary>
+/// <summary>The receiving half: datagrams from the shared receiver (or this session's own loops), span-based packet handling.</summary>
 public sealed partial class MediaSession
 {
     private readonly Lock _rxGate = new();
@@ -24,70 +25,77 @@ public sealed partial class MediaSession
     private uint _lastSrCompact;
     private long _lastSrAt;
 
-    private async Task ReceiveRtpLoopAsync()
+    private const int RtpChannel = 0;
+    private const int RtcpChannel = 1;
+
+    void IDatagramSink.OnDatagram(int channel, ReadOnlySpan<byte> datagram, SocketAddress from)
     {
-        var buffer = new byte[MaxPacket];
-        var from = new SocketAddress(_lease.Rtp.AddressFamily);
-        while (await ReceiveAsync(_lease.Rtp, buffer, from).ConfigureAwait(false) is int n)
+        if (channel == RtpChannel)
         {
-            if (n > 0)
-            {
-                HandleRtp(buffer.AsSpan(0, n), from);
-            }
+            HandleRtp(datagram, from);
+        }
+        else
+        {
+            HandleRtcp(datagram, from);
         }
     }
 
-    private async Task ReceiveRtcpLoopAsync()
+    void IDatagramSink.OnReceiveError(int channel, SocketException error)
     {
-        var buffer = new byte[MaxPacket];
-        var from = new SocketAddress(_lease.Rtcp.AddressFamily);
-        while (await ReceiveAsync(_lease.Rtcp, buffer, from).ConfigureAwait(false) is int n)
-        {
-            if (n > 0)
-            {
-                HandleRtcp(buffer.AsSpan(0, n), from);
-            }
-        }
-    }
-
-    /// <summary>One datagram's length; 0 after a harmless error; null once the session is closing.</summary>
-    private async ValueTask<int?> ReceiveAsync(Socket socket, byte[] buffer, SocketAddress from)
-    {
-        var token = _closing.Token;
-        if (token.IsCancellationRequested)
-        {
-            return null;
-        }
-
-        try
-        {
-            return await socket.ReceiveFromAsync(buffer, SocketFlags.None, from, token).ConfigureAwait(false);
-        }
-        catch (SocketException ex) when (ex.SocketErrorCode is SocketError.ConnectionReset or SocketError.ConnectionRefused
-                                             or SocketError.HostUnreachable or SocketError.NetworkUnreachable)
+        if (IsIcmpError(error))
         {
             // ICMP from a peer that went away: never fatal, and never disturbs other calls.
             Interlocked.Increment(ref _icmpErrors);
-            return 0;
         }
-        catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException)
+        else if (!_closing.IsCancellationRequested)
         {
-            return null;
-        }
-        catch (SocketException ex)
-        {
-            if (token.IsCancellationRequested)
-            {
-                return null;
-            }
-
-            _logger.LogWarning(ex, "RTP receive error on port {Port}", _lease.Port);
-            return 0;
+            _logger.LogWarning(error, "RTP receive error on port {Port}", _lease.Port);
         }
     }
 
+    /// <summary>
+    /// Without a shared receiver: one loop per socket. The await sits in the loop itself, so its
+    /// state machine is allocated once and each receive (a pooled socket operation) allocates nothing.
+    /// </summary>
+    private async Task ReceiveLoopAsync(Socket socket, int channel)
+    {
+        var buffer = new byte[MaxPacket];
+        var from = new SocketAddress(socket.AddressFamily);
+        var token = _closing.Token;
+        while (!token.IsCancellationRequested)
+        {
+            int n;
+            try
+            {
+                n = await socket.ReceiveFromAsync(buffer, SocketFlags.None, from, token).ConfigureAwait(false);
+            }
+            catch (SocketException ex) when (!token.IsCancellationRequested)
+            {
+                ((IDatagramSink)this).OnReceiveError(channel, ex);
+                continue;
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException or SocketException)
+            {
+                return;
+            }
+
+            if (n > 0)
+            {
+                ((IDatagramSink)this).OnDatagram(channel, buffer.AsSpan(0, n), from);
+            }
+        }
+    }
+
+    private static bool IsIcmpError(SocketException ex) => ex.SocketErrorCode is SocketError.ConnectionReset or SocketError.ConnectionRefused
+        or SocketError.HostUnreachable or SocketError.NetworkUnreachable;
+
     private void HandleRtp(ReadOnlySpan<byte> datagram, SocketAddress from)
     {
+        if (datagram.IsEmpty)
+        {
+            return;
+        }
+
         var media = _media;
         if (media is null || !RtpPacket.TryParse(datagram, out var packet))
         {

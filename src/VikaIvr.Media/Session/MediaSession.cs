@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using VikaIvr.Media.Clock;
 using VikaIvr.Media.Dtmf.Events;
+using VikaIvr.Media.Receive;
 using VikaIvr.Media.Rtcp;
 using VikaIvr.Media.Rtp;
 using VikaIvr.Media.Sdp;
@@ -14,10 +15,11 @@ namespace VikaIvr.Media.Session;
 
 /// <summary>
 /// One call's audio: an RTP/RTCP socket pair, a place on the shared media clock for sending
-/// (no per-call timer), one receive loop, symmetric and strict RTP, playback of shared encoded
+/// (no per-call timer), receiving through the shared <see cref="MediaReceiver"/> (or, without one,
+/// an async receive loop per socket), symmetric and strict RTP, playback of shared encoded
 /// clips, RFC 4733 digits both ways and RTCP reports. Knows nothing of SIP.
 /// </summary>
-public sealed partial class MediaSession : IPacedStream, IAsyncDisposable
+public sealed partial class MediaSession : IPacedStream, IDatagramSink, IAsyncDisposable
 {
     private const int MaxPacket = 1500;
 
@@ -26,6 +28,7 @@ public sealed partial class MediaSession : IPacedStream, IAsyncDisposable
     private readonly MediaSessionOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly MediaReceiver? _receiver;
     private readonly PlaybackQueue _playback = new();
     private readonly Channel<MediaDigit> _digits = Channel.CreateUnbounded<MediaDigit>(new UnboundedChannelOptions { SingleReader = false, SingleWriter = false });
     private readonly CancellationTokenSource _closing = new();
@@ -37,9 +40,12 @@ public sealed partial class MediaSession : IPacedStream, IAsyncDisposable
     private volatile SocketAddress? _rtcpTo;
     private PacerRegistration? _registration;
     private Task _receiveLoops = Task.CompletedTask;
+    private ReceiverRegistration? _rtpWatch;
+    private ReceiverRegistration? _rtcpWatch;
     private int _state;   // 0 new, 1 running, 2 closed
 
-    public MediaSession(MediaClock clock, RtpPortLease lease, MediaSessionOptions options, TimeProvider? time = null, ILogger<MediaSession>? logger = null)
+    public MediaSession(MediaClock clock, RtpPortLease lease, MediaSessionOptions options, TimeProvider? time = null, ILogger<MediaSession>? logger = null,
+        MediaReceiver? receiver = null)
     {
         ArgumentNullException.ThrowIfNull(clock);
         ArgumentNullException.ThrowIfNull(lease);
@@ -49,6 +55,7 @@ public sealed partial class MediaSession : IPacedStream, IAsyncDisposable
         _options = options;
         _time = time ?? TimeProvider.System;
         _logger = logger ?? (ILogger)NullLogger.Instance;
+        _receiver = receiver;
         _cname = Encoding.UTF8.GetBytes(options.Cname);
         _startTimestamp = _time.GetTimestamp();
         _dtmfReceiver = new DtmfEventReceiver(options.DtmfEventTimeout);
@@ -88,7 +95,15 @@ public sealed partial class MediaSession : IPacedStream, IAsyncDisposable
         }
 
         Update(media);
-        _receiveLoops = Task.WhenAll(Task.Run(ReceiveRtpLoopAsync), Task.Run(ReceiveRtcpLoopAsync));
+        if (_receiver is not null)
+        {
+            _rtpWatch = _receiver.Register(_lease.Rtp, this, RtpChannel);
+            _rtcpWatch = _receiver.Register(_lease.Rtcp, this, RtcpChannel);
+        }
+        else
+        {
+            _receiveLoops = Task.WhenAll(Task.Run(() => ReceiveLoopAsync(_lease.Rtp, RtpChannel)), Task.Run(() => ReceiveLoopAsync(_lease.Rtcp, RtcpChannel)));
+        }
         _registration = _clock.Add(this, TimeSpan.FromMilliseconds(media.PtimeMs));
     }
 
@@ -162,6 +177,9 @@ public sealed partial class MediaSession : IPacedStream, IAsyncDisposable
         _dtmfSend.CancelAll();
         _closing.Cancel();
         _digits.Writer.TryComplete();
+        // Unwatched before the sockets close, so the receiver never reads a reused descriptor.
+        _rtpWatch?.Dispose();
+        _rtcpWatch?.Dispose();
         _lease.Dispose();
         try
         {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using VikaIvr.Data.CallRecords;
 using VikaIvr.Flows.Runtime;
 using VikaIvr.Media.Clock;
+using VikaIvr.Media.Receive;
 using VikaIvr.Media.Rtp;
 using VikaIvr.Media.Session;
 using VikaIvr.Server.Cli;
@@ -20,7 +21,7 @@ namespace VikaIvr.Server.Commands;
 public sealed class ServeCommand(TextWriter output, TextWriter error) : IVikaCommand
 {
     public string Name => "serve";
-    public string Usage => "serve [--bind ADDR] [--sip-port N] [--rtp-ports LO-HI] [--data DIR] [--config FILE] [--flow FILE] [--prompts DIR] [--clock ISO] [--answer-delay-ms N] [--agent-uri URI] [--log-level LEVEL]";
+    public string Usage => "serve [--bind ADDR] [--sip-port N] [--rtp-ports LO-HI] [--data DIR] [--config FILE] [--flow FILE] [--prompts DIR] [--clock ISO] [--answer-delay-ms N] [--agent-uri URI] [--log-level LEVEL] [--stats-seconds N] [--priority normal|high]";
     public IReadOnlySet<string> Flags { get; } = new HashSet<string>();
 
     public async Task<int> RunAsync(CommandArgs args, CancellationToken ct)
@@ -28,7 +29,11 @@ public sealed class ServeCommand(TextWriter output, TextWriter error) : IVikaCom
         var settings = SettingsLoader.Load(args);
         var clock = ShiftedTimeProvider.FromOption(args.Get("clock"));
         var level = Enum.TryParse<LogLevel>(args.Get("log-level") ?? "Information", true, out var l) ? l : LogLevel.Information;
+        int statsSeconds = args.GetInt("stats-seconds") ?? settings.Server.StatsSeconds;
+        string priority = args.Get("priority") ?? settings.Server.Priority;
         args.EnsureAllRead();
+        // Early, so threads started later (thread pool, sockets, media) inherit it.
+        string granted = ServerPriority.Apply(priority);
         var (rtpLow, rtpHigh) = RtpPortRange.Parse(settings.Media.RtpPorts);
 
         using var loggers = LoggerFactory.Create(b => b.SetMinimumLevel(level).AddSimpleConsole(o =>
@@ -105,6 +110,10 @@ public sealed class ServeCommand(TextWriter output, TextWriter error) : IVikaCom
         var clockOptions = new MediaClockOptions { MaxPacerThreads = settings.Media.PacerThreads > 0 ? settings.Media.PacerThreads : 4 };
         using var mediaClock = new MediaClock(clockOptions, new StopwatchTickSource(clockOptions), loggers.CreateLogger<MediaClock>());
         mediaClock.Start();
+        using var receiver = MediaReceiver.IsSupported
+            ? new MediaReceiver(new MediaReceiverOptions { Threads = Math.Max(1, settings.Media.ReceiveThreads) }, loggers.CreateLogger<MediaReceiver>())
+            : null;
+        receiver?.Start();
         var ports = new RtpPortAllocator(new RtpPortAllocatorOptions { MinPort = rtpLow, MaxPort = rtpHigh });
         var bind = ParseBind(settings.Sip.Bind);
         var telephony = new TelephonyOptions
@@ -116,7 +125,7 @@ public sealed class ServeCommand(TextWriter output, TextWriter error) : IVikaCom
             InBandDtmf = settings.Media.InBandDtmf,
             Media = new MediaSessionOptions { ComfortSilence = settings.Media.ComfortNoise },
         };
-        var calls = new CallManager(telephony, mediaClock, ports, new EncodedClipCache(), new FlowCallApplication(router), records, clock, loggers);
+        var calls = new CallManager(telephony, mediaClock, ports, new EncodedClipCache(), new FlowCallApplication(router), records, clock, loggers) { Receiver = receiver };
 
         await using var transport = new SipTransport(new SipTransportOptions
         {
@@ -158,9 +167,10 @@ public sealed class ServeCommand(TextWriter output, TextWriter error) : IVikaCom
             _ = registration.StartAsync(ct: ct);
         }
 
-        log.LogInformation("VikaIvr listening on {Bind}:{Port} (UDP+TCP), RTP {Low}-{High}, numbers {Numbers}, flow {Flow}, speech {Engine}, data {Data}, {Operator}",
-            settings.Sip.Bind, settings.Sip.Port, rtpLow, rtpHigh, string.Join(",", serviceNumbers), services.FlowFile, engine.Name, db.FilePath, line);
+        log.LogInformation("VikaIvr listening on {Bind}:{Port} (UDP+TCP), RTP {Low}-{High}, numbers {Numbers}, flow {Flow}, speech {Engine}, data {Data}, {Operator}, {Priority}",
+            settings.Sip.Bind, settings.Sip.Port, rtpLow, rtpHigh, string.Join(",", serviceNumbers), services.FlowFile, engine.Name, db.FilePath, line, granted);
         output.Flush();
+        var stats = new RuntimeStatsReporter(() => calls.ActiveCalls, TimeSpan.FromSeconds(statsSeconds), TimeProvider.System, log).RunAsync(ct);
         try
         {
             await Task.Delay(Timeout.Infinite, ct);
@@ -168,6 +178,7 @@ public sealed class ServeCommand(TextWriter output, TextWriter error) : IVikaCom
         catch (OperationCanceledException)
         {
         }
+        await stats;
         log.LogInformation("Stopping: {Calls} calls in progress", calls.ActiveCalls);
         registration?.Stop();
         await ua.DisposeAsync();

@@ -11,6 +11,7 @@ public sealed class VikaSettings
     public SpeechSettings Speech { get; set; } = new();
     public TrunkSettings Trunk { get; set; } = new();
     public OperatorSettings Operator { get; set; } = new();
+    public ServerSettings Server { get; set; } = new();
 
     /// <summary>The folder relative paths are resolved against (the repository root by default).</summary>
     public string Home { get; set; } = ".";
@@ -42,6 +43,9 @@ public sealed class MediaSettings
     public string PublicAddress { get; set; } = "";
     public List<string> Codecs { get; set; } = [];
     public int PacerThreads { get; set; }
+
+    /// <summary>Threads receiving every call's RTP/RTCP (epoll on Linux); one serves thousands of calls.</summary>
+    public int ReceiveThreads { get; set; } = 1;
     public string InBandDtmf { get; set; } = "auto";
     public bool ComfortNoise { get; set; }
 }
@@ -90,4 +94,13 @@ public sealed class OperatorSettings
 {
     public string Number { get; set; } = "";
     public string Pin { get; set; } = "";
+}
+
+public sealed class ServerSettings
+{
+    /// <summary>How often `serve` logs its health (calls, allocation, GC pauses, CPU, memory); 0 = never.</summary>
+    public int StatsSeconds { get; set; } = 60;
+
+    /// <summary>"high": every server thread at nice −10 (needs CAP_SYS_NICE, else stays normal); "normal": the OS default.</summary>
+    public string Priority { get; set; } = "high";
 }

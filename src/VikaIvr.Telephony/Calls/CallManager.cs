@@ -3,6 +3,7 @@ using System.Net;
 using Microsoft.Extensions.Logging;
 using VikaIvr.Flows.Ports;
 using VikaIvr.Media.Clock;
+using VikaIvr.Media.Receive;
 using VikaIvr.Media.Sdp;
 using VikaIvr.Media.Session;
 using VikaIvr.Sip.Core;
@@ -45,6 +46,9 @@ public sealed partial class CallManager : ISipCallHandler
 
     public int ActiveCalls => _calls.Count;
 
+    /// <summary>The shared receive threads for every call's RTP/RTCP; null: each call receives on its own async loops.</summary>
+    public MediaReceiver? Receiver { get; init; }
+
     public async Task<SipAnswer> OnInviteAsync(SipCall call, CancellationToken cancelled)
     {
         var remote = call.Remote.Address.Address;
@@ -79,7 +83,7 @@ public sealed partial class CallManager : ISipCallHandler
             local = offerAnswer.CreateOffer();
         }
 
-        var session = new MediaSession(_clock, lease, _options.Media, _time, _loggers.CreateLogger<MediaSession>());
+        var session = new MediaSession(_clock, lease, _options.Media, _time, _loggers.CreateLogger<MediaSession>(), Receiver);
         var record = new CallRecord { CallId = call.CallId, Caller = call.Caller, Called = call.Called, StartedAt = call.StartedAt };
         var ended = new CancellationTokenSource();
         var tcall = new TelephonyCall(call.CallId, call.Caller, call.Called, session, new SipCallSignalling(call), _clips, new DigitQueue(_time), ended);

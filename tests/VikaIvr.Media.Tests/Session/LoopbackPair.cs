@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using VikaIvr.Media.Clock;
+using VikaIvr.Media.Receive;
 using VikaIvr.Media.Rtp;
 using VikaIvr.Media.Sdp;
 using VikaIvr.Media.Session;
@@ -12,20 +13,29 @@ internal sealed class LoopbackPair : IAsyncDisposable
 {
     private static int _nextRange = 42000;
 
-    public LoopbackPair(MediaSessionOptions? aOptions = null, MediaSessionOptions? bOptions = null, RtpAudioCodec codec = RtpAudioCodec.Pcmu)
+    public LoopbackPair(MediaSessionOptions? aOptions = null, MediaSessionOptions? bOptions = null, RtpAudioCodec codec = RtpAudioCodec.Pcmu, bool sharedReceiver = false)
     {
         int first = Interlocked.Add(ref _nextRange, 20) - 20;
         Allocator = new RtpPortAllocator(new RtpPortAllocatorOptions { MinPort = first, MaxPort = first + 19 });
         Ticks = new ManualTickSource();
         Clock = new MediaClock(new MediaClockOptions { MaxPacerThreads = 1 }, Ticks);
         Clock.Start();
-        A = new MediaSession(Clock, Allocator.Allocate(IPAddress.Loopback), aOptions ?? new MediaSessionOptions { ComfortSilence = false });
-        B = new MediaSession(Clock, Allocator.Allocate(IPAddress.Loopback), bOptions ?? new MediaSessionOptions { ComfortSilence = false });
+        if (sharedReceiver)
+        {
+            Receiver = new MediaReceiver(new MediaReceiverOptions { Threads = 1, Priority = PacerThreadPriority.Normal, IdleWake = TimeSpan.FromMilliseconds(20) });
+            Receiver.Start();
+        }
+
+        A = new MediaSession(Clock, Allocator.Allocate(IPAddress.Loopback), aOptions ?? new MediaSessionOptions { ComfortSilence = false }, receiver: Receiver);
+        B = new MediaSession(Clock, Allocator.Allocate(IPAddress.Loopback), bOptions ?? new MediaSessionOptions { ComfortSilence = false }, receiver: Receiver);
         B.AddAudioListener(Received);
         Codec = codec;
     }
 
     public RtpPortAllocator Allocator { get; }
+
+    /// <summary>The shared receive thread both sessions use, when asked for.</summary>
+    public MediaReceiver? Receiver { get; }
 
     public ManualTickSource Ticks { get; }
 
@@ -65,6 +75,7 @@ internal sealed class LoopbackPair : IAsyncDisposable
     {
         await A.DisposeAsync();
         await B.DisposeAsync();
+        Receiver?.Dispose();
         Clock.Dispose();
     }
 

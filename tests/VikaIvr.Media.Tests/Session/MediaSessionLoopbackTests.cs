@@ -7,8 +7,14 @@ using VikaIvr.Media.Session;
 
 namespace VikaIvr.Media.Tests.Session;
 
-public class MediaSessionLoopbackTests
+/// <summary>The session tests, run once with each session's own async receive loops and once through the shared epoll receiver.</summary>
+public abstract class MediaSessionLoopbackTests
 {
+    /// <summary>Null: sessions receive on their own loops.</summary>
+    protected abstract bool SharedReceiver { get; }
+
+    private LoopbackPair NewPair(MediaSessionOptions? aOptions = null) => new(aOptions, sharedReceiver: SharedReceiver);
+
     private static EncodedAudio Clip(int frames, int seed)
     {
         var pcm = new short[frames * 160];
@@ -30,7 +36,7 @@ public class MediaSessionLoopbackTests
     [Fact]
     public async Task Plays_clips_with_exact_payload_continuous_sequence_and_talkspurt_markers()
     {
-        await using var pair = new LoopbackPair();
+        await using var pair = NewPair();
         pair.StartBoth();
         var first = Clip(5, 0);
         var second = Clip(2, 99);
@@ -70,7 +76,7 @@ public class MediaSessionLoopbackTests
     [Fact]
     public async Task Stop_playback_ends_the_clip_and_comfort_silence_follows()
     {
-        await using var pair = new LoopbackPair(new MediaSessionOptions { ComfortSilence = true });
+        await using var pair = NewPair(new MediaSessionOptions { ComfortSilence = true });
         pair.StartBoth();
         var clip = Clip(50, 1);
         var play = pair.A.Play(clip);
@@ -88,7 +94,7 @@ public class MediaSessionLoopbackTests
     [Fact]
     public async Task Rfc4733_digits_cross_the_loopback_once_each()
     {
-        await using var pair = new LoopbackPair();
+        await using var pair = NewPair();
         pair.StartBoth();
         var sent = pair.A.SendDtmf('7', TimeSpan.FromMilliseconds(100));
         var sent2 = pair.A.SendDtmf('7', TimeSpan.FromMilliseconds(60));
@@ -109,7 +115,7 @@ public class MediaSessionLoopbackTests
     [Fact]
     public async Task Strict_rtp_drops_a_third_party_after_latching()
     {
-        await using var pair = new LoopbackPair();
+        await using var pair = NewPair();
         pair.StartBoth();
         _ = pair.A.Play(Clip(2, 3));
         pair.Frames(2);
@@ -132,7 +138,7 @@ public class MediaSessionLoopbackTests
     [Fact]
     public async Task Symmetric_rtp_sends_to_where_packets_come_from()
     {
-        await using var pair = new LoopbackPair();
+        await using var pair = NewPair();
         // B was told a wrong address (as behind NAT); it must answer to A's real source.
         using var wrong = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
         wrong.Bind(new IPEndPoint(IPAddress.Loopback, 0));
@@ -152,7 +158,7 @@ public class MediaSessionLoopbackTests
     [Fact]
     public async Task Icmp_port_unreachable_does_not_break_the_session()
     {
-        await using var pair = new LoopbackPair(new MediaSessionOptions { ComfortSilence = true });
+        await using var pair = NewPair(new MediaSessionOptions { ComfortSilence = true });
         int closedPort;
         using (var temp = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp))
         {
@@ -178,7 +184,7 @@ public class MediaSessionLoopbackTests
     [Fact]
     public async Task Hold_stops_sending_and_resume_restarts_with_a_marker()
     {
-        await using var pair = new LoopbackPair(new MediaSessionOptions { ComfortSilence = true });
+        await using var pair = NewPair(new MediaSessionOptions { ComfortSilence = true });
         pair.StartBoth();
         pair.Frames(2);
         await LoopbackPair.WaitUntil(() => pair.Received.Packets.Count >= 2);
@@ -197,7 +203,7 @@ public class MediaSessionLoopbackTests
     [Fact]
     public async Task Closing_frees_the_ports_and_ends_queued_playback()
     {
-        var pair = new LoopbackPair();
+        var pair = NewPair();
         pair.StartBoth();
         var play = pair.A.Play(Clip(10, 7));
         Assert.Equal(2, pair.Allocator.InUse);
@@ -206,4 +212,14 @@ public class MediaSessionLoopbackTests
         Assert.Equal(PlaybackResult.Stopped, await play.WaitAsync(TimeSpan.FromSeconds(5)));
         Assert.Equal(0, pair.Clock.StreamCount);
     }
+}
+
+public sealed class MediaSessionLoopbackOwnLoopsTests : MediaSessionLoopbackTests
+{
+    protected override bool SharedReceiver => false;
+}
+
+public sealed class MediaSessionLoopbackSharedReceiverTests : MediaSessionLoopbackTests
+{
+    protected override bool SharedReceiver => true;
 }

@@ -1,0 +1,249 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using VikaIvr.Media.Clock;
+
+namespace VikaIvr.Media.Receive;
+
+/// <summary>
+/// Receives every call's RTP and RTCP on a few threads (epoll over non-blocking sockets, one
+/// synchronous read per readiness event) instead of one async receive loop per socket: no
+/// allocation and no thread-pool hop per packet, so a busy server neither feeds the GC from
+/// its receive path nor queues packets behind SIP work. Linux only (<see cref="IsSupported"/>);
+/// elsewhere sessions keep their own async loops.
+/// </summary>
+public sealed class MediaReceiver : IDisposable
+{
+    private const int MaxDatagram = 1500;
+    private const int MaxEvents = 256;
+
+    private readonly MediaReceiverOptions _options;
+    private readonly ILogger _logger;
+    private readonly Lock _gate = new();
+    private readonly Stack<int> _freeSlots = new();
+    private readonly int[] _epolls;
+    private readonly Thread[] _threads;
+    private readonly PacerThreadPriority[] _granted;
+    private ReceiverRegistration?[] _slots = new ReceiverRegistration?[256];
+    private uint[] _generations = new uint[256];
+    private int _usedSlots;
+    private int _nextThread;
+    private long _datagrams;
+    private long _errors;
+    private volatile bool _stopping;
+    private int _started;
+
+    public MediaReceiver(MediaReceiverOptions? options = null, ILogger<MediaReceiver>? logger = null)
+    {
+        if (!IsSupported)
+        {
+            throw new PlatformNotSupportedException("The media receiver needs Linux epoll (x64 or arm64).");
+        }
+
+        _options = options ?? new MediaReceiverOptions();
+        _logger = logger ?? (ILogger)NullLogger.Instance;
+        int count = Math.Clamp(_options.Threads, 1, Math.Max(1, Environment.ProcessorCount));
+        _epolls = new int[count];
+        _threads = new Thread[count];
+        _granted = new PacerThreadPriority[count];
+        for (int i = 0; i < count; i++)
+        {
+            _epolls[i] = LinuxEpoll.Create();
+            int index = i;
+            _threads[i] = new Thread(() => Run(index)) { IsBackground = true, Name = $"media-rx-{i}" };
+        }
+    }
+
+    public static bool IsSupported => LinuxEpoll.IsSupported;
+
+    public int ThreadCount => _threads.Length;
+
+    /// <summary>What each receive thread was granted of <see cref="MediaReceiverOptions.Priority"/> (after <see cref="Start"/>).</summary>
+    public IReadOnlyList<PacerThreadPriority> GrantedPriorities => _granted;
+
+    /// <summary>Datagrams handed to sinks since start.</summary>
+    public long Datagrams => Interlocked.Read(ref _datagrams);
+
+    /// <summary>Sockets being watched.</summary>
+    public int Registrations
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _usedSlots;
+            }
+        }
+    }
+
+    public void Start()
+    {
+        if (Interlocked.Exchange(ref _started, 1) == 0)
+        {
+            foreach (var thread in _threads)
+            {
+                thread.Start();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Watches <paramref name="socket"/> (made non-blocking) and hands its datagrams to
+    /// <paramref name="sink"/> with <paramref name="channel"/>. Dispose the registration before
+    /// the socket closes.
+    /// </summary>
+    internal ReceiverRegistration Register(Socket socket, IDatagramSink sink, int channel)
+    {
+        ObjectDisposedException.ThrowIf(_stopping, this);
+        socket.Blocking = false;
+        int fd = (int)socket.Handle;
+        lock (_gate)
+        {
+            int slot = _freeSlots.Count > 0 ? _freeSlots.Pop() : _usedSlots;
+            if (slot >= _slots.Length)
+            {
+                var grown = new ReceiverRegistration?[_slots.Length * 2];
+                Array.Copy(_slots, grown, _slots.Length);
+                Array.Resize(ref _generations, grown.Length);
+                Volatile.Write(ref _slots, grown);
+            }
+
+            uint generation = ++_generations[slot];
+            int thread = _nextThread++ % _threads.Length;
+            var registration = new ReceiverRegistration(this, socket, sink, channel, slot, generation, thread) { Fd = fd };
+            Volatile.Write(ref _slots[slot], registration);
+            int error = LinuxEpoll.Add(_epolls[thread], fd, ((ulong)generation << 32) | (uint)slot);
+            if (error != 0)
+            {
+                _slots[slot] = null;
+                _freeSlots.Push(slot);
+                throw new SocketException(error);
+            }
+
+            _usedSlots++;
+            return registration;
+        }
+    }
+
+    internal void Unregister(ReceiverRegistration registration)
+    {
+        lock (_gate)
+        {
+            if (!ReferenceEquals(_slots[registration.Slot], registration))
+            {
+                return;
+            }
+
+            LinuxEpoll.Remove(_epolls[registration.Thread], registration.Fd);
+            Volatile.Write(ref _slots[registration.Slot], null);
+            _freeSlots.Push(registration.Slot);
+            _usedSlots--;
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_stopping)
+        {
+            return;
+        }
+
+        _stopping = true;
+        foreach (var thread in _threads)
+        {
+            if (thread.IsAlive)
+            {
+                thread.Join(_options.IdleWake * 5);
+            }
+        }
+
+        foreach (int epoll in _epolls)
+        {
+            LinuxEpoll.Close(epoll);
+        }
+    }
+
+    private void Run(int index)
+    {
+        _granted[index] = _options.Priority == PacerThreadPriority.Normal ? PacerThreadPriority.Normal : LinuxPacerThreadPriority(_options.Priority);
+        var events = new byte[MaxEvents * LinuxEpoll.EventSize];
+        var buffer = new byte[MaxDatagram];
+        var v4 = new SocketAddress(AddressFamily.InterNetwork);
+        var v6 = new SocketAddress(AddressFamily.InterNetworkV6);
+        int idleMs = Math.Max(1, (int)_options.IdleWake.TotalMilliseconds);
+        while (!_stopping)
+        {
+            int n = LinuxEpoll.Wait(_epolls[index], events, idleMs);
+            if (n < 0)
+            {
+                Interlocked.Increment(ref _errors);
+                _logger.LogError("epoll_wait failed on media receive thread {Thread}", index);
+                Thread.Sleep(10);
+                continue;
+            }
+
+            var slots = Volatile.Read(ref _slots);
+            for (int i = 0; i < n; i++)
+            {
+                ulong data = LinuxEpoll.DataAt(events, i);
+                int slot = (int)(uint)data;
+                var registration = (uint)slot < (uint)slots.Length ? Volatile.Read(ref slots[slot]) : null;
+                if (registration is null || registration.Generation != (uint)(data >> 32) || registration.IsDisposed)
+                {
+                    continue;
+                }
+
+                ReadOne(registration, buffer, registration.Socket.AddressFamily == AddressFamily.InterNetworkV6 ? v6 : v4);
+            }
+        }
+    }
+
+    /// <summary>One datagram per readiness event: level-triggered epoll reports the socket again while more wait.</summary>
+    private void ReadOne(ReceiverRegistration registration, byte[] buffer, SocketAddress from)
+    {
+        int n;
+        try
+        {
+            n = registration.Socket.ReceiveFrom(buffer, SocketFlags.None, from);
+        }
+        catch (SocketException ex) when (ex.SocketErrorCode == SocketError.WouldBlock)
+        {
+            return;   // readiness without a datagram (e.g. one dropped for a bad checksum)
+        }
+        catch (SocketException ex)
+        {
+            Deliver(registration, ex);
+            return;
+        }
+        catch (ObjectDisposedException)
+        {
+            return;
+        }
+
+        try
+        {
+            registration.Sink.OnDatagram(registration.Channel, buffer.AsSpan(0, n), from);
+            Interlocked.Increment(ref _datagrams);
+        }
+        catch (Exception ex)
+        {
+            _logger.LogError(ex, "Media receive handler {Sink} failed", registration.Sink.GetType().Name);
+        }
+    }
+
+    private void Deliver(ReceiverRegistration registration, SocketException error)
+    {
+        try
+        {
+            registration.Sink.OnReceiveError(registration.Channel, error);
+        }
+        catch (Exception ex)
+        {
+            _logger.LogError(ex, "Media receive error handler {Sink} failed", registration.Sink.GetType().Name);
+        }
+    }
+
+    private static PacerThreadPriority LinuxPacerThreadPriority(PacerThreadPriority wanted) =>
+        LinuxPacerThread.IsSupported ? LinuxPacerThread.Raise(wanted == PacerThreadPriority.Realtime ? PacerThreadPriority.Realtime : PacerThreadPriority.High) : PacerThreadPriority.Normal;
+}

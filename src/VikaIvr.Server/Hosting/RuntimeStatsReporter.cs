@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+
+namespace VikaIvr.Server.Hosting;
+
+/// <summary>
+/// Logs the server's health every interval: calls in progress, allocation rate, garbage
+/// collections and their pause time, CPU, memory and thread-pool backlog — what an operator
+/// watches under load (GC pauses hold up every call's audio).
+/// </summary>
+public sealed class RuntimeStatsReporter(Func<int> activeCalls, TimeSpan interval, TimeProvider time, ILogger logger)
+{
+    private readonly record struct Sample(long At, long Allocated, int Gen0, int Gen1, int Gen2, TimeSpan Pause, TimeSpan Cpu);
+
+    public async Task RunAsync(CancellationToken ct)
+    {
+        if (interval <= TimeSpan.Zero) return;
+        var previous = Take();
+        using var timer = new PeriodicTimer(interval, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(ct).ConfigureAwait(false))
+            {
+                var now = Take();
+                Report(previous, now);
+                previous = now;
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private Sample Take()
+    {
+        using var process = Process.GetCurrentProcess();
+        return new Sample(time.GetTimestamp(), GC.GetTotalAllocatedBytes(), GC.CollectionCount(0), GC.CollectionCount(1),
+            GC.CollectionCount(2), GC.GetTotalPauseDuration(), process.TotalProcessorTime);
+    }
+
+    private void Report(Sample a, Sample b)
+    {
+        double seconds = Math.Max(1e-3, time.GetElapsedTime(a.At, b.At).TotalSeconds);
+        var info = GC.GetGCMemoryInfo(GCKind.Any);
+        string last = info.Index == 0 ? "none" : $"gen{info.Generation} {(info.Concurrent ? "background" : "blocking")}{(info.Compacted ? " compacting" : "")}";
+        logger.LogInformation(
+            "stats: {Calls} calls, allocated {AllocMB:F1} MB/s, GC gen0/1/2 {Gen0}/{Gen1}/{Gen2} pausing {PauseMs:F1} ms (last: {LastGc}, {LastPauseMs:F1} ms), CPU {Cpu:F0} %, heap {HeapMB:F0} MB, working set {WorkingSetMB:F0} MB, thread-pool queue {Queue}",
+            activeCalls(), (b.Allocated - a.Allocated) / seconds / 1e6, b.Gen0 - a.Gen0, b.Gen1 - a.Gen1, b.Gen2 - a.Gen2,
+            (b.Pause - a.Pause).TotalMilliseconds, last, info.PauseDurations.Length > 0 ? (info.PauseDurations[0] + info.PauseDurations[1]).TotalMilliseconds : 0,
+            (b.Cpu - a.Cpu).TotalSeconds / seconds * 100, GC.GetTotalMemory(false) / 1e6, Environment.WorkingSet / 1e6, ThreadPool.PendingWorkItemCount);
+    }
+}

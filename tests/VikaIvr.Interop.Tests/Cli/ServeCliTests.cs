@@ -1,0 +1,36 @@
+using VikaIvr.Interop.Tests.Harness;
+
+namespace VikaIvr.Interop.Tests.Cli;
+
+/// <summary>`vika serve`'s operating options: scheduling priority and the periodic health line.</summary>
+[Collection(InteropCollection.Name)]
+public sealed class ServeCliTests
+{
+    [Fact]
+    public async Task An_unknown_priority_is_refused_at_start_naming_the_option()
+    {
+        using var temp = new TempFolder();
+        var result = await VikaCli.RunAsync("serve", "--bind", "127.0.0.1", "--sip-port", "0", "--data", temp.File("data"), "--priority", "urgent");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("--priority needs normal or high, not 'urgent'", result.StdErr + result.StdOut);
+    }
+
+    [Fact]
+    public async Task A_running_server_says_its_priority_and_logs_its_health_each_interval()
+    {
+        await using var server = await ServerProcess.StartAsync(new ServerOptions { ExtraArguments = ["--stats-seconds", "1", "--log-level", "Information"] });
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!server.Output.Contains("stats: ", StringComparison.Ordinal) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        var output = server.Output;
+        var listening = output.Split('\n').Single(l => l.Contains("VikaIvr listening on", StringComparison.Ordinal));
+        // Root (or CAP_SYS_NICE) gets nice −10 on every thread; elsewhere the line says it was refused.
+        Assert.Matches(@"priority (high \(nice -10 on \d+ threads\)|normal \(high refused: needs CAP_SYS_NICE\))", listening);
+        var stats = output.Split('\n').First(l => l.Contains("stats: ", StringComparison.Ordinal));
+        Assert.Matches(@"stats: 0 calls, allocated [\d.]+ MB/s, GC gen0/1/2 \d+/\d+/\d+ pausing [\d.]+ ms \(last: [^)]*\), CPU \d+ %, heap \d+ MB, working set \d+ MB, thread-pool queue \d+", stats);
+    }
+}
