@@ -30,11 +30,13 @@ sleep 2
 cpu_before=""; [ -n "$server_pid" ] && cpu_before=$(awk '{print $14 + $15}' "/proc/$server_pid/stat")
 sip_port=$(python3 -c 'import socket;s=socket.socket(socket.AF_INET,socket.SOCK_DGRAM);s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
 status=0
+cpu_stat_before=$(grep '^cpu ' /proc/stat)
 ulimit -n 65536 2>/dev/null || true
 (cd "$root/tests/sipp" && sipp -sf uac_rtp_load.xml -t u1 -i 127.0.0.1 -p "$sip_port" -mp $((sip_port + 2)) \
   -s 165 -m "$calls" -r "$rate" -l "$calls" -d "$hold" -timeout $((hold / 1000 + calls / rate + 60))s -timeout_error -nostdin \
   -trace_stat -stf "$out/stat.csv" -fd 5 -trace_rtt -rtt_freq 1 -trace_err -error_file "$out/errors.log" \
   "$target" >"$out/sipp.out" 2>&1) || status=$?
+cpu_stat_after=$(grep '^cpu ' /proc/stat)
 rss_kb=""; cpu_after=""
 if [ -n "$server_pid" ] && [ -r "/proc/$server_pid/stat" ]; then
   rss_kb=$(awk '/VmHWM/ {print $2}' "/proc/$server_pid/status")
@@ -45,6 +47,15 @@ rtt="$(ls "$root"/tests/sipp/uac_rtp_load_*_rtt.csv 2>/dev/null | tail -1 || tru
 [ -n "$rtt" ] && mv "$rtt" "$out/rtt.csv"
 python3 "$root/tests/tools/sipp_figures.py" "$out/stat.csv" "$out/rtt.csv"
 python3 "$root/tests/tools/rtp_figures.py" "$out/capture.pcap" "$sip_port_server" "$rtp"
+# On a virtual machine the host may take the CPUs away (steal): even realtime threads wait then.
+python3 - "$cpu_stat_before" "$cpu_stat_after" <<'PY'
+import sys
+a, b = ([int(x) for x in line.split()[1:]] for line in sys.argv[1:3])
+d = [y - x for x, y in zip(a, b)]
+total = sum(d[:8]) or 1
+print(f"machine CPU during the run: user {100 * (d[0] + d[1]) / total:.0f} %, system {100 * (d[2] + d[5] + d[6]) / total:.0f} %, "
+      f"idle {100 * (d[3] + d[4]) / total:.0f} %, stolen by the hypervisor {100 * d[7] / total:.1f} %")
+PY
 if [ -n "$server_pid" ] && [ -z "$cpu_after" ]; then
   echo "server process $server_pid ended during the run: no CPU/memory figures"
 elif [ -n "$server_pid" ]; then

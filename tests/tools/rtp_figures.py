@@ -34,20 +34,26 @@ def main(argv):
     # port) pair, since the server gives each call its own port. RTCP (odd ports) is left out,
     # and so is the interval before a talkspurt start (marker bit): silence between prompts is
     # not pacing jitter.
+    # The server numbers every packet it sends, so a gap in sequence numbers is a packet the
+    # capture lost (tshark falling behind on a busy machine), not a late send: the interval
+    # across it is left out and the loss is reported.
     rows = tshark(capture, f"udp.srcport >= {low} && udp.srcport <= {high} && (rtp.p_type == 0 || rtp.p_type == 8 || rtp.p_type >= 96 && rtp.p_type <= 127)",
-                  ["frame.time_epoch", "udp.srcport", "udp.dstport", "rtp.marker"], decode=[f"udp.port=={low}-{high},rtp"])
+                  ["frame.time_epoch", "udp.srcport", "udp.dstport", "rtp.marker", "rtp.seq", "rtp.ssrc"], decode=[f"udp.port=={low}-{high},rtp"])
     streams, by_server_port = {}, {}
-    for time, port, peer, marker in (r + [""] * (4 - len(r)) for r in rows):
+    for time, port, peer, marker, seq, ssrc in (r + [""] * (6 - len(r)) for r in rows):
         if int(port) % 2:
             continue
-        streams.setdefault((int(port), int(peer)), []).append((float(time), marker in ("1", "True")))
+        streams.setdefault((int(port), int(peer), ssrc), []).append((float(time), marker in ("1", "True"), int(seq or 0)))
         by_server_port.setdefault(int(port), []).append(float(time))
-    deviations = []
+    deviations, lost = [], 0
     for packets in streams.values():
-        for (a, _), (b, talkspurt) in zip(packets, packets[1:]):
-            if not talkspurt:
+        for (a, _, seq_a), (b, talkspurt, seq_b) in zip(packets, packets[1:]):
+            missing = (seq_b - seq_a - 1) % 65536
+            if missing:
+                lost += missing
+            elif not talkspurt:
                 deviations.append(abs((b - a) * 1000 - 20))
-    print(f"server RTP: {len(rows)} packets in {len(streams)} streams")
+    print(f"server RTP: {len(rows)} packets in {len(streams)} streams; {lost} lost by the capture (sequence gaps, left out)")
     if deviations:
         print(f"|send interval - 20 ms| (ms): p50={percentile(deviations, 50):.3f}"
               f" p99={percentile(deviations, 99):.3f} max={max(deviations):.3f}")

@@ -1,38 +1,26 @@
+using System.Collections.Concurrent;
+
 namespace VikaIvr.Media.Session;
 
-/// <summary>Outgoing RFC 4733 digits waiting for the pacer, each with the task its caller awaits.</summary>
+/// <summary>Outgoing RFC 4733 digits waiting for the pacer, each with the task its caller awaits (lock-free: the pacer never waits for a caller).</summary>
 internal sealed class DtmfSendQueue
 {
-    private readonly Lock _gate = new();
-    private readonly Queue<Entry> _queue = new();
+    private readonly ConcurrentQueue<Entry> _queue = new();
 
     public Task Enqueue(char digit, int durationSamples)
     {
         var entry = new Entry(digit, durationSamples, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-        lock (_gate)
-        {
-            _queue.Enqueue(entry);
-        }
-
+        _queue.Enqueue(entry);
         return entry.Completion.Task;
     }
 
-    public bool TryDequeue(out Entry entry)
-    {
-        lock (_gate)
-        {
-            return _queue.TryDequeue(out entry!);
-        }
-    }
+    public bool TryDequeue(out Entry entry) => _queue.TryDequeue(out entry!);
 
     public void CancelAll()
     {
-        lock (_gate)
+        while (_queue.TryDequeue(out var e))
         {
-            while (_queue.TryDequeue(out var e))
-            {
-                e.Completion.TrySetCanceled();
-            }
+            e.Completion.TrySetCanceled();
         }
     }
 

@@ -203,11 +203,21 @@ public sealed partial class MediaSession
 
     private void ExpireDtmf()
     {
+        // Pacer side: never wait for the receive thread; an event that ended is noticed a frame later.
+        if (!_rxGate.TryEnter())
+        {
+            return;
+        }
+
         DtmfEventDigit digit;
         bool expired;
-        lock (_rxGate)
+        try
         {
             expired = _dtmfReceiver.TryExpire(ElapsedMilliseconds(_time.GetTimestamp()), out digit);
+        }
+        finally
+        {
+            _rxGate.Exit();
         }
 
         if (expired)

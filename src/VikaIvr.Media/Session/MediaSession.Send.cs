@@ -56,14 +56,19 @@ public sealed partial class MediaSession
             return;
         }
 
-        lock (_sendGate)
+        // Only closing takes this gate from another thread: a frame then is not worth waiting for.
+        if (!_sendGate.TryEnter())
+        {
+            return;
+        }
+
+        try
         {
             int frameSamples = media.PtimeMs * 8;
             ExpireDtmf();
-            if (++_framesSinceRtcp * media.PtimeMs >= _options.RtcpInterval.TotalMilliseconds)
+            if (++_framesSinceRtcp * media.PtimeMs >= _options.RtcpInterval.TotalMilliseconds && SendRtcp(bye: false))
             {
                 _framesSinceRtcp = 0;
-                SendRtcp(bye: false);
             }
 
             var to = _sendTo;
@@ -94,6 +99,10 @@ public sealed partial class MediaSession
             }
 
             _timestamp += (uint)frameSamples;
+        }
+        finally
+        {
+            _sendGate.Exit();
         }
     }
 
@@ -152,17 +161,29 @@ public sealed partial class MediaSession
         }
     }
 
-    private void SendRtcp(bool bye)
+    /// <summary>Sends a report (and BYE); false when a periodic report must wait because the receive side holds its statistics.</summary>
+    private bool SendRtcp(bool bye)
     {
         var to = _rtcpTo;
         if (to is null || _media is null)
         {
-            return;
+            return true;
+        }
+
+        // The pacer never waits for the receive thread (it may be preempted inside the lock):
+        // a periodic report goes one frame later instead.
+        if (bye)
+        {
+            _rxGate.Enter();
+        }
+        else if (!_rxGate.TryEnter())
+        {
+            return false;
         }
 
         Span<RtcpReportBlock> blocks = stackalloc RtcpReportBlock[1];
         int blockCount = 0;
-        lock (_rxGate)
+        try
         {
             if (_rx.PacketsReceived > 0)
             {
@@ -170,6 +191,10 @@ public sealed partial class MediaSession
                 blocks[blockCount++] = new RtcpReportBlock(_rx.Ssrc, _rx.TakeFractionLost(), (int)Math.Min(_rx.Lost, 0x7FFFFF),
                     _rx.ExtendedHighestSequence, (uint)_rx.Jitter, _lastSrCompact, (uint)dlsr);
             }
+        }
+        finally
+        {
+            _rxGate.Exit();
         }
 
         var buffer = _rtcpBuffer.AsSpan();
@@ -199,6 +224,8 @@ public sealed partial class MediaSession
         {
             Interlocked.Increment(ref _icmpErrors);
         }
+
+        return true;
     }
 
     private ulong NtpNow()

@@ -1,135 +1,138 @@
+using System.Collections.Concurrent;
 using VikaIvr.Media.Codecs;
 using VikaIvr.Media.Rtp;
 
 namespace VikaIvr.Media.Session;
 
-/// <summary>The clips a session will play, in order, each consumed through an offset (a cursor).</summary>
+/// <summary>
+/// The clips a session will play, in order, each consumed through an offset (a cursor). The pacer
+/// reads frames without taking a lock another thread can hold: a realtime pacer waiting for a
+/// preempted flow thread would hold up every call on its share of the clock. Stopping moves an
+/// epoch forward; the pacer drops every clip queued before it.
+/// </summary>
 internal sealed class PlaybackQueue
 {
-    private readonly Lock _gate = new();
-    private readonly Queue<Item> _queue = new();
-    private Item? _current;
+    private readonly ConcurrentQueue<Item> _pending = new();
+    private Item? _current;   // written by the pacer only
+    private int _stopEpoch;
 
     public bool IsPlaying
     {
         get
         {
-            lock (_gate)
+            int epoch = Volatile.Read(ref _stopEpoch);
+            if (Volatile.Read(ref _current) is { } current && current.IsLive(epoch))
             {
-                return _current is not null || _queue.Count > 0;
+                return true;
             }
+
+            foreach (var item in _pending)
+            {
+                if (item.IsLive(epoch))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
     }
 
     public Task<PlaybackResult> Enqueue(EncodedAudio audio, CancellationToken cancellationToken)
     {
-        var item = new Item(this, audio);
+        var item = new Item(audio, Volatile.Read(ref _stopEpoch));
         if (cancellationToken.CanBeCanceled)
         {
-            item.Registration = cancellationToken.Register(static s => ((Item)s!).Cancel(), item);
+            item.Registration = cancellationToken.Register(static s => ((Item)s!).Completion.TrySetCanceled(), item);
         }
 
-        lock (_gate)
-        {
-            _queue.Enqueue(item);
-        }
-
+        _pending.Enqueue(item);
         return item.Completion.Task;
     }
 
     /// <summary>Ends the current clip and everything queued with <see cref="PlaybackResult.Stopped"/>.</summary>
     public int StopAll()
     {
+        Interlocked.Increment(ref _stopEpoch);
         int stopped = 0;
-        lock (_gate)
+        if (Volatile.Read(ref _current) is { } current && current.Finish(PlaybackResult.Stopped))
         {
-            if (_current is not null)
-            {
-                stopped += _current.Finish(PlaybackResult.Stopped) ? 1 : 0;
-                _current = null;
-            }
+            stopped++;
+        }
 
-            while (_queue.TryDequeue(out var item))
-            {
-                stopped += item.Finish(PlaybackResult.Stopped) ? 1 : 0;
-            }
+        while (_pending.TryDequeue(out var item))
+        {
+            stopped += item.Finish(PlaybackResult.Stopped) ? 1 : 0;
         }
 
         return stopped;
     }
 
-    /// <summary>Copies the next frame into <paramref name="payload"/> (transcoding when the clip's codec differs); false when idle.</summary>
+    /// <summary>Pacer only: copies the next frame into <paramref name="payload"/> (transcoding when the clip's codec differs); false when idle.</summary>
     public bool TryReadFrame(Span<byte> payload, RtpAudioCodec codec)
     {
-        lock (_gate)
+        int epoch = Volatile.Read(ref _stopEpoch);
+        var item = _current;
+        while (item is null || !item.IsLive(epoch))
         {
-            while (_current is null || _current.Done)
+            // A clip queued before a stop that raced with it is stopped here.
+            item?.Finish(PlaybackResult.Stopped);
+            if (!_pending.TryDequeue(out item))
             {
-                if (!_queue.TryDequeue(out _current))
-                {
-                    return false;
-                }
+                Volatile.Write(ref _current, null);
+                return false;
             }
-
-            var item = _current;
-            var data = item.Audio.Data.Span;
-            int n = Math.Min(payload.Length, data.Length - item.Offset);
-            var source = data.Slice(item.Offset, n);
-            if (item.Audio.Codec == codec)
-            {
-                source.CopyTo(payload);
-            }
-            else if (codec == RtpAudioCodec.Pcma)
-            {
-                G711.TranscodeMuLawToALaw(source, payload[..n]);
-            }
-            else
-            {
-                G711.TranscodeALawToMuLaw(source, payload[..n]);
-            }
-
-            payload[n..].Fill(EncodedAudio.SilenceFor(codec));
-            item.Offset += n;
-            if (item.Offset >= data.Length)
-            {
-                item.Finish(PlaybackResult.Completed);
-                _current = null;
-            }
-
-            return true;
         }
+
+        Volatile.Write(ref _current, item);
+        var data = item.Audio.Data.Span;
+        int n = Math.Min(payload.Length, data.Length - item.Offset);
+        var source = data.Slice(item.Offset, n);
+        if (item.Audio.Codec == codec)
+        {
+            source.CopyTo(payload);
+        }
+        else if (codec == RtpAudioCodec.Pcma)
+        {
+            G711.TranscodeMuLawToALaw(source, payload[..n]);
+        }
+        else
+        {
+            G711.TranscodeALawToMuLaw(source, payload[..n]);
+        }
+
+        payload[n..].Fill(EncodedAudio.SilenceFor(codec));
+        item.Offset += n;
+        if (item.Offset >= data.Length)
+        {
+            item.Finish(PlaybackResult.Completed);
+            Volatile.Write(ref _current, null);
+        }
+
+        return true;
     }
 
-    private sealed class Item(PlaybackQueue owner, EncodedAudio audio)
+    private sealed class Item(EncodedAudio audio, int epoch)
     {
         public EncodedAudio Audio { get; } = audio;
 
+        /// <summary>The stop epoch when queued: a later StopAll ends it.</summary>
+        public int Epoch { get; } = epoch;
+
+        /// <summary>Frames already sent; touched by the pacer only.</summary>
         public int Offset { get; set; }
 
         public TaskCompletionSource<PlaybackResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public CancellationTokenRegistration Registration { get; set; }
 
-        public bool Done => Completion.Task.IsCompleted;
+        public bool IsLive(int stopEpoch) => !Completion.Task.IsCompleted && Epoch - stopEpoch >= 0;
 
         public bool Finish(PlaybackResult result)
         {
-            // Unregister, not Dispose: Dispose waits for a running callback, which waits for our lock.
+            // Unregister, not Dispose: Dispose would wait for a cancellation callback running right now.
             Registration.Unregister();
             return Completion.TrySetResult(result);
-        }
-
-        public void Cancel()
-        {
-            // Leave it in the queue; the reader skips finished items.
-            lock (owner._gate)
-            {
-                Completion.TrySetCanceled();
-                if (ReferenceEquals(owner._current, this))
-                {
-                    owner._current = null;
-                }
-            }
         }
     }
 }

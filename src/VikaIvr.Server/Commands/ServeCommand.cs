@@ -170,7 +170,7 @@ public sealed class ServeCommand(TextWriter output, TextWriter error) : IVikaCom
         log.LogInformation("VikaIvr listening on {Bind}:{Port} (UDP+TCP), RTP {Low}-{High}, numbers {Numbers}, flow {Flow}, speech {Engine}, data {Data}, {Operator}, {Priority}",
             settings.Sip.Bind, settings.Sip.Port, rtpLow, rtpHigh, string.Join(",", serviceNumbers), services.FlowFile, engine.Name, db.FilePath, line, granted);
         output.Flush();
-        var stats = new RuntimeStatsReporter(() => calls.ActiveCalls, TimeSpan.FromSeconds(statsSeconds), TimeProvider.System, log).RunAsync(ct);
+        var stats = new RuntimeStatsReporter(() => calls.ActiveCalls, mediaClock, TimeSpan.FromSeconds(statsSeconds), TimeProvider.System, log).RunAsync(ct);
         try
         {
             await Task.Delay(Timeout.Infinite, ct);
