@@ -10,7 +10,7 @@ namespace VikaIvr.Media.Receive;
 /// </summary>
 internal static partial class LinuxEpoll
 {
-    public const uint Readable = 0x001;
+    private const uint Readable = 0x001;
     private const int CtlAdd = 1;
     private const int CtlDel = 2;
     private const int CloseOnExec = 0x80000;
@@ -53,9 +53,6 @@ internal static partial class LinuxEpoll
         int n = EpollWait(epoll, ref MemoryMarshal.GetReference(events), events.Length / EventSize, timeoutMs);
         return n >= 0 ? n : Marshal.GetLastPInvokeError() == Interrupted ? 0 : -1;
     }
-
-    public static uint EventsAt(ReadOnlySpan<byte> events, int index) =>
-        BinaryPrimitives.ReadUInt32LittleEndian(events[(index * EventSize)..]);
 
     public static ulong DataAt(ReadOnlySpan<byte> events, int index) =>
         BinaryPrimitives.ReadUInt64LittleEndian(events[(index * EventSize + DataOffset)..]);

@@ -24,13 +24,10 @@ public sealed class MediaReceiver : IDisposable
     private readonly Stack<int> _freeSlots = new();
     private readonly int[] _epolls;
     private readonly Thread[] _threads;
-    private readonly PacerThreadPriority[] _granted;
     private ReceiverRegistration?[] _slots = new ReceiverRegistration?[256];
     private uint[] _generations = new uint[256];
     private int _usedSlots;
     private int _nextThread;
-    private long _datagrams;
-    private long _errors;
     private volatile bool _stopping;
     private int _started;
 
@@ -46,7 +43,6 @@ public sealed class MediaReceiver : IDisposable
         int count = Math.Clamp(_options.Threads, 1, Math.Max(1, Environment.ProcessorCount));
         _epolls = new int[count];
         _threads = new Thread[count];
-        _granted = new PacerThreadPriority[count];
         for (int i = 0; i < count; i++)
         {
             _epolls[i] = LinuxEpoll.Create();
@@ -56,14 +52,6 @@ public sealed class MediaReceiver : IDisposable
     }
 
     public static bool IsSupported => LinuxEpoll.IsSupported;
-
-    public int ThreadCount => _threads.Length;
-
-    /// <summary>What each receive thread was granted of <see cref="MediaReceiverOptions.Priority"/> (after <see cref="Start"/>).</summary>
-    public IReadOnlyList<PacerThreadPriority> GrantedPriorities => _granted;
-
-    /// <summary>Datagrams handed to sinks since start.</summary>
-    public long Datagrams => Interlocked.Read(ref _datagrams);
 
     /// <summary>Sockets being watched.</summary>
     public int Registrations
@@ -111,7 +99,7 @@ public sealed class MediaReceiver : IDisposable
 
             uint generation = ++_generations[slot];
             int thread = _nextThread++ % _threads.Length;
-            var registration = new ReceiverRegistration(this, socket, sink, channel, slot, generation, thread) { Fd = fd };
+            var registration = new ReceiverRegistration(this, socket, fd, sink, channel, slot, generation, thread);
             Volatile.Write(ref _slots[slot], registration);
             int error = LinuxEpoll.Add(_epolls[thread], fd, ((ulong)generation << 32) | (uint)slot);
             if (error != 0)
@@ -166,7 +154,11 @@ public sealed class MediaReceiver : IDisposable
 
     private void Run(int index)
     {
-        _granted[index] = _options.Priority == PacerThreadPriority.Normal ? PacerThreadPriority.Normal : LinuxPacerThreadPriority(_options.Priority);
+        if (_options.Priority != PacerThreadPriority.Normal && LinuxPacerThread.IsSupported)
+        {
+            LinuxPacerThread.Raise(_options.Priority);
+        }
+
         var events = new byte[MaxEvents * LinuxEpoll.EventSize];
         var buffer = new byte[MaxDatagram];
         var v4 = new SocketAddress(AddressFamily.InterNetwork);
@@ -177,7 +169,6 @@ public sealed class MediaReceiver : IDisposable
             int n = LinuxEpoll.Wait(_epolls[index], events, idleMs);
             if (n < 0)
             {
-                Interlocked.Increment(ref _errors);
                 _logger.LogError("epoll_wait failed on media receive thread {Thread}", index);
                 Thread.Sleep(10);
                 continue;
@@ -224,7 +215,6 @@ public sealed class MediaReceiver : IDisposable
         try
         {
             registration.Sink.OnDatagram(registration.Channel, buffer.AsSpan(0, n), from);
-            Interlocked.Increment(ref _datagrams);
         }
         catch (Exception ex)
         {
@@ -243,7 +233,4 @@ public sealed class MediaReceiver : IDisposable
             _logger.LogError(ex, "Media receive error handler {Sink} failed", registration.Sink.GetType().Name);
         }
     }
-
-    private static PacerThreadPriority LinuxPacerThreadPriority(PacerThreadPriority wanted) =>
-        LinuxPacerThread.IsSupported ? LinuxPacerThread.Raise(wanted == PacerThreadPriority.Realtime ? PacerThreadPriority.Realtime : PacerThreadPriority.High) : PacerThreadPriority.Normal;
 }

@@ -8,10 +8,11 @@ public sealed class ReceiverRegistration : IDisposable
     private readonly MediaReceiver _owner;
     private int _disposed;
 
-    internal ReceiverRegistration(MediaReceiver owner, Socket socket, IDatagramSink sink, int channel, int slot, uint generation, int thread)
+    internal ReceiverRegistration(MediaReceiver owner, Socket socket, int fd, IDatagramSink sink, int channel, int slot, uint generation, int thread)
     {
         _owner = owner;
         Socket = socket;
+        Fd = fd;
         Sink = sink;
         Channel = channel;
         Slot = slot;
@@ -31,7 +32,7 @@ public sealed class ReceiverRegistration : IDisposable
 
     internal int Thread { get; }
 
-    internal int Fd { get; init; }
+    internal int Fd { get; }
 
     internal bool IsDisposed => Volatile.Read(ref _disposed) != 0;
 

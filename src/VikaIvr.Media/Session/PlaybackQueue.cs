@@ -21,20 +21,9 @@ internal sealed class PlaybackQueue
         get
         {
             int epoch = Volatile.Read(ref _stopEpoch);
-            if (Volatile.Read(ref _current) is { } current && current.IsLive(epoch))
-            {
-                return true;
-            }
-
-            foreach (var item in _pending)
-            {
-                if (item.IsLive(epoch))
-                {
-                    return true;
-                }
-            }
-
-            return false;
+            // Queued clips count until the pacer reaches them (a cancelled one for at most a frame);
+            // the queue is not enumerated, which would make it keep its segments.
+            return (Volatile.Read(ref _current) is { } current && current.IsLive(epoch)) || !_pending.IsEmpty;
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using VikaIvr.Media.Clock;
 
@@ -32,12 +31,8 @@ public sealed class RuntimeStatsReporter(Func<int> activeCalls, MediaClock? medi
         }
     }
 
-    private Sample Take()
-    {
-        using var process = Process.GetCurrentProcess();
-        return new Sample(time.GetTimestamp(), GC.GetTotalAllocatedBytes(), GC.CollectionCount(0), GC.CollectionCount(1),
-            GC.CollectionCount(2), GC.GetTotalPauseDuration(), process.TotalProcessorTime);
-    }
+    private Sample Take() => new(time.GetTimestamp(), GC.GetTotalAllocatedBytes(), GC.CollectionCount(0), GC.CollectionCount(1),
+        GC.CollectionCount(2), GC.GetTotalPauseDuration(), Environment.CpuUsage.TotalTime);
 
     private void Report(Sample a, Sample b)
     {
@@ -52,7 +47,7 @@ public sealed class RuntimeStatsReporter(Func<int> activeCalls, MediaClock? medi
         logger.LogInformation(
             "stats: {Calls} calls, allocated {AllocMB:F1} MB/s, GC gen0/1/2 {Gen0}/{Gen1}/{Gen2} pausing {PauseMs:F1} ms (last: {LastGc}, {LastPauseMs:F1} ms), media {Frames}, CPU {Cpu:F0} %, heap {HeapMB:F0} MB, working set {WorkingSetMB:F0} MB, thread-pool queue {Queue}",
             activeCalls(), (b.Allocated - a.Allocated) / seconds / 1e6, b.Gen0 - a.Gen0, b.Gen1 - a.Gen1, b.Gen2 - a.Gen2,
-            (b.Pause - a.Pause).TotalMilliseconds, last, info.PauseDurations.Length > 0 ? (info.PauseDurations[0] + info.PauseDurations[1]).TotalMilliseconds : 0, frames,
+            (b.Pause - a.Pause).TotalMilliseconds, last, (info.PauseDurations[0] + info.PauseDurations[1]).TotalMilliseconds, frames,
             (b.Cpu - a.Cpu).TotalSeconds / seconds * 100, GC.GetTotalMemory(false) / 1e6, Environment.WorkingSet / 1e6, ThreadPool.PendingWorkItemCount);
     }
 }

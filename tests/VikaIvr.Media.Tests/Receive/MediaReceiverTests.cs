@@ -91,7 +91,7 @@ public sealed class MediaReceiverTests : IDisposable
 
         await WaitUntil(() => sink.Allocated is not null);
         // Measured on the receive thread across 1,000 datagrams: the read, the dispatch and the
-        // loop around them; the sink itself only counts (its list was sized beforehand).
+        // loop around them; in this mode the sink only counts.
         Assert.Equal(0, sink.Allocated);
     }
 
