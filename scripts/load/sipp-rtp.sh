@@ -28,7 +28,19 @@ tshark -i lo -n -q -w "$out/capture.pcap" -f "udp port $sip_port_server or (udp 
 tshark_pid=$!
 sleep 2
 cpu_before=""; [ -n "$server_pid" ] && cpu_before=$(awk '{print $14 + $15}' "/proc/$server_pid/stat")
-sip_port=$(python3 -c 'import socket;s=socket.socket(socket.AF_INET,socket.SOCK_DGRAM);s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
+# SIPp's own ports (SIP, and RTP/RTCP at +2/+3) stay outside the server's RTP range: its packets
+# must never be counted as the server's (the capture keeps packets by source port).
+sip_port=$(python3 - "${rtp%-*}" "${rtp#*-}" <<'PY'
+import socket, sys
+low, high = int(sys.argv[1]), int(sys.argv[2])
+for _ in range(1000):
+    s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("127.0.0.1", 0)); p = s.getsockname()[1]; s.close()
+    if all(not low <= q <= high for q in (p, p + 2, p + 3)) and p + 3 < 65536:
+        print(p); break
+else:
+    sys.exit("no free port outside the RTP range")
+PY
+)
 status=0
 cpu_stat_before=$(grep '^cpu ' /proc/stat)
 ulimit -n 65536 2>/dev/null || true

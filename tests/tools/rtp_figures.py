@@ -53,7 +53,7 @@ def main(argv):
                 lost += missing
             elif not talkspurt:
                 deviations.append(abs((b - a) * 1000 - 20))
-    print(f"server RTP: {len(rows)} packets in {len(streams)} streams; {lost} lost by the capture (sequence gaps, left out)")
+    print(f"server RTP: {sum(len(p) for p in streams.values())} packets in {len(streams)} streams; {lost} lost by the capture (sequence gaps, left out)")
     if deviations:
         print(f"|send interval - 20 ms| (ms): p50={percentile(deviations, 50):.3f}"
               f" p99={percentile(deviations, 99):.3f} max={max(deviations):.3f}")

@@ -125,14 +125,33 @@ public sealed class ServeCommand(TextWriter output, TextWriter error) : IVikaCom
             InBandDtmf = settings.Media.InBandDtmf,
             Media = new MediaSessionOptions { ComfortSilence = settings.Media.ComfortNoise },
         };
-        var calls = new CallManager(telephony, mediaClock, ports, new EncodedClipCache(), new FlowCallApplication(router), records, clock, loggers) { Receiver = receiver };
+        // Every prompt is decoded and encoded for each codec now, not by the first calls that play it;
+        // then the start-up garbage (large decoding buffers) is collected before any call's audio runs,
+        // so it cannot set off a full collection in the middle of the first calls.
+        var clipCache = new EncodedClipCache();
+        prompts.Preload();
+        int encodings = clipCache.Warm(prompts.PromptIds.Select(prompts.Get), telephony.Codecs);
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        log.LogDebug("{Encodings} prompt encodings ready", encodings);
+        var calls = new CallManager(telephony, mediaClock, ports, clipCache, new FlowCallApplication(router), records, clock, loggers) { Receiver = receiver };
 
-        await using var transport = new SipTransport(new SipTransportOptions
+        SipTransport listening;
+        try
         {
-            BindAddress = bind?.ToString(),
-            Port = settings.Sip.Port,
-            MaxHeaders = settings.Sip.MaxHeaders,
-        }, loggers.CreateLogger<SipTransport>());
+            listening = new SipTransport(new SipTransportOptions
+            {
+                BindAddress = bind?.ToString(),
+                Port = settings.Sip.Port,
+                MaxHeaders = settings.Sip.MaxHeaders,
+            }, loggers.CreateLogger<SipTransport>());
+        }
+        catch (System.Net.Sockets.SocketException ex)
+        {
+            error.WriteLine($"vika serve: cannot listen on {settings.Sip.Bind}:{settings.Sip.Port}: {ex.Message}");
+            return 1;
+        }
+
+        await using var transport = listening;
         var uaOptions = new SipUserAgentOptions
         {
             ServiceNumbers = serviceNumbers,

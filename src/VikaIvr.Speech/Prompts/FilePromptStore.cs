@@ -17,6 +17,7 @@ public sealed class FilePromptStore : IPromptStore
     private readonly TimeProvider _time;
     private readonly ILogger<FilePromptStore> _logger;
     private readonly ConcurrentDictionary<string, Loaded> _loaded = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lock> _loading = new(StringComparer.Ordinal);
 
     public FilePromptStore(PromptManifest manifest, string promptsRoot, TimeProvider time, ILogger<FilePromptStore> logger,
         TimeSpan? checkInterval = null)
@@ -65,6 +66,18 @@ public sealed class FilePromptStore : IPromptStore
         if (!_manifest.TryGet(promptId, out var entry))
             throw new KeyNotFoundException($"Prompt '{promptId}' is not in the prompt manifest.");
 
+        if (_loaded.TryGetValue(promptId, out var current) && _time.GetTimestamp() < current.NextCheck) return current.Clip;
+
+        // One caller looks at the file and decodes it; calls reaching the same prompt meanwhile wait
+        // for that and share the clip instead of each decoding their own copy.
+        lock (_loading.GetOrAdd(promptId, static _ => new Lock()))
+        {
+            return Refresh(promptId, entry);
+        }
+    }
+
+    private AudioClip Refresh(string promptId, PromptEntry entry)
+    {
         var now = _time.GetTimestamp();
         if (_loaded.TryGetValue(promptId, out var current) && now < current.NextCheck) return current.Clip;
 
@@ -120,7 +133,8 @@ public sealed class FilePromptStore : IPromptStore
         return PromptMetadata.TryRead(path)?.Status ?? PromptStatus.Recorded;
     }
 
-    /// <summary>Loads every prompt that has audio, so the first call does not pay for decoding.</summary>
+    /// <summary>Loads every prompt that has audio, so the first call does not pay for decoding
+    /// (and the large decoding buffers are made and dropped before any call's audio runs).</summary>
     public int Preload()
     {
         var count = 0;

@@ -24,6 +24,25 @@ public sealed class EncodedClipCache
         return Interlocked.CompareExchange(ref slot, encoded, null) ?? encoded;
     }
 
+    /// <summary>Encodes clips ahead of the first call that plays them (at start-up: the first
+    /// calls then only share frames, and the encoding buffers are not made while calls run).</summary>
+    public int Warm(IEnumerable<AudioClip> clips, IEnumerable<RtpAudioCodec> codecs)
+    {
+        ArgumentNullException.ThrowIfNull(clips);
+        var list = codecs.Distinct().ToList();
+        int n = 0;
+        foreach (var clip in clips)
+        {
+            foreach (var codec in list)
+            {
+                Get(clip, codec);
+                n++;
+            }
+        }
+
+        return n;
+    }
+
     private sealed class Encodings
     {
         public EncodedAudio? Pcmu;

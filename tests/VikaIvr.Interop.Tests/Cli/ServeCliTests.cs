@@ -17,6 +17,19 @@ public sealed class ServeCliTests
     }
 
     [Fact]
+    public async Task A_port_already_in_use_is_refused_at_start_with_a_clear_message()
+    {
+        await using var first = await ServerProcess.StartAsync(new ServerOptions());
+        using var temp = new TempFolder();
+        var result = await VikaCli.RunAsync("serve", "--bind", "127.0.0.1", "--sip-port", first.SipPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--data", temp.File("data"));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"vika serve: cannot listen on 127.0.0.1:{first.SipPort}: Address already in use", result.StdErr);
+        Assert.DoesNotContain("Unhandled exception", result.StdErr + result.StdOut);
+    }
+
+    [Fact]
     public async Task A_running_server_says_its_priority_and_logs_its_health_each_interval()
     {
         await using var server = await ServerProcess.StartAsync(new ServerOptions { ExtraArguments = ["--stats-seconds", "1", "--log-level", "Information"] });

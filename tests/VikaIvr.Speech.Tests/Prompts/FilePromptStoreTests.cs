@@ -25,6 +25,24 @@ public class FilePromptStoreTests
     }
 
     [Fact]
+    public async Task Calls_reaching_a_prompt_together_share_one_decoding()
+    {
+        using var fx = new PromptFixture();
+        await fx.Library().SynthesizeAsync(false, CancellationToken.None);
+        WavWriter.Write(Path.Combine(fx.Root, "id", "welcome.wav"), PromptFixture.Speechy(22050, 1), 22050);
+        var store = fx.Store();
+
+        using var start = new Barrier(8);
+        var clips = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() =>
+        {
+            start.SignalAndWait();
+            return store.Get("welcome");
+        })));
+
+        Assert.All(clips, c => Assert.Same(clips[0], c));
+    }
+
+    [Fact]
     public void Unknown_or_missing_prompts_are_not_contained()
     {
         using var fx = new PromptFixture();
