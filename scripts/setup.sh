@@ -9,6 +9,7 @@ command -v sipp >/dev/null || need+=(sip-tester)
 command -v baresip >/dev/null || need+=(baresip)
 command -v sox >/dev/null || need+=(sox)
 command -v tshark >/dev/null || need+=(tshark)
+command -v cyclictest >/dev/null || need+=(rt-tests)   # the load benchmark's machine-latency probe
 if [ ${#need[@]} -gt 0 ]; then
   echo "setup: installing ${need[*]}" >&2
   sudo_cmd=""; [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"

@@ -5,7 +5,8 @@
 #   scripts/load/sipp-rtp.sh --rtp-ports 20000-29999 [--target 127.0.0.1:5060] [--calls 500] [--hold-ms 30000] [--rate 50] [--server-pid PID]
 # Prints: SIPp's call figures, INVITE→200 and INVITE→first server RTP packet (p50/p99),
 # p99 of |send interval − 20 ms| over every server stream, and with --server-pid the server's
-# CPU seconds and resident memory per call.
+# CPU seconds and resident memory per call; and the machine's own realtime scheduling latency
+# during the run (cyclictest), the floor under any send-interval figure.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 target=127.0.0.1:5060 calls=500 hold=30000 rate=50 rtp="" server_pid=""
@@ -43,12 +44,21 @@ PY
 )
 status=0
 cpu_stat_before=$(grep '^cpu ' /proc/stat)
+# The machine's own scheduling latency beside the server: cyclictest wakes a realtime thread
+# (priority 90, above the pacers' 10) on each CPU every millisecond and records how late it ran.
+# No program on this machine can send on time more reliably than that.
+probe=""
+if command -v cyclictest >/dev/null; then
+  cyclictest -m -p 90 -t -a -i 1000 -q -h 50000 >"$out/cyclictest.txt" 2>&1 &
+  probe=$!
+fi
 ulimit -n 65536 2>/dev/null || true
 (cd "$root/tests/sipp" && sipp -sf uac_rtp_load.xml -t u1 -i 127.0.0.1 -p "$sip_port" -mp $((sip_port + 2)) \
   -s 165 -m "$calls" -r "$rate" -l "$calls" -d "$hold" -timeout $((hold / 1000 + calls / rate + 60))s -timeout_error -nostdin \
   -trace_stat -stf "$out/stat.csv" -fd 5 -trace_rtt -rtt_freq 1 -trace_err -error_file "$out/errors.log" \
   "$target" >"$out/sipp.out" 2>&1) || status=$?
 cpu_stat_after=$(grep '^cpu ' /proc/stat)
+[ -z "$probe" ] || { kill -INT "$probe" 2>/dev/null || true; wait "$probe" 2>/dev/null || true; }
 rss_kb=""; cpu_after=""
 if [ -n "$server_pid" ] && [ -r "/proc/$server_pid/stat" ]; then
   rss_kb=$(awk '/VmHWM/ {print $2}' "/proc/$server_pid/status")
@@ -59,6 +69,8 @@ rtt="$(ls "$root"/tests/sipp/uac_rtp_load_*_rtt.csv 2>/dev/null | tail -1 || tru
 [ -n "$rtt" ] && mv "$rtt" "$out/rtt.csv"
 python3 "$root/tests/tools/sipp_figures.py" "$out/stat.csv" "$out/rtt.csv"
 python3 "$root/tests/tools/rtp_figures.py" "$out/capture.pcap" "$sip_port_server" "$rtp"
+if [ -n "$probe" ]; then python3 "$root/tests/tools/latency_figures.py" "$out/cyclictest.txt"
+else echo "machine scheduling latency: not measured (cyclictest is missing: scripts/setup.sh installs rt-tests)"; fi
 # On a virtual machine the host may take the CPUs away (steal): even realtime threads wait then.
 python3 - "$cpu_stat_before" "$cpu_stat_after" <<'PY'
 import sys
