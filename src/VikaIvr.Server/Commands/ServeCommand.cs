@@ -186,8 +186,8 @@ public sealed class ServeCommand(TextWriter output, TextWriter error) : IVikaCom
             _ = registration.StartAsync(ct: ct);
         }
 
-        log.LogInformation("VikaIvr listening on {Bind}:{Port} (UDP+TCP), RTP {Low}-{High}, numbers {Numbers}, flow {Flow}, speech {Engine}, data {Data}, {Operator}, {Priority}",
-            settings.Sip.Bind, settings.Sip.Port, rtpLow, rtpHigh, string.Join(",", serviceNumbers), services.FlowFile, engine.Name, db.FilePath, line, granted);
+        log.LogInformation("VikaIvr listening on {Bind}:{Port} (UDP+TCP), RTP {Low}-{High}, numbers {Numbers}, flow {Flow}, speech {Engine}, data {Data}, {Operator}, {Priority}, {Runtime}",
+            settings.Sip.Bind, settings.Sip.Port, rtpLow, rtpHigh, string.Join(",", serviceNumbers), services.FlowFile, engine.Name, db.FilePath, line, granted, RuntimeDescription.Describe());
         output.Flush();
         var stats = new RuntimeStatsReporter(() => calls.ActiveCalls, mediaClock, TimeSpan.FromSeconds(statsSeconds), TimeProvider.System, log).RunAsync(ct);
         try

@@ -42,7 +42,7 @@ public sealed class ServeCliTests
         var output = server.Output;
         var listening = output.Split('\n').Single(l => l.Contains("VikaIvr listening on", StringComparison.Ordinal));
         // Root (or CAP_SYS_NICE) gets nice −10 on every thread; elsewhere the line says it was refused.
-        Assert.Matches(@"priority (high \(nice -10 on \d+ threads\)|normal \(high refused: needs CAP_SYS_NICE\))", listening);
+        Assert.Matches(@"priority (high \(nice -10 on \d+ threads\)|normal \(high refused: needs CAP_SYS_NICE\)), runtime (server|workstation) GC, (no )?tiered JIT", listening);
         var stats = output.Split('\n').First(l => l.Contains("stats: ", StringComparison.Ordinal));
         Assert.Matches(@"stats: 0 calls, allocated [\d.]+ MB/s, GC gen0/1/2 \d+/\d+/\d+ pausing [\d.]+ ms \(last: [^)]*\), media (no frames|\d+ frames late p99 [\d.]+ ms max [\d.]+ ms), CPU \d+ %, heap \d+ MB, working set \d+ MB, thread-pool queue \d+", stats);
     }

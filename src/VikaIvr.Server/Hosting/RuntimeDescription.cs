@@ -1,0 +1,19 @@
+using System.Runtime;
+
+namespace VikaIvr.Server.Hosting;
+
+/// <summary>
+/// How the runtime under `serve` collects garbage and compiles code, for the start-up line: both
+/// decide how long the runtime-wide stops are that hold up every call's audio. `./vika` runs a
+/// precompiled build with server GC and without tiered compilation; `dotnet vika.dll` from a plain
+/// build runs with the defaults.
+/// </summary>
+public static class RuntimeDescription
+{
+    public static string Describe()
+    {
+        string gc = GCSettings.IsServerGC ? "server GC" : "workstation GC";
+        bool tiered = AppContext.GetData("System.Runtime.TieredCompilation") is not (false or "false" or "False");
+        return $"runtime {gc}, {(tiered ? "tiered JIT" : "no tiered JIT")}";
+    }
+}
