@@ -30,6 +30,18 @@ public sealed class ServeCliTests
     }
 
     [Fact]
+    public async Task The_readme_command_runs_a_precompiled_server_with_server_gc_and_no_tiered_jit()
+    {
+        // First use publishes the server (ReadyToRun) into .build/vika: allow for that.
+        await using var server = await ServerProcess.StartAsync(new ServerOptions { ThroughWrapper = true, StartTimeout = TimeSpan.FromMinutes(4) });
+
+        Assert.True(await server.AnswersOptionsAsync(TimeSpan.FromSeconds(5)), server.Output);
+        var listening = server.Output.Split('\n').Single(l => l.Contains("VikaIvr listening on", StringComparison.Ordinal));
+        Assert.Contains("runtime server GC, no tiered JIT", listening, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(RepoPaths.Root, ".build", "vika", "vika.dll")));
+    }
+
+    [Fact]
     public async Task A_running_server_says_its_priority_and_logs_its_health_each_interval()
     {
         await using var server = await ServerProcess.StartAsync(new ServerOptions { ExtraArguments = ["--stats-seconds", "1", "--log-level", "Information"] });

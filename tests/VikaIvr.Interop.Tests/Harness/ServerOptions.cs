@@ -9,4 +9,8 @@ public sealed record ServerOptions
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(45);
 
     public IReadOnlyList<string> ExtraArguments { get; init; } = [];
+
+    /// <summary>Start through the repository's `./vika` (the README's command: it publishes the
+    /// precompiled server on first use) instead of the vika.dll beside the tests.</summary>
+    public bool ThroughWrapper { get; init; }
 }

@@ -44,7 +44,8 @@ public sealed class ServerProcess : IAsyncDisposable
         var sipPort = FreePorts.SipPort();
         var rtp = FreePorts.RtpRange();
         var dataDir = Directory.CreateTempSubdirectory("vika-interop-data-").FullName;
-        var info = new ProcessStartInfo("dotnet")
+        // `./vika` execs dotnet, so the process id stays the server's either way.
+        var info = new ProcessStartInfo(options.ThroughWrapper ? Path.Combine(RepoPaths.Root, "vika") : "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -52,7 +53,11 @@ public sealed class ServerProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = RepoPaths.Root,
         };
-        info.ArgumentList.Add(dll);
+        if (!options.ThroughWrapper)
+        {
+            info.ArgumentList.Add(dll);
+        }
+
         foreach (var argument in ServeArguments(sipPort, rtp, dataDir, options))
         {
             info.ArgumentList.Add(argument);
