@@ -129,8 +129,7 @@ public sealed class ServeCommand(TextWriter output, TextWriter error) : IVikaCom
         // then the start-up garbage (large decoding buffers) is collected before any call's audio runs,
         // so it cannot set off a full collection in the middle of the first calls.
         var clipCache = new EncodedClipCache();
-        prompts.Preload();
-        int encodings = clipCache.Warm(prompts.PromptIds.Select(prompts.Get), telephony.Codecs);
+        int encodings = clipCache.Warm(prompts.Preload(), telephony.Codecs);
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
         log.LogDebug("{Encodings} prompt encodings ready", encodings);
         var calls = new CallManager(telephony, mediaClock, ports, clipCache, new FlowCallApplication(router), records, clock, loggers) { Receiver = receiver };

@@ -134,17 +134,25 @@ public sealed class FilePromptStore : IPromptStore
     }
 
     /// <summary>Loads every prompt that has audio, so the first call does not pay for decoding
-    /// (and the large decoding buffers are made and dropped before any call's audio runs).</summary>
-    public int Preload()
+    /// (and the large decoding buffers are made and dropped before any call's audio runs). A prompt
+    /// whose file cannot be read is logged and left out: the server still starts, `prompts check`
+    /// names the fault, and a call reaching that prompt gets what any failing prompt gets.</summary>
+    public IReadOnlyList<AudioClip> Preload()
     {
-        var count = 0;
+        var clips = new List<AudioClip>();
         foreach (var id in PromptIds)
         {
-            Get(id);
-            count++;
+            try
+            {
+                clips.Add(Get(id));
+            }
+            catch (KeyNotFoundException ex)
+            {
+                _logger.LogWarning("Prompt {PromptId} not loaded at start: {Reason}", id, ex.Message);
+            }
         }
 
-        return count;
+        return clips;
     }
 
     private sealed record Loaded(AudioClip Clip, DateTime WrittenAt, long Length, long NextCheck);

@@ -42,6 +42,26 @@ public sealed class ServeCliTests
     }
 
     [Fact]
+    public async Task An_unreadable_prompt_file_is_named_at_start_and_the_server_still_answers()
+    {
+        using var temp = new TempFolder();
+        var prompts = temp.File("prompts");
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "prompts"), "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(prompts, Path.GetRelativePath(Path.Combine(RepoPaths.Root, "prompts"), file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        File.WriteAllText(Path.Combine(prompts, "id", "goodbye.wav"), "this is not a wav file");
+        await using var server = await ServerProcess.StartAsync(new ServerOptions { ExtraArguments = ["--prompts", prompts, "--log-level", "Information"] });
+
+        Assert.True(await server.AnswersOptionsAsync(TimeSpan.FromSeconds(5)), server.Output);
+        Assert.Contains("Prompt goodbye not loaded at start", server.Output, StringComparison.Ordinal);
+        Assert.Contains("goodbye.wav", server.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_running_server_says_its_priority_and_logs_its_health_each_interval()
     {
         await using var server = await ServerProcess.StartAsync(new ServerOptions { ExtraArguments = ["--stats-seconds", "1", "--log-level", "Information"] });

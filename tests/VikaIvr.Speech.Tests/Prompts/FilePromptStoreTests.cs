@@ -21,7 +21,7 @@ public class FilePromptStoreTests
         Assert.Same(clip, store.Get("welcome"));
         Assert.Equal(AudioClipKind.Tone, store.Get("beep").Kind);
         Assert.Equal(PromptStatus.Synthesized, store.GetStatus("goodbye"));
-        Assert.Equal(3, store.Preload());
+        Assert.Equal(3, store.Preload().Count);
     }
 
     [Fact]
@@ -76,6 +76,20 @@ public class FilePromptStoreTests
         Assert.NotSame(first, second);
         Assert.InRange(second.Duration.TotalSeconds, 1.99, 2.01);
         Assert.Equal(PromptStatus.Recorded, store.GetStatus("welcome"));
+    }
+
+    [Fact]
+    public async Task Preloading_leaves_out_an_unreadable_prompt_and_loads_the_rest()
+    {
+        using var fx = new PromptFixture();
+        await fx.Library().SynthesizeAsync(false, CancellationToken.None);
+        File.WriteAllText(Path.Combine(fx.Root, "id", "bye.wav"), "not a wav");
+        var store = fx.Store();
+
+        var clips = store.Preload();
+
+        Assert.Equal(["beep", "welcome"], clips.Select(c => c.Id).Order());
+        Assert.Throws<KeyNotFoundException>(() => store.Get("goodbye"));
     }
 
     [Fact]
