@@ -69,7 +69,7 @@ rtt="$(ls "$root"/tests/sipp/uac_rtp_load_*_rtt.csv 2>/dev/null | tail -1 || tru
 [ -n "$rtt" ] && mv "$rtt" "$out/rtt.csv"
 python3 "$root/tests/tools/sipp_figures.py" "$out/stat.csv" "$out/rtt.csv"
 python3 "$root/tests/tools/rtp_figures.py" "$out/capture.pcap" "$sip_port_server" "$rtp"
-if [ -n "$probe" ]; then python3 "$root/tests/tools/latency_figures.py" "$out/cyclictest.txt"
+if [ -n "$probe" ]; then python3 "$root/tests/tools/latency_figures.py" "$out/cyclictest.txt" || true   # a probe that could not run costs no other figure
 else echo "machine scheduling latency: not measured (cyclictest is missing: scripts/setup.sh installs rt-tests)"; fi
 # On a virtual machine the host may take the CPUs away (steal): even realtime threads wait then.
 python3 - "$cpu_stat_before" "$cpu_stat_after" <<'PY'

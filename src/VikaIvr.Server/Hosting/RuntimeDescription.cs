@@ -13,7 +13,9 @@ public static class RuntimeDescription
     public static string Describe()
     {
         string gc = GCSettings.IsServerGC ? "server GC" : "workstation GC";
-        bool tiered = AppContext.GetData("System.Runtime.TieredCompilation") is not (false or "false" or "False");
+        // As the runtime configuration (vika.runtimeconfig.json) says; a DOTNET_TieredCompilation
+        // environment override is not visible to the program.
+        bool tiered = !(AppContext.GetData("System.Runtime.TieredCompilation") is string value && bool.TryParse(value, out bool on) && !on);
         return $"runtime {gc}, {(tiered ? "tiered JIT" : "no tiered JIT")}";
     }
 }

@@ -7,7 +7,7 @@ namespace VikaIvr.Telephony.Tests.Media;
 
 public class EncodedClipCacheTests
 {
-    private static AudioClip Clip(string id, short value) => new(id, AudioClipKind.Prompt, Enumerable.Repeat(value, 160).ToArray());
+    private static AudioClip Clip(string id, short value, int samples = 160) => new(id, AudioClipKind.Prompt, Enumerable.Repeat(value, samples).ToArray());
 
     [Fact]
     public void Each_clip_is_encoded_once_per_codec_and_shared()
@@ -28,13 +28,20 @@ public class EncodedClipCacheTests
     public void Warming_encodes_every_clip_for_every_codec_before_the_first_call()
     {
         var cache = new EncodedClipCache();
-        var clips = new[] { Clip("a", 100), Clip("b", -100) };
+        var clips = new[] { Clip("a", 100, 8000), Clip("b", -100, 8000) };
 
         int made = cache.Warm(clips, [RtpAudioCodec.Pcmu, RtpAudioCodec.Pcma, RtpAudioCodec.Pcmu]);
 
         Assert.Equal(4, made);
-        var warmed = cache.Get(clips[1], RtpAudioCodec.Pcma);
-        Assert.Same(warmed, cache.Get(clips[1], RtpAudioCodec.Pcma));
-        Assert.Equal(160, warmed.Data.Length);
+        // A warmed clip is only looked up: no 8,000-byte encoding is made on the first call's thread.
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        foreach (var clip in clips)
+        {
+            cache.Get(clip, RtpAudioCodec.Pcmu);
+            cache.Get(clip, RtpAudioCodec.Pcma);
+        }
+
+        Assert.InRange(GC.GetAllocatedBytesForCurrentThread() - before, 0, 1000);
+        Assert.Equal(G711.EncodeALaw(-100), cache.Get(clips[1], RtpAudioCodec.Pcma).Data.Span[0]);
     }
 }
