@@ -15,6 +15,7 @@ public class LayerTests
         { "VikaIvr.Jkn", ["VikaIvr.Flows"] },
         { "VikaIvr.Data", ["VikaIvr.Jkn", "VikaIvr.Flows"] },
         { "VikaIvr.Telephony", ["VikaIvr.Sip", "VikaIvr.Media", "VikaIvr.Flows"] },
+        { "VikaIvr.Testing", ["VikaIvr.Sip", "VikaIvr.Media"] },
     };
 
     [Theory]
@@ -38,6 +39,7 @@ public class LayerTests
     [InlineData("VikaIvr.Jkn")]
     [InlineData("VikaIvr.Data")]
     [InlineData("VikaIvr.Telephony")]
+    [InlineData("VikaIvr.Testing")]
     public void No_static_mutable_fields(string layer)
     {
         var asm = Assembly.Load(layer);

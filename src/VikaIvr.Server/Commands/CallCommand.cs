@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 using VikaIvr.Media.Audio;
 using VikaIvr.Media.Rtp;
 using VikaIvr.Server.Cli;
-using VikaIvr.Telephony.Caller;
+using VikaIvr.Testing.Caller;
 
 namespace VikaIvr.Server.Commands;
 

@@ -9,6 +9,7 @@ using VikaIvr.Media.Session;
 using VikaIvr.Sip.Core;
 using VikaIvr.Telephony.Digits;
 using VikaIvr.Telephony.Media;
+using VikaIvr.Media.Net;
 
 namespace VikaIvr.Telephony.Calls;
 

@@ -4,7 +4,7 @@ using VikaIvr.Media.Rtp;
 using VikaIvr.Media.Session;
 using VikaIvr.Speech.Prompts;
 using VikaIvr.Speech.Text;
-using Caller = VikaIvr.Telephony.Caller;
+using Caller = VikaIvr.Testing.Caller;
 
 namespace VikaIvr.Interop.Tests.Operator;
 

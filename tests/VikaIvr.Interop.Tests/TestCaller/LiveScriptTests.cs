@@ -2,7 +2,7 @@ using VikaIvr.Interop.Tests.Harness;
 using VikaIvr.Server.Cli;
 using VikaIvr.Server.Commands.LiveScript;
 using VikaIvr.Server.Hosting;
-using VikaIvr.Telephony.Caller;
+using VikaIvr.Testing.Caller;
 
 namespace VikaIvr.Interop.Tests.TestCaller;
 

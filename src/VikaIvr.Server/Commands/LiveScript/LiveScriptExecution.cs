@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using VikaIvr.Flows.Scripting;
 using VikaIvr.Sip.Core.Outgoing;
-using VikaIvr.Telephony.Caller;
+using VikaIvr.Testing.Caller;
 
 namespace VikaIvr.Server.Commands.LiveScript;
 

@@ -1,5 +1,5 @@
 using VikaIvr.Flows.Ports;
-using VikaIvr.Telephony.Caller;
+using VikaIvr.Testing.Caller;
 
 namespace VikaIvr.Server.Commands.LiveScript;
 

@@ -4,7 +4,7 @@ using VikaIvr.Flows.Scripting;
 using VikaIvr.Media.Rtp;
 using VikaIvr.Server.Cli;
 using VikaIvr.Server.Hosting;
-using VikaIvr.Telephony.Caller;
+using VikaIvr.Testing.Caller;
 
 namespace VikaIvr.Server.Commands.LiveScript;
 

@@ -1,4 +1,4 @@
-namespace VikaIvr.Telephony.Caller;
+namespace VikaIvr.Testing.Caller;
 
 /// <summary>How the test caller sends keys.</summary>
 public enum TestCallerDtmfMode

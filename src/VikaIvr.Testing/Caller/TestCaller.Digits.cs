@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 using VikaIvr.Media.Dtmf.InBand;
 using VikaIvr.Media.Session;
 
-namespace VikaIvr.Telephony.Caller;
+namespace VikaIvr.Testing.Caller;
 
 /// <summary>Sending keys in the configured mode.</summary>
 public sealed partial class TestCaller

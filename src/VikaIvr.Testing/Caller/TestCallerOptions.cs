@@ -1,7 +1,7 @@
 using VikaIvr.Media.Rtp;
 using VikaIvr.Sip.Core.Outgoing;
 
-namespace VikaIvr.Telephony.Caller;
+namespace VikaIvr.Testing.Caller;
 
 /// <summary>How the test caller dials and behaves.</summary>
 public sealed class TestCallerOptions

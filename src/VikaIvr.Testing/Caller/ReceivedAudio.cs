@@ -1,7 +1,7 @@
 using VikaIvr.Media.Rtp;
 using VikaIvr.Media.Session;
 
-namespace VikaIvr.Telephony.Caller;
+namespace VikaIvr.Testing.Caller;
 
 /// <summary>
 /// What the caller hears: decoded 8 kHz samples appended in arrival order (a loopback test

@@ -7,7 +7,7 @@ using VikaIvr.Sip.Message;
 using VikaIvr.Sip.Transactions;
 using VikaIvr.Sip.Transport;
 
-namespace VikaIvr.Telephony.Tests.Caller;
+namespace VikaIvr.Testing.Tests.Caller;
 
 /// <summary>The UAC against the project's own UAS over loopback UDP and TCP.</summary>
 public sealed class SipClientAgentTests : IAsyncLifetime

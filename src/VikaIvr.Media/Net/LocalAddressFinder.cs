@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace VikaIvr.Telephony.Media;
+namespace VikaIvr.Media.Net;
 
 /// <summary>The local address the kernel would use to reach a remote address (no packet is sent).</summary>
 public static class LocalAddressFinder

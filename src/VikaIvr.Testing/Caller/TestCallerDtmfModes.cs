@@ -1,4 +1,4 @@
-namespace VikaIvr.Telephony.Caller;
+namespace VikaIvr.Testing.Caller;
 
 /// <summary>The command-line names of <see cref="TestCallerDtmfMode"/>: rfc4733, info, inband.</summary>
 public static class TestCallerDtmfModes

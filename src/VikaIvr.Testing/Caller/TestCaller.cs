@@ -8,9 +8,9 @@ using VikaIvr.Sip.Core.Outgoing;
 using VikaIvr.Sip.Message;
 using VikaIvr.Sip.Transactions;
 using VikaIvr.Sip.Transport;
-using VikaIvr.Telephony.Media;
+using VikaIvr.Media.Net;
 
-namespace VikaIvr.Telephony.Caller;
+namespace VikaIvr.Testing.Caller;
 
 /// <summary>
 /// The built-in test caller: dials a SIP URI from its own transport on a free local port, offers

@@ -1,4 +1,4 @@
-namespace VikaIvr.Telephony.Caller;
+namespace VikaIvr.Testing.Caller;
 
 /// <summary>One step of a `vika call --dtmf` plan: keys to send, or a pause.</summary>
 /// <param name="Keys">The keys, or empty for a pause.</param>

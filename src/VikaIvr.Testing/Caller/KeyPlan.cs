@@ -1,4 +1,4 @@
-namespace VikaIvr.Telephony.Caller;
+namespace VikaIvr.Testing.Caller;
 
 /// <summary>
 /// Parses `vika call --dtmf "1,w,1,3171011708850001#"`: `w` is a one-second wait, `,` separates

@@ -1,6 +1,6 @@
-using VikaIvr.Telephony.Caller;
+using VikaIvr.Testing.Caller;
 
-namespace VikaIvr.Telephony.Tests.Caller;
+namespace VikaIvr.Testing.Tests.Caller;
 
 public sealed class KeyPlanTests
 {
