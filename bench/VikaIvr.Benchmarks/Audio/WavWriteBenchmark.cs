@@ -6,8 +6,10 @@ using VikaIvr.Media.Codecs;
 namespace VikaIvr.Benchmarks.Audio;
 
 /// <summary>
-/// Writing a 3 s, 8 kHz mono prompt as 16-bit PCM and as µ-law: our header code against NAudio's
-/// WaveFileWriter (samples coded by our G.711 in both, so only the container differs).
+/// Writing a 3 s, 8 kHz mono prompt as 16-bit PCM and as µ-law. <c>Ours</c> is <see cref="WavWriter"/>
+/// (NAudio's WaveFileWriter for the container, our bulk sample coding); <c>NAudio</c> is NAudio on its
+/// own (<c>WriteSamples</c> for PCM; µ-law bytes from our G.711, since NAudio's writer cannot code them).
+/// Before WavWriter moved onto NAudio (commit ab69136) <c>Ours</c> measured our own header code.
 /// Run: dotnet run -c Release --project bench/VikaIvr.Benchmarks -- --filter '*WavWrite*' --job short
 /// </summary>
 [MemoryDiagnoser]
