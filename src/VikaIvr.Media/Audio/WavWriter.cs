@@ -39,10 +39,13 @@ public static class WavWriter
 
     private static byte[] ToBytes(byte[] data, int sampleRate, WavEncoding encoding)
     {
-        // Header (at most 58 bytes) + data + pad byte: one buffer, no regrowth.
-        using var stream = new MemoryStream(data.Length + 64);
+        // NAudio writes a 44-byte header for PCM and 58 bytes (fmt with cbSize, fact) otherwise:
+        // sized exactly, the stream's own buffer is the file and needs no copy.
+        var header = encoding is WavEncoding.MuLaw or WavEncoding.ALaw or WavEncoding.Float32 ? 58 : 44;
+        var size = header + data.Length + (data.Length & 1);
+        using var stream = new MemoryStream(size);
         WriteData(stream, data, sampleRate, encoding);
-        return stream.ToArray();
+        return stream.Length == size ? stream.GetBuffer() : stream.ToArray();
     }
 
     private static void WriteFile(string path, byte[] data, int sampleRate, WavEncoding encoding)
