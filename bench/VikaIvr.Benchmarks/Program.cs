@@ -6,4 +6,16 @@ if (args is ["media-clock", .. var rest])
     VikaIvr.Benchmarks.Media.MediaClockLoad.Run(rest);
     return;
 }
+if (args is ["audio-quality"])
+{
+    VikaIvr.Benchmarks.Audio.AudioQualityReport.Run();
+    return;
+}
+
+if (args is ["wav-corpus"])
+{
+    VikaIvr.Benchmarks.Audio.WavCorpusReport.Run();
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

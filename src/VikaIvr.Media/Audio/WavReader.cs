@@ -7,9 +7,14 @@ namespace VikaIvr.Media.Audio;
 /// Reads RIFF/WAVE files: integer PCM 8/16/24/32-bit, float 32/64-bit, µ-law, A-law, plain or
 /// WAVE_FORMAT_EXTENSIBLE, any rate and channel count. Channels are mixed down to mono.
 /// Unknown chunks are skipped; anything malformed throws <see cref="WavFormatException"/>.
+/// Ours rather than NAudio's WaveFileReader, which reads the same valid variants but takes a cut
+/// file, 0 channels, 0 Hz or a wrong block align without a word and names no file
+/// (docs/naudio-evaluation.md).
 /// </summary>
 public static class WavReader
 {
+    private const uint StdoutPlaceholder = 0x7FFFF000;
+
     public static PcmAudio Read(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -89,8 +94,7 @@ public static class WavReader
                     throw new WavFormatException(name, "data chunk before the fmt chunk");
                 }
 
-                // Streaming writers that cannot seek back leave the size at its maximum.
-                var length = declared == uint.MaxValue ? (long)available : declared;
+                var length = IsSizePlaceholder(file, declared, available) ? available : (long)declared;
                 if (length > available)
                 {
                     throw new WavFormatException(name, $"truncated data chunk (expected {length} bytes, found {available})");
@@ -111,6 +115,17 @@ public static class WavReader
 
         throw new WavFormatException(name, format is null ? "no fmt chunk" : "no data chunk");
     }
+
+    /// <summary>
+    /// A writer that cannot seek back (to a pipe, or one that never finished) leaves a stand-in
+    /// for the data size: 0xFFFFFFFF; 0x7FFFF000 from sox and espeak-ng writing to stdout; or 0
+    /// with the RIFF size 0 too. Then the data runs to the end of the file. Any other size larger
+    /// than the file is a cut file and stays an error.
+    /// </summary>
+    private static bool IsSizePlaceholder(ReadOnlySpan<byte> file, uint declared, long available) =>
+        declared == uint.MaxValue
+        || (declared >= StdoutPlaceholder && declared > available)
+        || (declared == 0 && available > 0 && BinaryPrimitives.ReadUInt32LittleEndian(file[4..]) == 0);
 
     internal static string FourCc(ReadOnlySpan<byte> id)
     {

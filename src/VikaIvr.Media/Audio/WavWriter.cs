@@ -1,150 +1,87 @@
-using System.Buffers.Binary;
-using VikaIvr.Media.Codecs;
+using NAudio.Wave;
 
 namespace VikaIvr.Media.Audio;
 
-/// <summary>Writes mono WAV files (PCM 8/16/24/32-bit, float 32-bit, µ-law or A-law).</summary>
+/// <summary>
+/// Writes mono WAV files (PCM 8/16/24/32-bit, float 32-bit, µ-law or A-law). The container —
+/// RIFF header, fmt with cbSize and the fact chunk non-PCM formats need, pad byte, sizes fixed
+/// up on close — is NAudio's <see cref="WaveFileWriter"/>; the samples are coded by
+/// <see cref="WavSampleEncoder"/> (see docs/naudio-evaluation.md for why that split).
+/// </summary>
 public static class WavWriter
 {
     public static void Write(string path, ReadOnlySpan<short> samples, int sampleRate, WavEncoding encoding = WavEncoding.Pcm16)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        File.WriteAllBytes(path, ToBytes(samples, sampleRate, encoding));
+        WriteFile(path, WavSampleEncoder.Encode(samples, encoding), sampleRate, encoding);
     }
 
     public static void Write(Stream stream, ReadOnlySpan<short> samples, int sampleRate, WavEncoding encoding = WavEncoding.Pcm16)
     {
         ArgumentNullException.ThrowIfNull(stream);
+
+        // WaveFileWriter seeks back to absolute offsets 4 and 40 to fix the sizes: built in memory
+        // first, the file can go to a pipe or after other bytes in the stream.
         stream.Write(ToBytes(samples, sampleRate, encoding));
     }
 
     public static void Write(string path, ReadOnlySpan<float> samples, int sampleRate, WavEncoding encoding = WavEncoding.Pcm16)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        File.WriteAllBytes(path, ToBytes(samples, sampleRate, encoding));
+        WriteFile(path, WavSampleEncoder.Encode(samples, encoding), sampleRate, encoding);
     }
 
-    public static byte[] ToBytes(ReadOnlySpan<short> samples, int sampleRate, WavEncoding encoding = WavEncoding.Pcm16)
+    public static byte[] ToBytes(ReadOnlySpan<short> samples, int sampleRate, WavEncoding encoding = WavEncoding.Pcm16) =>
+        ToBytes(WavSampleEncoder.Encode(samples, encoding), sampleRate, encoding);
+
+    public static byte[] ToBytes(ReadOnlySpan<float> samples, int sampleRate, WavEncoding encoding = WavEncoding.Pcm16) =>
+        ToBytes(WavSampleEncoder.Encode(samples, encoding), sampleRate, encoding);
+
+    private static byte[] ToBytes(byte[] data, int sampleRate, WavEncoding encoding)
     {
-        if (encoding == WavEncoding.Float32)
-        {
-            return ToBytes(SampleConvert.ToFloat(samples), sampleRate, encoding);
-        }
-
-        var (file, data) = Layout(samples.Length, sampleRate, encoding);
-        for (var i = 0; i < samples.Length; i++)
-        {
-            WriteInteger(data, i, samples[i] << 16, encoding);
-        }
-
-        return file;
+        // NAudio writes a 44-byte header for PCM and 58 bytes (fmt with cbSize, fact) otherwise:
+        // sized exactly, the stream's own buffer is the file and needs no copy.
+        var header = encoding is WavEncoding.MuLaw or WavEncoding.ALaw or WavEncoding.Float32 ? 58 : 44;
+        var size = header + data.Length + (data.Length & 1);
+        using var stream = new MemoryStream(size);
+        WriteData(stream, data, sampleRate, encoding);
+        return stream.Length == size ? stream.GetBuffer() : stream.ToArray();
     }
 
-    public static byte[] ToBytes(ReadOnlySpan<float> samples, int sampleRate, WavEncoding encoding = WavEncoding.Pcm16)
+    private static void WriteFile(string path, byte[] data, int sampleRate, WavEncoding encoding)
     {
-        var (file, data) = Layout(samples.Length, sampleRate, encoding);
-        for (var i = 0; i < samples.Length; i++)
-        {
-            if (encoding == WavEncoding.Float32)
-            {
-                BinaryPrimitives.WriteSingleLittleEndian(data.AsSpan(i * 4), samples[i]);
-                continue;
-            }
-
-            var scaled = Math.Round(samples[i] * 2147483648.0);
-            var value = (int)Math.Clamp(scaled, int.MinValue, int.MaxValue);
-            WriteInteger(data, i, value, encoding);
-        }
-
-        return file;
+        var format = Format(sampleRate, encoding, data);
+        using var writer = new WaveFileWriter(path, format);
+        writer.Write(data);
     }
 
-    /// <param name="value">The sample as a 32-bit signed integer (full scale = int range).</param>
-    private static void WriteInteger(ArraySegment<byte> data, int index, int value, WavEncoding encoding)
+    private static void WriteData(Stream stream, byte[] data, int sampleRate, WavEncoding encoding)
     {
-        var span = data.AsSpan();
-        switch (encoding)
-        {
-            case WavEncoding.Pcm16:
-                BinaryPrimitives.WriteInt16LittleEndian(span[(index * 2)..], Round16(value));
-                break;
-            case WavEncoding.MuLaw:
-                span[index] = G711.EncodeMuLaw(Round16(value));
-                break;
-            case WavEncoding.ALaw:
-                span[index] = G711.EncodeALaw(Round16(value));
-                break;
-            case WavEncoding.Pcm8:
-                span[index] = (byte)(Math.Clamp(((long)value + (1 << 23)) >> 24, -128, 127) + 128);
-                break;
-            case WavEncoding.Pcm24:
-                var v24 = Math.Clamp((long)value + 128 >> 8, -8388608, 8388607);
-                span[index * 3] = (byte)v24;
-                span[(index * 3) + 1] = (byte)(v24 >> 8);
-                span[(index * 3) + 2] = (byte)(v24 >> 16);
-                break;
-            case WavEncoding.Pcm32:
-                BinaryPrimitives.WriteInt32LittleEndian(span[(index * 4)..], value);
-                break;
-            default:
-                throw new ArgumentOutOfRangeException(nameof(encoding), encoding, null);
-        }
+        var format = Format(sampleRate, encoding, data);
+
+        // The writer does not own the stream: disposing it fixes the sizes and leaves it open.
+        using var writer = new WaveFileWriter(stream, format);
+        writer.Write(data);
     }
 
-    private static short Round16(int value) => (short)Math.Clamp(((long)value + 32768) >> 16, short.MinValue, short.MaxValue);
-
-    private static (byte[] File, ArraySegment<byte> Data) Layout(int sampleCount, int sampleRate, WavEncoding encoding)
+    private static WaveFormat Format(int sampleRate, WavEncoding encoding, byte[] data)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(sampleRate);
-        var (tag, bits) = encoding switch
+        if (data.LongLength > int.MaxValue - 64)
         {
-            WavEncoding.Pcm16 => (1, 16),
-            WavEncoding.Pcm8 => (1, 8),
-            WavEncoding.Pcm24 => (1, 24),
-            WavEncoding.Pcm32 => (1, 32),
-            WavEncoding.Float32 => (3, 32),
-            WavEncoding.ALaw => (6, 8),
-            WavEncoding.MuLaw => (7, 8),
+            throw new ArgumentException("Audio too long for one WAV file.", nameof(data));
+        }
+
+        return encoding switch
+        {
+            WavEncoding.Pcm16 => new WaveFormat(sampleRate, 16, 1),
+            WavEncoding.Pcm8 => new WaveFormat(sampleRate, 8, 1),
+            WavEncoding.Pcm24 => new WaveFormat(sampleRate, 24, 1),
+            WavEncoding.Pcm32 => new WaveFormat(sampleRate, 32, 1),
+            WavEncoding.Float32 => WaveFormat.CreateIeeeFloatWaveFormat(sampleRate, 1),
+            WavEncoding.MuLaw => WaveFormat.CreateMuLawFormat(sampleRate, 1),
+            WavEncoding.ALaw => WaveFormat.CreateALawFormat(sampleRate, 1),
             _ => throw new ArgumentOutOfRangeException(nameof(encoding), encoding, null),
         };
-
-        // Non-PCM formats carry cbSize and a fact chunk, as the WAVE spec asks of them.
-        var isPcm = tag == 1;
-        var fmtSize = isPcm ? 16 : 18;
-        var factSize = isPcm ? 0 : 12;
-        var bytesPerSample = bits / 8;
-        var dataSize = (long)sampleCount * bytesPerSample;
-        var pad = (int)(dataSize & 1);
-        var total = 12 + 8 + fmtSize + factSize + 8 + dataSize + pad;
-        if (total > int.MaxValue)
-        {
-            throw new ArgumentException("Audio too long for one WAV file.", nameof(sampleCount));
-        }
-
-        var file = new byte[total];
-        var span = file.AsSpan();
-        "RIFF"u8.CopyTo(span);
-        BinaryPrimitives.WriteUInt32LittleEndian(span[4..], (uint)(total - 8));
-        "WAVE"u8.CopyTo(span[8..]);
-        "fmt "u8.CopyTo(span[12..]);
-        BinaryPrimitives.WriteInt32LittleEndian(span[16..], fmtSize);
-        BinaryPrimitives.WriteUInt16LittleEndian(span[20..], (ushort)tag);
-        BinaryPrimitives.WriteUInt16LittleEndian(span[22..], 1);
-        BinaryPrimitives.WriteInt32LittleEndian(span[24..], sampleRate);
-        BinaryPrimitives.WriteInt32LittleEndian(span[28..], sampleRate * bytesPerSample);
-        BinaryPrimitives.WriteUInt16LittleEndian(span[32..], (ushort)bytesPerSample);
-        BinaryPrimitives.WriteUInt16LittleEndian(span[34..], (ushort)bits);
-        var position = 36 + (fmtSize - 16);
-        if (!isPcm)
-        {
-            "fact"u8.CopyTo(span[position..]);
-            BinaryPrimitives.WriteInt32LittleEndian(span[(position + 4)..], 4);
-            BinaryPrimitives.WriteInt32LittleEndian(span[(position + 8)..], sampleCount);
-            position += 12;
-        }
-
-        "data"u8.CopyTo(span[position..]);
-        BinaryPrimitives.WriteUInt32LittleEndian(span[(position + 4)..], (uint)dataSize);
-        return (file, new ArraySegment<byte>(file, position + 8, (int)dataSize));
     }
 }

@@ -36,6 +36,51 @@ public sealed class AudioCliTests
         Assert.True(rms > 1000, FormattableString.Invariant($"the converted audio is near silence (RMS {rms:0})"));
     }
 
+    [Theory]
+    [InlineData("-r 48000 -c 6 -b 24", false)] // sox writes this WAVE_FORMAT_EXTENSIBLE
+    [InlineData("-r 22050 -c 1 -b 16", true)] // to a pipe, as espeak-ng --stdout does: sizes 0x7FFFF000
+    [InlineData("-r 8000 -c 1 -e mu-law", false)]
+    public async Task Convert_takes_the_odd_wav_files_operators_bring(string format, bool piped)
+    {
+        using var temp = new TempFolder();
+        var input = temp.File("in.wav");
+        var output = temp.File("out.wav");
+        await Sox(input, format, piped);
+
+        var result = await VikaCli.RunAsync("audio", "convert", input, output, "--codec", "pcmu");
+
+        Assert.True(result.ExitCode == 0, result.Describe());
+        var (channels, rate, bits, duration) = TestWav.Format(output);
+        Assert.Equal((1, 8000, 8), (channels, rate, bits));
+        Assert.InRange(duration.TotalSeconds, 0.99, 1.01);
+    }
+
+    [Fact]
+    public async Task Convert_refuses_a_cut_file_naming_it_and_the_cause()
+    {
+        using var temp = new TempFolder();
+        var whole = temp.File("whole.wav");
+        var cut = temp.File("cut.wav");
+        await Sox(whole, "-r 16000 -c 1 -b 16", piped: false);
+        var bytes = File.ReadAllBytes(whole);
+        File.WriteAllBytes(cut, bytes[..(bytes.Length / 2)]);
+
+        var result = await VikaCli.RunAsync("audio", "convert", cut, temp.File("out.wav"));
+
+        Assert.True(result.ExitCode == 1, result.Describe());
+        Assert.Contains($"{cut}: truncated data chunk (expected 32000 bytes, found ", result.StdErr);
+        Assert.False(File.Exists(temp.File("out.wav")));
+    }
+
+    private static async Task Sox(string path, string format, bool piped)
+    {
+        var command = piped
+            ? $"sox -D -n {format} -t wav - synth 1 sine 300-3000 vol 0.5 | cat > '{path}'"
+            : $"sox -D -n {format} '{path}' synth 1 sine 300-3000 vol 0.5";
+        var result = await ProcessRunner.RunAsync("sh", ["-c", command], TimeSpan.FromSeconds(60));
+        Assert.True(result.ExitCode == 0, result.Describe());
+    }
+
     [Fact]
     public async Task Dtmf_detect_prints_each_tone_digit_with_its_start_time()
     {

@@ -82,4 +82,30 @@ public sealed class WavErrorTests
         var file = new WavBytes().Chunk("fmt ", WavBytes.Fmt(1, 1, 8000, 16)).Chunk("data", new byte[6], declaredSize: -1).Build();
         Assert.Equal(3, WavReader.Read(file, "p.wav").Samples.Length);
     }
+
+    [Fact]
+    public void Stdout_placeholder_of_sox_and_espeak_takes_the_rest_of_the_file()
+    {
+        var file = new WavBytes().Chunk("fmt ", WavBytes.Fmt(1, 1, 8000, 16)).Chunk("data", new byte[6], declaredSize: 0x7FFFF000).Build();
+        Assert.Equal(3, WavReader.Read(file, "piped.wav").Samples.Length);
+    }
+
+    [Fact]
+    public void A_zero_data_size_counts_as_a_placeholder_only_when_the_riff_size_is_zero_too()
+    {
+        var unfinished = new WavBytes().Chunk("fmt ", WavBytes.Fmt(1, 1, 8000, 16)).Chunk("data", new byte[6], declaredSize: 0).Build();
+        BitConverter.GetBytes(0).CopyTo(unfinished, 4);
+        Assert.Equal(3, WavReader.Read(unfinished, "unfinished.wav").Samples.Length);
+
+        // A finished file may well hold an empty data chunk followed by other chunks.
+        var empty = new WavBytes().Chunk("fmt ", WavBytes.Fmt(1, 1, 8000, 16)).Chunk("data", [], declaredSize: 0).Chunk("LIST", new byte[6]).Build();
+        Assert.Empty(WavReader.Read(empty, "empty.wav").Samples);
+    }
+
+    [Fact]
+    public void A_cut_file_below_the_placeholder_sizes_stays_an_error()
+    {
+        var file = new WavBytes().Chunk("fmt ", WavBytes.Fmt(1, 1, 8000, 16)).Chunk("data", new byte[6], declaredSize: 0x7FFFEFFE).Build();
+        Assert.EndsWith("truncated data chunk (expected 2147479550 bytes, found 6)", Fails(file).Message);
+    }
 }

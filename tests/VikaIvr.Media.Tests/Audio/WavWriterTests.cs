@@ -63,6 +63,9 @@ public sealed class WavWriterTests
     [InlineData(WavEncoding.MuLaw, "u-law")]
     [InlineData(WavEncoding.ALaw, "A-law")]
     [InlineData(WavEncoding.Float32, "Floating Point PCM")]
+    [InlineData(WavEncoding.Pcm8, "Unsigned Integer PCM")]
+    [InlineData(WavEncoding.Pcm24, "Signed Integer PCM")]
+    [InlineData(WavEncoding.Pcm32, "Signed Integer PCM")]
     public void Sox_accepts_what_we_write(WavEncoding encoding, string soxName)
     {
         using var temp = new TempDirectory();
@@ -73,6 +76,43 @@ public sealed class WavWriterTests
         var info = RunSoxi(path);
         Assert.Contains(soxName, info);
         Assert.Contains("1001 samples", info);
+    }
+
+    [Theory]
+    [InlineData(WavEncoding.MuLaw)]
+    [InlineData(WavEncoding.ALaw)]
+    [InlineData(WavEncoding.Float32)]
+    public void Non_pcm_files_carry_a_fact_chunk_with_the_sample_count(WavEncoding encoding)
+    {
+        var file = WavWriter.ToBytes(Ramp(), 8000, encoding);
+
+        var fact = file.AsSpan().IndexOf("fact"u8);
+        Assert.True(fact > 0, "no fact chunk");
+        Assert.Equal(4, BitConverter.ToInt32(file, fact + 4));
+        Assert.Equal(1001, BitConverter.ToInt32(file, fact + 8));
+    }
+
+    [Fact]
+    public void Odd_length_data_is_padded_and_the_sizes_are_exact()
+    {
+        var file = WavWriter.ToBytes(Ramp(), 8000, WavEncoding.Pcm8);
+
+        var data = file.AsSpan().IndexOf("data"u8);
+        Assert.Equal(1001, BitConverter.ToInt32(file, data + 4));
+        Assert.Equal(data + 8 + 1001 + 1, file.Length);
+        Assert.Equal(file.Length - 8, BitConverter.ToInt32(file, 4));
+    }
+
+    [Fact]
+    public void Writing_to_a_stream_leaves_it_open_after_the_file()
+    {
+        using var stream = new MemoryStream();
+        stream.Write([9, 9]);
+
+        WavWriter.Write(stream, Ramp(), 8000);
+
+        Assert.True(stream.CanWrite);
+        Assert.Equal(Ramp(), WavReader.Read(stream.ToArray().AsSpan(2), "s.wav").ToPcm16());
     }
 
     private static string RunSoxi(string path)
