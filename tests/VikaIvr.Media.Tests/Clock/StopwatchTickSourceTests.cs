@@ -18,7 +18,7 @@ public class StopwatchTickSourceTests
 
         var stopwatch = Stopwatch.StartNew();
         clock.Dispose();
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(2), "the pacer thread did not stop");
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(10), "the pacer thread did not stop");
         Assert.Equal(0, ticks.SkippedSlots);
     }
 
@@ -44,7 +44,7 @@ public class StopwatchTickSourceTests
         clock.Start();
         var stopwatch = Stopwatch.StartNew();
         clock.Dispose();
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(2), "an idle pacer blocked shutdown");
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(10), "an idle pacer blocked shutdown");
         Assert.Equal(0, clock.FramesDue);
     }
 

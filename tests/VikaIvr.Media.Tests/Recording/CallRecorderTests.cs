@@ -4,6 +4,7 @@ using VikaIvr.Media.Rtp;
 
 namespace VikaIvr.Media.Tests.Recording;
 
+[Collection(AllocationCollection.Name)]
 public sealed class CallRecorderTests : IDisposable
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "vika-rec-" + Guid.NewGuid().ToString("N"));

@@ -63,7 +63,8 @@ internal sealed class LoopbackPair : IAsyncDisposable
 
     public static async Task WaitUntil(Func<bool> condition)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(5);
+        // Only a guard against a hang: a loaded machine may take long, never this long.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
         while (!condition())
         {
             Assert.True(DateTime.UtcNow < deadline, "timed out waiting for loopback packets");
