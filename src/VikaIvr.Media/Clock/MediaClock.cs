@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace VikaIvr.Media.Clock;
 
@@ -18,13 +17,14 @@ public sealed class MediaClock : IDisposable
     private readonly double _microsecondsPerTick;
     private int _started;
 
-    public MediaClock(MediaClockOptions options, IMediaTickSource ticks, ILogger<MediaClock>? logger = null)
+    public MediaClock(MediaClockOptions options, IMediaTickSource ticks, ILogger<MediaClock> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(ticks);
+        ArgumentNullException.ThrowIfNull(logger);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.SlotsPerPeriod, 1);
         _ticks = ticks;
-        _logger = logger ?? NullLogger<MediaClock>.Instance;
+        _logger = logger;
         _slotsPerPeriod = options.SlotsPerPeriod;
         _slotDuration = options.SlotDuration;
         int threads = Math.Max(1, Math.Min(options.MaxPacerThreads, Environment.ProcessorCount));

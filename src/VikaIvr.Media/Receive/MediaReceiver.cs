@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using VikaIvr.Media.Clock;
 
 namespace VikaIvr.Media.Receive;
@@ -31,15 +30,17 @@ public sealed class MediaReceiver : IDisposable
     private volatile bool _stopping;
     private int _started;
 
-    public MediaReceiver(MediaReceiverOptions? options = null, ILogger<MediaReceiver>? logger = null)
+    public MediaReceiver(MediaReceiverOptions options, ILogger<MediaReceiver> logger)
     {
         if (!IsSupported)
         {
             throw new PlatformNotSupportedException("The media receiver needs Linux epoll (x64 or arm64).");
         }
 
-        _options = options ?? new MediaReceiverOptions();
-        _logger = logger ?? (ILogger)NullLogger.Instance;
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(logger);
+        _options = options;
+        _logger = logger;
         int count = Math.Clamp(_options.Threads, 1, Math.Max(1, Environment.ProcessorCount));
         _epolls = new int[count];
         _threads = new Thread[count];

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using VikaIvr.Media.Rtp;
 using VikaIvr.Media.Session;
 
@@ -24,13 +23,14 @@ public sealed class CallRecorder : IMediaAudioListener, IAsyncDisposable
     private Task<RecordingResult>? _stopping;
     private bool _closed;
 
-    public CallRecorder(string path, CallRecorderOptions? options = null, ILogger<CallRecorder>? logger = null)
+    public CallRecorder(string path, CallRecorderOptions options, ILogger<CallRecorder> logger)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        options ??= new CallRecorderOptions();
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(logger);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.MaxDuration, TimeSpan.Zero);
         Path = System.IO.Path.GetFullPath(path);
-        _logger = logger ?? (ILogger)NullLogger.Instance;
+        _logger = logger;
         _store = new PcmChunkStore((long)(options.MaxDuration.TotalSeconds * SampleRate));
         _jitter = new JitterBuffer(_store, options.Jitter);
     }

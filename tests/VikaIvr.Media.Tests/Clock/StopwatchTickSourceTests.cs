@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Logging.Abstractions;
 using VikaIvr.Media.Clock;
 
 namespace VikaIvr.Media.Tests.Clock;
@@ -10,7 +11,7 @@ public class StopwatchTickSourceTests
     public void An_idle_pacer_starts_sending_when_a_stream_joins_and_stops_on_dispose()
     {
         var ticks = new StopwatchTickSource(new MediaClockOptions { PacerPriority = PacerThreadPriority.Normal });
-        var clock = new MediaClock(new MediaClockOptions { MaxPacerThreads = 1 }, ticks);
+        var clock = new MediaClock(new MediaClockOptions { MaxPacerThreads = 1 }, ticks, NullLogger<MediaClock>.Instance);
         clock.Start();
         var stream = new Signalling(frames: 5);
         clock.Add(stream, TimeSpan.FromMilliseconds(20));
@@ -26,7 +27,7 @@ public class StopwatchTickSourceTests
     public void Streams_added_before_start_begin_at_slot_zero_in_every_phase()
     {
         var ticks = new StopwatchTickSource(new MediaClockOptions { PacerPriority = PacerThreadPriority.Normal });
-        using var clock = new MediaClock(new MediaClockOptions { MaxPacerThreads = 1, SlotsPerPeriod = 2 }, ticks);
+        using var clock = new MediaClock(new MediaClockOptions { MaxPacerThreads = 1, SlotsPerPeriod = 2 }, ticks, NullLogger<MediaClock>.Instance);
         var first = new Signalling(frames: 3);
         var second = new Signalling(frames: 3);
         clock.Add(first, TimeSpan.FromMilliseconds(20));
@@ -40,7 +41,7 @@ public class StopwatchTickSourceTests
     public void A_clock_without_streams_disposes_promptly()
     {
         var ticks = new StopwatchTickSource();
-        var clock = new MediaClock(new MediaClockOptions { MaxPacerThreads = 2 }, ticks);
+        var clock = new MediaClock(new MediaClockOptions { MaxPacerThreads = 2 }, ticks, NullLogger<MediaClock>.Instance);
         clock.Start();
         var stopwatch = Stopwatch.StartNew();
         clock.Dispose();

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.Extensions.Logging.Abstractions;
 using VikaIvr.Media.Clock;
 using VikaIvr.Media.Receive;
 
@@ -9,7 +10,7 @@ namespace VikaIvr.Media.Tests.Receive;
 [Collection(AllocationCollection.Name)]
 public sealed class MediaReceiverTests : IDisposable
 {
-    private readonly MediaReceiver _receiver = new(new MediaReceiverOptions { Threads = 2, Priority = PacerThreadPriority.Normal, IdleWake = TimeSpan.FromMilliseconds(20) });
+    private readonly MediaReceiver _receiver = new(new MediaReceiverOptions { Threads = 2, Priority = PacerThreadPriority.Normal, IdleWake = TimeSpan.FromMilliseconds(20) }, NullLogger<MediaReceiver>.Instance);
     private readonly List<Socket> _sockets = [];
 
     public MediaReceiverTests() => _receiver.Start();
