@@ -12,7 +12,7 @@ namespace VikaIvr.Media.Receive;
 /// its receive path nor queues packets behind SIP work. Linux only (<see cref="IsSupported"/>);
 /// elsewhere sessions keep their own async loops.
 /// </summary>
-public sealed class MediaReceiver : IDisposable
+public sealed partial class MediaReceiver : IDisposable
 {
     private const int MaxDatagram = 1500;
     private const int MaxEvents = 256;
@@ -170,7 +170,7 @@ public sealed class MediaReceiver : IDisposable
             int n = LinuxEpoll.Wait(_epolls[index], events, idleMs);
             if (n < 0)
             {
-                _logger.LogError("epoll_wait failed on media receive thread {Thread}", index);
+                LogWaitFailed(index);
                 Thread.Sleep(10);
                 continue;
             }
@@ -219,7 +219,7 @@ public sealed class MediaReceiver : IDisposable
         }
         catch (Exception ex)
         {
-            _logger.LogError(ex, "Media receive handler {Sink} failed", registration.Sink.GetType().Name);
+            LogSinkFailed(ex, registration.Sink.GetType().Name);
         }
     }
 
@@ -231,7 +231,16 @@ public sealed class MediaReceiver : IDisposable
         }
         catch (Exception ex)
         {
-            _logger.LogError(ex, "Media receive error handler {Sink} failed", registration.Sink.GetType().Name);
+            LogErrorSinkFailed(ex, registration.Sink.GetType().Name);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "epoll_wait failed on media receive thread {Thread}")]
+    private partial void LogWaitFailed(int thread);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Media receive handler {Sink} failed")]
+    private partial void LogSinkFailed(Exception exception, string sink);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Media receive error handler {Sink} failed")]
+    private partial void LogErrorSinkFailed(Exception exception, string sink);
 }
