@@ -11,7 +11,7 @@ namespace VikaIvr.Speech;
 /// The flow's speech port: normalises the text, then answers from the memory cache, the disk
 /// cache or the engine, in that order. Identical requests in flight share one synthesis.
 /// </summary>
-public sealed class SpeechService : ISpeech
+public sealed partial class SpeechService : ISpeech
 {
     private readonly ISpeechEngine _engine;
     private readonly IndonesianNormalizer _normalizer;
@@ -113,7 +113,7 @@ public sealed class SpeechService : ISpeech
             count++;
         }
 
-        _logger.LogInformation("Pre-synthesized {Count} sentence parts with {Engine} ({Voice})", count, _engine.Name, _engine.Voice);
+        LogPreSynthesized(count, _engine.Name, _engine.Voice);
         return count;
     }
 
@@ -171,4 +171,7 @@ public sealed class SpeechService : ISpeech
         _disk?.Set(key, samples);
         return samples;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Pre-synthesized {Count} sentence parts with {Engine} ({Voice})")]
+    private partial void LogPreSynthesized(int count, string engine, string voice);
 }

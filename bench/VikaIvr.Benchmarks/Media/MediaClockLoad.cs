@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.Extensions.Logging.Abstractions;
 using VikaIvr.Media.Clock;
 using VikaIvr.Media.Receive;
 using VikaIvr.Media.Rtp;
@@ -55,8 +56,8 @@ public static class MediaClockLoad
         };
         var pacers = new StopwatchTickSource(clockOptions);
         var ticks = new WindowedLatenessTickSource(pacers);
-        using var clock = new MediaClock(clockOptions, ticks);
-        using var receiver = options.AsyncReceive || !MediaReceiver.IsSupported ? null : new MediaReceiver();
+        using var clock = new MediaClock(clockOptions, ticks, NullLogger<MediaClock>.Instance);
+        using var receiver = options.AsyncReceive || !MediaReceiver.IsSupported ? null : new MediaReceiver(new MediaReceiverOptions(), NullLogger<MediaReceiver>.Instance);
         receiver?.Start();
         var prompt = MakePrompt(TimeSpan.FromSeconds(options.Seconds + options.WarmupSeconds + 10));
         var sessions = new List<MediaSession>();
@@ -90,8 +91,8 @@ public static class MediaClockLoad
                 for (int i = 0; options.Paired && i + 1 < options.Calls; i += 2)
                 {
                     // Two calls sending to each other: each one's receive loop gets 50 packets a second.
-                    var a = new MediaSession(clock, ports.Allocate(IPAddress.Loopback), sessionOptions, receiver: receiver);
-                    var b = new MediaSession(clock, ports.Allocate(IPAddress.Loopback), sessionOptions, receiver: receiver);
+                    var a = new MediaSession(clock, ports.Allocate(IPAddress.Loopback), sessionOptions, TimeProvider.System, NullLogger<MediaSession>.Instance, receiver);
+                    var b = new MediaSession(clock, ports.Allocate(IPAddress.Loopback), sessionOptions, TimeProvider.System, NullLogger<MediaSession>.Instance, receiver);
                     sessions.Add(a);
                     sessions.Add(b);
                     a.Start(new NegotiatedMedia(RtpAudioCodec.Pcmu, 101, 20, b.LocalEndPoint, SdpDirection.SendRecv));
@@ -102,7 +103,7 @@ public static class MediaClockLoad
 
                 for (int i = sessions.Count; i < options.Calls; i++)
                 {
-                    var session = new MediaSession(clock, ports.Allocate(IPAddress.Loopback), sessionOptions, receiver: receiver);
+                    var session = new MediaSession(clock, ports.Allocate(IPAddress.Loopback), sessionOptions, TimeProvider.System, NullLogger<MediaSession>.Instance, receiver);
                     sessions.Add(session);
                     session.Start(media);
                     _ = session.Play(prompt);

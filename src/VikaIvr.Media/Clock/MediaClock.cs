@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace VikaIvr.Media.Clock;
 
@@ -8,7 +7,7 @@ namespace VikaIvr.Media.Clock;
 /// streams, call every stream once per frame interval at its phase within the period. No
 /// timer, thread or task per call. Per-slot work allocates nothing.
 /// </summary>
-public sealed class MediaClock : IDisposable
+public sealed partial class MediaClock : IDisposable
 {
     private readonly IMediaTickSource _ticks;
     private readonly ILogger<MediaClock> _logger;
@@ -18,13 +17,14 @@ public sealed class MediaClock : IDisposable
     private readonly double _microsecondsPerTick;
     private int _started;
 
-    public MediaClock(MediaClockOptions options, IMediaTickSource ticks, ILogger<MediaClock>? logger = null)
+    public MediaClock(MediaClockOptions options, IMediaTickSource ticks, ILogger<MediaClock> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(ticks);
+        ArgumentNullException.ThrowIfNull(logger);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.SlotsPerPeriod, 1);
         _ticks = ticks;
-        _logger = logger ?? NullLogger<MediaClock>.Instance;
+        _logger = logger;
         _slotsPerPeriod = options.SlotsPerPeriod;
         _slotDuration = options.SlotDuration;
         int threads = Math.Max(1, Math.Min(options.MaxPacerThreads, Environment.ProcessorCount));
@@ -194,7 +194,7 @@ public sealed class MediaClock : IDisposable
             catch (Exception ex)
             {
                 shard.Failures++;
-                _logger.LogError(ex, "Media stream failed on its frame tick");
+                LogStreamFailed(ex);
             }
 
             // Lateness is taken when the frame has left (after the send), and that instant is the
@@ -223,4 +223,7 @@ public sealed class MediaClock : IDisposable
             r.NextDueSlot = slot + interval;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Media stream failed on its frame tick")]
+    private partial void LogStreamFailed(Exception exception);
 }

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using VikaIvr.Media.Clock;
 
 namespace VikaIvr.Media.Receive;
@@ -13,7 +12,7 @@ namespace VikaIvr.Media.Receive;
 /// its receive path nor queues packets behind SIP work. Linux only (<see cref="IsSupported"/>);
 /// elsewhere sessions keep their own async loops.
 /// </summary>
-public sealed class MediaReceiver : IDisposable
+public sealed partial class MediaReceiver : IDisposable
 {
     private const int MaxDatagram = 1500;
     private const int MaxEvents = 256;
@@ -31,15 +30,17 @@ public sealed class MediaReceiver : IDisposable
     private volatile bool _stopping;
     private int _started;
 
-    public MediaReceiver(MediaReceiverOptions? options = null, ILogger<MediaReceiver>? logger = null)
+    public MediaReceiver(MediaReceiverOptions options, ILogger<MediaReceiver> logger)
     {
         if (!IsSupported)
         {
             throw new PlatformNotSupportedException("The media receiver needs Linux epoll (x64 or arm64).");
         }
 
-        _options = options ?? new MediaReceiverOptions();
-        _logger = logger ?? (ILogger)NullLogger.Instance;
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(logger);
+        _options = options;
+        _logger = logger;
         int count = Math.Clamp(_options.Threads, 1, Math.Max(1, Environment.ProcessorCount));
         _epolls = new int[count];
         _threads = new Thread[count];
@@ -169,7 +170,7 @@ public sealed class MediaReceiver : IDisposable
             int n = LinuxEpoll.Wait(_epolls[index], events, idleMs);
             if (n < 0)
             {
-                _logger.LogError("epoll_wait failed on media receive thread {Thread}", index);
+                LogWaitFailed(index);
                 Thread.Sleep(10);
                 continue;
             }
@@ -218,7 +219,7 @@ public sealed class MediaReceiver : IDisposable
         }
         catch (Exception ex)
         {
-            _logger.LogError(ex, "Media receive handler {Sink} failed", registration.Sink.GetType().Name);
+            LogSinkFailed(ex, registration.Sink.GetType().Name);
         }
     }
 
@@ -230,7 +231,16 @@ public sealed class MediaReceiver : IDisposable
         }
         catch (Exception ex)
         {
-            _logger.LogError(ex, "Media receive error handler {Sink} failed", registration.Sink.GetType().Name);
+            LogErrorSinkFailed(ex, registration.Sink.GetType().Name);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "epoll_wait failed on media receive thread {Thread}")]
+    private partial void LogWaitFailed(int thread);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Media receive handler {Sink} failed")]
+    private partial void LogSinkFailed(Exception exception, string sink);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Media receive error handler {Sink} failed")]
+    private partial void LogErrorSinkFailed(Exception exception, string sink);
 }

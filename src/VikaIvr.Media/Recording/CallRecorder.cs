@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using VikaIvr.Media.Rtp;
 using VikaIvr.Media.Session;
 
@@ -12,7 +11,7 @@ namespace VikaIvr.Media.Recording;
 /// receive loop, to a temporary name and then moved into place so no reader sees half a file.
 /// Audio is bounded by <see cref="CallRecorderOptions.MaxDuration"/>.
 /// </summary>
-public sealed class CallRecorder : IMediaAudioListener, IAsyncDisposable
+public sealed partial class CallRecorder : IMediaAudioListener, IAsyncDisposable
 {
     private const int SampleRate = 8000;
 
@@ -24,13 +23,14 @@ public sealed class CallRecorder : IMediaAudioListener, IAsyncDisposable
     private Task<RecordingResult>? _stopping;
     private bool _closed;
 
-    public CallRecorder(string path, CallRecorderOptions? options = null, ILogger<CallRecorder>? logger = null)
+    public CallRecorder(string path, CallRecorderOptions options, ILogger<CallRecorder> logger)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        options ??= new CallRecorderOptions();
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(logger);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.MaxDuration, TimeSpan.Zero);
         Path = System.IO.Path.GetFullPath(path);
-        _logger = logger ?? (ILogger)NullLogger.Instance;
+        _logger = logger;
         _store = new PcmChunkStore((long)(options.MaxDuration.TotalSeconds * SampleRate));
         _jitter = new JitterBuffer(_store, options.Jitter);
     }
@@ -149,8 +149,7 @@ public sealed class CallRecorder : IMediaAudioListener, IAsyncDisposable
 
             File.Move(temporary, Path, overwrite: true);
             var result = new RecordingResult(Path, TimeSpan.FromSeconds(samples / (double)SampleRate), samples, _store.IsFull, statistics);
-            _logger.LogInformation("Recorded {Seconds:0.00} s to {Path} (lost {Lost}, late {Late}, duplicates {Duplicates})",
-                result.Duration.TotalSeconds, Path, statistics.Lost, statistics.Late, statistics.Duplicates);
+            LogRecorded(result.Duration.TotalSeconds, Path, statistics.Lost, statistics.Late, statistics.Duplicates);
             return result;
         }
         catch
@@ -172,7 +171,13 @@ public sealed class CallRecorder : IMediaAudioListener, IAsyncDisposable
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            _logger.LogWarning(ex, "Could not remove the partial recording {Path}", file);
+            LogRemoveFailed(ex, file);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Recorded {Seconds:0.00} s to {Path} (lost {Lost}, late {Late}, duplicates {Duplicates})")]
+    private partial void LogRecorded(double seconds, string path, long lost, long late, long duplicates);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not remove the partial recording {Path}")]
+    private partial void LogRemoveFailed(Exception exception, string path);
 }

@@ -49,7 +49,7 @@ public sealed partial class MediaSession
         }
         else if (!_closing.IsCancellationRequested)
         {
-            _logger.LogWarning(error, "RTP receive error on port {Port}", _lease.Port);
+            LogReceiveError(error, _lease.Port);
         }
     }
 
@@ -167,7 +167,7 @@ public sealed partial class MediaSession
                 }
                 catch (Exception ex)
                 {
-                    _logger.LogError(ex, "Audio listener {Listener} failed", listener.GetType().Name);
+                    LogListenerFailed(ex, listener.GetType().Name);
                 }
             }
         }
@@ -235,4 +235,10 @@ public sealed partial class MediaSession
         address.Buffer.Span[..address.Size].CopyTo(copy.Buffer.Span);
         return copy;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "RTP receive error on port {Port}")]
+    private partial void LogReceiveError(Exception exception, int port);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Audio listener {Listener} failed")]
+    private partial void LogListenerFailed(Exception exception, string listener);
 }

@@ -3,7 +3,6 @@ using System.Net.Sockets;
 using System.Text;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using VikaIvr.Media.Clock;
 using VikaIvr.Media.Dtmf.Events;
 using VikaIvr.Media.Receive;
@@ -44,17 +43,19 @@ public sealed partial class MediaSession : IPacedStream, IDatagramSink, IAsyncDi
     private ReceiverRegistration? _rtcpWatch;
     private int _state;   // 0 new, 1 running, 2 closed
 
-    public MediaSession(MediaClock clock, RtpPortLease lease, MediaSessionOptions options, TimeProvider? time = null, ILogger<MediaSession>? logger = null,
+    public MediaSession(MediaClock clock, RtpPortLease lease, MediaSessionOptions options, TimeProvider time, ILogger<MediaSession> logger,
         MediaReceiver? receiver = null)
     {
         ArgumentNullException.ThrowIfNull(clock);
         ArgumentNullException.ThrowIfNull(lease);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(logger);
         _clock = clock;
         _lease = lease;
         _options = options;
-        _time = time ?? TimeProvider.System;
-        _logger = logger ?? (ILogger)NullLogger.Instance;
+        _time = time;
+        _logger = logger;
         _receiver = receiver;
         _cname = Encoding.UTF8.GetBytes(options.Cname);
         _startTimestamp = _time.GetTimestamp();

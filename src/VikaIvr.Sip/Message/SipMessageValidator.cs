@@ -130,17 +130,16 @@ internal static class SipMessageValidator
             return SipNameAddr.TryParse(chars, build: false, out _, out var f) ? null : "Invalid " + header + " header: " + f;
         }
 
-        var pos = 0;
         var items = 0;
-        while (SipListSplitter.Next(chars, ref pos, out var item))
+        foreach (var item in SipList.Items(chars))
         {
             items++;
             var ok = kind == Kind.Via
-                ? SipVia.TryParse(chars[item], build: false, out _, out var fault)
-                : SipNameAddr.TryParse(chars[item], build: false, out _, out fault);
+                ? SipVia.TryParse(item, build: false, out _, out var fault)
+                : SipNameAddr.TryParse(item, build: false, out _, out fault);
             if (!ok)
             {
-                return "Invalid " + header + " header: " + fault + " in '" + chars[item].ToString().ReplaceLineEndings(" ") + "'";
+                return "Invalid " + header + " header: " + fault + " in '" + item.ToString().ReplaceLineEndings(" ") + "'";
             }
         }
 

@@ -23,10 +23,8 @@ internal sealed class SipMessageViews(SipHeaderCollection headers)
     /// <summary>The first valid Via value; only the top line's first item is read when it is valid.</summary>
     public SipVia? TopVia => _topVia ??= headers.ParseFirst(SipHeaderId.Via, static chars =>
     {
-        var pos = 0;
-        return SipListSplitter.Next(chars, ref pos, out var item) && SipVia.TryParse(chars[item], build: true, out var via, out _)
-            ? via
-            : null;
+        var items = SipList.Items(chars);
+        return items.MoveNext() && SipVia.TryParse(items.Current, build: true, out var via, out _) ? via : null;
     }) ?? (Vias.Count > 0 ? Vias[0] : null);
 
     public SipNameAddr? From => _from ??= NameAddr(headers, SipHeaderId.From);

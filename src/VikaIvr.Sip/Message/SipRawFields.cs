@@ -10,49 +10,7 @@ namespace VikaIvr.Sip.Message;
 internal static class SipRawFields
 {
     /// <summary>The first comma-separated item (commas in quotes or angle brackets do not split), LWS trimmed.</summary>
-    public static ReadOnlySpan<byte> FirstItem(ReadOnlySpan<byte> value)
-    {
-        if (value.IndexOf((byte)',') < 0)
-        {
-            return Trim(value);
-        }
-
-        var inQuotes = false;
-        var inAngle = false;
-        for (var i = 0; i < value.Length; i++)
-        {
-            var c = value[i];
-            if (inQuotes)
-            {
-                if (c == '\\')
-                {
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    inQuotes = false;
-                }
-            }
-            else if (c == '"')
-            {
-                inQuotes = true;
-            }
-            else if (c == '<')
-            {
-                inAngle = true;
-            }
-            else if (c == '>')
-            {
-                inAngle = false;
-            }
-            else if (c == ',' && !inAngle)
-            {
-                return Trim(value[..i]);
-            }
-        }
-
-        return Trim(value);
-    }
+    public static ReadOnlySpan<byte> FirstItem(ReadOnlySpan<byte> value) => SipList.FirstItem(value);
 
     /// <summary>The header parameters of a name-addr or addr-spec item (from the first <c>;</c> after the address).</summary>
     public static ReadOnlySpan<byte> NameAddrParams(ReadOnlySpan<byte> item)
@@ -102,7 +60,7 @@ internal static class SipRawFields
             }
 
             parameters = parameters[(semi + 1)..];
-            var end = ParamEnd(parameters);
+            var end = SipList.SeparatorIndex(parameters, (byte)';', (byte)',', angleBrackets: false);
             var param = parameters[..end];
             var eq = param.IndexOf((byte)'=');
             var n = Trim(eq < 0 ? param : param[..eq]);
@@ -143,47 +101,5 @@ internal static class SipRawFields
         return true;
     }
 
-    public static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> s) => s.Trim(" \t\r\n"u8);
-
-    // A parameter ends at the next ';' or ',' outside a quoted value.
-    private static int ParamEnd(ReadOnlySpan<byte> s)
-    {
-        var stop = s.IndexOfAny((byte)';', (byte)',', (byte)'"');
-        if (stop < 0)
-        {
-            return s.Length;
-        }
-
-        if (s[stop] != '"')
-        {
-            return stop;
-        }
-
-        var inQuotes = false;
-        for (var i = 0; i < s.Length; i++)
-        {
-            var c = s[i];
-            if (inQuotes)
-            {
-                if (c == '\\')
-                {
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    inQuotes = false;
-                }
-            }
-            else if (c == '"')
-            {
-                inQuotes = true;
-            }
-            else if (c is (byte)';' or (byte)',')
-            {
-                return i;
-            }
-        }
-
-        return s.Length;
-    }
+    public static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> s) => SipList.TrimLws(s);
 }

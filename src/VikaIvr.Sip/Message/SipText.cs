@@ -25,7 +25,7 @@ public static class SipText
 
     public static bool IsToken(ReadOnlySpan<char> s) => s.Length > 0 && !s.ContainsAnyExcept(TokenChars);
 
-    internal static bool IsLws(char c) => c is ' ' or '\t' or '\r' or '\n';
+    internal static bool IsLws(char c) => SipList.IsLws(c);
 
     /// <summary>Decodes a raw header value as UTF-8, collapsing each fold (CRLF + whitespace) into one space.</summary>
     public static string DecodeValue(ReadOnlySpan<byte> raw)
@@ -158,57 +158,15 @@ public static class SipText
     /// </summary>
     public static void SplitList(string value, List<string> into)
     {
-        var start = 0;
-        var inQuotes = false;
-        var inAngle = false;
-        for (var i = 0; i < value.Length; i++)
+        ArgumentNullException.ThrowIfNull(value);
+        ArgumentNullException.ThrowIfNull(into);
+        foreach (var item in SipList.Items(value.AsSpan()))
         {
-            var c = value[i];
-            if (inQuotes)
-            {
-                if (c == '\\')
-                {
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    inQuotes = false;
-                }
-
-                continue;
-            }
-
-            switch (c)
-            {
-                case '"':
-                    inQuotes = true;
-                    break;
-                case '<':
-                    inAngle = true;
-                    break;
-                case '>':
-                    inAngle = false;
-                    break;
-                case ',' when !inAngle:
-                    AddTrimmed(value, start, i, into);
-                    start = i + 1;
-                    break;
-            }
+            into.Add(item.Length == value.Length ? value : item.ToString());
         }
-
-        AddTrimmed(value, start, value.Length, into);
     }
 
     internal static bool IsHex(char c) => char.IsAsciiHexDigit(c);
 
     internal static int HexValue(char c) => c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
-
-    private static void AddTrimmed(string value, int start, int end, List<string> into)
-    {
-        var item = value.AsSpan(start, end - start).Trim();
-        if (!item.IsEmpty)
-        {
-            into.Add(item.Length == value.Length ? value : item.ToString());
-        }
-    }
 }

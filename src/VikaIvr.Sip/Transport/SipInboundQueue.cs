@@ -9,7 +9,7 @@ namespace VikaIvr.Sip.Transport;
 /// Decouples the receive loops from the core: loops only parse and enqueue; one dispatcher
 /// calls the handler. A full queue drops the newest message (UDP peers retransmit).
 /// </summary>
-internal sealed class SipInboundQueue
+internal sealed partial class SipInboundQueue
 {
     private readonly Channel<Item> _channel;
     private readonly ILogger _logger;
@@ -32,7 +32,7 @@ internal sealed class SipInboundQueue
             var dropped = Interlocked.Increment(ref _dropped);
             if ((dropped & (dropped - 1)) == 0)
             {
-                _logger.LogWarning("Sip receive queue full: {Dropped} messages dropped so far", dropped);
+                LogQueueFull(dropped);
             }
         }
     }
@@ -56,10 +56,16 @@ internal sealed class SipInboundQueue
             }
             catch (Exception ex)
             {
-                _logger.LogError(ex, "Sip handler failed on a message from {Source}", item.Source);
+                LogHandlerFailed(ex, item.Source);
             }
         }
     }
 
     private readonly record struct Item(SipMessage? Message, SipParseError? Error, SipEndPoint Source, IPEndPoint Local);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sip receive queue full: {Dropped} messages dropped so far")]
+    private partial void LogQueueFull(long dropped);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Sip handler failed on a message from {Source}")]
+    private partial void LogHandlerFailed(Exception exception, SipEndPoint source);
 }

@@ -11,7 +11,7 @@ namespace VikaIvr.Sip.Transport;
 /// One TCP connection: reads frames by Content-Length into a bounded buffer, writes queued
 /// messages in order. Closed on idle timeout, framing errors or a stuck peer.
 /// </summary>
-internal sealed class SipTcpConnection : IAsyncDisposable
+internal sealed partial class SipTcpConnection : IAsyncDisposable
 {
     private readonly Channel<(byte[] Buffer, int Length)> _sendQueue;
     private readonly SipTransportOptions _options;
@@ -51,7 +51,7 @@ internal sealed class SipTcpConnection : IAsyncDisposable
         }
 
         ArrayPool<byte>.Shared.Return(buffer);
-        _logger.LogWarning("Sip TCP connection {Remote} does not drain its send queue; closing", Remote);
+        LogNotDraining(Remote);
         Close();
         return false;
     }
@@ -79,7 +79,7 @@ internal sealed class SipTcpConnection : IAsyncDisposable
         }
         catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException or IOException)
         {
-            _logger.LogDebug("Sip TCP connection {Remote} ended: {Reason}", Remote, ex.Message);
+            LogEnded(Remote, ex.Message);
         }
         finally
         {
@@ -145,7 +145,7 @@ internal sealed class SipTcpConnection : IAsyncDisposable
 
                     if (frame.Status == SipFrameStatus.Error)
                     {
-                        _logger.LogInformation("Sip TCP stream from {Remote} refused: {Reason}", Remote, frame.Error);
+                        LogStreamRefused(Remote, frame.Error);
                         queue.Enqueue(null, new SipParseError(frame.Error ?? "Bad stream", 400), source, Local);
                         return;
                     }
@@ -171,7 +171,7 @@ internal sealed class SipTcpConnection : IAsyncDisposable
 
                 if (filled == capacity)
                 {
-                    _logger.LogInformation("Sip TCP stream from {Remote} exceeded the buffer; closing", Remote);
+                    LogStreamTooLong(Remote);
                     return;
                 }
             }
@@ -208,4 +208,16 @@ internal sealed class SipTcpConnection : IAsyncDisposable
             Close();
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sip TCP connection {Remote} does not drain its send queue; closing")]
+    private partial void LogNotDraining(IPEndPoint remote);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Sip TCP connection {Remote} ended: {Reason}")]
+    private partial void LogEnded(IPEndPoint remote, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sip TCP stream from {Remote} refused: {Reason}")]
+    private partial void LogStreamRefused(IPEndPoint remote, string? reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sip TCP stream from {Remote} exceeded the buffer; closing")]
+    private partial void LogStreamTooLong(IPEndPoint remote);
 }

@@ -7,7 +7,7 @@ using VikaIvr.Sip.Message;
 namespace VikaIvr.Sip.Transport;
 
 /// <summary>The TCP listener and the table of live connections (inbound and outbound) for reuse.</summary>
-internal sealed class SipTcpTransport : IAsyncDisposable
+internal sealed partial class SipTcpTransport : IAsyncDisposable
 {
     private readonly Socket _listener;
     private readonly SipTransportOptions _options;
@@ -66,13 +66,13 @@ internal sealed class SipTcpTransport : IAsyncDisposable
             }
             catch (SocketException ex)
             {
-                _logger.LogDebug("Sip TCP accept error {Error} ignored", ex.SocketErrorCode);
+                LogAcceptError(ex.SocketErrorCode);
                 continue;
             }
 
             if (_connections.Count >= _options.MaxTcpConnections)
             {
-                _logger.LogWarning("Sip TCP connection limit {Limit} reached; refusing {Remote}", _options.MaxTcpConnections, socket.RemoteEndPoint);
+                LogConnectionLimit(_options.MaxTcpConnections, socket.RemoteEndPoint);
                 socket.Dispose();
                 continue;
             }
@@ -137,4 +137,10 @@ internal sealed class SipTcpTransport : IAsyncDisposable
             }
         });
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Sip TCP accept error {Error} ignored")]
+    private partial void LogAcceptError(SocketError error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sip TCP connection limit {Limit} reached; refusing {Remote}")]
+    private partial void LogConnectionLimit(int limit, EndPoint? remote);
 }

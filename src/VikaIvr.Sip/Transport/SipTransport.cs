@@ -9,7 +9,7 @@ namespace VikaIvr.Sip.Transport;
 /// UDP and TCP on one port, IPv4 and IPv6. Receive loops parse and enqueue only; a single
 /// dispatcher hands messages to the core, so a slow application never stalls a socket.
 /// </summary>
-public sealed class SipTransport : ISipTransport
+public sealed partial class SipTransport : ISipTransport
 {
     private readonly SipTransportOptions _options;
     private readonly ILogger _logger;
@@ -50,7 +50,7 @@ public sealed class SipTransport : ISipTransport
         if (_udp is not null)
         {
             _loops.Add(Task.Run(() => _udp.ReceiveLoopAsync(_queue, _stopping.Token)));
-            _logger.LogInformation("Sip listening on UDP {EndPoint}", _udp.LocalEndPoint);
+            LogListeningUdp(_udp.LocalEndPoint);
         }
 
         if (_tcp is not null)
@@ -59,7 +59,7 @@ public sealed class SipTransport : ISipTransport
             // can open its connection at once.
             _tcp.Attach(_queue, _stopping.Token);
             _loops.Add(Task.Run(() => _tcp.AcceptLoopAsync(_queue, _stopping.Token)));
-            _logger.LogInformation("Sip listening on TCP {EndPoint}", _tcp.LocalEndPoint);
+            LogListeningTcp(_tcp.LocalEndPoint);
         }
     }
 
@@ -73,7 +73,7 @@ public sealed class SipTransport : ISipTransport
         }
         catch (Exception ex)
         {
-            _logger.LogWarning(ex, "Sip send to {Destination} failed", destination);
+            LogSendFailed(ex, destination);
             return false;
         }
     }
@@ -97,7 +97,7 @@ public sealed class SipTransport : ISipTransport
         }
         catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
         {
-            _logger.LogDebug("Sip transport loops did not stop in time");
+            LogSlowStop();
         }
 
         _stopping.Dispose();
@@ -117,4 +117,16 @@ public sealed class SipTransport : ISipTransport
 
         return (address, address.Equals(IPAddress.IPv6Any));
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sip listening on UDP {EndPoint}")]
+    private partial void LogListeningUdp(IPEndPoint endPoint);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sip listening on TCP {EndPoint}")]
+    private partial void LogListeningTcp(IPEndPoint endPoint);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sip send to {Destination} failed")]
+    private partial void LogSendFailed(Exception exception, SipEndPoint destination);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Sip transport loops did not stop in time")]
+    private partial void LogSlowStop();
 }

@@ -7,7 +7,7 @@ using VikaIvr.Sip.Message;
 namespace VikaIvr.Sip.Transport;
 
 /// <summary>The UDP socket: one receive loop that only parses, and direct non-blocking sends.</summary>
-internal sealed class SipUdpTransport : IDisposable
+internal sealed partial class SipUdpTransport : IDisposable
 {
     private readonly Socket _socket;
     private readonly SipParserOptions _parserOptions;
@@ -66,7 +66,7 @@ internal sealed class SipUdpTransport : IDisposable
                 catch (SocketException ex)
                 {
                     // ICMP port unreachable from an earlier send surfaces here on Linux; the socket is still fine.
-                    _logger.LogDebug("Sip UDP receive error {Error} ignored", ex.SocketErrorCode);
+                    LogReceiveError(ex.SocketErrorCode);
                     continue;
                 }
 
@@ -76,7 +76,7 @@ internal sealed class SipUdpTransport : IDisposable
                 }
                 catch (Exception ex)
                 {
-                    _logger.LogError(ex, "Sip UDP datagram handling failed");
+                    LogHandlingFailed(ex);
                 }
             }
         }
@@ -98,7 +98,7 @@ internal sealed class SipUdpTransport : IDisposable
         }
         catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
         {
-            _logger.LogDebug("Sip UDP send to {Destination} failed: {Error}", destination, ex.Message);
+            LogSendFailed(destination, ex.Message);
             return false;
         }
         finally
@@ -143,4 +143,13 @@ internal sealed class SipUdpTransport : IDisposable
     /// <summary>CRLF pings (RFC 5626) and stray whitespace are not messages.</summary>
     private static bool IsKeepAlive(ReadOnlySpan<byte> datagram) =>
         datagram.TrimStart("\r\n \t\0"u8).IsEmpty;
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Sip UDP receive error {Error} ignored")]
+    private partial void LogReceiveError(SocketError error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Sip UDP datagram handling failed")]
+    private partial void LogHandlingFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Sip UDP send to {Destination} failed: {Error}")]
+    private partial void LogSendFailed(IPEndPoint destination, string error);
 }

@@ -8,7 +8,7 @@ namespace VikaIvr.Speech.Caching;
 /// restarted server does not synthesize its fixed sentences again. Files are written under a
 /// temporary name and renamed, so a reader never sees half a file.
 /// </summary>
-public sealed class DiskSpeechCache
+public sealed partial class DiskSpeechCache
 {
     private readonly string _directory;
     private readonly ILogger _logger;
@@ -38,7 +38,7 @@ public sealed class DiskSpeechCache
         }
         catch (Exception ex) when (ex is WavFormatException or IOException or UnauthorizedAccessException)
         {
-            _logger.LogWarning(ex, "Ignoring unreadable speech cache file {Path}", path);
+            LogUnreadable(ex, path);
             return false;
         }
     }
@@ -56,8 +56,14 @@ public sealed class DiskSpeechCache
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            _logger.LogWarning(ex, "Could not write speech cache file {Path}", path);
+            LogWriteFailed(ex, path);
             try { File.Delete(temp); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ignoring unreadable speech cache file {Path}")]
+    private partial void LogUnreadable(Exception exception, string path);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not write speech cache file {Path}")]
+    private partial void LogWriteFailed(Exception exception, string path);
 }

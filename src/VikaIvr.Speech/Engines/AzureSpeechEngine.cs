@@ -11,7 +11,7 @@ namespace VikaIvr.Speech.Engines;
 /// Azure Speech through its documented REST API. Asks for raw 8 kHz µ-law so that no
 /// resampling is needed: the audio arrives at telephone rate and is only decoded.
 /// </summary>
-public sealed class AzureSpeechEngine : ISpeechEngine
+public sealed partial class AzureSpeechEngine : ISpeechEngine
 {
     public const string OutputFormat = "raw-8khz-8bit-mono-mulaw";
 
@@ -69,7 +69,7 @@ public sealed class AzureSpeechEngine : ISpeechEngine
         var decoded = new short[body.Length];
         G711.DecodeMuLaw(body, decoded);
         var samples = TelephonyAudio.Convert(decoded, TelephonyAudio.SampleRate, _options.Loudness);
-        _logger.LogDebug("Azure Speech synthesized {Chars} characters into {Samples} samples", normalisedText.Length, samples.Length);
+        LogSynthesized(normalisedText.Length, samples.Length);
         return samples;
     }
 
@@ -89,4 +89,7 @@ public sealed class AzureSpeechEngine : ISpeechEngine
             new SpeechException("Azure Speech rejected the request (HTTP 400): check the voice name and SSML."),
         _ => new SpeechException($"Azure Speech failed with HTTP {(int)status}."),
     };
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Azure Speech synthesized {Chars} characters into {Samples} samples")]
+    private partial void LogSynthesized(int chars, int samples);
 }

@@ -12,7 +12,7 @@ namespace VikaIvr.Speech.Engines;
 /// WAV and resamples it to 8 kHz. The text goes through standard input, never a shell or an
 /// argument, so nothing in it can be taken as an option.
 /// </summary>
-public sealed class EspeakEngine : ISpeechEngine
+public sealed partial class EspeakEngine : ISpeechEngine
 {
     public const string InstallHint = "install it with `apt-get install espeak-ng`";
 
@@ -131,7 +131,7 @@ public sealed class EspeakEngine : ISpeechEngine
         }
         catch (Win32Exception ex)
         {
-            _logger.LogWarning(ex, "Could not stop espeak-ng process {Pid}", process.Id);
+            LogStopFailed(ex, process.Id);
         }
     }
 
@@ -149,4 +149,7 @@ public sealed class EspeakEngine : ISpeechEngine
         {
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not stop espeak-ng process {Pid}")]
+    private partial void LogStopFailed(Exception exception, int pid);
 }

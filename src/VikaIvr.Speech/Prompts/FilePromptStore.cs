@@ -10,7 +10,7 @@ namespace VikaIvr.Speech.Prompts;
 /// version (an import or a phone recording) is picked up without a restart: a cheap stat of the
 /// file, at most once per <see cref="CheckInterval"/> per prompt, notices a changed file.
 /// </summary>
-public sealed class FilePromptStore : IPromptStore
+public sealed partial class FilePromptStore : IPromptStore
 {
     private readonly PromptManifest _manifest;
     private readonly string _root;
@@ -88,7 +88,7 @@ public sealed class FilePromptStore : IPromptStore
             if (current is not null)
             {
                 // Keep playing the version we have rather than fail a call; `prompts check` reports it.
-                _logger.LogWarning("Prompt file {Path} disappeared; still playing the loaded version", path);
+                LogFileGone(path);
                 return current.Clip;
             }
 
@@ -108,14 +108,14 @@ public sealed class FilePromptStore : IPromptStore
             var kind = entry.Kind == PromptKind.Tone ? AudioClipKind.Tone : AudioClipKind.Prompt;
             var clip = new AudioClip(promptId, kind, samples, entry.Kind == PromptKind.Speech ? entry.Text : null);
             _loaded[promptId] = new Loaded(clip, info.LastWriteTimeUtc, info.Length, next);
-            if (current is not null) _logger.LogInformation("Prompt {PromptId} reloaded: a new version is in place", promptId);
+            if (current is not null) LogReloaded(promptId);
             return clip;
         }
         catch (Exception ex) when (ex is WavFormatException or IOException or UnauthorizedAccessException)
         {
             if (current is not null)
             {
-                _logger.LogWarning(ex, "New version of prompt {PromptId} is unreadable; still playing the previous one", promptId);
+                LogNewVersionUnreadable(ex, promptId);
                 return current.Clip;
             }
 
@@ -148,7 +148,7 @@ public sealed class FilePromptStore : IPromptStore
             }
             catch (KeyNotFoundException ex)
             {
-                _logger.LogWarning("Prompt {PromptId} not loaded at start: {Reason}", id, ex.Message);
+                LogNotPreloaded(id, ex.Message);
             }
         }
 
@@ -156,4 +156,16 @@ public sealed class FilePromptStore : IPromptStore
     }
 
     private sealed record Loaded(AudioClip Clip, DateTime WrittenAt, long Length, long NextCheck);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Prompt file {Path} disappeared; still playing the loaded version")]
+    private partial void LogFileGone(string path);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Prompt {PromptId} reloaded: a new version is in place")]
+    private partial void LogReloaded(string promptId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "New version of prompt {PromptId} is unreadable; still playing the previous one")]
+    private partial void LogNewVersionUnreadable(Exception exception, string promptId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Prompt {PromptId} not loaded at start: {Reason}")]
+    private partial void LogNotPreloaded(string promptId, string reason);
 }

@@ -11,7 +11,7 @@ namespace VikaIvr.Speech.Prompts;
 /// phone recording flow. Every new version is written beside the old one and swapped in by
 /// rename; the old one moves to prompts/history/&lt;id&gt;/&lt;time it was made&gt;.wav — nothing is overwritten.
 /// </summary>
-public sealed class PromptLibrary
+public sealed partial class PromptLibrary
 {
     public const string HistoryFolder = "history";
 
@@ -66,8 +66,7 @@ public sealed class PromptLibrary
         var audio = WavReader.Read(wavPath);
         var source = AudioLevels.Measure(audio.Samples, audio.SampleRate);
         if (source.ClippedRatio > _check.MaxClippedRatio)
-            _logger.LogWarning("Imported audio for {PromptId} is clipped ({Ratio:P2} of samples at full scale); consider recording again",
-                id, source.ClippedRatio);
+            LogClipped(id, source.ClippedRatio);
         var samples = TelephonyAudio.Convert(audio, _loudness);
         Store(entry, samples, new PromptMetadata
         {
@@ -115,7 +114,7 @@ public sealed class PromptLibrary
             {
                 Status = PromptStatus.Synthesized, Source = source, Text = entry.Text, UpdatedAt = _time.GetUtcNow(),
             });
-            _logger.LogInformation("Synthesized placeholder for prompt {PromptId}", entry.Id);
+            LogPlaceholder(entry.Id);
             made.Add(Describe(entry));
         }
 
@@ -195,6 +194,15 @@ public sealed class PromptLibrary
         File.Move(path, target);
         var meta = PromptMetadata.PathFor(path);
         if (File.Exists(meta)) File.Move(meta, PromptMetadata.PathFor(target));
-        _logger.LogInformation("Previous version of prompt {PromptId} kept as {Path}", id, target);
+        LogPreviousKept(id, target);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Imported audio for {PromptId} is clipped ({Ratio:P2} of samples at full scale); consider recording again")]
+    private partial void LogClipped(string promptId, double ratio);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Synthesized placeholder for prompt {PromptId}")]
+    private partial void LogPlaceholder(string promptId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Previous version of prompt {PromptId} kept as {Path}")]
+    private partial void LogPreviousKept(string promptId, string path);
 }

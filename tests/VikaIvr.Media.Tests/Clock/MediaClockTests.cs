@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using VikaIvr.Media.Clock;
 
 namespace VikaIvr.Media.Tests.Clock;
@@ -18,7 +19,7 @@ public class MediaClockTests
     private static (MediaClock Clock, ManualTickSource Ticks) Create(int pacers = 1, int slots = 4)
     {
         var ticks = new ManualTickSource();
-        var clock = new MediaClock(new MediaClockOptions { MaxPacerThreads = pacers, SlotsPerPeriod = slots }, ticks);
+        var clock = new MediaClock(new MediaClockOptions { MaxPacerThreads = pacers, SlotsPerPeriod = slots }, ticks, NullLogger<MediaClock>.Instance);
         clock.Start();
         return (clock, ticks);
     }

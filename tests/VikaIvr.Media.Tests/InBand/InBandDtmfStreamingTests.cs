@@ -2,6 +2,7 @@ using VikaIvr.Media.Dtmf.InBand;
 
 namespace VikaIvr.Media.Tests.InBand;
 
+[Collection(AllocationCollection.Name)]
 public sealed class InBandDtmfStreamingTests
 {
     private static List<InBandDtmfEvent> Run(short[] samples, int frame)

@@ -1,14 +1,16 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.Extensions.Logging.Abstractions;
 using VikaIvr.Media.Clock;
 using VikaIvr.Media.Receive;
 
 namespace VikaIvr.Media.Tests.Receive;
 
+[Collection(AllocationCollection.Name)]
 public sealed class MediaReceiverTests : IDisposable
 {
-    private readonly MediaReceiver _receiver = new(new MediaReceiverOptions { Threads = 2, Priority = PacerThreadPriority.Normal, IdleWake = TimeSpan.FromMilliseconds(20) });
+    private readonly MediaReceiver _receiver = new(new MediaReceiverOptions { Threads = 2, Priority = PacerThreadPriority.Normal, IdleWake = TimeSpan.FromMilliseconds(20) }, NullLogger<MediaReceiver>.Instance);
     private readonly List<Socket> _sockets = [];
 
     public MediaReceiverTests() => _receiver.Start();
@@ -83,9 +85,11 @@ public sealed class MediaReceiverTests : IDisposable
         for (int i = 0; i < 1200; i++)
         {
             sender.SendTo(payload, socket.LocalEndPoint!);
-            if (i % 50 == 0)
+            if (i % 50 == 49)
             {
-                await Task.Delay(1);   // stay well inside the socket's receive buffer
+                // Stay well inside the socket's receive buffer: a dropped datagram would never be counted.
+                int sent = i + 1;
+                await WaitUntil(() => sink.Counted >= sent);
             }
         }
 
@@ -140,7 +144,8 @@ public sealed class MediaReceiverTests : IDisposable
 
     private static async Task WaitUntil(Func<bool> condition)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(5);
+        // Only a guard against a hang: a loaded machine may take long, never this long.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
         while (!condition())
         {
             Assert.True(DateTime.UtcNow < deadline, "timed out waiting for the receiver");
@@ -164,11 +169,15 @@ public sealed class MediaReceiverTests : IDisposable
 
         public long? Allocated { get; private set; }
 
+        /// <summary>Datagrams counted in measuring mode.</summary>
+        public int Counted => Volatile.Read(ref _count);
+
         public void OnDatagram(int channel, ReadOnlySpan<byte> datagram, SocketAddress from)
         {
             if (MeasureFrom >= 0)
             {
-                int n = ++_count;
+                int n = _count + 1;
+                Volatile.Write(ref _count, n);
                 if (n == MeasureFrom)
                 {
                     _start = GC.GetAllocatedBytesForCurrentThread();

@@ -1,9 +1,11 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using VikaIvr.Media.Audio;
 using VikaIvr.Media.Recording;
 using VikaIvr.Media.Rtp;
 
 namespace VikaIvr.Media.Tests.Recording;
 
+[Collection(AllocationCollection.Name)]
 public sealed class CallRecorderTests : IDisposable
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "vika-rec-" + Guid.NewGuid().ToString("N"));
@@ -20,7 +22,7 @@ public sealed class CallRecorderTests : IDisposable
     public async Task Writes_the_callers_audio_in_order_as_8_khz_16_bit_wav()
     {
         var path = Path.Combine(_directory, "sub", "prompt.wav");
-        await using var recorder = new CallRecorder(path);
+        await using var recorder = new CallRecorder(path, new CallRecorderOptions(), NullLogger<CallRecorder>.Instance);
         foreach (int i in new[] { 0, 1, 3, 2, 4, 5, 6, 8, 9 })   // one swap, one loss (7)
         {
             var header = PcmCollector.Header(i);
@@ -54,7 +56,7 @@ public sealed class CallRecorderTests : IDisposable
     public async Task Stops_at_the_maximum_duration_and_says_so()
     {
         var path = Path.Combine(_directory, "long.wav");
-        await using var recorder = new CallRecorder(path, new CallRecorderOptions { MaxDuration = TimeSpan.FromMilliseconds(100) });
+        await using var recorder = new CallRecorder(path, new CallRecorderOptions { MaxDuration = TimeSpan.FromMilliseconds(100) }, NullLogger<CallRecorder>.Instance);
         for (int i = 0; i < 20; i++)
         {
             recorder.OnAudio(PcmCollector.FrameOf(1000), PcmCollector.Header(i));
@@ -71,7 +73,7 @@ public sealed class CallRecorderTests : IDisposable
     public async Task Stop_is_idempotent_and_audio_after_it_is_ignored()
     {
         var path = Path.Combine(_directory, "once.wav");
-        await using var recorder = new CallRecorder(path);
+        await using var recorder = new CallRecorder(path, new CallRecorderOptions(), NullLogger<CallRecorder>.Instance);
         recorder.OnAudio(PcmCollector.FrameOf(5), PcmCollector.Header(0));
         var first = recorder.StopAsync();
         recorder.OnAudio(PcmCollector.FrameOf(5), PcmCollector.Header(1));
@@ -84,7 +86,7 @@ public sealed class CallRecorderTests : IDisposable
     public async Task An_empty_recording_is_a_valid_empty_wav()
     {
         var path = Path.Combine(_directory, "empty.wav");
-        await using var recorder = new CallRecorder(path);
+        await using var recorder = new CallRecorder(path, new CallRecorderOptions(), NullLogger<CallRecorder>.Instance);
         var result = await recorder.StopAsync();
         Assert.Equal(0, result.Samples);
         Assert.Empty(WavReader.Read(path).Samples);
@@ -94,7 +96,7 @@ public sealed class CallRecorderTests : IDisposable
     public async Task Disposing_without_stop_writes_no_file()
     {
         var path = Path.Combine(_directory, "abandoned.wav");
-        var recorder = new CallRecorder(path);
+        var recorder = new CallRecorder(path, new CallRecorderOptions(), NullLogger<CallRecorder>.Instance);
         recorder.OnAudio(PcmCollector.FrameOf(5), PcmCollector.Header(0));
         await recorder.DisposeAsync();
         Assert.False(File.Exists(path));
@@ -104,7 +106,7 @@ public sealed class CallRecorderTests : IDisposable
     [Fact]
     public async Task Receiving_audio_does_not_allocate_per_packet()
     {
-        await using var recorder = new CallRecorder(Path.Combine(_directory, "alloc.wav"));
+        await using var recorder = new CallRecorder(Path.Combine(_directory, "alloc.wav"), new CallRecorderOptions(), NullLogger<CallRecorder>.Instance);
         var frame = new short[160];
         var header = new RtpHeader { SequenceNumber = 10, Timestamp = 0, Ssrc = 3 };
         for (int i = 0; i < 10; i++)

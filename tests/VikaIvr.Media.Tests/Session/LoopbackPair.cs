@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using Microsoft.Extensions.Logging.Abstractions;
 using VikaIvr.Media.Clock;
 using VikaIvr.Media.Receive;
 using VikaIvr.Media.Rtp;
@@ -18,16 +19,16 @@ internal sealed class LoopbackPair : IAsyncDisposable
         int first = Interlocked.Add(ref _nextRange, 20) - 20;
         Allocator = new RtpPortAllocator(new RtpPortAllocatorOptions { MinPort = first, MaxPort = first + 19 });
         Ticks = new ManualTickSource();
-        Clock = new MediaClock(new MediaClockOptions { MaxPacerThreads = 1 }, Ticks);
+        Clock = new MediaClock(new MediaClockOptions { MaxPacerThreads = 1 }, Ticks, NullLogger<MediaClock>.Instance);
         Clock.Start();
         if (sharedReceiver)
         {
-            Receiver = new MediaReceiver(new MediaReceiverOptions { Threads = 1, Priority = PacerThreadPriority.Normal, IdleWake = TimeSpan.FromMilliseconds(20) });
+            Receiver = new MediaReceiver(new MediaReceiverOptions { Threads = 1, Priority = PacerThreadPriority.Normal, IdleWake = TimeSpan.FromMilliseconds(20) }, NullLogger<MediaReceiver>.Instance);
             Receiver.Start();
         }
 
-        A = new MediaSession(Clock, Allocator.Allocate(IPAddress.Loopback), aOptions ?? new MediaSessionOptions { ComfortSilence = false }, receiver: Receiver);
-        B = new MediaSession(Clock, Allocator.Allocate(IPAddress.Loopback), bOptions ?? new MediaSessionOptions { ComfortSilence = false }, receiver: Receiver);
+        A = new MediaSession(Clock, Allocator.Allocate(IPAddress.Loopback), aOptions ?? new MediaSessionOptions { ComfortSilence = false }, Time, NullLogger<MediaSession>.Instance, Receiver);
+        B = new MediaSession(Clock, Allocator.Allocate(IPAddress.Loopback), bOptions ?? new MediaSessionOptions { ComfortSilence = false }, Time, NullLogger<MediaSession>.Instance, Receiver);
         B.AddAudioListener(Received);
         Codec = codec;
     }
@@ -38,6 +39,9 @@ internal sealed class LoopbackPair : IAsyncDisposable
     public MediaReceiver? Receiver { get; }
 
     public ManualTickSource Ticks { get; }
+
+    /// <summary>The sessions' wall clock (RTCP times, digit timeouts); the sending cadence is <see cref="Ticks"/>.</summary>
+    public TimeProvider Time { get; } = TimeProvider.System;
 
     public MediaClock Clock { get; }
 
@@ -63,7 +67,8 @@ internal sealed class LoopbackPair : IAsyncDisposable
 
     public static async Task WaitUntil(Func<bool> condition)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(5);
+        // Only a guard against a hang: a loaded machine may take long, never this long.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
         while (!condition())
         {
             Assert.True(DateTime.UtcNow < deadline, "timed out waiting for loopback packets");

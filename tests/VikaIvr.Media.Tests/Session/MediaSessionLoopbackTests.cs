@@ -10,6 +10,9 @@ namespace VikaIvr.Media.Tests.Session;
 /// <summary>The session tests, run once with each session's own async receive loops and once through the shared epoll receiver.</summary>
 public abstract class MediaSessionLoopbackTests
 {
+    // Waits are bounded only to turn a hang into a failure; a loaded machine is slow, never this slow.
+    private static readonly TimeSpan Guard = TimeSpan.FromSeconds(30);
+
     /// <summary>Null: sessions receive on their own loops.</summary>
     protected abstract bool SharedReceiver { get; }
 
@@ -42,11 +45,11 @@ public abstract class MediaSessionLoopbackTests
         var second = Clip(2, 99);
         var done = pair.A.Play(first);
         pair.Frames(5);
-        Assert.Equal(PlaybackResult.Completed, await done.WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.Equal(PlaybackResult.Completed, await done.WaitAsync(Guard));
         pair.Frames(3);   // silence: nothing sent, timestamps keep running
         var done2 = pair.A.Play(second);
         pair.Frames(3);
-        Assert.Equal(PlaybackResult.Completed, await done2.WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.Equal(PlaybackResult.Completed, await done2.WaitAsync(Guard));
         await LoopbackPair.WaitUntil(() => pair.Received.Packets.Count >= 7);
 
         var packets = pair.Received.Packets.ToArray();
@@ -82,7 +85,7 @@ public abstract class MediaSessionLoopbackTests
         var play = pair.A.Play(clip);
         pair.Frames(2);
         Assert.Equal(1, pair.A.StopPlayback());
-        Assert.Equal(PlaybackResult.Stopped, await play.WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.Equal(PlaybackResult.Stopped, await play.WaitAsync(Guard));
         pair.Frames(2);
         await LoopbackPair.WaitUntil(() => pair.Received.Packets.Count >= 4);
         var packets = pair.Received.Packets.ToArray();
@@ -99,10 +102,10 @@ public abstract class MediaSessionLoopbackTests
         var sent = pair.A.SendDtmf('7', TimeSpan.FromMilliseconds(100));
         var sent2 = pair.A.SendDtmf('7', TimeSpan.FromMilliseconds(60));
         pair.Frames(30);
-        await sent.WaitAsync(TimeSpan.FromSeconds(5));
-        await sent2.WaitAsync(TimeSpan.FromSeconds(5));
-        var d1 = await pair.B.Digits.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(5));
-        var d2 = await pair.B.Digits.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(5));
+        await sent.WaitAsync(Guard);
+        await sent2.WaitAsync(Guard);
+        var d1 = await pair.B.Digits.ReadAsync().AsTask().WaitAsync(Guard);
+        var d2 = await pair.B.Digits.ReadAsync().AsTask().WaitAsync(Guard);
         Assert.Equal('7', d1.Digit);
         Assert.Equal(TimeSpan.FromMilliseconds(100), d1.Duration);
         Assert.Equal(MediaDigit.Rfc4733, d1.Method);
@@ -209,7 +212,7 @@ public abstract class MediaSessionLoopbackTests
         Assert.Equal(2, pair.Allocator.InUse);
         await pair.DisposeAsync();
         Assert.Equal(0, pair.Allocator.InUse);
-        Assert.Equal(PlaybackResult.Stopped, await play.WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.Equal(PlaybackResult.Stopped, await play.WaitAsync(Guard));
         Assert.Equal(0, pair.Clock.StreamCount);
     }
 }

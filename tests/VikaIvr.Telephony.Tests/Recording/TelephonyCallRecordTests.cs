@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Logging.Abstractions;
 using VikaIvr.Flows.Ports;
 using VikaIvr.Media.Clock;
 using VikaIvr.Media.Rtp;
@@ -23,10 +24,10 @@ public sealed class TelephonyCallRecordTests : IAsyncDisposable
     {
         int first = 44000 + (Environment.ProcessId % 50) * 20;
         var ports = new RtpPortAllocator(new RtpPortAllocatorOptions { MinPort = first, MaxPort = first + 19 });
-        _clock = new MediaClock(new MediaClockOptions { MaxPacerThreads = 1 }, _ticks);
+        _clock = new MediaClock(new MediaClockOptions { MaxPacerThreads = 1 }, _ticks, NullLogger<MediaClock>.Instance);
         _clock.Start();
-        _caller = new MediaSession(_clock, ports.Allocate(IPAddress.Loopback), new MediaSessionOptions { ComfortSilence = false });
-        var server = new MediaSession(_clock, ports.Allocate(IPAddress.Loopback), new MediaSessionOptions { ComfortSilence = false });
+        _caller = new MediaSession(_clock, ports.Allocate(IPAddress.Loopback), new MediaSessionOptions { ComfortSilence = false }, TimeProvider.System, NullLogger<MediaSession>.Instance);
+        var server = new MediaSession(_clock, ports.Allocate(IPAddress.Loopback), new MediaSessionOptions { ComfortSilence = false }, TimeProvider.System, NullLogger<MediaSession>.Instance);
         _caller.Start(new NegotiatedMedia(RtpAudioCodec.Pcmu, 101, 20, new IPEndPoint(IPAddress.Loopback, server.LocalEndPoint.Port), SdpDirection.SendRecv));
         server.Start(new NegotiatedMedia(RtpAudioCodec.Pcmu, 101, 20, new IPEndPoint(IPAddress.Loopback, _caller.LocalEndPoint.Port), SdpDirection.SendRecv));
         _call = new TelephonyCall("c1", "0811", "16599", server, new NoSignalling(), new EncodedClipCache(), new DigitQueue(TimeProvider.System), _ended);
