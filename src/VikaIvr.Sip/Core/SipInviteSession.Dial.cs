@@ -85,6 +85,12 @@ public sealed partial class SipInviteSession
                 OnInviteResponse(tx.Completion.Result);
             }
         }
+
+        if (State == SipCallState.Ended)
+        {
+            // Refused before Dial returned: the caller sees the result at once (SignalEnded is idempotent).
+            SignalEnded();
+        }
     }
 
     /// <summary>A 2xx retransmission after the INVITE transaction ended still needs its ACK (RFC 3261 13.2.2.4).</summary>
