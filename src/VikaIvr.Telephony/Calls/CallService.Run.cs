@@ -241,7 +241,8 @@ public sealed partial class CallService
         {
             var call = _call!;
             var r = _record!;
-            var shutdown = _shutdown && end.Reason is SipCallEndReason.LocalBye or SipCallEndReason.Shutdown;
+            // Once the stop began, a call we end is ended by the stop (its application returned on the stop token).
+            var shutdown = (_shutdown || service._refusing) && end.Reason is SipCallEndReason.LocalBye or SipCallEndReason.Shutdown;
             r.EndReason = shutdown ? "shutdown" : EndReasonText(end.Reason);
             r.EndedBy = shutdown ? "system" : end.Reason switch
             {

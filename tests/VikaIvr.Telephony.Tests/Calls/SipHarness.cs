@@ -142,6 +142,10 @@ public sealed class SipHarness : ISipTransport
         + "CSeq: 1 CANCEL\r\n"
         + "Content-Length: 0\r\n\r\n";
 
+    /// <summary>The caller answers a request the agent sent (a BYE, a REFER).</summary>
+    public void Reply(SipRequest request, int status) =>
+        Inject(Encoding.UTF8.GetString(SipSerializer.ToArray(SipResponse.CreateFor(request, status))));
+
     /// <summary>The caller hangs up an answered call (BYE in its dialog) and the session ends.</summary>
     public async Task ByeFromCallerAsync(SipInviteSession session, uint cseq = 2)
     {
