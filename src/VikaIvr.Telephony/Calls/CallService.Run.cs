@@ -140,13 +140,21 @@ public sealed partial class CallService
             }
 
             SipBody? ack;
+            var acknowledged = session.Acknowledged;
+            var early = acknowledged.IsCompleted;
             try
             {
-                ack = await session.Acknowledged.ConfigureAwait(false);
+                ack = await acknowledged.ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
                 return false; // no ACK (timer H) or the call ended first
+            }
+
+            if (early)
+            {
+                // The ACK beat us here: leave the accept loop before the application runs.
+                await Task.Yield();
             }
 
             if (call.Media.Media is null)
