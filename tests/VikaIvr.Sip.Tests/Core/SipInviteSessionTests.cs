@@ -147,14 +147,11 @@ public sealed class SipInviteSessionTests
             f.Transport.Inject(SipTestMessages.InDialog("INFO", tag, 2 + i, "z9hG4bKinfo" + i, body: $"Signal={digit}\r\nDuration=160\r\n", contentType: "application/dtmf-relay"));
         }
 
-        var seen = new StringBuilder();
-        for (var i = 0; i < 5; i++)
-        {
-            var body = await session.Infos.ReadAsync().AsTask().WaitAsync(Wait);
-            seen.Append(body.Text[7]);
-        }
-
-        Assert.Equal("12345", seen.ToString());
+        // The fixture's application reads session.Infos into its queue, in the order the session gave them.
+        await SipUaFixture.WaitUntil(() => f.Handler.Infos.Count == 5);
+        Assert.Equal("12345", string.Concat(f.Handler.Infos.Select(b => b.Text[7])));
+        Assert.Equal(5, f.Transport.Responses(200).Count(r => r.CSeq!.Method == SipMethods.Info));
+        Assert.Equal(SipCallState.Confirmed, session.State);
     }
 
     [Fact]
@@ -288,7 +285,7 @@ public sealed class SipInviteSessionTests
         await entered.Task.WaitAsync(Wait);
 
         f.Transport.Inject(SipTestMessages.InDialog("INFO", Tag("b"), 2, "z9hG4bKinfob", callId: "b", body: "Signal=7\r\n", contentType: "application/dtmf-relay"));
-        Assert.Equal("Signal=7\r\n", (await b.Infos.ReadAsync().AsTask().WaitAsync(Wait)).Text);
+        await SipUaFixture.WaitUntil(() => f.Handler.Infos.Any(i => i.Text == "Signal=7\r\n"));
         f.Transport.Inject(SipTestMessages.InDialog("BYE", Tag("b"), 3, "z9hG4bKbyeb", callId: "b"));
         Assert.Equal(SipCallEndReason.RemoteBye, (await b.Completion.WaitAsync(Wait)).Reason);
         Assert.Equal(SipCallState.Confirmed, a.State);
