@@ -250,7 +250,7 @@ public sealed partial class CallService
             var call = _call!;
             var r = _record!;
             // Once the stop began, a call we end is ended by the stop (its application returned on the stop token).
-            var shutdown = (_shutdown || service._refusing) && end.Reason is SipCallEndReason.LocalBye or SipCallEndReason.Shutdown;
+            var shutdown = (_shutdown || service._refusing) && end.Reason is SipCallEndReason.LocalBye or SipCallEndReason.Shutdown or SipCallEndReason.Rejected;
             r.EndReason = shutdown ? "shutdown" : EndReasonText(end.Reason);
             r.EndedBy = shutdown ? "system" : end.Reason switch
             {
