@@ -203,6 +203,27 @@ public sealed class SipInviteSessionTests
     }
 
     [Fact]
+    public async Task Dialled_call_hung_up_while_ringing_sends_cancel_and_ends_locally_on_the_487()
+    {
+        var f = new SipUaFixture();
+        var session = f.Agent.Dial(new SipDialRequest(SipUri.Parse("sip:165@192.0.2.10:5062"), InMemorySipTransport.Caller, "0812", SipTestMessages.Sdp));
+        var invite = Assert.Single(f.Transport.Requests("INVITE"));
+        var hangup = session.HangupAsync();
+        Assert.Empty(f.Transport.Requests("CANCEL")); // RFC 3261 9.1: not before a provisional response
+
+        Reply(f, invite, 180, "peer1");
+        var cancel = Assert.Single(f.Transport.Requests("CANCEL"));
+        Assert.Equal(invite.TopVia!.Branch, cancel.TopVia!.Branch);
+        Reply(f, cancel, 200, "peer1");
+        Reply(f, invite, 487, "peer1");
+
+        await hangup.WaitAsync(Wait);
+        var end = await session.Completion.WaitAsync(Wait);
+        Assert.Equal(new SipSessionEnd(SipCallEndReason.Cancelled, SipSessionSide.Local, 487), end);
+        Assert.Equal(487, (await session.DialResult).StatusCode);
+    }
+
+    [Fact]
     public async Task Dialled_call_refused_ends_remotely_with_the_status()
     {
         var f = new SipUaFixture();
