@@ -227,7 +227,17 @@ public sealed partial class MediaSession
     }
 
     private void Publish(DtmfEventDigit digit)
-        => _digits.Writer.TryWrite(new MediaDigit(digit.Digit, MediaDigit.Rfc4733, digit.Duration(), _time.GetUtcNow()));
+    {
+        var completed = new MediaDigit(digit.Digit, MediaDigit.Rfc4733, digit.Duration(), _time.GetUtcNow());
+        if (DigitSink is { } sink)
+        {
+            sink.OnDigit(completed);
+        }
+        else
+        {
+            _digits.Writer.TryWrite(completed);
+        }
+    }
 
     private static SocketAddress Copy(SocketAddress address)
     {

@@ -78,8 +78,11 @@ public sealed partial class MediaSession : IPacedStream, IDatagramSink, IAsyncDi
         ? (IPEndPoint)new IPEndPoint(a.Family == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0).Create(a)
         : null;
 
-    /// <summary>Digits from RFC 4733 events, one per event, in order.</summary>
+    /// <summary>Digits from RFC 4733 events, one per event, in order (when no <see cref="DigitSink"/> takes them).</summary>
     public ChannelReader<MediaDigit> Digits => _digits.Reader;
+
+    /// <summary>Takes each RFC 4733 digit on the receive path instead of <see cref="Digits"/> (no channel, no extra hop).</summary>
+    public IMediaDigitSink? DigitSink { get; init; }
 
     public bool IsPlaying => _playback.IsPlaying;
 

@@ -132,7 +132,6 @@ public sealed class ServeCommand(TextWriter output, TextWriter error) : IVikaCom
         int encodings = clipCache.Warm(prompts.Preload(), telephony.Codecs);
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
         log.LogDebug("{Encodings} prompt encodings ready", encodings);
-        var calls = new CallManager(telephony, mediaClock, ports, clipCache, new FlowCallApplication(router), records, clock, loggers) { Receiver = receiver };
 
         SipTransport listening;
         try
@@ -162,10 +161,10 @@ public sealed class ServeCommand(TextWriter output, TextWriter error) : IVikaCom
                     user => settings.Sip.InviteCredentials.TryGetValue(user, out var password) ? password : null, clock)
                 : null,
         };
-        var ua = new SipUserAgent(transport, calls, uaOptions, new SipTimerOptions(), clock, loggers.CreateLogger<SipUserAgent>());
+        await using var calls = new SipCallStack(transport, uaOptions, telephony, mediaClock, ports, clipCache, new FlowCallApplication(router), records, receiver, clock, loggers);
         try
         {
-            ua.Start();
+            calls.Start();
         }
         catch (System.Net.Sockets.SocketException ex)
         {
@@ -175,7 +174,7 @@ public sealed class ServeCommand(TextWriter output, TextWriter error) : IVikaCom
         SipRegistrationClient? registration = null;
         if (!string.IsNullOrEmpty(settings.Trunk.Registrar))
         {
-            registration = new SipRegistrationClient(ua.Transactions, new SipRegistrationOptions
+            registration = new SipRegistrationClient(calls.Agent.Transactions, new SipRegistrationOptions
             {
                 RegistrarUri = settings.Trunk.Registrar,
                 User = settings.Trunk.User,
@@ -188,7 +187,7 @@ public sealed class ServeCommand(TextWriter output, TextWriter error) : IVikaCom
         log.LogInformation("VikaIvr listening on {Bind}:{Port} (UDP+TCP), RTP {Low}-{High}, numbers {Numbers}, flow {Flow}, speech {Engine}, data {Data}, {Operator}, {Priority}, {Runtime}",
             settings.Sip.Bind, settings.Sip.Port, rtpLow, rtpHigh, string.Join(",", serviceNumbers), services.FlowFile, engine.Name, db.FilePath, line, granted, RuntimeDescription.Describe());
         output.Flush();
-        var stats = new RuntimeStatsReporter(() => calls.ActiveCalls, mediaClock, TimeSpan.FromSeconds(statsSeconds), TimeProvider.System, log).RunAsync(ct);
+        var stats = new RuntimeStatsReporter(() => calls.Calls.ActiveCalls, mediaClock, TimeSpan.FromSeconds(statsSeconds), TimeProvider.System, log).RunAsync(ct);
         try
         {
             await Task.Delay(Timeout.Infinite, ct);
@@ -197,9 +196,9 @@ public sealed class ServeCommand(TextWriter output, TextWriter error) : IVikaCom
         {
         }
         await stats;
-        log.LogInformation("Stopping: {Calls} calls in progress", calls.ActiveCalls);
+        log.LogInformation("Stopping: {Calls} calls in progress", calls.Calls.ActiveCalls);
         registration?.Stop();
-        await ua.DisposeAsync();
+        await calls.StopAsync();
         return 0;
     }
 

@@ -19,6 +19,7 @@ public sealed class SipRegistrationClient
     private readonly SipRegistrationOptions _options;
     private readonly ILogger _logger;
     private readonly SipDigestClient _digest;
+    private readonly Lock _sync = new();
     private readonly SipTimer _refresh;
     private readonly string _callId = Guid.NewGuid().ToString("N");
     private readonly string _tag = SipUserAgent.NewTag();
@@ -33,7 +34,7 @@ public sealed class SipRegistrationClient
         _options = options;
         _logger = logger;
         _digest = new SipDigestClient(new SipCredentials(options.AuthUser ?? options.User, options.Password));
-        _refresh = layer.CreateTimer(() => _ = RegisterAsync());
+        _refresh = new SipTimer(layer.Time, _sync, () => _ = RegisterAsync());
     }
 
     /// <summary>Set after each attempt: true while a registration is in force.</summary>
@@ -55,7 +56,7 @@ public sealed class SipRegistrationClient
 
     public void Stop()
     {
-        lock (_layer.Gate)
+        lock (_sync)
         {
             _stopped = true;
             _refresh.Stop();
@@ -72,7 +73,7 @@ public sealed class SipRegistrationClient
                 response = await SendAsync((response.StatusCode, challenge)).ConfigureAwait(false);
             }
 
-            lock (_layer.Gate)
+            lock (_sync)
             {
                 IsRegistered = response.StatusCode is >= 200 and < 300;
                 if (_stopped)
@@ -99,7 +100,7 @@ public sealed class SipRegistrationClient
         catch (Exception ex)
         {
             _logger.LogError(ex, "Sip registration failed");
-            lock (_layer.Gate)
+            lock (_sync)
             {
                 if (!_stopped)
                 {
@@ -113,7 +114,7 @@ public sealed class SipRegistrationClient
 
     private Task<SipResponse> SendAsync((int Status, SipDigestChallenge Challenge)? auth)
     {
-        lock (_layer.Gate)
+        lock (_sync)
         {
             var registrar = SipUri.Parse(_options.RegistrarUri).WithoutHeaders();
             var aor = new SipUri("sip", _options.User, registrar.Host, registrar.Port);

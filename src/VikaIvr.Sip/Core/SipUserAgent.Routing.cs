@@ -1,5 +1,6 @@
 using System.Net;
-using Microsoft.Extensions.Logging;
+using VikaIvr.Sip.Auth;
+using VikaIvr.Sip.Dialogs;
 using VikaIvr.Sip.Message;
 using VikaIvr.Sip.Transactions;
 using VikaIvr.Sip.Transport;
@@ -22,24 +23,41 @@ public sealed partial class SipUserAgent
             return;
         }
 
+        if (request.To?.Tag is not null)
+        {
+            // In a dialog: the session creates the transaction under its own lock and runs the refusals first.
+            if (FindSession(request) is { } session)
+            {
+                session.OnRequest(request, source);
+                return;
+            }
+
+            var orphan = Transactions.CreateServer(request, source);
+            if (ReferenceEquals(orphan.Request, request) && !Refused(request, orphan))
+            {
+                orphan.Respond(CreateResponse(request, 481, null, request.To.Tag));
+            }
+
+            return;
+        }
+
         if (IsMerged(request))
         {
             SendStateless(request, source, 482);
             return;
         }
 
-        var tx = Transactions.CreateServer(request, source);
-        RememberForMerge(request, tx);
-        if (Refusal(request, source) is { } refusal)
+        // A new INVITE's transaction shares the lock of the session it may become.
+        var sync = request.Method == SipMethods.Invite ? new Lock() : null;
+        var tx = Transactions.CreateServer(request, source, sync);
+        if (!ReferenceEquals(tx.Request, request))
         {
-            tx.Respond(refusal);
             return;
         }
 
-        var inDialog = request.To?.Tag is not null;
-        if (inDialog)
+        RememberForMerge(request, tx);
+        if (Refused(request, tx))
         {
-            OnInDialogRequest(request, tx);
             return;
         }
 
@@ -49,7 +67,7 @@ public sealed partial class SipUserAgent
                 tx.Respond(CreateOptionsResponse(request));
                 break;
             case SipMethods.Invite:
-                OnInvite(request, (SipInviteServerTransaction)tx, source, local);
+                OnInvite(request, (SipInviteServerTransaction)tx, sync!, source, local);
                 break;
             default:
                 tx.Respond(CreateResponse(request, 481));
@@ -57,12 +75,70 @@ public sealed partial class SipUserAgent
         }
     }
 
+    private void OnInvite(SipRequest request, SipInviteServerTransaction tx, Lock sync, SipEndPoint source, IPEndPoint local)
+    {
+        if (Options.InviteAuthentication is { } auth)
+        {
+            var verdict = auth.Verify(request.Authorization, request.Method);
+            if (verdict != SipDigestVerdict.Valid)
+            {
+                var challenge = CreateResponse(request, 401);
+                challenge.Headers.Add(SipHeaderId.WwwAuthenticate, auth.CreateChallenge(verdict == SipDigestVerdict.Stale));
+                tx.Respond(challenge);
+                return;
+            }
+        }
+
+        if (!Options.AnswerCalls)
+        {
+            tx.Respond(CreateResponse(request, 486));
+            return;
+        }
+
+        var dialog = SipDialog.ForIncoming(request, NewTag(), source, LocalHost(local), LocalPort(source, local));
+        var session = SipInviteSession.ForIncoming(this, sync, request, tx, dialog, source);
+        _sessions[(dialog.CallId, dialog.LocalTag)] = session;
+        Log.IncomingCall(session.CallId, session.Called, source);
+        _incoming.Writer.TryWrite(session);
+    }
+
+    private void OnCancel(SipRequest cancel, SipEndPoint source)
+    {
+        var invite = Transactions.FindInviteForCancel(cancel);
+        var tx = Transactions.CreateServer(cancel, source);
+        if (!ReferenceEquals(tx.Request, cancel))
+        {
+            return;
+        }
+
+        if (invite is null)
+        {
+            tx.Respond(CreateResponse(cancel, 481));
+            return;
+        }
+
+        tx.Respond(CreateResponse(cancel, 200, null, cancel.To?.Tag));
+        invite.Cancel(() => CreateResponse(invite.Request, 487));
+    }
+
+    /// <summary>Answers <paramref name="request"/> with its refusal when it has one (RFC 3261 8.2 order); true when refused.</summary>
+    internal bool Refused(SipRequest request, SipServerTransaction tx)
+    {
+        if (Refusal(request, tx.Source) is not { } refusal)
+        {
+            return false;
+        }
+
+        tx.Respond(refusal);
+        return true;
+    }
+
     /// <summary>The refusal a request gets before any processing, or null to go on.</summary>
     private SipResponse? Refusal(SipRequest request, SipEndPoint source)
     {
         if (_allowed.Length > 0 && !IsAllowed(source.Address.Address))
         {
-            _logger.LogInformation("Sip {Method} from {Source} refused: not in the allow-list", request.Method, source);
+            Log.NotAllowed(request.Method, source);
             return CreateResponse(request, 403);
         }
 
@@ -76,7 +152,8 @@ public sealed partial class SipUserAgent
             return CreateResponse(request, 416);
         }
 
-        if (!IsAllowedMethod(request.Method))
+        // REFER is answered inside a dialog (the calling side takes it; the answering side says 405 there).
+        if (!IsAllowedMethod(request.Method) && !(request.Method == SipMethods.Refer && request.To?.Tag is not null))
         {
             var refusal = CreateResponse(request, 405);
             refusal.Headers.Add(SipHeaderId.Allow, AllowedMethods);
@@ -93,7 +170,7 @@ public sealed partial class SipUserAgent
         var inDialog = request.To?.Tag is not null;
         if (!inDialog && request.Method == SipMethods.Invite && !IsServiceNumber(request.RequestUri))
         {
-            _logger.LogInformation("Sip INVITE for an unknown number refused with 404");
+            Log.UnknownNumber();
             return CreateResponse(request, 404);
         }
 
@@ -115,7 +192,7 @@ public sealed partial class SipUserAgent
 
     private bool IsAcceptedContentType(SipContentType type)
     {
-        foreach (var accepted in _options.AcceptedContentTypes)
+        foreach (var accepted in Options.AcceptedContentTypes)
         {
             if (type.Is(accepted))
             {
@@ -154,12 +231,12 @@ public sealed partial class SipUserAgent
         return false;
     }
 
-    private SipResponse CreateOptionsResponse(SipRequest request)
+    internal SipResponse CreateOptionsResponse(SipRequest request)
     {
         var response = CreateResponse(request, 200);
         response.Headers.Add(SipHeaderId.Allow, AllowedMethods);
-        response.Headers.Add(SipHeaderId.Accept, string.Join(", ", _options.AcceptedContentTypes));
-        response.Headers.Add(SipHeaderId.Supported, string.Join(", ", _options.SupportedOptionTags));
+        response.Headers.Add(SipHeaderId.Accept, string.Join(", ", Options.AcceptedContentTypes));
+        response.Headers.Add(SipHeaderId.Supported, string.Join(", ", Options.SupportedOptionTags));
         return response;
     }
 
@@ -185,7 +262,7 @@ public sealed partial class SipUserAgent
         foreach (var tag in request.Require)
         {
             var trimmed = tag.Trim();
-            if (trimmed.Length > 0 && !_options.SupportedOptionTags.Contains(trimmed, StringComparer.OrdinalIgnoreCase))
+            if (trimmed.Length > 0 && !Options.SupportedOptionTags.Contains(trimmed, StringComparer.OrdinalIgnoreCase))
             {
                 (unknown ??= []).Add(trimmed);
             }
@@ -196,7 +273,7 @@ public sealed partial class SipUserAgent
 
     private bool IsServiceNumber(SipUri uri)
     {
-        if (_options.ServiceNumbers.Count == 0)
+        if (Options.ServiceNumbers.Count == 0)
         {
             return true;
         }
@@ -218,7 +295,7 @@ public sealed partial class SipUserAgent
             }
         }
 
-        foreach (var number in _options.ServiceNumbers)
+        foreach (var number in Options.ServiceNumbers)
         {
             if (digits[..n].SequenceEqual(number))
             {
@@ -250,11 +327,11 @@ public sealed partial class SipUserAgent
 
         if (_recent.Count >= 4096)
         {
-            foreach (var (key, old) in _recent)
+            foreach (var entry in _recent)
             {
-                if (old.State == SipTransactionState.Terminated)
+                if (entry.Value.State == SipTransactionState.Terminated)
                 {
-                    _recent.Remove(key);
+                    _recent.TryRemove(entry);
                 }
             }
         }

@@ -1,6 +1,12 @@
+using System.Collections.Concurrent;
+using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
+using System.Text;
+using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
+using VikaIvr.Sip.Core.Outgoing;
+using VikaIvr.Sip.Dialogs;
 using VikaIvr.Sip.Message;
 using VikaIvr.Sip.Transactions;
 using VikaIvr.Sip.Transport;
@@ -8,29 +14,28 @@ using VikaIvr.Sip.Transport;
 namespace VikaIvr.Sip.Core;
 
 /// <summary>
-/// The SIP user agent core: a UAS for calls to the service numbers, with refusals, dialogs,
-/// OPTIONS keep-alive answers, and the UAC requests an IVR needs (BYE, REFER). Start it with
-/// <see cref="Start"/>; everything runs under one gate, the application runs outside it.
+/// The SIP user agent core, for both sides of a call: it keeps the transaction and dialog tables
+/// (concurrent; no lock spans the stack), answers what belongs to no call (refusals, OPTIONS,
+/// CANCEL, malformed requests), hands new calls to the application as <see cref="SipInviteSession"/>s
+/// through <see cref="IncomingCalls"/>, and places calls with <see cref="Dial"/>. Each session
+/// changes its own state under its own lock.
 /// </summary>
 public sealed partial class SipUserAgent : ISipInboundHandler, IAsyncDisposable
 {
     internal const string AllowedMethods = "INVITE, ACK, BYE, CANCEL, OPTIONS, INFO, NOTIFY";
 
     private readonly ISipTransport _transport;
-    private readonly ISipCallHandler _handler;
-    private readonly SipUserAgentOptions _options;
-    private readonly ILogger _logger;
     private readonly SipCidr[] _allowed;
-    private readonly Dictionary<(string CallId, string LocalTag), SipCall> _calls = [];
-    private readonly Dictionary<(string CallId, string FromTag, uint CSeq, string Method), SipServerTransaction> _recent = [];
+    private readonly ConcurrentDictionary<(string CallId, string LocalTag), SipInviteSession> _sessions = new();
+    private readonly ConcurrentDictionary<(string CallId, string FromTag, uint CSeq, string Method), SipServerTransaction> _recent = new();
+    private readonly Channel<SipInviteSession> _incoming = Channel.CreateUnbounded<SipInviteSession>(new UnboundedChannelOptions { SingleReader = false, SingleWriter = true });
 
-    public SipUserAgent(ISipTransport transport, ISipCallHandler handler, SipUserAgentOptions options,
-        SipTimerOptions timers, TimeProvider time, ILogger<SipUserAgent> logger)
+    public SipUserAgent(ISipTransport transport, SipUserAgentOptions options, SipTimerOptions timers, TimeProvider time, ILogger<SipUserAgent> logger)
     {
+        ArgumentNullException.ThrowIfNull(options);
         _transport = transport;
-        _handler = handler;
-        _options = options;
-        _logger = logger;
+        Options = options;
+        Log = new SipUserAgentLog(logger);
         Time = time;
         Transactions = new SipTransactionLayer(transport, timers, time);
         _allowed = [.. options.AllowedSources.Select(SipCidr.Parse)];
@@ -40,58 +45,85 @@ public sealed partial class SipUserAgent : ISipInboundHandler, IAsyncDisposable
 
     public TimeProvider Time { get; }
 
-    /// <summary>Calls in progress.</summary>
-    public int ActiveCalls
-    {
-        get
-        {
-            lock (Gate)
-            {
-                return _calls.Count;
-            }
-        }
-    }
+    /// <summary>New calls to a service number, one session each, waiting for the application's answer.</summary>
+    public ChannelReader<SipInviteSession> IncomingCalls => _incoming.Reader;
 
-    internal object Gate => Transactions.Gate;
+    /// <summary>Sessions in progress (both directions).</summary>
+    public int ActiveCalls => _sessions.Count;
 
-    internal ILogger Logger => _logger;
+    internal SipUserAgentOptions Options { get; }
+
+    internal SipUserAgentLog Log { get; }
+
+    internal ISipTransport Transport => _transport;
 
     /// <summary>Starts receiving: the transport's loops begin handing messages to this core.</summary>
     public void Start() => _transport.Start(this);
 
+    /// <summary>Places a call: sends the INVITE and returns its session; follow it through <see cref="SipInviteSession.DialResult"/> and its events.</summary>
+    public SipInviteSession Dial(SipDialRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var local = _transport.GetLocalEndPoint(request.Destination.Protocol)
+            ?? throw new InvalidOperationException("The transport has no " + request.Destination.ViaTransport + " listener.");
+        var host = Options.ContactHost ?? SipAddress.FormatHost(local.Address);
+        var tag = NewTag();
+        var invite = new SipRequest(SipMethods.Invite, request.Target.WithoutHeaders());
+        var h = invite.Headers;
+        h.Add(SipHeaderId.Via, SipVia.Create(request.Destination.ViaTransport, host, local.Port, SipTransactionLayer.NewBranch()).ToString());
+        h.Add(SipHeaderId.MaxForwards, "70");
+        h.Add(SipHeaderId.From, "<sip:" + request.FromUser + "@" + host + ">;tag=" + tag);
+        h.Add(SipHeaderId.To, "<" + new SipUri(request.Target.Scheme, request.Target.User, request.Target.Host, request.Target.Port) + ">");
+        h.Add(SipHeaderId.CallId, Guid.NewGuid().ToString("N") + "@" + host);
+        h.Add(SipHeaderId.CSeq, Random.Shared.Next(1, 10000).ToString(CultureInfo.InvariantCulture) + " INVITE");
+        h.Add(SipHeaderId.Contact, "<" + SipDialog.ContactFor(request.FromUser, host, local.Port, request.Destination) + ">");
+        h.Add(SipHeaderId.Allow, "INVITE, ACK, BYE, CANCEL, OPTIONS, INFO, NOTIFY, REFER");
+        h.Add(SipHeaderId.UserAgent, Options.UserAgentName);
+        if (request.Offer is { } sdp)
+        {
+            invite.SetBody(Encoding.UTF8.GetBytes(sdp), "application/sdp");
+        }
+
+        var dialog = SipDialog.ForOutgoing(invite, request.Target, request.Destination, host, local.Port);
+        var session = SipInviteSession.ForOutgoing(this, new Lock(), request, invite, dialog);
+        _sessions[(dialog.CallId, tag)] = session;
+        Log.Dialing(request.Target.ToString(), request.Destination);
+        session.Start();
+        return session;
+    }
+
     public void OnMessage(SipMessage message, SipEndPoint source, IPEndPoint local)
     {
-        lock (Gate)
+        ArgumentNullException.ThrowIfNull(message);
+        if (message is SipResponse response)
         {
-            if (message is SipResponse response)
+            if (!Transactions.HandleResponse(response))
             {
-                if (!Transactions.HandleResponse(response))
-                {
-                    _logger.LogDebug("Sip stray response {Status} from {Source} dropped", response.StatusCode, source);
-                }
-
-                return;
+                OnStrayResponse(response, source);
             }
 
-            var request = (SipRequest)message;
-            if (Transactions.TryAbsorb(request))
-            {
-                return;
-            }
-
-            if (request.Method == SipMethods.Ack)
-            {
-                OnAck(request);
-                return;
-            }
-
-            OnNewRequest(request, source, local);
+            return;
         }
+
+        var request = (SipRequest)message;
+        if (Transactions.TryAbsorb(request))
+        {
+            return;
+        }
+
+        if (request.Method == SipMethods.Ack)
+        {
+            FindSession(request)?.OnAck(request);
+            return;
+        }
+
+        OnNewRequest(request, source, local);
     }
 
     public void OnMalformed(SipParseError error, SipEndPoint source, IPEndPoint local)
     {
-        _logger.LogInformation("Sip malformed message from {Source}: {Status} {Reason}", source, error.StatusCode, error.Reason);
+        ArgumentNullException.ThrowIfNull(error);
+        Log.Malformed(source, error.StatusCode, error.Reason);
         // RFC 4475: a malformed request still gets its 400/505 when its Via could be read (without
         // one a response has nowhere to go, and answering bare garbage only feeds scanners); the
         // response copies whatever From, To, Call-ID and CSeq lines it has, as written.
@@ -103,35 +135,34 @@ public sealed partial class SipUserAgent : ISipInboundHandler, IAsyncDisposable
         var reason = error.StatusCode == 400 ? "Bad Request - " + error.Reason : SipStatusCodes.GetReason(error.StatusCode);
         try
         {
-            lock (Gate)
-            {
-                SendStateless(request, source, error.StatusCode, reason);
-            }
+            SendStateless(request, source, error.StatusCode, reason);
         }
         catch (Exception ex) when (ex is FormatException or InvalidOperationException or ArgumentException)
         {
-            _logger.LogInformation("Sip malformed message from {Source} could not be answered: {Reason}", source, ex.Message);
+            Log.MalformedUnanswerable(source, ex.Message);
         }
     }
 
+    /// <summary>Ends every session (BYE for answered calls, 503 for ringing ones, CANCEL for ours) and waits briefly for the BYEs' answers.</summary>
     public async ValueTask DisposeAsync()
     {
-        List<SipCall> calls;
-        lock (Gate)
+        _incoming.Writer.TryComplete();
+        var byes = new List<Task>();
+        foreach (var session in _sessions.Values)
         {
-            calls = [.. _calls.Values];
+            if (session.Shutdown() is { } bye)
+            {
+                byes.Add(bye.Completion);
+            }
         }
 
-        foreach (var call in calls)
+        try
         {
-            try
-            {
-                await HangupAsync(call, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
-            {
-                EndCall(call, SipCallEndReason.Shutdown, sendBye: false);
-            }
+            await Task.WhenAll(byes).WaitAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // Peers that do not answer a BYE are not waited for longer.
         }
     }
 
@@ -141,8 +172,24 @@ public sealed partial class SipUserAgent : ISipInboundHandler, IAsyncDisposable
     internal SipResponse CreateResponse(SipRequest request, int status, string? reason = null, string? toTag = null)
     {
         var response = SipResponse.CreateFor(request, status, reason, status > 100 ? toTag ?? NewTag() : null);
-        response.Headers.Add(SipHeaderId.Server, _options.UserAgentName);
+        response.Headers.Add(SipHeaderId.Server, Options.UserAgentName);
         return response;
+    }
+
+    /// <summary>A session ended: it leaves the dialog table.</summary>
+    internal void Forget(SipInviteSession session) =>
+        _sessions.TryRemove(KeyValuePair.Create((session.CallId, session.Dialog.LocalTag), session));
+
+    private void OnStrayResponse(SipResponse response, SipEndPoint source)
+    {
+        if (response.IsSuccess && response.CSeq?.Method == SipMethods.Invite && response.CallId is { } callId
+            && response.From?.Tag is { } tag && _sessions.TryGetValue((callId, tag), out var session))
+        {
+            session.OnStray2xx();
+            return;
+        }
+
+        Log.StrayResponse(response.StatusCode, source);
     }
 
     /// <summary>Answers without a transaction (malformed requests, ones that cannot key a transaction).</summary>
@@ -153,7 +200,17 @@ public sealed partial class SipUserAgent : ISipInboundHandler, IAsyncDisposable
         _transport.Send(response, SipResponseRouter.Destination(request.TopVia, source));
     }
 
-    private string LocalHost(IPEndPoint local) => _options.ContactHost ?? SipAddress.FormatHost(local.Address);
+    private SipInviteSession? FindSession(SipRequest request)
+    {
+        if (request.CallId is not { } callId || request.To?.Tag is not { } tag)
+        {
+            return null;
+        }
+
+        return _sessions.TryGetValue((callId, tag), out var session) && session.Dialog.Matches(request) ? session : null;
+    }
+
+    private string LocalHost(IPEndPoint local) => Options.ContactHost ?? SipAddress.FormatHost(local.Address);
 
     private int LocalPort(SipEndPoint source, IPEndPoint local) =>
         _transport.GetLocalEndPoint(source.Protocol)?.Port is { } p and > 0 ? p : local.Port;

@@ -29,6 +29,9 @@ public sealed class SipUserAgentOptions
     /// <summary>Written as User-Agent / Server.</summary>
     public string UserAgentName { get; set; } = "VikaIvr";
 
+    /// <summary>False for a user agent that only places calls (a test caller): new INVITEs get 486.</summary>
+    public bool AnswerCalls { get; set; } = true;
+
     /// <summary>When set, new INVITEs must carry valid digest credentials (401 with WWW-Authenticate otherwise).</summary>
     public SipDigestServer? InviteAuthentication { get; set; }
 }

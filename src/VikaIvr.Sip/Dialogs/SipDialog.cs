@@ -6,59 +6,105 @@ using VikaIvr.Sip.Transport;
 namespace VikaIvr.Sip.Dialogs;
 
 /// <summary>
-/// The UAS side of a dialog (RFC 3261 12.1.1): identity, route set, remote target and CSeq
-/// spaces, and building in-dialog requests. Changed under the stack's gate.
+/// A dialog of either role (RFC 3261 12.1): identity, route set, remote target and CSeq spaces,
+/// and building in-dialog requests — one implementation for the answering and the calling side.
+/// Not thread-safe: its invite session changes it under the session's lock.
 /// </summary>
 public sealed class SipDialog
 {
     private uint _localCSeq;
 
-    /// <summary>Creates the dialog state from an INVITE we answer, with our chosen tag.</summary>
-    public SipDialog(SipRequest invite, string localTag, SipEndPoint flow, string localHost, int localPort)
+    private SipDialog(string callId, string localTag, string remoteTag, SipNameAddr localParty, SipNameAddr remoteParty, SipUri remoteTarget,
+        IReadOnlyList<string> routeSet, SipEndPoint flow, string localHost, int localPort, uint localCSeq, bool isUac)
     {
-        CallId = invite.CallId ?? throw new ArgumentException("INVITE without Call-ID", nameof(invite));
+        CallId = callId;
         LocalTag = localTag;
-        RemoteTag = invite.From?.Tag ?? string.Empty;
-        var to = invite.To ?? throw new ArgumentException("INVITE without To", nameof(invite));
-        LocalParty = to.WithTag(localTag);
-        RemoteParty = invite.From!;
-        RemoteTarget = invite.Contact?.Uri.WithoutHeaders() ?? RemoteParty.Uri;
-        RouteSet = [.. invite.Headers.GetAll(SipHeaderId.RecordRoute)];
-        RemoteCSeq = invite.CSeq?.Number ?? 0;
+        RemoteTag = remoteTag;
+        LocalParty = localParty;
+        RemoteParty = remoteParty;
+        RemoteTarget = remoteTarget;
+        RouteSet = routeSet;
         Flow = flow;
         LocalHost = localHost;
         LocalPort = localPort;
-        _localCSeq = (uint)Random.Shared.Next(1, 10000);
+        _localCSeq = localCSeq;
+        IsUac = isUac;
     }
 
     public string CallId { get; }
 
     public string LocalTag { get; }
 
-    public string RemoteTag { get; }
+    public string RemoteTag { get; private set; }
 
-    /// <summary>Our From in requests we send (the INVITE's To with our tag).</summary>
+    /// <summary>Our From in requests we send.</summary>
     public SipNameAddr LocalParty { get; }
 
-    public SipNameAddr RemoteParty { get; }
+    public SipNameAddr RemoteParty { get; private set; }
 
     public SipUri RemoteTarget { get; private set; }
 
-    /// <summary>Record-Route values in INVITE order: the route set of a UAS.</summary>
-    public IReadOnlyList<string> RouteSet { get; }
+    /// <summary>The route set: Record-Route in INVITE order for a UAS, reversed from the 2xx for a UAC.</summary>
+    public IReadOnlyList<string> RouteSet { get; private set; }
 
     public uint RemoteCSeq { get; private set; }
 
-    /// <summary>Where in-dialog requests go: the flow the INVITE came in on (NAT-safe, and the proxy when there is one).</summary>
+    /// <summary>Where in-dialog requests go: the flow the INVITE came in on (NAT-safe, and the proxy when there is one), or the one we dialled.</summary>
     public SipEndPoint Flow { get; }
 
     public string LocalHost { get; }
 
     public int LocalPort { get; }
 
+    /// <summary>True for the calling side.</summary>
+    public bool IsUac { get; }
+
     /// <summary>Our Contact URI.</summary>
-    public SipUri LocalContact => new("sip", LocalParty.Uri.User, LocalHost, LocalPort,
-        Flow.IsReliable ? Message.SipParameterList.Empty.With("transport", "tcp") : null);
+    public SipUri LocalContact => ContactFor(LocalParty.Uri.User, LocalHost, LocalPort, Flow);
+
+    /// <summary>The UAS dialog from an INVITE we answer, with our chosen tag (RFC 3261 12.1.1).</summary>
+    public static SipDialog ForIncoming(SipRequest invite, string localTag, SipEndPoint flow, string localHost, int localPort)
+    {
+        ArgumentNullException.ThrowIfNull(invite);
+        var callId = invite.CallId ?? throw new ArgumentException("INVITE without Call-ID", nameof(invite));
+        var to = invite.To ?? throw new ArgumentException("INVITE without To", nameof(invite));
+        var from = invite.From ?? throw new ArgumentException("INVITE without From", nameof(invite));
+        var dialog = new SipDialog(callId, localTag, from.Tag ?? string.Empty, to.WithTag(localTag), from,
+            invite.Contact?.Uri.WithoutHeaders() ?? from.Uri, [.. invite.Headers.GetAll(SipHeaderId.RecordRoute)],
+            flow, localHost, localPort, (uint)Random.Shared.Next(1, 10000), isUac: false);
+        dialog.RemoteCSeq = invite.CSeq?.Number ?? 0;
+        return dialog;
+    }
+
+    /// <summary>The UAC dialog of an INVITE we send; <see cref="Establish"/> completes it from the 2xx (RFC 3261 12.1.2).</summary>
+    public static SipDialog ForOutgoing(SipRequest invite, SipUri target, SipEndPoint flow, string localHost, int localPort)
+    {
+        ArgumentNullException.ThrowIfNull(invite);
+        ArgumentNullException.ThrowIfNull(target);
+        var from = invite.From ?? throw new ArgumentException("INVITE without From", nameof(invite));
+        return new SipDialog(invite.CallId!, from.Tag ?? string.Empty, string.Empty, from, invite.To!, target.WithoutHeaders(), [],
+            flow, localHost, localPort, invite.CSeq!.Number, isUac: true);
+    }
+
+    public static SipUri ContactFor(string? user, string host, int port, SipEndPoint flow) =>
+        new("sip", user, host, port, flow.IsReliable ? SipParameterList.Empty.With("transport", "tcp") : null);
+
+    /// <summary>Takes the remote tag, target and (reversed) route set from a 2xx to our INVITE.</summary>
+    public void Establish(SipResponse ok)
+    {
+        ArgumentNullException.ThrowIfNull(ok);
+        RemoteParty = ok.To ?? RemoteParty;
+        RemoteTag = RemoteParty.Tag ?? string.Empty;
+        RemoteTarget = ok.Contact?.Uri.WithoutHeaders() ?? RemoteTarget;
+        var routes = ok.Headers.GetAll(SipHeaderId.RecordRoute);
+        var reversed = new string[routes.Count];
+        for (var i = 0; i < routes.Count; i++)
+        {
+            reversed[i] = routes[routes.Count - 1 - i];
+        }
+
+        RouteSet = reversed;
+    }
 
     /// <summary>
     /// Checks and records the CSeq of an in-dialog request (RFC 3261 12.2.2): false when it is
@@ -66,6 +112,7 @@ public sealed class SipDialog
     /// </summary>
     public bool AcceptRemoteCSeq(SipRequest request)
     {
+        ArgumentNullException.ThrowIfNull(request);
         if (request.CSeq is not { } cseq)
         {
             return false;
@@ -85,8 +132,8 @@ public sealed class SipDialog
         return true;
     }
 
-    /// <summary>A new in-dialog request with the next local CSeq and a fresh branch.</summary>
-    public SipRequest CreateRequest(string method)
+    /// <summary>A new in-dialog request with the next local CSeq (or the given one, for an ACK) and a fresh branch.</summary>
+    public SipRequest CreateRequest(string method, uint? cseq = null)
     {
         var request = new SipRequest(method, RemoteTarget);
         var h = request.Headers;
@@ -100,12 +147,13 @@ public sealed class SipDialog
         h.Add(SipHeaderId.From, LocalParty.ToString());
         h.Add(SipHeaderId.To, RemoteParty.ToString());
         h.Add(SipHeaderId.CallId, CallId);
-        h.Add(SipHeaderId.CSeq, (++_localCSeq).ToString(CultureInfo.InvariantCulture) + " " + method);
+        var number = cseq ?? ++_localCSeq;
+        h.Add(SipHeaderId.CSeq, number.ToString(CultureInfo.InvariantCulture) + " " + method);
         h.Add(SipHeaderId.Contact, "<" + LocalContact + ">");
         return request;
     }
 
     /// <summary>True when a request belongs to this dialog (Call-ID, To tag = ours, From tag = theirs).</summary>
     public bool Matches(SipRequest request) =>
-        request.CallId == CallId && request.To?.Tag == LocalTag && (request.From?.Tag ?? string.Empty) == RemoteTag;
+        request.CallId == CallId && request.To?.Tag == LocalTag && ((IsUac && RemoteTag.Length == 0) || (request.From?.Tag ?? string.Empty) == RemoteTag);
 }

@@ -6,14 +6,17 @@ namespace VikaIvr.Sip.Transactions;
 /// <summary>
 /// A client transaction. <see cref="Completion"/> yields the final response; a timeout
 /// (timer B/F) or a transport failure yields a synthesized 408 / 503 (RFC 3261 8.1.3.1),
-/// marked by <see cref="TimedOut"/>. Members are called under the layer's gate.
+/// marked by <see cref="TimedOut"/>. Thread-safe: entry points take the transaction's lock (its own,
+/// or the invite session's that sent it).
 /// </summary>
 public abstract class SipClientTransaction
 {
     private readonly TaskCompletionSource<SipResponse> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Lock _sync;
 
-    private protected SipClientTransaction(SipTransactionLayer layer, SipRequest request, SipEndPoint destination)
+    private protected SipClientTransaction(SipTransactionLayer layer, SipRequest request, SipEndPoint destination, Lock? sync)
     {
+        _sync = sync ?? new Lock();
         Layer = layer;
         Request = request;
         Destination = destination;
@@ -26,22 +29,40 @@ public abstract class SipClientTransaction
 
     public string Branch { get; }
 
-    public SipTransactionState State { get; protected set; }
+    public SipTransactionState State { get; private protected set; }
 
     public Task<SipResponse> Completion => _completion.Task;
 
     public bool TimedOut { get; private set; }
 
-    /// <summary>Called under the gate for every response passed up, provisional ones included.</summary>
+    /// <summary>Called under the transaction's lock for every response passed up, provisional ones included.</summary>
     public Action<SipResponse>? ResponseReceived { get; set; }
 
     private protected SipTransactionLayer Layer { get; }
 
-    internal abstract void Start();
+    internal void Start()
+    {
+        lock (_sync)
+        {
+            OnStart();
+        }
+    }
 
-    internal abstract void OnResponse(SipResponse response);
+    internal void Receive(SipResponse response)
+    {
+        lock (_sync)
+        {
+            OnResponse(response);
+        }
+    }
 
-    internal virtual void Terminate()
+    private protected abstract void OnStart();
+
+    private protected abstract void OnResponse(SipResponse response);
+
+    private protected SipTimer CreateTimer(Action callback) => new(Layer.Time, _sync, callback);
+
+    private protected virtual void Terminate()
     {
         State = SipTransactionState.Terminated;
         Layer.Remove(this);

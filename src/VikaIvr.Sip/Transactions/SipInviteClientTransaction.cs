@@ -15,15 +15,15 @@ public sealed class SipInviteClientTransaction : SipClientTransaction
     private TimeSpan _interval;
     private SipRequest? _ack;
 
-    internal SipInviteClientTransaction(SipTransactionLayer layer, SipRequest request, SipEndPoint destination)
-        : base(layer, request, destination)
+    internal SipInviteClientTransaction(SipTransactionLayer layer, SipRequest request, SipEndPoint destination, Lock? sync)
+        : base(layer, request, destination, sync)
     {
-        _timerA = layer.CreateTimer(OnTimerA);
-        _timerB = layer.CreateTimer(() => Fail(408, "Request Timeout"));
-        _end = layer.CreateTimer(Terminate);
+        _timerA = CreateTimer(OnTimerA);
+        _timerB = CreateTimer(() => Fail(408, "Request Timeout"));
+        _end = CreateTimer(Terminate);
     }
 
-    internal override void Start()
+    private protected override void OnStart()
     {
         State = SipTransactionState.Calling;
         _interval = Layer.Timers.T1;
@@ -36,7 +36,7 @@ public sealed class SipInviteClientTransaction : SipClientTransaction
         Send(Request);
     }
 
-    internal override void OnResponse(SipResponse response)
+    private protected override void OnResponse(SipResponse response)
     {
         switch (State)
         {
@@ -84,7 +84,7 @@ public sealed class SipInviteClientTransaction : SipClientTransaction
         }
     }
 
-    internal override void Terminate()
+    private protected override void Terminate()
     {
         _timerA.Stop();
         _timerB.Stop();

@@ -18,14 +18,14 @@ public sealed class SipInviteServerTransaction : SipServerTransaction
     private readonly SipTimer _end;
     private TimeSpan _interval;
 
-    internal SipInviteServerTransaction(SipTransactionLayer layer, SipTransactionKey key, SipRequest request, SipEndPoint source)
-        : base(layer, key, request, source)
+    internal SipInviteServerTransaction(SipTransactionLayer layer, SipTransactionKey key, SipRequest request, SipEndPoint source, Lock? sync)
+        : base(layer, key, request, source, sync)
     {
         State = SipTransactionState.Proceeding;
-        _trying = layer.CreateTimer(SendTrying);
-        _retransmit = layer.CreateTimer(OnRetransmitTimer);
-        _timeout = layer.CreateTimer(OnTimeout);
-        _end = layer.CreateTimer(Terminate);
+        _trying = CreateTimer(SendTrying);
+        _retransmit = CreateTimer(OnRetransmitTimer);
+        _timeout = CreateTimer(OnTimeout);
+        _end = CreateTimer(Terminate);
         if (layer.Timers.TryingDelay <= TimeSpan.Zero)
         {
             SendTrying();
@@ -36,13 +36,16 @@ public sealed class SipInviteServerTransaction : SipServerTransaction
         }
     }
 
-    /// <summary>Raised (under the gate) when a final response was never acknowledged: timer H, or 64*T1 for a 2xx.</summary>
+    /// <summary>Raised (under the transaction's lock) when a final response was never acknowledged: timer H, or 64*T1 for a 2xx.</summary>
     public event Action<SipInviteServerTransaction>? AckTimedOut;
+
+    /// <summary>Raised (under the transaction's lock) when a CANCEL finds the INVITE still proceeding: the session answers 487.</summary>
+    internal event Action? CancelRequested;
 
     /// <summary>True once the ACK for the final response arrived.</summary>
     public bool Acknowledged { get; private set; }
 
-    public override void Respond(SipResponse response)
+    private protected override void OnRespond(SipResponse response)
     {
         if (State != SipTransactionState.Proceeding)
         {
@@ -78,6 +81,7 @@ public sealed class SipInviteServerTransaction : SipServerTransaction
     /// <summary>The ACK for a 2xx arrived (matched by the dialog): stop retransmitting.</summary>
     public void OnAckFor2xx()
     {
+        using var scope = EnterScope();
         if (State != SipTransactionState.Accepted || Acknowledged)
         {
             return;
@@ -90,7 +94,7 @@ public sealed class SipInviteServerTransaction : SipServerTransaction
         _end.Start(Layer.Timers.TransactionTimeout);
     }
 
-    internal override void OnRequest(SipRequest request)
+    private protected override void OnRequest(SipRequest request)
     {
         if (request.Method == SipMethods.Ack)
         {
@@ -119,13 +123,36 @@ public sealed class SipInviteServerTransaction : SipServerTransaction
         }
     }
 
-    internal override void Terminate()
+    private protected override void Terminate()
     {
         _trying.Stop();
         _retransmit.Stop();
         _timeout.Stop();
         _end.Stop();
         base.Terminate();
+    }
+
+    /// <summary>A CANCEL matched this INVITE: false when it is too late (a final response was sent).</summary>
+    internal bool Cancel(Func<SipResponse> terminated)
+    {
+        using var scope = EnterScope();
+        if (State != SipTransactionState.Proceeding)
+        {
+            return false;
+        }
+
+        if (CancelRequested is { } handler)
+        {
+            handler();
+        }
+
+        // Without a session (or when it did not answer) the INVITE still gets its 487.
+        if (State == SipTransactionState.Proceeding)
+        {
+            OnRespond(terminated());
+        }
+
+        return true;
     }
 
     private void SendTrying()

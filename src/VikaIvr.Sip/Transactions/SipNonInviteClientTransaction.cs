@@ -11,15 +11,15 @@ public sealed class SipNonInviteClientTransaction : SipClientTransaction
     private readonly SipTimer _timerK;
     private TimeSpan _interval;
 
-    internal SipNonInviteClientTransaction(SipTransactionLayer layer, SipRequest request, SipEndPoint destination)
-        : base(layer, request, destination)
+    internal SipNonInviteClientTransaction(SipTransactionLayer layer, SipRequest request, SipEndPoint destination, Lock? sync)
+        : base(layer, request, destination, sync)
     {
-        _timerE = layer.CreateTimer(OnTimerE);
-        _timerF = layer.CreateTimer(() => Fail(408, "Request Timeout"));
-        _timerK = layer.CreateTimer(Terminate);
+        _timerE = CreateTimer(OnTimerE);
+        _timerF = CreateTimer(() => Fail(408, "Request Timeout"));
+        _timerK = CreateTimer(Terminate);
     }
 
-    internal override void Start()
+    private protected override void OnStart()
     {
         State = SipTransactionState.Trying;
         _interval = Layer.Timers.T1;
@@ -32,7 +32,7 @@ public sealed class SipNonInviteClientTransaction : SipClientTransaction
         Send(Request);
     }
 
-    internal override void OnResponse(SipResponse response)
+    private protected override void OnResponse(SipResponse response)
     {
         if (State is not (SipTransactionState.Trying or SipTransactionState.Proceeding))
         {
@@ -60,7 +60,7 @@ public sealed class SipNonInviteClientTransaction : SipClientTransaction
         }
     }
 
-    internal override void Terminate()
+    private protected override void Terminate()
     {
         _timerE.Stop();
         _timerF.Stop();

@@ -8,14 +8,14 @@ public sealed class SipNonInviteServerTransaction : SipServerTransaction
 {
     private readonly SipTimer _timerJ;
 
-    internal SipNonInviteServerTransaction(SipTransactionLayer layer, SipTransactionKey key, SipRequest request, SipEndPoint source)
-        : base(layer, key, request, source)
+    internal SipNonInviteServerTransaction(SipTransactionLayer layer, SipTransactionKey key, SipRequest request, SipEndPoint source, Lock? sync)
+        : base(layer, key, request, source, sync)
     {
         State = SipTransactionState.Trying;
-        _timerJ = layer.CreateTimer(Terminate);
+        _timerJ = CreateTimer(Terminate);
     }
 
-    public override void Respond(SipResponse response)
+    private protected override void OnRespond(SipResponse response)
     {
         if (State is SipTransactionState.Completed or SipTransactionState.Terminated)
         {
@@ -40,7 +40,7 @@ public sealed class SipNonInviteServerTransaction : SipServerTransaction
         }
     }
 
-    internal override void OnRequest(SipRequest request)
+    private protected override void OnRequest(SipRequest request)
     {
         if (State is SipTransactionState.Proceeding or SipTransactionState.Completed)
         {
@@ -48,7 +48,7 @@ public sealed class SipNonInviteServerTransaction : SipServerTransaction
         }
     }
 
-    internal override void Terminate()
+    private protected override void Terminate()
     {
         _timerJ.Stop();
         base.Terminate();

@@ -5,16 +5,21 @@ namespace VikaIvr.Sip.Transactions;
 
 /// <summary>
 /// A server transaction: owns the request and the last response, re-sends that response
-/// when the request is retransmitted. All members are called under the layer's gate.
+/// when the request is retransmitted. Thread-safe: every entry point takes the transaction's
+/// lock, which is its own or, for a transaction inside a call, the invite session's (so the
+/// session and its transactions change state as one, like pjsip's dialog group lock).
 /// </summary>
 public abstract class SipServerTransaction
 {
-    private protected SipServerTransaction(SipTransactionLayer layer, SipTransactionKey key, SipRequest request, SipEndPoint source)
+    private readonly Lock _sync;
+
+    private protected SipServerTransaction(SipTransactionLayer layer, SipTransactionKey key, SipRequest request, SipEndPoint source, Lock? sync)
     {
         Layer = layer;
         Key = key;
         Request = request;
         Source = source;
+        _sync = sync ?? new Lock();
         ResponseDestination = SipResponseRouter.Destination(request.TopVia, source);
     }
 
@@ -27,7 +32,7 @@ public abstract class SipServerTransaction
 
     public SipEndPoint ResponseDestination { get; }
 
-    public SipTransactionState State { get; protected set; }
+    public SipTransactionState State { get; private protected set; }
 
     public SipResponse? LastResponse { get; private set; }
 
@@ -37,13 +42,57 @@ public abstract class SipServerTransaction
     private protected SipTransactionLayer Layer { get; }
 
     /// <summary>Sends a response from the transaction user; ignored after the final response.</summary>
-    public abstract void Respond(SipResponse response);
+    public void Respond(SipResponse response)
+    {
+        lock (_sync)
+        {
+            OnRespond(response);
+        }
+    }
 
     /// <summary>A retransmission of the request (or an ACK for INVITE) arrived.</summary>
-    internal abstract void OnRequest(SipRequest request);
+    internal void Receive(SipRequest request)
+    {
+        lock (_sync)
+        {
+            OnRequest(request);
+        }
+    }
 
-    /// <summary>Stops all timers and forgets the transaction.</summary>
-    internal virtual void Terminate()
+    /// <summary>True when <paramref name="request"/> is a retransmission this transaction absorbs (an ACK for a 2xx is not: the dialog takes it).</summary>
+    internal bool TryAbsorb(SipRequest request)
+    {
+        lock (_sync)
+        {
+            if (request.Method == SipMethods.Ack && this is SipInviteServerTransaction && State is not (SipTransactionState.Completed or SipTransactionState.Confirmed))
+            {
+                return false;
+            }
+
+            OnRequest(request);
+            return true;
+        }
+    }
+
+    /// <summary>Drops a transaction that lost the race to the table to an identical one.</summary>
+    internal void Discard()
+    {
+        lock (_sync)
+        {
+            Terminate();
+        }
+    }
+
+    private protected abstract void OnRespond(SipResponse response);
+
+    private protected abstract void OnRequest(SipRequest request);
+
+    private protected SipTimer CreateTimer(Action callback) => new(Layer.Time, _sync, callback);
+
+    private protected Lock.Scope EnterScope() => _sync.EnterScope();
+
+    /// <summary>Stops all timers and forgets the transaction (under the lock).</summary>
+    private protected virtual void Terminate()
     {
         State = SipTransactionState.Terminated;
         Layer.Remove(this);

@@ -1,27 +1,28 @@
 namespace VikaIvr.Sip.Transactions;
 
 /// <summary>
-/// A restartable one-shot timer on the injected <see cref="TimeProvider"/>; its callback runs
-/// under the stack's gate so state machines never race with received messages.
+/// A restartable one-shot timer on the injected <see cref="TimeProvider"/>. Its callback runs
+/// under its owner's lock (a transaction's own, or the invite session's that owns the
+/// transaction), so a state machine never races with the messages it receives.
 /// </summary>
 internal sealed class SipTimer : IDisposable
 {
     private readonly TimeProvider _time;
-    private readonly object _gate;
+    private readonly Lock _sync;
     private readonly Action _callback;
     private ITimer? _timer;
     private int _generation;
 
-    public SipTimer(TimeProvider time, object gate, Action callback)
+    public SipTimer(TimeProvider time, Lock sync, Action callback)
     {
         _time = time;
-        _gate = gate;
+        _sync = sync;
         _callback = callback;
     }
 
     public bool IsRunning => _timer is not null;
 
-    /// <summary>(Re)starts; a pending expiry of an earlier start is discarded. Call under the gate.</summary>
+    /// <summary>(Re)starts; a pending expiry of an earlier start is discarded. Call under the owner's lock.</summary>
     public void Start(TimeSpan due)
     {
         Stop();
@@ -40,7 +41,7 @@ internal sealed class SipTimer : IDisposable
 
     private void Fire(int generation)
     {
-        lock (_gate)
+        lock (_sync)
         {
             if (generation != _generation)
             {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using VikaIvr.Sip.Message;
 using VikaIvr.Sip.Transport;
@@ -5,13 +6,14 @@ using VikaIvr.Sip.Transport;
 namespace VikaIvr.Sip.Transactions;
 
 /// <summary>
-/// The transaction tables and their matching rules (RFC 3261 17.1.3, 17.2.3). Not thread-safe
-/// by itself: callers hold <see cref="Gate"/>, which timers take too.
+/// The transaction tables and their matching rules (RFC 3261 17.1.3, 17.2.3). The tables are
+/// concurrent; each transaction guards its own state with its own lock (or its session's), so
+/// no lock is held across the stack.
 /// </summary>
 public sealed class SipTransactionLayer
 {
-    private readonly Dictionary<SipTransactionKey, SipServerTransaction> _server = [];
-    private readonly Dictionary<(string Branch, string Method), SipClientTransaction> _client = [];
+    private readonly ConcurrentDictionary<SipTransactionKey, SipServerTransaction> _server = new();
+    private readonly ConcurrentDictionary<(string Branch, string Method), SipClientTransaction> _client = new();
 
     public SipTransactionLayer(ISipTransport transport, SipTimerOptions timers, TimeProvider time)
     {
@@ -19,9 +21,6 @@ public sealed class SipTransactionLayer
         Timers = timers;
         Time = time;
     }
-
-    /// <summary>The one lock of the SIP stack: transactions, dialogs and the UA core change state under it.</summary>
-    public object Gate { get; } = new();
 
     public ISipTransport Transport { get; }
 
@@ -57,24 +56,19 @@ public sealed class SipTransactionLayer
     /// </summary>
     public bool TryAbsorb(SipRequest request)
     {
-        var tx = FindServer(request);
-        if (tx is null)
-        {
-            return false;
-        }
-
-        if (request.Method == SipMethods.Ack && tx is SipInviteServerTransaction { State: not (SipTransactionState.Completed or SipTransactionState.Confirmed) })
-        {
-            // ACK for a 2xx is its own transaction, handled by the dialog.
-            return false;
-        }
-
-        tx.OnRequest(request);
-        return true;
+        // ACK for a 2xx is its own transaction, handled by the dialog: the transaction says no.
+        return FindServer(request) is { } tx && tx.TryAbsorb(request);
     }
 
-    /// <summary>Creates the server transaction for a new request (not for ACK).</summary>
-    public SipServerTransaction CreateServer(SipRequest request, SipEndPoint source)
+    /// <summary>Creates the server transaction for a new request (not for ACK) with its own lock.</summary>
+    public SipServerTransaction CreateServer(SipRequest request, SipEndPoint source) => CreateServer(request, source, null);
+
+    /// <summary>
+    /// Creates the server transaction for a new request, guarded by <paramref name="sync"/> (the
+    /// invite session's lock) or its own. A copy already in the table (a retransmission racing
+    /// the first) is returned instead, having absorbed the request.
+    /// </summary>
+    internal SipServerTransaction CreateServer(SipRequest request, SipEndPoint source, Lock? sync)
     {
         if (!SipTransactionKey.TryCreate(request, out var key))
         {
@@ -82,18 +76,27 @@ public sealed class SipTransactionLayer
         }
 
         SipServerTransaction tx = request.Method == SipMethods.Invite
-            ? new SipInviteServerTransaction(this, key, request, source)
-            : new SipNonInviteServerTransaction(this, key, request, source);
-        _server[key] = tx;
-        return tx;
+            ? new SipInviteServerTransaction(this, key, request, source, sync)
+            : new SipNonInviteServerTransaction(this, key, request, source, sync);
+        var current = _server.GetOrAdd(key, tx);
+        if (!ReferenceEquals(current, tx))
+        {
+            tx.Discard();
+            current.Receive(request);
+        }
+
+        return current;
     }
 
     /// <summary>Starts a client transaction; the request must carry a top Via with a fresh branch.</summary>
-    public SipClientTransaction SendRequest(SipRequest request, SipEndPoint destination)
+    public SipClientTransaction SendRequest(SipRequest request, SipEndPoint destination) => SendRequest(request, destination, null);
+
+    /// <summary>Starts a client transaction guarded by <paramref name="sync"/> (the invite session's lock) or its own.</summary>
+    internal SipClientTransaction SendRequest(SipRequest request, SipEndPoint destination, Lock? sync)
     {
         SipClientTransaction tx = request.Method == SipMethods.Invite
-            ? new SipInviteClientTransaction(this, request, destination)
-            : new SipNonInviteClientTransaction(this, request, destination);
+            ? new SipInviteClientTransaction(this, request, destination, sync)
+            : new SipNonInviteClientTransaction(this, request, destination, sync);
         _client[(tx.Branch, request.Method)] = tx;
         tx.Start();
         return tx;
@@ -113,26 +116,17 @@ public sealed class SipTransactionLayer
             return false;
         }
 
-        tx.OnResponse(response);
+        tx.Receive(response);
         return true;
     }
 
-    internal SipTimer CreateTimer(Action callback) => new(Time, Gate, callback);
-
     internal void Remove(SipServerTransaction tx)
     {
-        if (_server.TryGetValue(tx.Key, out var current) && ReferenceEquals(current, tx))
-        {
-            _server.Remove(tx.Key);
-        }
+        _server.TryRemove(KeyValuePair.Create(tx.Key, tx));
     }
 
     internal void Remove(SipClientTransaction tx)
     {
-        var key = (tx.Branch, tx.Request.Method);
-        if (_client.TryGetValue(key, out var current) && ReferenceEquals(current, tx))
-        {
-            _client.Remove(key);
-        }
+        _client.TryRemove(KeyValuePair.Create((tx.Branch, tx.Request.Method), tx));
     }
 }

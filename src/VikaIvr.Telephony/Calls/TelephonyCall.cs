@@ -1,6 +1,7 @@
 using VikaIvr.Flows.Ports;
 using VikaIvr.Media.Rtp;
 using VikaIvr.Media.Session;
+using VikaIvr.Sip.Core;
 using VikaIvr.Telephony.Digits;
 using VikaIvr.Telephony.Media;
 using VikaIvr.Telephony.Recording;
@@ -8,32 +9,33 @@ using VikaIvr.Telephony.Recording;
 namespace VikaIvr.Telephony.Calls;
 
 /// <summary>
-/// A call as the flow sees it (<see cref="ICall"/>): a SIP dialog (through <see cref="ICallSignalling"/>)
-/// plus a media session, with the call's one digit queue fed by RFC 4733, SIP INFO and in-band tones.
+/// A call as the flow sees it (<see cref="ICall"/>): one SIP invite session plus one media session,
+/// with the call's one digit queue fed by one path per source — RFC 4733 from the media receive
+/// path (<see cref="Rfc4733DigitSink"/>), SIP INFO from the session's INFO bodies, in-band tones
+/// from the audio listener.
 /// </summary>
 public sealed class TelephonyCall : ICall, IAsyncDisposable
 {
+    private readonly SipInviteSession _session;
     private readonly MediaSession _media;
-    private readonly ICallSignalling _signalling;
     private readonly EncodedClipCache _clips;
-    private readonly CancellationTokenSource _ended;
-    private readonly Task _digitPump;
+    private readonly Task _infoDigits;
     private readonly TimeProvider _time;
     private InBandDigitListener? _inBand;
 
-    public TelephonyCall(string callId, string caller, string called, MediaSession media, ICallSignalling signalling,
-        EncodedClipCache clips, DigitQueue digits, CancellationTokenSource ended, TimeProvider? time = null)
+    /// <summary>
+    /// <paramref name="media"/> should have been built with <c>DigitSink = new Rfc4733DigitSink(digits)</c>
+    /// so RFC 4733 digits reach <paramref name="digits"/>.
+    /// </summary>
+    public TelephonyCall(SipInviteSession session, MediaSession media, EncodedClipCache clips, DigitQueue digits, TimeProvider time)
     {
-        _time = time ?? TimeProvider.System;
-        CallId = callId;
-        Caller = caller;
-        Called = called;
+        ArgumentNullException.ThrowIfNull(session);
+        _session = session;
+        _time = time;
         _media = media;
-        _signalling = signalling;
         _clips = clips;
         Digits = digits;
-        _ended = ended;
-        _digitPump = PumpMediaDigitsAsync();
+        _infoDigits = ReadInfoDigitsAsync();
     }
 
     private readonly List<TimeSpan> _latencies = [];
@@ -45,10 +47,11 @@ public sealed class TelephonyCall : ICall, IAsyncDisposable
         get { lock (_latencies) return [.. _latencies]; }
     }
 
-    public string CallId { get; }
-    public string Caller { get; }
-    public string Called { get; }
-    public CancellationToken Ended => _ended.Token;
+    public string CallId => _session.CallId;
+    public string Caller => _session.Caller;
+    public string Called => _session.Called;
+    public CancellationToken Ended => _session.Ended;
+    public SipInviteSession Session => _session;
     public DigitQueue Digits { get; }
     public MediaSession Media => _media;
 
@@ -162,26 +165,40 @@ public sealed class TelephonyCall : ICall, IAsyncDisposable
 
     public void AbsorbNextKey(char key, TimeSpan window) => Digits.AbsorbNext(key, window);
 
-    public Task<TransferResult> TransferAsync(string target, CancellationToken ct) => _signalling.TransferAsync(target, ct);
-
-    public Task HangupAsync(CancellationToken ct) => _signalling.HangupAsync(ct);
-
-    private async Task PumpMediaDigitsAsync()
+    public async Task<TransferResult> TransferAsync(string target, CancellationToken ct)
     {
+        if (string.IsNullOrWhiteSpace(target)) return TransferResult.Failed("no agent URI configured");
         try
         {
-            await foreach (var d in _media.Digits.ReadAllAsync(Ended).ConfigureAwait(false))
-                Digits.Post(d.Digit, DtmfSource.Rfc4733);
+            var r = await _session.TransferAsync(target, ct).ConfigureAwait(false);
+            return r.Succeeded
+                ? TransferResult.Accepted($"{r.StatusCode} {r.Description}")
+                : TransferResult.Failed($"{r.StatusCode} {r.Description}");
         }
-        catch (OperationCanceledException) { }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return TransferResult.Failed(ex.Message);
+        }
     }
 
+    public Task HangupAsync(CancellationToken ct) => _session.HangupAsync(ct);
+
+    /// <summary>SIP INFO keys (application/dtmf-relay, application/dtmf) into the queue; ends with the session.</summary>
+    private async Task ReadInfoDigitsAsync()
+    {
+        await foreach (var body in _session.Infos.ReadAllAsync().ConfigureAwait(false))
+        {
+            if (SipInfoDtmf.TryParse(body.ContentType, body.Content.Span, out char digit))
+                Digits.Post(digit, DtmfSource.SipInfo);
+        }
+    }
+
+    /// <summary>After the session ended: stops the listeners and closes the media.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (!_ended.IsCancellationRequested) _ended.Cancel();
         Digits.Complete();
         if (_inBand is not null) _media.RemoveAudioListener(_inBand);
-        try { await _digitPump.ConfigureAwait(false); } catch (OperationCanceledException) { }
+        await _infoDigits.ConfigureAwait(false);
         await _media.DisposeAsync().ConfigureAwait(false);
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using VikaIvr.Media.Clock;
 using VikaIvr.Media.Sdp;
 using VikaIvr.Media.Session;
+using VikaIvr.Sip.Core;
 using VikaIvr.Sip.Core.Outgoing;
 using VikaIvr.Sip.Message;
 using VikaIvr.Sip.Transactions;
@@ -22,14 +23,14 @@ public sealed partial class TestCaller : IAsyncDisposable
     private readonly TestCallerOptions _options;
     private readonly ILogger _logger;
     private readonly SipTransport _transport;
-    private readonly SipClientAgent _agent;
+    private readonly SipUserAgent _agent;
     private readonly MediaClock _clock;
     private readonly List<SipOutgoingEvent> _history = [];
     private readonly SemaphoreSlim _changed = new(0);
     private MediaSession? _media;
     private Task _pump = Task.CompletedTask;
 
-    private TestCaller(TestCallerOptions options, SipTransport transport, SipClientAgent agent, MediaClock clock, ILogger logger)
+    private TestCaller(TestCallerOptions options, SipTransport transport, SipUserAgent agent, MediaClock clock, ILogger logger)
     {
         _options = options;
         _transport = transport;
@@ -38,7 +39,11 @@ public sealed partial class TestCaller : IAsyncDisposable
         _logger = logger;
     }
 
-    public SipOutgoingCall Call { get; private set; } = null!;
+    /// <summary>Our invite session (the calling side), the same session class the server answers with.</summary>
+    public SipInviteSession Call { get; private set; } = null!;
+
+    /// <summary>How the call ended: "remote-bye", "local-bye", "rejected 486", "cancelled"... or null while it lasts.</summary>
+    public string? EndReason => Call?.EndedWith?.ToString();
 
     /// <summary>Everything the server sent us, decoded.</summary>
     public ReceivedAudio Received { get; } = new();
@@ -85,7 +90,9 @@ public sealed partial class TestCaller : IAsyncDisposable
         var local = LocalAddressFinder.Find(remote.Address);
         var transport = new SipTransport(new SipTransportOptions { BindAddress = local.ToString(), Port = 0, EnableUdp = true, EnableTcp = true },
             loggers.CreateLogger<SipTransport>());
-        var agent = new SipClientAgent(transport, new SipTimerOptions(), TimeProvider.System, loggers.CreateLogger<SipClientAgent>());
+        // The same user agent core as the server's; it only places calls.
+        var agentOptions = new SipUserAgentOptions { AnswerCalls = false, ServiceNumbers = [], UserAgentName = "VikaIvr-TestCaller" };
+        var agent = new SipUserAgent(transport, agentOptions, new SipTimerOptions(), TimeProvider.System, loggers.CreateLogger<SipUserAgent>());
         var clock = new MediaClock(new MediaClockOptions { MaxPacerThreads = 1 }, new StopwatchTickSource(), loggers.CreateLogger<MediaClock>());
         var caller = new TestCaller(options, transport, agent, clock, loggers.CreateLogger<TestCaller>());
         try
@@ -130,7 +137,7 @@ public sealed partial class TestCaller : IAsyncDisposable
     /// <summary>Hangs up (BYE, or CANCEL while ringing); harmless when the call is already over.</summary>
     public async Task HangupAsync(CancellationToken ct = default)
     {
-        if (Call is null || Call.State == SipOutgoingCallState.Ended)
+        if (Call is null || Call.State == SipCallState.Ended)
         {
             return;
         }
@@ -193,7 +200,7 @@ public sealed partial class TestCaller : IAsyncDisposable
         var requestUri = new SipUri(target.Scheme, user, target.Host, target.Port);
         var dial = new SipDialRequest(requestUri, destination, _options.FromUser, offer) { ReferOutcome = _options.ReferOutcome };
         Call = _agent.Dial(dial);
-        for (int retry = 0; retry < 20 && Call.Answer.IsCompleted && Call.Answer.Result.StatusCode == 503 && destination.IsReliable; retry++)
+        for (int retry = 0; retry < 20 && Call.DialResult.IsCompleted && Call.DialResult.Result.StatusCode == 503 && destination.IsReliable; retry++)
         {
             // The transport's TCP side starts on the thread pool just after Start(): until then it refuses to send.
             await Task.Delay(50, ct).ConfigureAwait(false);
@@ -201,14 +208,14 @@ public sealed partial class TestCaller : IAsyncDisposable
         }
 
         _pump = PumpEventsAsync(Call);
-        var final = await Call.Answer.WaitAsync(_options.AnswerTimeout, ct).ConfigureAwait(false);
+        var final = await Call.DialResult.WaitAsync(_options.AnswerTimeout, ct).ConfigureAwait(false);
         FinalResponse = final;
         if (!final.IsSuccess)
         {
             return;
         }
 
-        var negotiated = Call.RemoteSdp is { } sdp ? offerAnswer.ApplyAnswer(sdp) : null;
+        var negotiated = Call.RemoteBody is { } sdp ? offerAnswer.ApplyAnswer(sdp.Text) : null;
         if (negotiated is null || !negotiated.Success)
         {
             _logger.LogWarning("The answer's SDP is unusable: {Reason}", negotiated?.Reason ?? "no SDP in the 2xx");
@@ -220,7 +227,7 @@ public sealed partial class TestCaller : IAsyncDisposable
         media.Start(negotiated.Media);
     }
 
-    private async Task PumpEventsAsync(SipOutgoingCall call)
+    private async Task PumpEventsAsync(SipInviteSession call)
     {
         await foreach (var ev in call.Events.ReadAllAsync().ConfigureAwait(false))
         {

@@ -14,7 +14,8 @@ internal sealed class LoopbackPair : IAsyncDisposable
 {
     private static int _nextRange = 42000;
 
-    public LoopbackPair(MediaSessionOptions? aOptions = null, MediaSessionOptions? bOptions = null, RtpAudioCodec codec = RtpAudioCodec.Pcmu, bool sharedReceiver = false)
+    public LoopbackPair(MediaSessionOptions? aOptions = null, MediaSessionOptions? bOptions = null, RtpAudioCodec codec = RtpAudioCodec.Pcmu, bool sharedReceiver = false,
+        IMediaDigitSink? bDigits = null)
     {
         int first = Interlocked.Add(ref _nextRange, 20) - 20;
         Allocator = new RtpPortAllocator(new RtpPortAllocatorOptions { MinPort = first, MaxPort = first + 19 });
@@ -28,7 +29,7 @@ internal sealed class LoopbackPair : IAsyncDisposable
         }
 
         A = new MediaSession(Clock, Allocator.Allocate(IPAddress.Loopback), aOptions ?? new MediaSessionOptions { ComfortSilence = false }, Time, NullLogger<MediaSession>.Instance, Receiver);
-        B = new MediaSession(Clock, Allocator.Allocate(IPAddress.Loopback), bOptions ?? new MediaSessionOptions { ComfortSilence = false }, Time, NullLogger<MediaSession>.Instance, Receiver);
+        B = new MediaSession(Clock, Allocator.Allocate(IPAddress.Loopback), bOptions ?? new MediaSessionOptions { ComfortSilence = false }, Time, NullLogger<MediaSession>.Instance, Receiver) { DigitSink = bDigits };
         B.AddAudioListener(Received);
         Codec = codec;
     }

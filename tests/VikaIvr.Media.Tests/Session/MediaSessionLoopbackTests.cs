@@ -95,6 +95,28 @@ public abstract class MediaSessionLoopbackTests
     }
 
     [Fact]
+    public async Task A_digit_sink_takes_rfc4733_digits_on_the_receive_path_instead_of_the_channel()
+    {
+        var sink = new DigitSink();
+        await using var pair = new LoopbackPair(sharedReceiver: SharedReceiver, bDigits: sink);
+        pair.StartBoth();
+        var sent = pair.A.SendDtmf('3', TimeSpan.FromMilliseconds(100));
+        pair.Frames(30);
+        await sent.WaitAsync(TimeSpan.FromSeconds(5));
+        var digit = await sink.Digits.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal('3', digit.Digit);
+        Assert.Equal(MediaDigit.Rfc4733, digit.Method);
+        Assert.False(pair.B.Digits.TryRead(out _));
+    }
+
+    private sealed class DigitSink : IMediaDigitSink
+    {
+        public System.Threading.Channels.Channel<MediaDigit> Digits { get; } = System.Threading.Channels.Channel.CreateUnbounded<MediaDigit>();
+
+        public void OnDigit(in MediaDigit digit) => Digits.Writer.TryWrite(digit);
+    }
+
+    [Fact]
     public async Task Rfc4733_digits_cross_the_loopback_once_each()
     {
         await using var pair = NewPair();

@@ -47,7 +47,6 @@ public sealed class SipRegistrationClientTests
     {
         var response = SipResponse.CreateFor(request, status, toTag: "reg");
         decorate(response);
-        lock (layer.Gate)
         {
             Assert.True(layer.HandleResponse((SipResponse)SipParser.Parse(SipSerializer.ToArray(response))));
         }

@@ -10,8 +10,9 @@ public sealed class SipUaFixture
 {
     public SipUaFixture(SipUserAgentOptions? options = null)
     {
-        Agent = new SipUserAgent(Transport, Handler, options ?? new SipUserAgentOptions(), Timers, Time, NullLogger<SipUserAgent>.Instance);
+        Agent = new SipUserAgent(Transport, options ?? new SipUserAgentOptions(), Timers, Time, NullLogger<SipUserAgent>.Instance);
         Agent.Start();
+        _ = Handler.ServeAsync(Agent);
     }
 
     public FakeTimeProvider Time { get; } = new(DateTimeOffset.Parse("2025-01-01T00:00:00Z"));

@@ -3,13 +3,13 @@ using VikaIvr.Sip.Core;
 
 namespace VikaIvr.Sip.Tests.Core;
 
-/// <summary>An application double: answers as configured and records notifications.</summary>
-public sealed class TestCallHandler : ISipCallHandler
+/// <summary>An application double: takes each incoming session, answers as configured and records what the session hands it.</summary>
+public sealed class TestCallHandler
 {
-    public Func<SipCall, CancellationToken, Task<SipAnswer>> OnInvite { get; set; } =
+    public Func<SipInviteSession, CancellationToken, Task<SipAnswer>> OnInvite { get; set; } =
         (_, _) => Task.FromResult(SipAnswer.Accept(SipBody.FromText("application/sdp", SipTestMessages.Sdp)));
 
-    public TaskCompletionSource<SipCall> Invited { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    public TaskCompletionSource<SipInviteSession> Invited { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public TaskCompletionSource<SipBody?> Acked { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -17,15 +17,52 @@ public sealed class TestCallHandler : ISipCallHandler
 
     public ConcurrentQueue<SipBody> Infos { get; } = new();
 
-    public Task<SipAnswer> OnInviteAsync(SipCall call, CancellationToken cancelled)
+    /// <summary>Serves every incoming session of <paramref name="agent"/> until it stops.</summary>
+    public async Task ServeAsync(SipUserAgent agent)
     {
-        Invited.TrySetResult(call);
-        return OnInvite(call, cancelled);
+        await foreach (var session in agent.IncomingCalls.ReadAllAsync())
+        {
+            _ = HandleAsync(session);
+        }
     }
 
-    public void OnAck(SipCall call, SipBody? body) => Acked.TrySetResult(body);
+    private async Task HandleAsync(SipInviteSession session)
+    {
+        Invited.TrySetResult(session);
+        _ = WatchAsync(session);
+        SipAnswer answer;
+        try
+        {
+            answer = await OnInvite(session, session.Ended);
+        }
+        catch (OperationCanceledException) when (session.Ended.IsCancellationRequested)
+        {
+            return;
+        }
 
-    public void OnInfo(SipCall call, SipBody body) => Infos.Enqueue(body);
+        session.Answer(answer);
+    }
 
-    public void OnTerminated(SipCall call, SipCallEndReason reason) => Terminated.TrySetResult(reason);
+    private async Task WatchAsync(SipInviteSession session)
+    {
+        var infos = ReadInfosAsync(session);
+        try
+        {
+            Acked.TrySetResult(await session.Acknowledged);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        Terminated.TrySetResult((await session.Completion).Reason);
+        await infos;
+    }
+
+    private async Task ReadInfosAsync(SipInviteSession session)
+    {
+        await foreach (var info in session.Infos.ReadAllAsync())
+        {
+            Infos.Enqueue(info);
+        }
+    }
 }

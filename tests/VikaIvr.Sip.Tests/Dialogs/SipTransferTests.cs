@@ -5,7 +5,7 @@ namespace VikaIvr.Sip.Tests.Dialogs;
 
 public sealed class SipTransferTests
 {
-    private static async Task<(SipUaFixture F, Sip.Core.SipCall Call, string Tag)> ConfirmedCall()
+    private static async Task<(SipUaFixture F, Sip.Core.SipInviteSession Call, string Tag)> ConfirmedCall()
     {
         var f = new SipUaFixture();
         var tag = await f.AnsweredCall(SipTestMessages.Invite());

@@ -34,7 +34,6 @@ public sealed class SipTransactionTests
     public async Task Non_invite_client_retransmits_E_then_times_out_with_F()
     {
         SipClientTransaction tx;
-        lock (_layer.Gate)
         {
             tx = _layer.SendRequest(Request("OPTIONS"), Peer);
         }
@@ -60,7 +59,6 @@ public sealed class SipTransactionTests
     {
         var request = Request("BYE");
         SipClientTransaction tx;
-        lock (_layer.Gate)
         {
             tx = _layer.SendRequest(request, Peer);
             var ok = SipResponse.CreateFor(request, 200, toTag: "b");
@@ -77,7 +75,6 @@ public sealed class SipTransactionTests
     public async Task Invite_client_retransmits_A_and_times_out_with_B()
     {
         SipClientTransaction tx;
-        lock (_layer.Gate)
         {
             tx = _layer.SendRequest(Request("INVITE"), Peer);
         }
@@ -95,7 +92,6 @@ public sealed class SipTransactionTests
     {
         var request = Request("INVITE");
         SipClientTransaction tx;
-        lock (_layer.Gate)
         {
             tx = _layer.SendRequest(request, Peer);
             var busy = (SipResponse)SipParser.Parse(SipSerializer.ToArray(SipResponse.CreateFor(request, 486, toTag: "b")));

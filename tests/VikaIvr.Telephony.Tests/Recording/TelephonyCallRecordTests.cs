@@ -5,9 +5,11 @@ using VikaIvr.Media.Clock;
 using VikaIvr.Media.Rtp;
 using VikaIvr.Media.Sdp;
 using VikaIvr.Media.Session;
+using VikaIvr.Sip.Core;
 using VikaIvr.Telephony.Calls;
 using VikaIvr.Telephony.Digits;
 using VikaIvr.Telephony.Media;
+using VikaIvr.Telephony.Tests.Calls;
 
 namespace VikaIvr.Telephony.Tests.Recording;
 
@@ -17,8 +19,9 @@ public sealed class TelephonyCallRecordTests : IAsyncDisposable
     private readonly ManualTickSource _ticks = new();
     private readonly MediaClock _clock;
     private readonly MediaSession _caller;
+    private readonly SipHarness _sip = new();
+    private readonly SipInviteSession _session;
     private readonly TelephonyCall _call;
-    private readonly CancellationTokenSource _ended = new();
 
     public TelephonyCallRecordTests()
     {
@@ -30,7 +33,9 @@ public sealed class TelephonyCallRecordTests : IAsyncDisposable
         var server = new MediaSession(_clock, ports.Allocate(IPAddress.Loopback), new MediaSessionOptions { ComfortSilence = false }, TimeProvider.System, NullLogger<MediaSession>.Instance);
         _caller.Start(new NegotiatedMedia(RtpAudioCodec.Pcmu, 101, 20, new IPEndPoint(IPAddress.Loopback, server.LocalEndPoint.Port), SdpDirection.SendRecv));
         server.Start(new NegotiatedMedia(RtpAudioCodec.Pcmu, 101, 20, new IPEndPoint(IPAddress.Loopback, _caller.LocalEndPoint.Port), SdpDirection.SendRecv));
-        _call = new TelephonyCall("c1", "0811", "16599", server, new NoSignalling(), new EncodedClipCache(), new DigitQueue(TimeProvider.System), _ended);
+        _session = _sip.IncomingAsync().GetAwaiter().GetResult();
+        _session.Accept(SipBody.FromText("application/sdp", SipHarness.Sdp));
+        _call = new TelephonyCall(_session, server, new EncodedClipCache(), new DigitQueue(TimeProvider.System), TimeProvider.System);
     }
 
     private static short[] Tone(int n)
@@ -77,7 +82,7 @@ public sealed class TelephonyCallRecordTests : IAsyncDisposable
     {
         var recording = _call.RecordAsync(new RecordOptions(), CancellationToken.None);
         await SendToneAsync(5);
-        _ended.Cancel();
+        await _sip.ByeFromCallerAsync(_session);
         var result = await recording.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(RecordTermination.Hangup, result.Termination);
         Assert.Equal(0, result.Samples.Length);
@@ -85,14 +90,13 @@ public sealed class TelephonyCallRecordTests : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (!_session.Ended.IsCancellationRequested)
+        {
+            await _sip.ByeFromCallerAsync(_session);
+        }
+
         await _call.DisposeAsync();
         await _caller.DisposeAsync();
         _clock.Dispose();
-    }
-
-    private sealed class NoSignalling : ICallSignalling
-    {
-        public Task<TransferResult> TransferAsync(string target, CancellationToken ct) => Task.FromResult(TransferResult.Failed("test"));
-        public Task HangupAsync(CancellationToken ct) => Task.CompletedTask;
     }
 }

@@ -69,7 +69,7 @@ internal sealed partial class LiveScriptExecution
         }
 
         NoteSip();
-        return _caller.Call.EndReason == "remote-bye" || Fail(st.Line, expected, $"the call ended otherwise ({_caller.Call.EndReason})");
+        return _caller.EndReason == "remote-bye" || Fail(st.Line, expected, $"the call ended otherwise ({_caller.EndReason})");
     }
 
     private async Task<bool> ExpectTransferAsync(ScriptStatement st, string expected)
@@ -98,7 +98,7 @@ internal sealed partial class LiveScriptExecution
         }
 
         NoteSip();
-        return Fail(st.Line, expected, _caller!.Ended.IsCancellationRequested ? $"the call had ended ({_caller.Call.EndReason})" : $"no REFER within {options.MaxSilence.TotalSeconds:0} s");
+        return Fail(st.Line, expected, _caller!.Ended.IsCancellationRequested ? $"the call had ended ({_caller.EndReason})" : $"no REFER within {options.MaxSilence.TotalSeconds:0} s");
     }
 
     /// <summary>After the last statement: anything more heard fails the script, as in simulated mode.</summary>
@@ -176,7 +176,7 @@ internal sealed partial class LiveScriptExecution
     }
 
     private string NothingHeard() => _caller!.Ended.IsCancellationRequested
-        ? $"the call had ended ({_caller.Call.EndReason}) with nothing more heard"
+        ? $"the call had ended ({_caller.EndReason}) with nothing more heard"
         : $"nothing was heard for {options.MaxSilence.TotalSeconds:0} s";
 
     private void Heard(HeardEvent ev)

@@ -82,7 +82,7 @@ internal sealed partial class LiveScriptExecution(CallScript script, LiveScriptO
         switch (st.Kind)
         {
             case ScriptStatementKind.Press:
-                if (_caller.Ended.IsCancellationRequested) return Fail(st.Line, $"to press {CallCommand.MaskKeys(st.Value!)}", $"the call had ended ({_caller.Call.EndReason})");
+                if (_caller.Ended.IsCancellationRequested) return Fail(st.Line, $"to press {CallCommand.MaskKeys(st.Value!)}", $"the call had ended ({_caller.EndReason})");
                 Note($"caller presses {CallCommand.MaskKeys(st.Value!)} ({TestCallerDtmfModes.Name(options.DtmfMode)})");
                 await _caller.SendDigitsAsync(st.Value!, st.Duration, ct);
                 return true;

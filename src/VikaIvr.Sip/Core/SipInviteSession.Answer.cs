@@ -1,0 +1,210 @@
+using VikaIvr.Sip.Dialogs;
+using VikaIvr.Sip.Message;
+using VikaIvr.Sip.Transactions;
+using VikaIvr.Sip.Transport;
+
+namespace VikaIvr.Sip.Core;
+
+/// <summary>The answering side: the offer, provisional responses, accept or reject, the ACK, CANCEL and the timers of an answered call.</summary>
+public sealed partial class SipInviteSession
+{
+    private readonly TaskCompletionSource<SipBody?> _acknowledged;
+    private SipInviteServerTransaction? _serverInvite;
+    private SipInviteServerTransaction? _awaitingAck;
+    private bool _reinvitePending;
+    private SipTimer? _maxDuration;
+
+    /// <summary>The SDP offer of the INVITE we answer, or null (a late offer, or a call we placed).</summary>
+    public SipBody? Offer { get; private init; }
+
+    /// <summary>
+    /// Completes with the ACK's body when the caller acknowledges our 2xx (the SDP answer of a
+    /// late-offer call, else null); cancelled when the session ends first.
+    /// </summary>
+    public Task<SipBody?> Acknowledged => _acknowledged.Task;
+
+    internal static SipInviteSession ForIncoming(SipUserAgent agent, Lock sync, SipRequest invite, SipInviteServerTransaction tx, SipDialog dialog, SipEndPoint source)
+    {
+        var session = new SipInviteSession(agent, sync, dialog, invite, source, SipCallState.Incoming)
+        {
+            Offer = invite.Body.IsEmpty ? null : new SipBody(invite.ContentType?.ToString() ?? "application/sdp", invite.Body),
+        };
+        session._serverInvite = tx;
+        lock (sync)
+        {
+            tx.AckTimedOut += session.OnAckTimeout;
+            tx.CancelRequested += session.OnCancel;
+        }
+
+        return session;
+    }
+
+    /// <summary>Sends a provisional response (180 Ringing, 183 with early media) before answering.</summary>
+    public void SendProvisional(int statusCode = 180, SipBody? body = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(statusCode, 101);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(statusCode, 199);
+        lock (_sync)
+        {
+            if (State != SipCallState.Incoming || _serverInvite is not { } tx)
+            {
+                return;
+            }
+
+            var response = _agent.CreateResponse(Invite, statusCode, null, Dialog.LocalTag);
+            response.Headers.Add(SipHeaderId.Contact, "<" + Dialog.LocalContact + ">");
+            if (body is not null)
+            {
+                response.SetBody(body.Content, body.ContentType);
+            }
+
+            tx.Respond(response);
+        }
+    }
+
+    /// <summary>Answers 200 with <paramref name="body"/> (the SDP answer, or for a late offer our SDP offer); false when the call is no longer waiting for an answer.</summary>
+    public bool Accept(SipBody body) => Answer(SipAnswer.Accept(body));
+
+    /// <summary>Refuses the INVITE with a 3xx-6xx status; the session ends (reason Rejected).</summary>
+    public bool Reject(int statusCode, string? reasonPhrase = null) => Answer(SipAnswer.Reject(statusCode, reasonPhrase));
+
+    /// <summary>Sends the application's answer to the INVITE; false when the call is no longer waiting for one (cancelled, or answered already).</summary>
+    public bool Answer(SipAnswer answer)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        lock (_sync)
+        {
+            if (State != SipCallState.Incoming || _serverInvite is not { } tx)
+            {
+                return false;
+            }
+
+            if (!answer.IsAccepted)
+            {
+                tx.Respond(_agent.CreateResponse(Invite, answer.StatusCode, answer.ReasonPhrase, Dialog.LocalTag));
+                Terminate(SipCallEndReason.Rejected, SipSessionSide.Local, answer.StatusCode);
+                return true;
+            }
+
+            tx.Respond(CreateSuccess(Invite, answer));
+            State = SipCallState.Answered;
+            _awaitingAck = tx;
+            if (_agent.Options.MaxCallDuration is { } max)
+            {
+                _maxDuration = new SipTimer(_agent.Time, _sync, () => Terminate(SipCallEndReason.MaxDuration, SipSessionSide.Local, sendBye: true));
+                _maxDuration.Start(max);
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>The ACK of a 2xx (initial or re-INVITE) arrived; the dispatcher found this dialog.</summary>
+    internal void OnAck(SipRequest ack)
+    {
+        lock (_sync)
+        {
+            if (_awaitingAck is not { } tx || ack.CSeq?.Number != tx.Request.CSeq?.Number)
+            {
+                return;
+            }
+
+            tx.OnAckFor2xx();
+            _awaitingAck = null;
+            if (State != SipCallState.Answered)
+            {
+                return;
+            }
+
+            State = SipCallState.Confirmed;
+            _acknowledged.TrySetResult(ack.Body.IsEmpty ? null : new SipBody(ack.ContentType?.ToString() ?? "application/sdp", ack.Body));
+        }
+    }
+
+    /// <summary>Under the INVITE transaction's (our) lock: a CANCEL before the answer gets the INVITE its 487.</summary>
+    private void OnCancel()
+    {
+        if (State != SipCallState.Incoming || _serverInvite is not { } tx)
+        {
+            return;
+        }
+
+        tx.Respond(_agent.CreateResponse(Invite, 487, null, Dialog.LocalTag));
+        Terminate(SipCallEndReason.Cancelled, SipSessionSide.Remote);
+    }
+
+    /// <summary>Under our lock (timer H, or 64*T1 without the ACK of a 2xx).</summary>
+    private void OnAckTimeout(SipInviteServerTransaction tx)
+    {
+        if (!ReferenceEquals(_awaitingAck, tx))
+        {
+            return;
+        }
+
+        _agent.Log.AckTimeout(CallId);
+        _awaitingAck = null;
+        Terminate(SipCallEndReason.AckTimeout, SipSessionSide.Local, sendBye: true);
+    }
+
+    private SipResponse CreateSuccess(SipRequest invite, SipAnswer answer)
+    {
+        var response = _agent.CreateResponse(invite, answer.StatusCode, answer.ReasonPhrase, Dialog.LocalTag);
+        foreach (var rr in invite.Headers.GetLines("Record-Route"))
+        {
+            response.Headers.Add(SipHeaderId.RecordRoute, rr);
+        }
+
+        response.Headers.Add(SipHeaderId.Contact, "<" + Dialog.LocalContact + ">");
+        response.Headers.Add(SipHeaderId.Allow, SipUserAgent.AllowedMethods);
+        if (answer.Body is { } body)
+        {
+            response.SetBody(body.Content, body.ContentType);
+        }
+
+        return response;
+    }
+
+    private async Task HangupIncomingAsync(CancellationToken ct)
+    {
+        SipClientTransaction? bye;
+        lock (_sync)
+        {
+            if (State == SipCallState.Incoming)
+            {
+                // Not answered yet: the answer is the refusal.
+                Answer(SipAnswer.Reject(480));
+                return;
+            }
+
+            bye = Terminate(SipCallEndReason.LocalBye, SipSessionSide.Local, sendBye: true);
+        }
+
+        if (bye is not null)
+        {
+            await bye.Completion.WaitAsync(ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The user agent stops: BYE for an answered call, 503 for one still ringing in; nothing is awaited.</summary>
+    internal SipClientTransaction? Shutdown()
+    {
+        lock (_sync)
+        {
+            switch (State)
+            {
+                case SipCallState.Incoming when _serverInvite is { } tx:
+                    tx.Respond(_agent.CreateResponse(Invite, 503, null, Dialog.LocalTag));
+                    Terminate(SipCallEndReason.Shutdown, SipSessionSide.Local, 503);
+                    return null;
+                case SipCallState.Answered or SipCallState.Confirmed:
+                    return Terminate(SipCallEndReason.Shutdown, SipSessionSide.Local, sendBye: true);
+                case SipCallState.Calling or SipCallState.Proceeding:
+                    SendCancel();
+                    Terminate(SipCallEndReason.Shutdown, SipSessionSide.Local);
+                    return null;
+                default:
+                    return null;
+            }
+        }
+    }
+}

@@ -1,0 +1,159 @@
+using System.Globalization;
+using System.Text;
+using VikaIvr.Sip.Core.Outgoing;
+using VikaIvr.Sip.Message;
+using VikaIvr.Sip.Transactions;
+
+namespace VikaIvr.Sip.Core;
+
+/// <summary>Requests the peer sends inside the dialog (BYE, INFO, NOTIFY, OPTIONS, re-INVITE, REFER), either role.</summary>
+public sealed partial class SipInviteSession
+{
+    /// <summary>Under the lock, after the user agent's refusals.</summary>
+    private void OnInDialogRequest(SipRequest request, SipServerTransaction tx)
+    {
+        var tag = Dialog.LocalTag;
+        if (State == SipCallState.Ended)
+        {
+            tx.Respond(_agent.CreateResponse(request, 481, null, tag));
+            return;
+        }
+
+        if (!Dialog.AcceptRemoteCSeq(request))
+        {
+            tx.Respond(_agent.CreateResponse(request, 500, "Server Internal Error - CSeq out of order", tag));
+            return;
+        }
+
+        switch (request.Method)
+        {
+            case SipMethods.Bye:
+                tx.Respond(_agent.CreateResponse(request, 200, null, tag));
+                Report(SipOutgoingEventKind.ByeReceived, 0, string.Empty);
+                Terminate(SipCallEndReason.RemoteBye, SipSessionSide.Remote);
+                break;
+            case SipMethods.Info:
+                tx.Respond(_agent.CreateResponse(request, 200, null, tag));
+                if (!request.Body.IsEmpty)
+                {
+                    var body = new SipBody(request.ContentType?.ToString() ?? "application/octet-stream", request.Body);
+                    _infos.Writer.TryWrite(body);
+                    if (_events is not null)
+                    {
+                        Report(SipOutgoingEventKind.InfoReceived, 0, body.Text.ReplaceLineEndings(" ").Trim());
+                    }
+                }
+
+                break;
+            case SipMethods.Notify:
+                tx.Respond(_agent.CreateResponse(request, 200, null, tag));
+                OnNotify(request);
+                break;
+            case SipMethods.Options:
+                tx.Respond(_agent.CreateOptionsResponse(request));
+                break;
+            case SipMethods.Invite:
+                OnReinvite(request, (SipInviteServerTransaction)tx);
+                break;
+            case SipMethods.Refer when _dialRequest is not null:
+                OnRefer(request, tx);
+                break;
+            default:
+                var refusal = _agent.CreateResponse(request, 405, null, tag);
+                refusal.Headers.Add(SipHeaderId.Allow, SipUserAgent.AllowedMethods);
+                tx.Respond(refusal);
+                break;
+        }
+    }
+
+    /// <summary>RFC 3261 14.2: one offer/answer at a time; a re-INVITE while one is open (or our 2xx awaits its ACK) gets 491.</summary>
+    private void OnReinvite(SipRequest request, SipInviteServerTransaction tx)
+    {
+        if (_reinvitePending || _awaitingAck is not null)
+        {
+            tx.Respond(_agent.CreateResponse(request, 491, null, Dialog.LocalTag));
+            return;
+        }
+
+        if (ReinviteHandler is not { } handler)
+        {
+            tx.Respond(_agent.CreateResponse(request, 488, null, Dialog.LocalTag));
+            return;
+        }
+
+        _reinvitePending = true;
+        var offer = request.Body.IsEmpty ? null : new SipBody(request.ContentType?.ToString() ?? "application/sdp", request.Body);
+        // The application answers off the receive path: a slow answer holds only this session's re-INVITE.
+        _ = Task.Run(async () =>
+        {
+            SipAnswer answer;
+            try
+            {
+                answer = await handler(offer, Ended).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                _agent.Log.ReinviteFailed(CallId, ex);
+                answer = SipAnswer.Reject(500);
+            }
+
+            AnswerReinvite(request, tx, answer);
+        });
+    }
+
+    private void AnswerReinvite(SipRequest request, SipInviteServerTransaction tx, SipAnswer answer)
+    {
+        lock (_sync)
+        {
+            _reinvitePending = false;
+            if (State == SipCallState.Ended)
+            {
+                tx.Respond(_agent.CreateResponse(request, 481, null, Dialog.LocalTag));
+                return;
+            }
+
+            if (!answer.IsAccepted)
+            {
+                tx.Respond(_agent.CreateResponse(request, answer.StatusCode, answer.ReasonPhrase, Dialog.LocalTag));
+                return;
+            }
+
+            tx.Respond(CreateSuccess(request, answer));
+            _awaitingAck = tx;
+            tx.AckTimedOut += OnAckTimeout;
+        }
+    }
+
+    /// <summary>The peer asks us to call a third party (RFC 3515): 202, then the outcome the dial request configured, in a final NOTIFY.</summary>
+    private void OnRefer(SipRequest refer, SipServerTransaction tx)
+    {
+        if (refer.ReferTo is not { } referTo)
+        {
+            tx.Respond(_agent.CreateResponse(refer, 400, null, Dialog.LocalTag));
+            return;
+        }
+
+        tx.Respond(_agent.CreateResponse(refer, 202, null, Dialog.LocalTag));
+        var target = referTo.Uri.ToString();
+        Report(SipOutgoingEventKind.ReferReceived, 0, target);
+        int status;
+        try
+        {
+            status = _dialRequest!.ReferOutcome(new SipReferRequest(target));
+        }
+        catch (Exception ex)
+        {
+            _agent.Log.ReferOutcomeFailed(CallId, ex);
+            status = 500;
+        }
+
+        status = Math.Clamp(status, 200, 699);
+        var notify = Dialog.CreateRequest(SipMethods.Notify);
+        notify.Headers.Add(SipHeaderId.Event, "refer");
+        notify.Headers.Add(SipHeaderId.SubscriptionState, "terminated;reason=noresource");
+        var frag = "SIP/2.0 " + status.ToString(CultureInfo.InvariantCulture) + " " + SipStatusCodes.GetReason(status) + "\r\n";
+        notify.SetBody(Encoding.UTF8.GetBytes(frag), "message/sipfrag;version=2.0");
+        _agent.Transactions.SendRequest(notify, Dialog.Flow, _sync);
+        Report(SipOutgoingEventKind.NotifySent, status, frag.TrimEnd());
+    }
+}

@@ -1,0 +1,303 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using VikaIvr.Flows.Ports;
+using VikaIvr.Media.Net;
+using VikaIvr.Media.Sdp;
+using VikaIvr.Media.Session;
+using VikaIvr.Sip.Core;
+using VikaIvr.Telephony.Digits;
+
+namespace VikaIvr.Telephony.Calls;
+
+public sealed partial class CallService
+{
+    /// <summary>
+    /// One call from the INVITE to its record: SDP offer/answer (early and late offer, re-INVITE
+    /// through the session), the media session, the application, the BYE when it returns.
+    /// </summary>
+    private sealed class CallRun(CallService service, SipInviteSession session)
+    {
+        private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private volatile bool _shutdown;
+        private TelephonyCall? _call;
+        private CallRecord? _record;
+        private SdpOfferAnswer? _offerAnswer;
+
+        public async Task RunAsync()
+        {
+            try
+            {
+                if (await AnswerAsync().ConfigureAwait(false))
+                {
+                    await RunApplicationAsync().ConfigureAwait(false);
+                }
+
+                if (_record is not null)
+                {
+                    await FinishAsync(await session.Completion.ConfigureAwait(false)).ConfigureAwait(false);
+                }
+            }
+            catch (Exception ex)
+            {
+                service.LogSetupFailed(session.CallId, ex);
+                if (!session.Reject(500))
+                {
+                    await HangupAsync().ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                service._live.TryRemove(this, out _);
+                _finished.TrySetResult();
+            }
+        }
+
+        /// <summary>The graceful stop of this call: its application is already told (the service token); end it with BYE and wait for its record.</summary>
+        public async Task ShutdownAsync()
+        {
+            _shutdown = true;
+            try
+            {
+                await session.HangupAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
+            {
+                // The peer did not answer our BYE: the session is over on our side all the same.
+            }
+
+            await _finished.Task.ConfigureAwait(false);
+        }
+
+        /// <summary>Answers the INVITE; true when the call was acknowledged and media can run.</summary>
+        private async Task<bool> AnswerAsync()
+        {
+            var options = service._options;
+            var sdpAddress = options.MediaAddress ?? LocalAddressFinder.Find(session.Remote.Address.Address);
+            var bind = options.RtpBindAddress ?? (options.MediaAddress is null ? sdpAddress : AnyFor(sdpAddress));
+            RtpPortLease lease;
+            try
+            {
+                lease = service._ports.Allocate(bind);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                service.LogNoPorts(session.CallId, ex.Message);
+                session.Reject(503, "No media ports available");
+                return false;
+            }
+
+            var offerAnswer = new SdpOfferAnswer(new SdpOfferAnswerOptions { Codecs = [.. options.Codecs] }, sdpAddress, lease.Port);
+            SdpSessionDescription local;
+            NegotiatedMedia? media = null;
+            if (session.Offer is { } offer)
+            {
+                var result = offerAnswer.Answer(offer.Text);
+                if (!result.Success)
+                {
+                    lease.Dispose();
+                    session.Reject(488, result.Reason ?? "Not Acceptable Here");
+                    return false;
+                }
+
+                local = result.LocalDescription!;
+                media = result.Media;
+            }
+            else
+            {
+                local = offerAnswer.CreateOffer();
+            }
+
+            var digits = new DigitQueue(service._time);
+            var call = new TelephonyCall(session, service.CreateMedia(lease, new Rfc4733DigitSink(digits)), service._clips, digits, service._time);
+            _call = call;
+            _offerAnswer = offerAnswer;
+            _record = new CallRecord { CallId = session.CallId, Caller = session.Caller, Called = session.Called, StartedAt = session.StartedAt };
+            session.ReinviteHandler = OnReinvite;
+            if (media is not null)
+            {
+                StartMedia(media);
+            }
+
+            if (options.AnswerDelay > TimeSpan.Zero)
+            {
+                session.SendProvisional(180);
+                try
+                {
+                    await Task.Delay(options.AnswerDelay, service._time, session.Ended).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    // CANCEL: the session answered 487 and ended; the record says so.
+                    return false;
+                }
+            }
+
+            _record.AnsweredAt = service._time.GetUtcNow();
+            if (!session.Accept(Sdp(local)))
+            {
+                return false;
+            }
+
+            SipBody? ack;
+            var acknowledged = session.Acknowledged;
+            var early = acknowledged.IsCompleted;
+            try
+            {
+                ack = await acknowledged.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return false; // no ACK (timer H) or the call ended first
+            }
+
+            if (early)
+            {
+                // The ACK beat us here: leave the accept loop before the application runs.
+                await Task.Yield();
+            }
+
+            if (call.Media.Media is null)
+            {
+                var result = ack is null || ack.Content.IsEmpty ? null : offerAnswer.ApplyAnswer(ack.Text);
+                if (result is not { Success: true, Media: { } answered })
+                {
+                    service.LogNoAnswer(session.CallId);
+                    await HangupAsync().ConfigureAwait(false);
+                    return false;
+                }
+
+                StartMedia(answered);
+            }
+
+            return true;
+        }
+
+        private async Task RunApplicationAsync()
+        {
+            var call = _call!;
+            try
+            {
+                // The service's token is the graceful stop; the call's own Ended token tells the application about hangups.
+                await service._application.RunAsync(call, _record!, service._stopping.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (call.Ended.IsCancellationRequested || service._stopping.IsCancellationRequested)
+            {
+            }
+            catch (Exception ex)
+            {
+                _record!.Failures.Add("application: " + ex.GetType().Name);
+                service.LogApplicationFailed(session.CallId, ex);
+            }
+
+            await HangupAsync().ConfigureAwait(false);
+        }
+
+        private async Task HangupAsync()
+        {
+            if (session.Ended.IsCancellationRequested)
+            {
+                return;
+            }
+
+            try
+            {
+                await session.HangupAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                service.LogHangupFailed(session.CallId, ex.Message);
+            }
+        }
+
+        private Task<SipAnswer> OnReinvite(SipBody? offer, CancellationToken ct)
+        {
+            var offerAnswer = _offerAnswer!;
+            if (offer is null)
+            {
+                return Task.FromResult(SipAnswer.Accept(Sdp(offerAnswer.CreateOffer())));
+            }
+
+            var result = offerAnswer.Answer(offer.Text);
+            if (!result.Success || result.Media is null)
+            {
+                return Task.FromResult(SipAnswer.Reject(488, result.Reason ?? "Not Acceptable Here"));
+            }
+
+            _call!.Media.Update(result.Media);
+            return Task.FromResult(SipAnswer.Accept(Sdp(result.LocalDescription!)));
+        }
+
+        private void StartMedia(NegotiatedMedia media)
+        {
+            var call = _call!;
+            call.Media.Start(media);
+            _record!.Codec = media.Codec.ToString().ToUpperInvariant();
+            bool inBand = service._options.InBandDtmf switch
+            {
+                "always" => true,
+                "never" => false,
+                _ => media.TelephoneEventPayloadType is null,
+            };
+            if (inBand)
+            {
+                call.EnableInBandDetection();
+            }
+        }
+
+        private async Task FinishAsync(SipSessionEnd end)
+        {
+            var call = _call!;
+            var r = _record!;
+            // Once the stop began, a call we end is ended by the stop (its application returned on the stop token).
+            var shutdown = (_shutdown || service._refusing) && end.Reason is SipCallEndReason.LocalBye or SipCallEndReason.Shutdown or SipCallEndReason.Rejected;
+            r.EndReason = shutdown ? "shutdown" : EndReasonText(end.Reason);
+            r.EndedBy = shutdown ? "system" : end.Reason switch
+            {
+                SipCallEndReason.RemoteBye or SipCallEndReason.Cancelled => "caller",
+                SipCallEndReason.LocalBye or SipCallEndReason.Rejected => "server",
+                _ => "system",
+            };
+            var stats = call.Media.GetStatistics();
+            await call.DisposeAsync().ConfigureAwait(false);
+            r.EndedAt = service._time.GetUtcNow();
+            foreach (var s in call.Digits.SourcesSeen)
+            {
+                r.DtmfMethods.Add(s switch { DtmfSource.Rfc4733 => "rfc4733", DtmfSource.SipInfo => "info", _ => "inband" });
+            }
+
+            foreach (var latency in call.SpeechLatencies)
+            {
+                r.Events.Add(string.Create(CultureInfo.InvariantCulture, $"speech-latency {latency.TotalMilliseconds:0} ms"));
+            }
+
+            r.RtpPacketsSent = stats.PacketsSent;
+            r.RtpPacketsReceived = stats.PacketsReceived;
+            r.RtpPacketsLost = stats.PacketsLost;
+            r.RtpJitterMs = stats.JitterMs;
+            try
+            {
+                await service._records.SaveAsync(r, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                service.LogRecordFailed(session.CallId, ex.Message);
+            }
+        }
+
+        private static SipBody Sdp(SdpSessionDescription d) => new("application/sdp", Encoding.ASCII.GetBytes(d.ToString()));
+
+        private static IPAddress AnyFor(IPAddress a) => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any;
+
+        private static string EndReasonText(SipCallEndReason reason) => reason switch
+        {
+            SipCallEndReason.RemoteBye => "caller-hangup",
+            SipCallEndReason.LocalBye => "server-hangup",
+            SipCallEndReason.Cancelled => "cancelled",
+            SipCallEndReason.Rejected => "rejected",
+            SipCallEndReason.AckTimeout => "ack-timeout",
+            SipCallEndReason.MaxDuration => "max-duration",
+            _ => "shutdown",
+        };
+    }
+}

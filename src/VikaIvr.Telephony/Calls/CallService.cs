@@ -1,0 +1,131 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using VikaIvr.Flows.Ports;
+using VikaIvr.Media.Clock;
+using VikaIvr.Media.Receive;
+using VikaIvr.Media.Session;
+using VikaIvr.Sip.Core;
+using VikaIvr.Telephony.Media;
+
+namespace VikaIvr.Telephony.Calls;
+
+/// <summary>
+/// Answers the SIP user agent's incoming sessions: each becomes one <see cref="TelephonyCall"/>
+/// (the SIP session plus a media session) that runs the call application and leaves one call
+/// record. Start it with <see cref="Start"/>; <see cref="HangupAllAsync"/> is the graceful stop.
+/// Owns the set of live calls (for the stop and the count only — SIP routing is the user agent's).
+/// </summary>
+public sealed partial class CallService : IAsyncDisposable
+{
+    private readonly SipUserAgent _agent;
+    private readonly TelephonyOptions _options;
+    private readonly MediaClock _clock;
+    private readonly RtpPortAllocator _ports;
+    private readonly EncodedClipCache _clips;
+    private readonly ICallApplication _application;
+    private readonly ICallRecordStore _records;
+    private readonly TimeProvider _time;
+    private readonly ILoggerFactory _loggers;
+    private readonly ILogger<CallService> _log;
+    private readonly ConcurrentDictionary<CallRun, byte> _live = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private Task _accepting = Task.CompletedTask;
+    private volatile bool _refusing;
+
+    public CallService(SipUserAgent agent, TelephonyOptions options, MediaClock clock, RtpPortAllocator ports, EncodedClipCache clips,
+        ICallApplication application, ICallRecordStore records, TimeProvider time, ILoggerFactory loggers)
+    {
+        _agent = agent;
+        _options = options;
+        _clock = clock;
+        _ports = ports;
+        _clips = clips;
+        _application = application;
+        _records = records;
+        _time = time;
+        _loggers = loggers;
+        _log = loggers.CreateLogger<CallService>();
+    }
+
+    /// <summary>Calls from the INVITE until their record is handed to the store.</summary>
+    public int ActiveCalls => _live.Count;
+
+    /// <summary>The shared receive threads for every call's RTP/RTCP; null: each call receives on its own async loops.</summary>
+    public MediaReceiver? Receiver { get; init; }
+
+    /// <summary>Begins taking the user agent's incoming sessions (call once, after the agent started).</summary>
+    public void Start() => _accepting = AcceptAsync();
+
+    /// <summary>
+    /// The graceful stop: new calls are refused with 503 from now on, every live call's application
+    /// is told to stop and the call ends with BYE (end reason "shutdown"), and the task completes once
+    /// every call record has been handed to the record store (or <paramref name="ct"/> fires).
+    /// </summary>
+    public async Task HangupAllAsync(CancellationToken ct = default)
+    {
+        _refusing = true;
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        var running = new List<Task>();
+        foreach (var run in _live.Keys)
+        {
+            running.Add(run.ShutdownAsync());
+        }
+
+        await Task.WhenAll(running).WaitAsync(ct).ConfigureAwait(false);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await HangupAllAsync().WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            LogStopTimedOut(_live.Count);
+        }
+
+        _stopping.Dispose();
+    }
+
+    private async Task AcceptAsync()
+    {
+        await foreach (var session in _agent.IncomingCalls.ReadAllAsync().ConfigureAwait(false))
+        {
+            if (_refusing)
+            {
+                session.Reject(503, "Shutting Down");
+                continue;
+            }
+
+            var run = new CallRun(this, session);
+            _live.TryAdd(run, 0);
+            // Runs to its first await (the answer is sent) here, then on its own continuations: no thread per call.
+            _ = run.RunAsync();
+        }
+    }
+
+    private MediaSession CreateMedia(RtpPortLease lease, IMediaDigitSink digits) =>
+        new(_clock, lease, _options.Media, _time, _loggers.CreateLogger<MediaSession>(), Receiver) { DigitSink = digits };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Call {CallId}: no RTP port available ({Reason}); answering 503")]
+    private partial void LogNoPorts(string callId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Call {CallId}: late-offer ACK without a usable SDP answer; hanging up")]
+    private partial void LogNoAnswer(string callId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Call {CallId}: the call application failed")]
+    private partial void LogApplicationFailed(string callId, Exception ex);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Call {CallId}: hangup failed: {Reason}")]
+    private partial void LogHangupFailed(string callId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Call {CallId}: the call record could not be stored: {Reason}")]
+    private partial void LogRecordFailed(string callId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Call {CallId}: set-up failed")]
+    private partial void LogSetupFailed(string callId, Exception ex);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Call service stop: {Count} calls still not finished")]
+    private partial void LogStopTimedOut(int count);
+}
