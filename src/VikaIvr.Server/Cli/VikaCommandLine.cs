@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
 using VikaIvr.Server.Commands;
 using VikaIvr.Server.Commands.LiveScript;
 
@@ -51,9 +52,20 @@ public static class VikaCommandLine
         return root;
     }
 
-    /// <summary>Parses and runs: usage errors and unknown options exit non-zero with a message; --help exits 0.</summary>
-    public static Task<int> InvokeAsync(string[] args, TextWriter output, TextWriter error, CancellationToken ct)
+    /// <summary>Parses and runs: usage errors and unknown options exit 2 with a message; --help exits 0.</summary>
+    public static async Task<int> InvokeAsync(string[] args, TextWriter output, TextWriter error, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(error);
+        // No @file response files: a call target or key plan is never a file name.
+        var parsed = Create(Commands(output, error)).Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+        if (parsed.Action is ParseErrorAction)
+        {
+            string name = CommandPath(parsed.CommandResult.Command, parsed.CommandResult);
+            foreach (var problem in parsed.Errors) error.WriteLine($"{name}: {problem.Message}");
+            error.WriteLine($"usage: {name} --help");
+            return 2;
+        }
+
         var configuration = new InvocationConfiguration
         {
             Output = output,
@@ -62,6 +74,17 @@ public static class VikaCommandLine
             // other commands get Ctrl+C through the token given here.
             ProcessTerminationTimeout = null,
         };
-        return Create(Commands(output, error)).Parse(args).InvokeAsync(configuration, ct);
+        return await parsed.InvokeAsync(configuration, ct).ConfigureAwait(false);
+    }
+
+    private static string CommandPath(Command command, System.CommandLine.Parsing.CommandResult result)
+    {
+        var words = new List<string>();
+        for (var r = result; r is not null; r = r.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            words.Insert(0, r.Command is RootCommand ? "vika" : r.Command.Name);
+        }
+
+        return words.Count == 0 ? command.Name : string.Join(' ', words);
     }
 }

@@ -28,6 +28,10 @@ public static class ServeHost
         builder.Configuration.AddConfiguration(configuration);
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(level);
+        // A part that cannot start says why in one line on stderr (ServeStartException); the host's
+        // own "failed to start" error would repeat it with a stack trace. Critical stays: a health
+        // part that fails later and stops the host.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         builder.Logging.AddSimpleConsole(o =>
         {
             o.SingleLine = true;
