@@ -9,7 +9,8 @@ public sealed class ServeSettingsTests
     [Fact]
     public async Task A_port_that_is_not_a_number_stops_the_server_naming_the_key()
     {
-        var result = await ServeAsync(new Dictionary<string, string> { ["VIKA_Sip__Port"] = "abc" });
+        // No --sip-port here: the command line would override the variable.
+        var result = await ServeAsync(new Dictionary<string, string> { ["VIKA_Sip__Port"] = "abc" }, withPort: false);
 
         AssertOneProblem(result, "vika serve: invalid setting Sip:Port = 'abc': expected a port number 1-65535");
     }
@@ -17,7 +18,7 @@ public sealed class ServeSettingsTests
     [Fact]
     public async Task An_rtp_range_the_wrong_way_round_stops_the_server_naming_the_key()
     {
-        var result = await ServeAsync(new Dictionary<string, string>(), "--rtp-ports", "30000-20000");
+        var result = await ServeAsync(new Dictionary<string, string>(), extra: ["--rtp-ports", "30000-20000"]);
 
         AssertOneProblem(result, "vika serve: invalid setting Media:RtpPorts = '30000-20000': expected a range LO-HI");
     }
@@ -30,11 +31,11 @@ public sealed class ServeSettingsTests
         AssertOneProblem(result, "vika serve: invalid setting Media:Codecs:0 = 'G729': expected PCMU or PCMA");
     }
 
-    private static async Task<ProcessResult> ServeAsync(IReadOnlyDictionary<string, string> environment, params string[] extra)
+    private static async Task<ProcessResult> ServeAsync(IReadOnlyDictionary<string, string> environment, bool withPort = true, string[]? extra = null)
     {
         using var temp = new TempFolder();
-        string port = FreePorts.SipPort().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return await VikaCli.RunWithEnvironmentAsync(environment, ["serve", "--bind", "127.0.0.1", "--sip-port", port, "--data", temp.File("data"), .. extra]);
+        string[] port = withPort ? ["--sip-port", FreePorts.SipPort().ToString(System.Globalization.CultureInfo.InvariantCulture)] : [];
+        return await VikaCli.RunWithEnvironmentAsync(environment, ["serve", "--bind", "127.0.0.1", .. port, "--data", temp.File("data"), .. extra ?? []]);
     }
 
     private static void AssertOneProblem(ProcessResult result, string expected)
