@@ -60,7 +60,7 @@ public static class VikaCommandLine
         var parsed = Create(Commands(output, error)).Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parsed.Action is ParseErrorAction)
         {
-            string name = CommandPath(parsed.CommandResult.Command, parsed.CommandResult);
+            string name = CommandPath(parsed.CommandResult);
             foreach (var problem in parsed.Errors) error.WriteLine($"{name}: {problem.Message}");
             error.WriteLine($"usage: {name} --help");
             return 2;
@@ -77,7 +77,8 @@ public static class VikaCommandLine
         return await parsed.InvokeAsync(configuration, ct).ConfigureAwait(false);
     }
 
-    private static string CommandPath(Command command, System.CommandLine.Parsing.CommandResult result)
+    /// <summary>"vika prompts import": the words that led to the command that failed to parse.</summary>
+    private static string CommandPath(System.CommandLine.Parsing.CommandResult result)
     {
         var words = new List<string>();
         for (var r = result; r is not null; r = r.Parent as System.CommandLine.Parsing.CommandResult)
@@ -85,6 +86,6 @@ public static class VikaCommandLine
             words.Insert(0, r.Command is RootCommand ? "vika" : r.Command.Name);
         }
 
-        return words.Count == 0 ? command.Name : string.Join(' ', words);
+        return string.Join(' ', words);
     }
 }

@@ -11,8 +11,8 @@ public sealed class AudioConvertCommand(TextWriter output, TextWriter error) : I
 
     public Command Create()
     {
-        var input = new Argument<string>("IN") { Description = "any supported WAV" };
-        var outPath = new Argument<string>("OUT") { Description = "the 8 kHz mono prompt WAV to write" };
+        var input = PositionalArgument.Create<string>("IN", "any supported WAV");
+        var outPath = PositionalArgument.Create<string>("OUT", "the 8 kHz mono prompt WAV to write");
         var codec = new Option<string>("--codec") { HelpName = "pcm|pcmu|pcma", Description = "sample encoding of OUT", DefaultValueFactory = _ => "pcm" };
         var noNormalise = new Option<bool>("--no-normalise") { Description = "keep the level as recorded" };
         var command = new Command("convert", "any WAV to an 8 kHz prompt WAV") { input, outPath, codec, noNormalise };

@@ -18,7 +18,7 @@ public sealed class CallCommand(TextWriter output, TextWriter error) : IVikaComm
 
     public Command Create()
     {
-        var target = new Argument<string>("TARGET") { Description = "sip:165@HOST:PORT[;transport=tcp]" };
+        var target = PositionalArgument.Create<string>("TARGET", "sip:165@HOST:PORT[;transport=tcp]");
         var dtmf = new Option<string>("--dtmf") { HelpName = "PLAN", Description = "keys to send: \"1,w,1,3171011708850001#\" (w = wait 1 s)", DefaultValueFactory = _ => "" };
         var dtmfMode = new Option<string>("--dtmf-mode") { HelpName = "rfc4733|info|inband", Description = "how the keys are sent", DefaultValueFactory = _ => "rfc4733" };
         var codec = new Option<string>("--codec") { HelpName = "pcmu|pcma", Description = "the codec offered", DefaultValueFactory = _ => "pcmu" };

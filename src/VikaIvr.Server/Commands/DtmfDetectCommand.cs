@@ -13,7 +13,7 @@ public sealed class DtmfDetectCommand(TextWriter output, TextWriter error) : IVi
 
     public Command Create()
     {
-        var file = new Argument<string>("FILE.wav") { Description = "a WAV recording" };
+        var file = PositionalArgument.Create<string>("FILE.wav", "a WAV recording");
         var command = new Command("detect", "the in-band digits in a recording with their start times") { file };
         command.SetAction((result, ct) => CommandRunner.RunAsync(Name, error, () => RunAsync(result.GetValue(file)!, ct)));
         return command;

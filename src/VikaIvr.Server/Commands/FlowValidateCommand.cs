@@ -12,7 +12,7 @@ public sealed class FlowValidateCommand(TextWriter output, TextWriter error) : I
 
     public Command Create()
     {
-        var file = new Argument<string?>("FILE") { Description = "the flow to check (default: the configured one)", Arity = ArgumentArity.ZeroOrOne };
+        var file = PositionalArgument.Create<string?>("FILE", "the flow to check (default: the configured one)", ArgumentArity.ZeroOrOne);
         var settings = new CommandSettings(SettingOptions.Prompts());
         var command = new Command("validate", "every error of a call flow with file:line: cause") { file };
         settings.AddTo(command);

@@ -62,8 +62,8 @@ public sealed class PromptsImportCommand(TextWriter output, TextWriter error) : 
 
     public Command Create()
     {
-        var id = new Argument<string>("ID") { Description = "the prompt's id in the manifest" };
-        var file = new Argument<string>("FILE") { Description = "any supported WAV" };
+        var id = PositionalArgument.Create<string>("ID", "the prompt's id in the manifest");
+        var file = PositionalArgument.Create<string>("FILE", "any supported WAV");
         var settings = new CommandSettings(SettingOptions.Prompts());
         var command = new Command("import", "a WAV becomes the prompt's new version; the old one goes to history") { id, file };
         settings.AddTo(command);

@@ -21,7 +21,7 @@ public sealed class SimulateCommand(TextWriter output, TextWriter error, Func<Li
 
     public Command Create()
     {
-        var scriptFiles = new Argument<string[]>("SCRIPT") { Description = "call scripts (.vks)", Arity = ArgumentArity.ZeroOrMore };
+        var scriptFiles = PositionalArgument.Create<string[]>("SCRIPT", "call scripts (.vks)", ArgumentArity.ZeroOrMore);
         var junit = new Option<string>("--junit") { HelpName = "FILE", Description = "write a JUnit XML report" };
         var quiet = new Option<bool>("--quiet") { Description = "print only the failures and the summary" };
         var target = new Option<string>("--target") { HelpName = "sip:165@HOST:PORT", Description = "run the scripts as real calls to a running server" };

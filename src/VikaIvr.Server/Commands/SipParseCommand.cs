@@ -11,7 +11,7 @@ public sealed class SipParseCommand(TextWriter output, TextWriter error) : IVika
 
     public Command Create()
     {
-        var file = new Argument<string>("FILE") { Description = "a raw SIP message; '-' reads standard input" };
+        var file = PositionalArgument.Create<string>("FILE", "a raw SIP message; '-' reads standard input");
         var command = new Command("parse", "the parsed structure of a raw SIP message (exit 1 and the reason if malformed)") { file };
         command.SetAction((result, ct) => CommandRunner.RunAsync(Name, error, () => RunAsync(result.GetValue(file)!, ct)));
         return command;
