@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using VikaIvr.Media.Clock;
 
 namespace VikaIvr.Server.Hosting.Serve;
@@ -9,10 +10,11 @@ public sealed class MediaClockService : IHostedService, IDisposable
 {
     private int _stopped;
 
-    public MediaClockService(VikaSettings settings, ILogger<MediaClock> log)
+    public MediaClockService(IOptions<MediaSettings> media, ILogger<MediaClock> log)
     {
-        ArgumentNullException.ThrowIfNull(settings);
-        var options = new MediaClockOptions { MaxPacerThreads = settings.Media.PacerThreads > 0 ? settings.Media.PacerThreads : 4 };
+        ArgumentNullException.ThrowIfNull(media);
+        int pacers = media.Value.PacerThreads;
+        var options = new MediaClockOptions { MaxPacerThreads = pacers > 0 ? pacers : 4 };
         Clock = new MediaClock(options, new StopwatchTickSource(options), log);
     }
 

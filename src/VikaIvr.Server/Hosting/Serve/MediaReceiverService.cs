@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using VikaIvr.Media.Receive;
 
 namespace VikaIvr.Server.Hosting.Serve;
@@ -7,11 +8,11 @@ namespace VikaIvr.Server.Hosting.Serve;
 /// <summary>The shared threads receiving every call's RTP/RTCP (epoll); where unsupported each call receives on its own.</summary>
 public sealed class MediaReceiverService : IHostedService, IDisposable
 {
-    public MediaReceiverService(VikaSettings settings, ILogger<MediaReceiver> log)
+    public MediaReceiverService(IOptions<MediaSettings> media, ILogger<MediaReceiver> log)
     {
-        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(media);
         Receiver = MediaReceiver.IsSupported
-            ? new MediaReceiver(new MediaReceiverOptions { Threads = Math.Max(1, settings.Media.ReceiveThreads) }, log)
+            ? new MediaReceiver(new MediaReceiverOptions { Threads = Math.Max(1, media.Value.ReceiveThreads) }, log)
             : null;
     }
 

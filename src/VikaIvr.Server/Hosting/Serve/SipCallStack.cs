@@ -1,14 +1,10 @@
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
-using VikaIvr.Flows.Ports;
-using VikaIvr.Media.Clock;
-using VikaIvr.Media.Receive;
 using VikaIvr.Media.Session;
 using VikaIvr.Sip.Core;
 using VikaIvr.Sip.Transactions;
 using VikaIvr.Sip.Transport;
 using VikaIvr.Telephony.Calls;
-using VikaIvr.Telephony.Media;
 
 namespace VikaIvr.Server.Hosting.Serve;
 
