@@ -50,7 +50,7 @@ public sealed partial class RuntimeStatsReporter(Func<int> activeCalls, MediaClo
             (b.Cpu - a.Cpu).TotalSeconds / seconds * 100, GC.GetTotalMemory(false) / 1e6, Environment.WorkingSet / 1e6, ThreadPool.PendingWorkItemCount);
     }
 
-    [LoggerMessage(Level = LogLevel.Information,
+    [LoggerMessage(EventId = 30, Level = LogLevel.Information,
         Message = "stats: {Calls} calls, allocated {AllocMB:F1} MB/s, GC gen0/1/2 {Gen0}/{Gen1}/{Gen2} pausing {PauseMs:F1} ms (last: {LastGc}, {LastPauseMs:F1} ms), media {Frames}, CPU {Cpu:F0} %, heap {HeapMB:F0} MB, working set {WorkingSetMB:F0} MB, thread-pool queue {Queue}")]
     private static partial void LogStats(ILogger logger, int calls, double allocMB, int gen0, int gen1, int gen2, double pauseMs, string lastGc, double lastPauseMs,
         string frames, double cpu, double heapMB, double workingSetMB, long queue);

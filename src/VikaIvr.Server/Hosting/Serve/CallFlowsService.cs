@@ -99,6 +99,6 @@ public sealed partial class CallFlowsService(VikaServices services, TimeProvider
 
     private Loaded Get() => _loaded ?? throw new InvalidOperationException("the call flows are read before they were loaded (start order)");
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "The operator number {Number} is configured without a PIN: the recording line stays closed")]
+    [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "The operator number {Number} is configured without a PIN: the recording line stays closed")]
     private partial void LogOperatorLineClosed(string number);
 }

@@ -24,6 +24,6 @@ public sealed partial class PromptPreloadService(CallFlowsService flows, Telepho
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "{Encodings} prompt encodings ready")]
+    [LoggerMessage(EventId = 20, Level = LogLevel.Debug, Message = "{Encodings} prompt encodings ready")]
     private partial void LogReady(int encodings);
 }

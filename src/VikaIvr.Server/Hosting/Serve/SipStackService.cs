@@ -66,14 +66,14 @@ public sealed partial class SipStackService(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information,
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information,
         Message = "VikaIvr listening on {Bind}:{Port} (UDP+TCP), RTP {Low}-{High}, numbers {Numbers}, flow {Flow}, speech {Engine}, data {Data}, {Operator}, {Priority}, {Runtime}")]
     private partial void LogListening(string bind, int port, int low, int high, string numbers, string flow, string engine, string data,
         OperatorLine @operator, string priority, string runtime);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Stopping: {Calls} calls in progress")]
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Stopping: {Calls} calls in progress")]
     private partial void LogStopping(int calls);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Stopped: every call ended")]
+    [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Stopped: every call ended")]
     private partial void LogStopped();
 }
