@@ -1,16 +1,13 @@
+using System.CommandLine;
+
 namespace VikaIvr.Server.Cli;
 
-/// <summary>One `vika` sub-command.</summary>
+/// <summary>One `vika` sub-command: its words, and its System.CommandLine definition with the action that runs it.</summary>
 public interface IVikaCommand
 {
     /// <summary>The words that select it, e.g. "serve" or "sip parse".</summary>
     string Name { get; }
 
-    /// <summary>One usage line for `vika help`.</summary>
-    string Usage { get; }
-
-    /// <summary>Option names that take no value.</summary>
-    IReadOnlySet<string> Flags { get; }
-
-    Task<int> RunAsync(CommandArgs args, CancellationToken ct);
+    /// <summary>The command named by the last word of <see cref="Name"/>, its options and its action.</summary>
+    Command Create();
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using VikaIvr.Media.Audio;
 using VikaIvr.Server.Cli;
 
@@ -7,16 +8,22 @@ namespace VikaIvr.Server.Commands;
 public sealed class AudioConvertCommand(TextWriter output, TextWriter error) : IVikaCommand
 {
     public string Name => "audio convert";
-    public string Usage => "audio convert IN OUT [--codec pcm|pcmu|pcma] [--no-normalise]";
-    public IReadOnlySet<string> Flags { get; } = new HashSet<string> { "no-normalise" };
 
-    public Task<int> RunAsync(CommandArgs args, CancellationToken ct)
+    public Command Create()
     {
-        string input = args.Require(0, "IN");
-        string outPath = args.Require(1, "OUT");
-        string codec = (args.Get("codec") ?? "pcm").ToLowerInvariant();
-        bool normalise = !args.Has("no-normalise");
-        args.EnsureAllRead();
+        var input = PositionalArgument.Create<string>("IN", "any supported WAV");
+        var outPath = PositionalArgument.Create<string>("OUT", "the 8 kHz mono prompt WAV to write");
+        var codec = new Option<string>("--codec") { HelpName = "pcm|pcmu|pcma", Description = "sample encoding of OUT", DefaultValueFactory = _ => "pcm" };
+        var noNormalise = new Option<bool>("--no-normalise") { Description = "keep the level as recorded" };
+        var command = new Command("convert", "any WAV to an 8 kHz prompt WAV") { input, outPath, codec, noNormalise };
+        command.SetAction((result, ct) => CommandRunner.RunAsync(Name, error, () =>
+            RunAsync(result.GetValue(input)!, result.GetValue(outPath)!, result.GetValue(codec)!, !result.GetValue(noNormalise))));
+        return command;
+    }
+
+    public Task<int> RunAsync(string input, string outPath, string codecName, bool normalise)
+    {
+        string codec = codecName.ToLowerInvariant();
         var encoding = codec switch
         {
             "pcm" => WavEncoding.Pcm16,

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using VikaIvr.Media.Audio;
@@ -14,19 +15,33 @@ namespace VikaIvr.Server.Commands;
 public sealed class CallCommand(TextWriter output, TextWriter error) : IVikaCommand
 {
     public string Name => "call";
-    public string Usage => "call sip:165@HOST:PORT[;transport=tcp] [--dtmf \"1,w,1,3171011708850001#\"] [--dtmf-mode rfc4733|info|inband] [--codec pcmu|pcma] [--record out.wav] [--duration S] [--from NUMBER]";
-    public IReadOnlySet<string> Flags { get; } = new HashSet<string>();
 
-    public async Task<int> RunAsync(CommandArgs args, CancellationToken ct)
+    public Command Create()
     {
-        string target = args.Require(0, "the target URI (sip:165@HOST:PORT)");
-        string plan = args.Get("dtmf") ?? "";
-        string modeText = args.Get("dtmf-mode") ?? "rfc4733";
-        string codecText = args.Get("codec") ?? "pcmu";
-        string? record = args.Get("record");
-        string? from = args.Get("from");
-        double seconds = ParseSeconds(args.Get("duration") ?? "10");
-        args.EnsureAllRead();
+        var target = PositionalArgument.Create<string>("TARGET", "sip:165@HOST:PORT[;transport=tcp]");
+        var dtmf = new Option<string>("--dtmf") { HelpName = "PLAN", Description = "keys to send: \"1,w,1,3171011708850001#\" (w = wait 1 s)", DefaultValueFactory = _ => "" };
+        var dtmfMode = new Option<string>("--dtmf-mode") { HelpName = "rfc4733|info|inband", Description = "how the keys are sent", DefaultValueFactory = _ => "rfc4733" };
+        var codec = new Option<string>("--codec") { HelpName = "pcmu|pcma", Description = "the codec offered", DefaultValueFactory = _ => "pcmu" };
+        var record = new Option<string>("--record") { HelpName = "out.wav", Description = "record what the server played" };
+        var duration = new Option<string>("--duration") { HelpName = "S", Description = "seconds before hanging up", DefaultValueFactory = _ => "10" };
+        var from = new Option<string>("--from") { HelpName = "NUMBER", Description = "our number (the From user)" };
+        var command = new Command("call", "one real call with the built-in test caller") { target, dtmf, dtmfMode, codec, record, duration, from };
+        command.SetAction((result, ct) => CommandRunner.RunAsync(Name, error, () => RunAsync(
+            new CallRequest(result.GetValue(target)!, result.GetValue(dtmf)!, result.GetValue(dtmfMode)!, result.GetValue(codec)!,
+                result.GetValue(record), result.GetValue(from), result.GetValue(duration)!), ct)));
+        return command;
+    }
+
+    public async Task<int> RunAsync(CallRequest request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        string target = request.Target;
+        string plan = request.Dtmf;
+        string modeText = request.DtmfMode;
+        string codecText = request.Codec;
+        string? record = request.Record;
+        string? from = request.From;
+        double seconds = ParseSeconds(request.Duration);
         if (!TestCallerDtmfModes.TryParse(modeText, out var mode)) throw new CliException($"--dtmf-mode must be rfc4733, info or inband, not '{modeText}'");
         var codec = codecText.ToLowerInvariant() switch
         {

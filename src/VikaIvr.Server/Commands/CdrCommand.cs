@@ -1,3 +1,4 @@
+using System.CommandLine;
 using VikaIvr.Data.CallRecords;
 using VikaIvr.Server.Cli;
 using VikaIvr.Server.Hosting;
@@ -5,18 +6,24 @@ using VikaIvr.Server.Hosting;
 namespace VikaIvr.Server.Commands;
 
 /// <summary>`vika cdr [--last N] [--json]`: the newest call records, oldest first.</summary>
-public sealed class CdrCommand(TextWriter output) : IVikaCommand
+public sealed class CdrCommand(TextWriter output, TextWriter error) : IVikaCommand
 {
     public string Name => "cdr";
-    public string Usage => "cdr [--last N] [--json] [--data DIR]";
-    public IReadOnlySet<string> Flags { get; } = new HashSet<string> { "json" };
 
-    public async Task<int> RunAsync(CommandArgs args, CancellationToken ct)
+    public Command Create()
     {
-        var settings = SettingsLoader.Load(args);
-        int last = args.GetInt("last") ?? 20;
-        bool json = args.Has("json");
-        args.EnsureAllRead();
+        var last = new Option<int>("--last") { HelpName = "N", Description = "how many records", DefaultValueFactory = _ => 20 };
+        var json = new Option<bool>("--json") { Description = "one JSON object per line" };
+        var settings = new CommandSettings(SettingOptions.Data());
+        var command = new Command("cdr", "the newest call records, oldest first") { last, json };
+        settings.AddTo(command);
+        command.SetAction((result, ct) => CommandRunner.RunAsync(Name, error,
+            () => RunAsync(settings.Read(result), result.GetValue(last), result.GetValue(json), ct)));
+        return command;
+    }
+
+    public async Task<int> RunAsync(VikaSettings settings, int last, bool json, CancellationToken ct)
+    {
         var db = await DataStore.OpenAsync(settings, TimeProvider.System, ct);
         var records = await new SqliteCallRecordStore(db).GetLastAsync(last, ct);
         if (json)

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using VikaIvr.Media.Audio;
 using VikaIvr.Media.Dtmf.InBand;
@@ -9,13 +10,17 @@ namespace VikaIvr.Server.Commands;
 public sealed class DtmfDetectCommand(TextWriter output, TextWriter error) : IVikaCommand
 {
     public string Name => "dtmf detect";
-    public string Usage => "dtmf detect FILE.wav";
-    public IReadOnlySet<string> Flags { get; } = new HashSet<string>();
 
-    public Task<int> RunAsync(CommandArgs args, CancellationToken ct)
+    public Command Create()
     {
-        string file = args.Require(0, "FILE.wav");
-        args.EnsureAllRead();
+        var file = PositionalArgument.Create<string>("FILE.wav", "a WAV recording");
+        var command = new Command("detect", "the in-band digits in a recording with their start times") { file };
+        command.SetAction((result, ct) => CommandRunner.RunAsync(Name, error, () => RunAsync(result.GetValue(file)!, ct)));
+        return command;
+    }
+
+    public Task<int> RunAsync(string file, CancellationToken ct)
+    {
         try
         {
             var samples = TelephonyAudio.ReadWav(file);

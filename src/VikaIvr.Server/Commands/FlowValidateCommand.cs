@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Microsoft.Extensions.Logging.Abstractions;
 using VikaIvr.Server.Cli;
 using VikaIvr.Server.Hosting;
@@ -8,14 +9,19 @@ namespace VikaIvr.Server.Commands;
 public sealed class FlowValidateCommand(TextWriter output, TextWriter error) : IVikaCommand
 {
     public string Name => "flow validate";
-    public string Usage => "flow validate [FILE] [--prompts DIR]";
-    public IReadOnlySet<string> Flags { get; } = new HashSet<string>();
 
-    public Task<int> RunAsync(CommandArgs args, CancellationToken ct)
+    public Command Create()
     {
-        var settings = SettingsLoader.Load(args);
-        args.EnsureAllRead();
-        string? file = args.Positional.Count > 0 ? args.Positional[0] : null;
+        var file = PositionalArgument.Create<string?>("FILE", "the flow to check (default: the configured one)", ArgumentArity.ZeroOrOne);
+        var settings = new CommandSettings(SettingOptions.Prompts());
+        var command = new Command("validate", "every error of a call flow with file:line: cause") { file };
+        settings.AddTo(command);
+        command.SetAction((result, ct) => CommandRunner.RunAsync(Name, error, () => RunAsync(settings.Read(result), result.GetValue(file))));
+        return command;
+    }
+
+    public Task<int> RunAsync(VikaSettings settings, string? file)
+    {
         var services = VikaServices.Create(settings, TimeProvider.System, NullLoggerFactory.Instance);
         var prompts = services.OpenPrompts();
         string shown = file ?? services.FlowFile;

@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Logging;
+using System.CommandLine;
 using Microsoft.Extensions.Logging.Abstractions;
 using VikaIvr.Flows.Model;
 using VikaIvr.Server.Cli;
@@ -10,9 +10,8 @@ namespace VikaIvr.Server.Commands;
 /// <summary>Shared set-up of the `vika prompts ...` commands.</summary>
 internal static class PromptsContext
 {
-    public static (VikaServices Services, PromptLibrary Library) Open(CommandArgs args, bool withEngine)
+    public static (VikaServices Services, PromptLibrary Library) Open(VikaSettings settings, bool withEngine)
     {
-        var settings = SettingsLoader.Load(args);
         var services = VikaServices.Create(settings, TimeProvider.System, NullLoggerFactory.Instance);
         var engine = withEngine ? services.CreateEngine() : null;
         var library = new PromptLibrary(services.PromptsRoot, engine, services.Normalizer, TimeProvider.System, NullLogger<PromptLibrary>.Instance);
@@ -35,16 +34,22 @@ internal static class PromptsContext
 }
 
 /// <summary>`vika prompts list`.</summary>
-public sealed class PromptsListCommand(TextWriter output) : IVikaCommand
+public sealed class PromptsListCommand(TextWriter output, TextWriter error) : IVikaCommand
 {
     public string Name => "prompts list";
-    public string Usage => "prompts list [--prompts DIR]";
-    public IReadOnlySet<string> Flags { get; } = new HashSet<string>();
 
-    public Task<int> RunAsync(CommandArgs args, CancellationToken ct)
+    public Command Create()
     {
-        var (_, library) = PromptsContext.Open(args, withEngine: false);
-        args.EnsureAllRead();
+        var settings = new CommandSettings(SettingOptions.Prompts());
+        var command = new Command("list", "every prompt with its status, length and level");
+        settings.AddTo(command);
+        command.SetAction((result, ct) => CommandRunner.RunAsync(Name, error, () => RunAsync(settings.Read(result))));
+        return command;
+    }
+
+    public Task<int> RunAsync(VikaSettings settings)
+    {
+        var (_, library) = PromptsContext.Open(settings, withEngine: false);
         foreach (var p in library.List()) output.WriteLine(PromptsContext.Describe(p));
         return Task.FromResult(0);
     }
@@ -54,15 +59,21 @@ public sealed class PromptsListCommand(TextWriter output) : IVikaCommand
 public sealed class PromptsImportCommand(TextWriter output, TextWriter error) : IVikaCommand
 {
     public string Name => "prompts import";
-    public string Usage => "prompts import ID FILE [--prompts DIR]";
-    public IReadOnlySet<string> Flags { get; } = new HashSet<string>();
 
-    public Task<int> RunAsync(CommandArgs args, CancellationToken ct)
+    public Command Create()
     {
-        string id = args.Require(0, "ID");
-        string file = args.Require(1, "FILE");
-        var (_, library) = PromptsContext.Open(args, withEngine: false);
-        args.EnsureAllRead();
+        var id = PositionalArgument.Create<string>("ID", "the prompt's id in the manifest");
+        var file = PositionalArgument.Create<string>("FILE", "any supported WAV");
+        var settings = new CommandSettings(SettingOptions.Prompts());
+        var command = new Command("import", "a WAV becomes the prompt's new version; the old one goes to history") { id, file };
+        settings.AddTo(command);
+        command.SetAction((result, ct) => CommandRunner.RunAsync(Name, error, () => RunAsync(settings.Read(result), result.GetValue(id)!, result.GetValue(file)!)));
+        return command;
+    }
+
+    public Task<int> RunAsync(VikaSettings settings, string id, string file)
+    {
+        var (_, library) = PromptsContext.Open(settings, withEngine: false);
         try
         {
             var info = library.Import(id, Path.GetFullPath(file));
@@ -81,14 +92,20 @@ public sealed class PromptsImportCommand(TextWriter output, TextWriter error) : 
 public sealed class PromptsSynthCommand(TextWriter output, TextWriter error) : IVikaCommand
 {
     public string Name => "prompts synth";
-    public string Usage => "prompts synth [--missing] [--prompts DIR]";
-    public IReadOnlySet<string> Flags { get; } = new HashSet<string> { "missing" };
 
-    public async Task<int> RunAsync(CommandArgs args, CancellationToken ct)
+    public Command Create()
     {
-        bool missing = args.Has("missing");
-        var (_, library) = PromptsContext.Open(args, withEngine: true);
-        args.EnsureAllRead();
+        var missingOption = new Option<bool>("--missing") { Description = "only prompts without audio" };
+        var settings = new CommandSettings(SettingOptions.Prompts());
+        var command = new Command("synth", "placeholders from the manifest texts with the speech engine") { missingOption };
+        settings.AddTo(command);
+        command.SetAction((result, ct) => CommandRunner.RunAsync(Name, error, () => RunAsync(settings.Read(result), result.GetValue(missingOption), ct)));
+        return command;
+    }
+
+    public async Task<int> RunAsync(VikaSettings settings, bool missing, CancellationToken ct)
+    {
+        var (_, library) = PromptsContext.Open(settings, withEngine: true);
         try
         {
             var made = await library.SynthesizeAsync(missing, ct);
@@ -108,14 +125,20 @@ public sealed class PromptsSynthCommand(TextWriter output, TextWriter error) : I
 public sealed class PromptsCheckCommand(TextWriter output, TextWriter error) : IVikaCommand
 {
     public string Name => "prompts check";
-    public string Usage => "prompts check [--prompts DIR] [--flow FILE]";
-    public IReadOnlySet<string> Flags { get; } = new HashSet<string>();
 
-    public Task<int> RunAsync(CommandArgs args, CancellationToken ct)
+    public Command Create()
     {
-        string? flowFile = args.Get("flow");
-        var (services, library) = PromptsContext.Open(args, withEngine: false);
-        args.EnsureAllRead();
+        var flow = SettingOptions.Flow();
+        var settings = new CommandSettings(SettingOptions.Prompts(), flow);
+        var command = new Command("check", "every prompt the flow uses exists and sounds sane");
+        settings.AddTo(command);
+        command.SetAction((result, ct) => CommandRunner.RunAsync(Name, error, () => RunAsync(settings.Read(result), flow.Read(result))));
+        return command;
+    }
+
+    public Task<int> RunAsync(VikaSettings settings, string? flowFile)
+    {
+        var (services, library) = PromptsContext.Open(settings, withEngine: false);
         var (flow, errors) = services.LoadFlow(flowFile, null, VikaServices.ComponentNames(TimeProvider.System));
         var required = new HashSet<string>(StringComparer.Ordinal);
         if (flow is not null)

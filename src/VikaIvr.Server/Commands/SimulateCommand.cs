@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using VikaIvr.Data;
 using VikaIvr.Data.CallRecords;
@@ -17,19 +18,34 @@ namespace VikaIvr.Server.Commands;
 public sealed class SimulateCommand(TextWriter output, TextWriter error, Func<LiveScriptRequest, CancellationToken, Task<int>>? live = null) : IVikaCommand
 {
     public string Name => "simulate";
-    public string Usage => "simulate SCRIPT... [--junit FILE] [--flow FILE] [--quiet] [--target sip:165@HOST:PORT [--dtmf rfc4733|info|inband]]";
-    public IReadOnlySet<string> Flags { get; } = new HashSet<string> { "quiet" };
 
-    public async Task<int> RunAsync(CommandArgs args, CancellationToken ct)
+    public Command Create()
     {
-        var settings = SettingsLoader.Load(args);
-        string? junit = args.Get("junit");
-        string? flowFile = args.Get("flow");
-        bool quiet = args.Has("quiet");
-        string? target = args.Get("target");
-        string dtmf = args.Get("dtmf") ?? "rfc4733";
-        args.EnsureAllRead();
-        var scripts = args.Positional.Select(Path.GetFullPath).ToList();
+        var scriptFiles = PositionalArgument.Create<string[]>("SCRIPT", "call scripts (.vks)", ArgumentArity.ZeroOrMore);
+        var junit = new Option<string>("--junit") { HelpName = "FILE", Description = "write a JUnit XML report" };
+        var quiet = new Option<bool>("--quiet") { Description = "print only the failures and the summary" };
+        var target = new Option<string>("--target") { HelpName = "sip:165@HOST:PORT", Description = "run the scripts as real calls to a running server" };
+        var dtmf = new Option<string>("--dtmf") { HelpName = "rfc4733|info|inband", Description = "how --target sends keys", DefaultValueFactory = _ => "rfc4733" };
+        var flow = SettingOptions.Flow();
+        var settings = new CommandSettings(flow, SettingOptions.Prompts());
+        var command = new Command("simulate", "tester's DTMF call scripts on a virtual clock, or as real calls with --target") { scriptFiles, junit, quiet, target, dtmf };
+        settings.AddTo(command);
+        command.SetAction((result, ct) => CommandRunner.RunAsync(Name, error, () => RunAsync(
+            new SimulateArguments(settings.Read(result), result.GetValue(scriptFiles) ?? [], result.GetValue(junit), flow.Read(result),
+                result.GetValue(quiet), result.GetValue(target), result.GetValue(dtmf)!), ct)));
+        return command;
+    }
+
+    public async Task<int> RunAsync(SimulateArguments args, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var settings = args.Settings;
+        string? junit = args.JUnit;
+        string? flowFile = args.FlowFile;
+        bool quiet = args.Quiet;
+        string? target = args.Target;
+        string dtmf = args.Dtmf;
+        var scripts = args.Scripts.Select(Path.GetFullPath).ToList();
         if (scripts.Count == 0) throw new CliException("give at least one script");
         foreach (var s in scripts)
             if (!File.Exists(s)) throw new CliException($"script not found: {s}");

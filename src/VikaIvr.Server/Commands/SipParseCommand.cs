@@ -1,5 +1,6 @@
-using VikaIvr.Sip.Message;
+using System.CommandLine;
 using VikaIvr.Server.Cli;
+using VikaIvr.Sip.Message;
 
 namespace VikaIvr.Server.Commands;
 
@@ -7,13 +8,17 @@ namespace VikaIvr.Server.Commands;
 public sealed class SipParseCommand(TextWriter output, TextWriter error) : IVikaCommand
 {
     public string Name => "sip parse";
-    public string Usage => "sip parse FILE        (a raw SIP message; '-' reads standard input)";
-    public IReadOnlySet<string> Flags { get; } = new HashSet<string>();
 
-    public Task<int> RunAsync(CommandArgs args, CancellationToken ct)
+    public Command Create()
     {
-        string path = args.Require(0, "FILE");
-        args.EnsureAllRead();
+        var file = PositionalArgument.Create<string>("FILE", "a raw SIP message; '-' reads standard input");
+        var command = new Command("parse", "the parsed structure of a raw SIP message (exit 1 and the reason if malformed)") { file };
+        command.SetAction((result, ct) => CommandRunner.RunAsync(Name, error, () => RunAsync(result.GetValue(file)!, ct)));
+        return command;
+    }
+
+    public Task<int> RunAsync(string path, CancellationToken ct)
+    {
         byte[] data;
         try
         {

@@ -16,6 +16,10 @@ public static partial class ServerPriority
     private const int PrioProcess = 0;
     private const int HighNice = -10;
 
+    /// <summary>True for the values <see cref="Apply"/> takes: normal or high.</summary>
+    public static bool IsKnown(string? priority) =>
+        string.Equals(priority, "normal", StringComparison.OrdinalIgnoreCase) || string.Equals(priority, "high", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Applies <paramref name="priority"/> ("normal" or "high"); returns a line saying what was granted.</summary>
     public static string Apply(string priority)
     {
@@ -27,7 +31,7 @@ public static partial class ServerPriority
 
         if (!string.Equals(priority, "high", StringComparison.OrdinalIgnoreCase))
         {
-            throw new Cli.CliException($"--priority needs normal or high, not '{priority}'");
+            throw new ArgumentException($"Server:Priority needs normal or high, not '{priority}'", nameof(priority));
         }
 
         if (!OperatingSystem.IsLinux())

@@ -1,6 +1,10 @@
 namespace VikaIvr.Server.Hosting;
 
-/// <summary>Everything the server reads from config/appsettings.json, VIKA_ environment variables and the command line.</summary>
+/// <summary>
+/// Everything the server reads from config/appsettings.json, VIKA_ environment variables and the
+/// command line: one options section each (bound and validated by <see cref="VikaOptions"/>), gathered here
+/// for the parts that take the whole picture.
+/// </summary>
 public sealed class VikaSettings
 {
     public SipSettings Sip { get; set; } = new();
@@ -103,4 +107,7 @@ public sealed class ServerSettings
 
     /// <summary>"high": every server thread at nice −10 (needs CAP_SYS_NICE, else stays normal); "normal": the OS default.</summary>
     public string Priority { get; set; } = "high";
+
+    /// <summary>How long `serve` may take to stop (hang up the calls, write their records) after SIGTERM or Ctrl+C.</summary>
+    public int StopSeconds { get; set; } = 30;
 }

@@ -6,10 +6,12 @@ namespace VikaIvr.Interop.Tests.Cli;
 public static class VikaCli
 {
     public static Task<ProcessResult> RunAsync(params string[] arguments) =>
-        ProcessRunner.RunAsync(
-            "dotnet",
-            [RepoPaths.VikaDll, .. arguments],
-            TimeSpan.FromSeconds(60),
-            RepoPaths.Root,
-            new Dictionary<string, string> { ["VIKA_HOME"] = RepoPaths.Root, ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1" });
+        RunWithEnvironmentAsync(new Dictionary<string, string>(), arguments);
+
+    /// <summary>The same with extra environment variables, e.g. VIKA_Sip__Port=abc.</summary>
+    public static Task<ProcessResult> RunWithEnvironmentAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    {
+        var all = new Dictionary<string, string>(environment) { ["VIKA_HOME"] = RepoPaths.Root, ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1" };
+        return ProcessRunner.RunAsync("dotnet", [RepoPaths.VikaDll, .. arguments], TimeSpan.FromSeconds(60), RepoPaths.Root, all);
+    }
 }

@@ -127,6 +127,32 @@ public sealed class ServerProcess : IAsyncDisposable
         return false;
     }
 
+    /// <summary>Sends SIGTERM, as a service manager stopping the server does.</summary>
+    public async Task TerminateAsync()
+    {
+        var result = await ProcessRunner.RunAsync("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)], TimeSpan.FromSeconds(10));
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException("kill -TERM failed: " + result.Describe());
+        }
+    }
+
+    /// <summary>Waits (bounded) for the server to exit on its own; its exit status.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"vika serve did not exit within {timeout.TotalSeconds:0} s.\n{Output}");
+        }
+
+        return _process.ExitCode;
+    }
+
     public async ValueTask DisposeAsync()
     {
         try

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using VikaIvr.Flows.Scripting;
 using VikaIvr.Interop.Tests.Harness;
-using VikaIvr.Server.Cli;
+using VikaIvr.Server.Hosting.Settings;
 using VikaIvr.Server.Hosting;
 using VikaIvr.Speech;
 
@@ -14,7 +14,7 @@ public sealed class OperatorScriptsTests
     [Fact]
     public async Task Operator_scripts_pass_with_the_real_actions_and_save_only_in_memory()
     {
-        var settings = SettingsLoader.Load(new CommandArgs([], new HashSet<string>()));
+        var settings = SettingsReader.Read();
         var services = VikaServices.Create(settings, TimeProvider.System, NullLoggerFactory.Instance);
         var prompts = services.OpenPrompts();
         var op = OperatorSimulation.Load(services, prompts);

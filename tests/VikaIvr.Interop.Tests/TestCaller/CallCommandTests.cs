@@ -1,6 +1,5 @@
 using VikaIvr.Interop.Tests.Harness;
 using VikaIvr.Server.Cli;
-using VikaIvr.Server.Commands;
 
 namespace VikaIvr.Interop.Tests.TestCaller;
 
@@ -17,12 +16,11 @@ public sealed class CallCommandTests(TestCallerServerFixture fixture) : IClassFi
         var wav = Path.Combine(Path.GetTempPath(), $"vika-call-{Guid.NewGuid():N}.wav");
         var output = new StringWriter();
         var error = new StringWriter();
-        var command = new CallCommand(output, error);
-        string[] words = [$"sip:165@127.0.0.1:{server.SipPort}{transport}", "--codec", codec, "--record", wav, "--duration", "4"];
+        string[] words = ["call", $"sip:165@127.0.0.1:{server.SipPort}{transport}", "--codec", codec, "--record", wav, "--duration", "4"];
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         try
         {
-            var status = await command.RunAsync(new CommandArgs(words, command.Flags), timeout.Token);
+            var status = await VikaCommandLine.InvokeAsync(words, output, error, timeout.Token);
             var log = output + "\n" + error + "\n" + server.Output;
             Assert.True(status == 0, log);
             Assert.Contains("200 OK", output.ToString(), StringComparison.Ordinal);

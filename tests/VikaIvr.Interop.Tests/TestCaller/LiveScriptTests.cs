@@ -1,5 +1,5 @@
 using VikaIvr.Interop.Tests.Harness;
-using VikaIvr.Server.Cli;
+using VikaIvr.Server.Hosting.Settings;
 using VikaIvr.Server.Commands.LiveScript;
 using VikaIvr.Server.Hosting;
 using VikaIvr.Testing.Caller;
@@ -83,7 +83,7 @@ public sealed class LiveScriptTests(TestCallerServerFixture fixture) : IClassFix
         var server = fixture.Server;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         using var loggers = Microsoft.Extensions.Logging.LoggerFactory.Create(_ => { });
-        var services = VikaServices.Create(SettingsLoader.Load(new CommandArgs([], new HashSet<string>())), TimeProvider.System, loggers);
+        var services = VikaServices.Create(SettingsReader.Read(), TimeProvider.System, loggers);
         var runner = new LiveScriptRunner(TextWriter.Null, TextWriter.Null);
         return await runner.RunAsync([script], $"sip:165@127.0.0.1:{server.SipPort}", mode, services, timeout.Token);
     }

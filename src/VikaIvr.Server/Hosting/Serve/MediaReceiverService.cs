@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using VikaIvr.Media.Receive;
+
+namespace VikaIvr.Server.Hosting.Serve;
+
+/// <summary>The shared threads receiving every call's RTP/RTCP (epoll); where unsupported each call receives on its own.</summary>
+public sealed class MediaReceiverService : IHostedService, IDisposable
+{
+    public MediaReceiverService(IOptions<MediaSettings> media, ILogger<MediaReceiver> log)
+    {
+        ArgumentNullException.ThrowIfNull(media);
+        Receiver = MediaReceiver.IsSupported
+            ? new MediaReceiver(new MediaReceiverOptions { Threads = Math.Max(1, media.Value.ReceiveThreads) }, log)
+            : null;
+    }
+
+    public MediaReceiver? Receiver { get; }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        Receiver?.Start();
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        Receiver?.Dispose();
+        return Task.CompletedTask;
+    }
+
+    public void Dispose() => Receiver?.Dispose();
+}

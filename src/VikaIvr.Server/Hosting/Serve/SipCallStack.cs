@@ -1,0 +1,126 @@
+using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
+using VikaIvr.Media.Session;
+using VikaIvr.Sip.Core;
+using VikaIvr.Sip.Transactions;
+using VikaIvr.Sip.Transport;
+using VikaIvr.Telephony.Calls;
+
+namespace VikaIvr.Server.Hosting.Serve;
+
+/// <summary>
+/// The SIP side of `serve`, built in this one place: the UDP+TCP transport, the user agent core,
+/// the call service that answers each session with its media and its flow, and the trunk registration.
+/// <see cref="HangupAllAsync"/> is the one way it stops taking part in calls.
+/// </summary>
+public sealed class SipCallStack : IAsyncDisposable
+{
+    private readonly SipTransport _transport;
+    private readonly SipUserAgent _agent;
+    private readonly CallService _calls;
+    private readonly SipRegistrationClient? _registration;
+    private readonly CancellationTokenSource _stopping = new();
+
+    private SipCallStack(SipTransport transport, SipUserAgent agent, CallService calls, SipRegistrationClient? registration)
+    {
+        _transport = transport;
+        _agent = agent;
+        _calls = calls;
+        _registration = registration;
+    }
+
+    /// <summary>Calls in progress.</summary>
+    public int ActiveCalls => _calls.ActiveCalls;
+
+    /// <summary>Binds the SIP port and starts answering; <see cref="ServeStartException"/> when the port cannot be had.</summary>
+    public static SipCallStack Start(SipCallStackParts parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        var settings = parts.Settings;
+        var (rtpLow, rtpHigh) = RtpPortRange.Parse(settings.Media.RtpPorts);
+        var ports = new RtpPortAllocator(new RtpPortAllocatorOptions { MinPort = rtpLow, MaxPort = rtpHigh });
+        var bind = TelephonySettings.SpecificAddress(settings.Sip.Bind);
+        string cannotListen = $"vika serve: cannot listen on {settings.Sip.Bind}:{settings.Sip.Port}: ";
+        SipTransport transport;
+        try
+        {
+            transport = new SipTransport(new SipTransportOptions
+            {
+                BindAddress = bind?.ToString(),
+                Port = settings.Sip.Port,
+                MaxHeaders = settings.Sip.MaxHeaders,
+            }, parts.Loggers.CreateLogger<SipTransport>());
+        }
+        catch (SocketException ex)
+        {
+            throw new ServeStartException(cannotListen + ex.Message);
+        }
+
+        var uaOptions = new SipUserAgentOptions
+        {
+            ServiceNumbers = [.. parts.ServiceNumbers],
+            AllowedSources = settings.Sip.AllowFrom,
+            MaxCallDuration = settings.Sip.MaxCallDurationSeconds > 0 ? TimeSpan.FromSeconds(settings.Sip.MaxCallDurationSeconds) : null,
+            ContactHost = string.IsNullOrEmpty(settings.Media.PublicAddress) ? null : settings.Media.PublicAddress,
+            InviteAuthentication = settings.Sip.ChallengeInvites
+                ? new Sip.Auth.SipDigestServer(settings.Sip.AuthRealm,
+                    user => settings.Sip.InviteCredentials.TryGetValue(user, out var password) ? password : null, parts.Time)
+                : null,
+        };
+        var agent = new SipUserAgent(transport, uaOptions, new SipTimerOptions(), parts.Time, parts.Loggers.CreateLogger<SipUserAgent>());
+        var calls = new CallService(agent, parts.Telephony, parts.MediaClock, ports, parts.Clips, parts.Application, parts.Records, parts.Time, parts.Loggers)
+        {
+            Receiver = parts.Receiver,
+        };
+        try
+        {
+            agent.Start();
+            calls.Start();
+        }
+        catch (SocketException ex)
+        {
+            transport.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            throw new ServeStartException(cannotListen + ex.Message);
+        }
+
+        SipRegistrationClient? registration = null;
+        if (!string.IsNullOrEmpty(settings.Trunk.Registrar))
+        {
+            registration = new SipRegistrationClient(agent.Transactions, new SipRegistrationOptions
+            {
+                RegistrarUri = settings.Trunk.Registrar,
+                User = settings.Trunk.User,
+                Password = settings.Trunk.Password,
+                Expires = settings.Trunk.ExpiresSeconds,
+            }, parts.Loggers.CreateLogger<SipRegistrationClient>());
+        }
+
+        var stack = new SipCallStack(transport, agent, calls, registration);
+        if (registration is not null)
+        {
+            _ = registration.StartAsync(ct: stack._stopping.Token);
+        }
+
+        return stack;
+    }
+
+    /// <summary>
+    /// Refuses new calls, ends every call in progress with a BYE and returns once each call has
+    /// finished (its media stopped and its record handed to the record store). The next issue's
+    /// drain starts here.
+    /// </summary>
+    public async Task HangupAllAsync(CancellationToken ct)
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        _registration?.Stop();
+        await _calls.HangupAllAsync(ct).ConfigureAwait(false);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _calls.DisposeAsync().ConfigureAwait(false);
+        await _agent.DisposeAsync().ConfigureAwait(false);
+        await _transport.DisposeAsync().ConfigureAwait(false);
+        _stopping.Dispose();
+    }
+}

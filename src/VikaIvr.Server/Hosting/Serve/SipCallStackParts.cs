@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Logging;
+using VikaIvr.Flows.Ports;
+using VikaIvr.Media.Clock;
+using VikaIvr.Media.Receive;
+using VikaIvr.Telephony.Calls;
+using VikaIvr.Telephony.Media;
+
+namespace VikaIvr.Server.Hosting.Serve;
+
+/// <summary>What <see cref="SipCallStack"/> is built from: the parts started before it.</summary>
+public sealed record SipCallStackParts(
+    VikaSettings Settings,
+    TelephonyOptions Telephony,
+    IReadOnlyList<string> ServiceNumbers,
+    MediaClock MediaClock,
+    MediaReceiver? Receiver,
+    EncodedClipCache Clips,
+    ICallApplication Application,
+    ICallRecordStore Records,
+    TimeProvider Time,
+    ILoggerFactory Loggers);

@@ -1,0 +1,43 @@
+using System.Net;
+using Microsoft.Extensions.Options;
+
+namespace VikaIvr.Server.Hosting.Settings;
+
+/// <summary>Checks the Media section: the RTP range, the codecs, the public address and the in-band DTMF mode.</summary>
+public sealed class MediaSettingsValidator : IValidateOptions<MediaSettings>
+{
+    /// <summary>What Media:InBandDtmf takes (Telephony reads "always" and "never"; anything else is auto).</summary>
+    public static readonly IReadOnlyList<string> InBandDtmfModes = ["auto", "always", "never"];
+
+    public ValidateOptionsResult Validate(string? name, MediaSettings options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new SettingFailures();
+        if (!RtpPortRange.TryParse(options.RtpPorts, out _, out _))
+        {
+            failures.Add("Media:RtpPorts", options.RtpPorts, RtpPortRange.Expected);
+        }
+
+        if (!string.IsNullOrEmpty(options.PublicAddress) && !IPAddress.TryParse(options.PublicAddress, out _))
+        {
+            failures.Add("Media:PublicAddress", options.PublicAddress, "an IP address, or empty for the local address that reaches the caller");
+        }
+
+        for (int i = 0; i < options.Codecs.Count; i++)
+        {
+            if (!CodecNames.TryParse(options.Codecs[i], out _))
+            {
+                failures.Add($"Media:Codecs:{i}", options.Codecs[i], CodecNames.Expected);
+            }
+        }
+
+        failures.Range("Media:PacerThreads", options.PacerThreads);
+        failures.Range("Media:ReceiveThreads", options.ReceiveThreads);
+        if (!InBandDtmfModes.Contains(options.InBandDtmf, StringComparer.Ordinal))
+        {
+            failures.Add("Media:InBandDtmf", options.InBandDtmf, "auto, always or never");
+        }
+
+        return failures.Result;
+    }
+}

@@ -1,0 +1,27 @@
+using System.Collections.Frozen;
+
+namespace VikaIvr.Server.Hosting.Settings;
+
+/// <summary>
+/// The allowed range of every whole-number setting, in one table: the validators check against it,
+/// and a value that is not a number at all is reported with the same words.
+/// </summary>
+public static class NumericSettings
+{
+    private static readonly FrozenDictionary<string, NumericRule> Rules = new Dictionary<string, NumericRule>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Sip:Port"] = new(1, 65535, "a port number 1-65535"),
+        ["Sip:MaxCallDurationSeconds"] = new(0, 86400, "seconds 0-86400 (0 = no limit)"),
+        ["Sip:AnswerDelayMs"] = new(0, 60000, "milliseconds 0-60000"),
+        ["Sip:MaxHeaders"] = new(10, 10000, "a header count 10-10000"),
+        ["Media:PacerThreads"] = new(0, 64, "a thread count 0-64 (0 = one per core, at most 4)"),
+        ["Media:ReceiveThreads"] = new(1, 64, "a thread count 1-64"),
+        ["Trunk:ExpiresSeconds"] = new(60, 86400, "seconds 60-86400"),
+        ["Server:StatsSeconds"] = new(0, 86400, "seconds 0-86400 (0 = off)"),
+        ["Server:StopSeconds"] = new(1, 3600, "seconds 1-3600"),
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The rule for <paramref name="key"/> (Section:Name); a plain whole number when the table has none.</summary>
+    public static NumericRule For(string key) =>
+        Rules.TryGetValue(key, out var rule) ? rule : new NumericRule(int.MinValue, int.MaxValue, "a whole number");
+}
