@@ -65,13 +65,18 @@ public sealed partial class CallService : IAsyncDisposable
     {
         _refusing = true;
         await _stopping.CancelAsync().ConfigureAwait(false);
-        var running = new List<Task>();
-        foreach (var run in _live.Keys)
+        // Again until none is left: a session the accept loop took just before the refusal began
+        // joins the set after the first snapshot, and its record must be waited for too.
+        while (!_live.IsEmpty)
         {
-            running.Add(run.ShutdownAsync());
-        }
+            var running = new List<Task>();
+            foreach (var run in _live.Keys)
+            {
+                running.Add(run.ShutdownAsync());
+            }
 
-        await Task.WhenAll(running).WaitAsync(ct).ConfigureAwait(false);
+            await Task.WhenAll(running).WaitAsync(ct).ConfigureAwait(false);
+        }
     }
 
     public async ValueTask DisposeAsync()
