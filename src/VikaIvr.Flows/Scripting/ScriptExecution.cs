@@ -119,7 +119,11 @@ internal sealed partial class ScriptExecution(Func<string, FlowDefinition?> flow
         _record = new CallRecord { CallId = callId, Caller = st.From!, Called = st.Value!, StartedAt = _clock.GetUtcNow(), AnsweredAt = _clock.GetUtcNow() };
         var call = _call;
         var record = _record;
-        _flowTask = Task.Run(() => interpreter.RunAsync(call, record, ct), ct);
+        _flowTask = Task.Run(async () =>
+        {
+            await interpreter.RunAsync(call, record, ct);
+            call.EndAfterFlow();
+        }, ct);
         await SettleAsync();
     }
 
@@ -132,8 +136,10 @@ internal sealed partial class ScriptExecution(Func<string, FlowDefinition?> flow
         if (rest.Count > _consumed)
         {
             var extra = new List<string>();
-            for (int i = _consumed; i < rest.Count; i++) extra.Add(rest[i].Describe());
-            Fail(lastLine, "nothing more after the last statement", "the call went on: " + string.Join(", ", extra));
+            // The server ending its leg is not the call going on: a script may stop at what was said.
+            for (int i = _consumed; i < rest.Count; i++)
+                if (rest[i].Kind != SimulatedEventKind.Hangup) extra.Add(rest[i].Describe());
+            if (extra.Count > 0) Fail(lastLine, "nothing more after the last statement", "the call went on: " + string.Join(", ", extra));
         }
     }
 

@@ -7,6 +7,7 @@ using VikaIvr.Media.Receive;
 using VikaIvr.Media.Sdp;
 using VikaIvr.Media.Session;
 using VikaIvr.Sip.Core;
+using VikaIvr.Flows.Digits;
 using VikaIvr.Telephony.Digits;
 using VikaIvr.Telephony.Media;
 using VikaIvr.Media.Net;

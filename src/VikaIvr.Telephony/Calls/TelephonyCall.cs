@@ -1,7 +1,7 @@
 using VikaIvr.Flows.Ports;
 using VikaIvr.Media.Rtp;
 using VikaIvr.Media.Session;
-using VikaIvr.Telephony.Digits;
+using VikaIvr.Flows.Digits;
 using VikaIvr.Telephony.Media;
 using VikaIvr.Telephony.Recording;
 

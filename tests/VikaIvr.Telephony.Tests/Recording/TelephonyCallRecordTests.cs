@@ -5,7 +5,7 @@ using VikaIvr.Media.Rtp;
 using VikaIvr.Media.Sdp;
 using VikaIvr.Media.Session;
 using VikaIvr.Telephony.Calls;
-using VikaIvr.Telephony.Digits;
+using VikaIvr.Flows.Digits;
 using VikaIvr.Telephony.Media;
 
 namespace VikaIvr.Telephony.Tests.Recording;

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Time.Testing;
 using VikaIvr.Flows.Ports;
-using VikaIvr.Telephony.Digits;
+using VikaIvr.Flows.Digits;
 
-namespace VikaIvr.Telephony.Tests.Digits;
+namespace VikaIvr.Flows.Tests.Digits;
 
 public class DigitQueueTests
 {
