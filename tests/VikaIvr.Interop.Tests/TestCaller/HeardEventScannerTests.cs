@@ -2,6 +2,7 @@ using VikaIvr.Flows.Ports;
 using VikaIvr.Media.Codecs;
 using VikaIvr.Media.Rtp;
 using VikaIvr.Server.Commands.LiveScript;
+using VikaIvr.Testing.Scripting;
 
 namespace VikaIvr.Interop.Tests.TestCaller;
 

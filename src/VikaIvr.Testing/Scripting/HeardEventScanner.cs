@@ -1,4 +1,4 @@
-namespace VikaIvr.Server.Commands.LiveScript;
+namespace VikaIvr.Testing.Scripting;
 
 /// <summary>
 /// Splits the received stream into what the caller heard, one event at a time from a cursor:
