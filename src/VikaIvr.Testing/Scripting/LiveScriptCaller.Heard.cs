@@ -15,8 +15,9 @@ public sealed partial class LiveScriptCaller
     private static readonly TimeSpan Idle = TimeSpan.FromMilliseconds(1500);
 
     /// <summary>A server that records says nothing: once this long passes without audio after the
-    /// last thing heard, the caller takes it that recording has started.</summary>
-    private static readonly TimeSpan RecordQuiet = TimeSpan.FromSeconds(1);
+    /// last thing heard, the caller takes it that recording has started. Short, so a key pressed at
+    /// once still makes a recording under the flow's minimum length, as in simulation.</summary>
+    private static readonly TimeSpan RecordQuiet = TimeSpan.FromMilliseconds(250);
 
     private int _referSeen;
 
