@@ -51,6 +51,12 @@ public sealed class HeardEventScanner(PromptAudioIndex prompts)
                 if (next is PromptMatchResult.Matched or PromptMatchResult.Recognised) return Speech(p, lastAudible);
                 if (next == PromptMatchResult.NeedMore) return null;
             }
+            else if (prompts.Match(stream, q, final, out _) is PromptMatchResult.Matched or PromptMatchResult.Recognised)
+            {
+                // A prompt that starts loud (no leading silence) right after other audio, e.g. a menu
+                // after a recording played back: it is found by its samples, without a silence before it.
+                return Speech(p, q - 1);
+            }
 
             lastAudible = q;
         }
