@@ -6,9 +6,6 @@ using VikaIvr.Testing.Caller;
 
 namespace VikaIvr.Interop.Tests.Operator;
 
-/// <summary>A server whose operator line opens with the PIN the shipped operator scripts type (the simulation PIN).</summary>
-public sealed class SimulationPinOperatorServerFixture() : OperatorServerFixture(OperatorLine.SimulationPin);
-
 /// <summary>
 /// The shipped operator scripts as real calls (`simulate --target`): the caller speaks with a tone,
 /// the server records and plays it back, and the scripts pass exactly as in `vika simulate`.
