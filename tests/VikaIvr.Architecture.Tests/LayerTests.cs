@@ -15,7 +15,7 @@ public class LayerTests
         { "VikaIvr.Jkn", ["VikaIvr.Flows"] },
         { "VikaIvr.Data", ["VikaIvr.Jkn", "VikaIvr.Flows"] },
         { "VikaIvr.Telephony", ["VikaIvr.Sip", "VikaIvr.Media", "VikaIvr.Flows"] },
-        { "VikaIvr.Testing", ["VikaIvr.Sip", "VikaIvr.Media"] },
+        { "VikaIvr.Testing", ["VikaIvr.Sip", "VikaIvr.Media", "VikaIvr.Flows"] },
     };
 
     [Theory]

@@ -16,4 +16,19 @@ public class TestToolingTests
         Assert.True(offenders.Count == 0, "test tooling in VikaIvr.Telephony: " + string.Join(", ", offenders));
         Assert.Contains(Assembly.Load("VikaIvr.Testing").GetTypes(), t => t.Name == "TestCaller");
     }
+
+    [Fact]
+    public void The_script_interpreter_is_one_and_its_live_caller_is_test_tooling()
+    {
+        var port = Assembly.Load("VikaIvr.Flows").GetType("VikaIvr.Flows.Scripting.IScriptCaller", throwOnError: true)!;
+        var callers = new[] { "VikaIvr.Flows", "VikaIvr.Testing", "VikaIvr.Telephony", "vika" }
+            .SelectMany(name => Assembly.Load(name).GetTypes())
+            .Where(t => port.IsAssignableFrom(t) && !t.IsInterface)
+            .Select(t => t.Assembly.GetName().Name + ":" + t.Name)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        Assert.Equal(["VikaIvr.Flows:SimulatedCaller", "VikaIvr.Testing:LiveScriptCaller"], callers);
+        var server = Assembly.Load("vika").GetTypes();
+        Assert.DoesNotContain(server, t => t.Name.Contains("ScriptExecution", StringComparison.Ordinal) || t.Name == "HeardEventScanner");
+    }
 }

@@ -23,6 +23,7 @@ public sealed class ShippedScriptsTests
     [InlineData("vika-menu-retries")]
     [InlineData("info-menu")]
     [InlineData("transfer")]
+    [InlineData("transfer-then-hangup")]
     [InlineData("transfer-fails")]
     [InlineData("enter-id-failures")]
     [InlineData("caller-hangs-up")]

@@ -242,6 +242,51 @@ public sealed class SimulatedFlowTests
     }
 
     [Fact]
+    public async Task After_an_accepted_transfer_the_server_leg_ends_with_a_hangup()
+    {
+        var r = await Run(new Harness(), """
+            press 0
+            expect prompt transfer
+            expect transfer sip:agent@localhost
+            expect hangup
+            """);
+        Assert.Equal("transferred", r.Record!.Outcome);
+        Assert.Equal("transfer", r.Record.EndReason);
+        Assert.Equal("server", r.Record.EndedBy);
+        int transfer = r.Transcript.ToList().FindIndex(l => l.Contains("transfer sip:agent@localhost (accepted)", StringComparison.Ordinal));
+        Assert.True(transfer > 0 && r.Transcript[transfer + 1].EndsWith("] hangup", StringComparison.Ordinal), r.Format());
+    }
+
+    [Fact]
+    public async Task A_failed_transfer_does_not_end_the_call()
+    {
+        var r = await new Harness().RunAsync(Head + """
+
+            transfer-fails
+            press 0
+            expect prompt transfer
+            expect transfer
+            expect hangup
+            """);
+        var failure = Assert.Single(r.Failures);
+        Assert.Equal(9, failure.Line);
+        Assert.Contains("prompt agents-busy", failure.Actual, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Something_said_after_the_last_statement_still_fails_the_script()
+    {
+        var r = await new Harness().RunAsync(Head + """
+
+            press 0
+            """);
+        var failure = Assert.Single(r.Failures);
+        Assert.Equal("nothing more after the last statement", failure.Expected);
+        Assert.Contains("prompt transfer, transfer sip:agent@localhost", failure.Actual, StringComparison.Ordinal);
+        Assert.DoesNotContain("hangup", failure.Actual, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_failed_transfer_plays_agents_busy_then_the_main_menu()
     {
         await Run(new Harness(), """

@@ -2,26 +2,33 @@ using VikaIvr.Flows.Model;
 
 namespace VikaIvr.Flows.Scripting;
 
-/// <summary>Runs call scripts against a flow on a virtual clock, without audio or network.</summary>
+/// <summary>
+/// Runs call scripts one after another through the one <see cref="ScriptInterpreter"/>, each with a
+/// fresh <see cref="IScriptCaller"/>: simulated (a flow on a virtual clock, without audio or network)
+/// or, with a caller factory, real calls.
+/// </summary>
 public sealed class ScriptRunner
 {
-    private readonly Func<string, FlowDefinition?> _flowFor;
-    private readonly ScriptRunnerOptions _options;
+    private readonly Func<CallScript, CancellationToken, ValueTask<IScriptCaller>> _callerFor;
 
-    /// <summary>Every script runs <paramref name="flow"/>, whatever number it calls.</summary>
+    /// <summary>Simulated: every script runs <paramref name="flow"/>, whatever number it calls.</summary>
     public ScriptRunner(FlowDefinition flow, ScriptRunnerOptions options)
+        : this(Simulated(_ => flow ?? throw new ArgumentNullException(nameof(flow)), options))
     {
         ArgumentNullException.ThrowIfNull(flow);
-        _flowFor = _ => flow;
-        _options = options ?? throw new ArgumentNullException(nameof(options));
     }
 
-    /// <summary>The called number picks the flow, as on the server (the operator line runs the recording
-    /// flow); a number no flow answers fails the script.</summary>
+    /// <summary>Simulated: the called number picks the flow, as on the server (the operator line runs the
+    /// recording flow); a number no flow answers fails the script.</summary>
     public ScriptRunner(Func<string, FlowDefinition?> flowFor, ScriptRunnerOptions options)
+        : this(Simulated(flowFor ?? throw new ArgumentNullException(nameof(flowFor)), options))
     {
-        _flowFor = flowFor ?? throw new ArgumentNullException(nameof(flowFor));
-        _options = options ?? throw new ArgumentNullException(nameof(options));
+    }
+
+    /// <summary>Each script's call through the caller <paramref name="callerFor"/> makes for it.</summary>
+    public ScriptRunner(Func<CallScript, CancellationToken, ValueTask<IScriptCaller>> callerFor)
+    {
+        _callerFor = callerFor ?? throw new ArgumentNullException(nameof(callerFor));
     }
 
     /// <summary>Parses and runs a script file; a parse error is a failed result (with its lines), not an exception.</summary>
@@ -51,9 +58,16 @@ public sealed class ScriptRunner
         return results;
     }
 
-    public Task<ScriptResult> RunAsync(CallScript script, CancellationToken ct = default)
+    public async Task<ScriptResult> RunAsync(CallScript script, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(script);
-        return new ScriptExecution(_flowFor, _options, script, ct).RunAsync();
+        await using var caller = await _callerFor(script, ct);
+        return await ScriptInterpreter.RunAsync(script, caller, ct);
+    }
+
+    private static Func<CallScript, CancellationToken, ValueTask<IScriptCaller>> Simulated(Func<string, FlowDefinition?> flowFor, ScriptRunnerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return (script, _) => ValueTask.FromResult<IScriptCaller>(new SimulatedCaller(flowFor, options, script.File));
     }
 }

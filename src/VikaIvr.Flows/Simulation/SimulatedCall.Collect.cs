@@ -1,10 +1,11 @@
-using System.Text;
+using VikaIvr.Flows.Digits;
 using VikaIvr.Flows.Ports;
 
 namespace VikaIvr.Flows.Simulation;
 
 public sealed partial class SimulatedCall
 {
+    /// <summary>The real collector on the call's digit queue; its timeouts run on the virtual clock.</summary>
     public Task<DigitResult> CollectDigitsAsync(DigitOptions options, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -12,63 +13,27 @@ public sealed partial class SimulatedCall
         lock (_gate)
         {
             if (_ended.IsCancellationRequested) return Task.FromResult(DigitResult.HungUp);
-            var collect = new PendingCollect(options);
+            var collect = CollectCoreAsync(options, ct);
             _collect = collect;
-            PumpLocked(collect);
-            if (!collect.Done.Task.IsCompleted) Block();
-            return collect.Done.Task;
+            if (!collect.IsCompleted) Block();
+            return collect;
         }
     }
 
-    /// <summary>Takes queued keys into the entry; completes it, or (re)arms the right timeout.</summary>
-    private void PumpLocked(PendingCollect c)
+    private Task<DigitResult> CollectCoreAsync(DigitOptions options, CancellationToken ct)
     {
-        var o = c.Options;
-        while (_digits.Count > 0)
+        // One token for the flow's cancellation and the call's end; the collector's registration ends
+        // the entry as a hangup synchronously when either fires.
+        var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, _ended.Token);
+        var result = DigitCollector.CollectAsync(_digits, options, linked.Token);
+        if (result.IsCompleted)
         {
-            char key = _digits.Dequeue();
-            bool first = c.FirstKey;
-            c.FirstKey = false;
-            if (o.Terminators.Contains(key))
-            {
-                if (first && o.DiscardLeadingTerminator) continue;
-                Complete(c, DigitTermination.Terminator);
-                return;
-            }
-
-            c.Buffer.Append(key);
-            if (c.Buffer.Length >= o.MaxDigits)
-            {
-                Complete(c, DigitTermination.MaxDigits);
-                return;
-            }
+            linked.Dispose();
+            return result;
         }
 
-        c.Timer?.Dispose();
-        bool empty = c.Buffer.Length == 0;
-        c.Timer = _clock.ScheduleIn(empty ? o.FirstDigitTimeout : o.InterDigitTimeout, () =>
-        {
-            lock (_gate)
-            {
-                if (_collect == c) Complete(c, c.Buffer.Length == 0 ? DigitTermination.NoInput : DigitTermination.InterDigitTimeout);
-            }
-        });
-    }
-
-    private void Complete(PendingCollect c, DigitTermination why)
-    {
-        _collect = null;
-        c.Timer?.Dispose();
-        Unblock();
-        c.Done.TrySetResult(new DigitResult(c.Buffer.ToString(), why));
-    }
-
-    private sealed class PendingCollect(DigitOptions options)
-    {
-        public DigitOptions Options { get; } = options;
-        public StringBuilder Buffer { get; } = new();
-        public bool FirstKey { get; set; } = true;
-        public IDisposable? Timer { get; set; }
-        public TaskCompletionSource<DigitResult> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        _ = result.ContinueWith(static (_, s) => ((CancellationTokenSource)s!).Dispose(), linked,
+            CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return result;
     }
 }

@@ -27,7 +27,7 @@ public sealed partial class SimulatedCall
         lock (_gate)
         {
             if (_ended.IsCancellationRequested) return Task.FromResult(RecordResult.HungUp);
-            _digits.Clear();
+            _digits.Clear(); // keys typed before the beep do not count, as on a real call
             var ev = new SimulatedEvent(SimulatedEventKind.Record, _clock.Elapsed, "");
             Add(ev);
             var r = new PendingRecord(options, ev, _clock.GetUtcNow());
@@ -87,7 +87,6 @@ public sealed partial class SimulatedCall
             _ => "hangup",
         };
         short[] samples = why == RecordTermination.Hangup ? [] : Render(r.StartedAt, now);
-        Unblock();
         r.Done.TrySetResult(new RecordResult(samples, why));
     }
 

@@ -1,3 +1,4 @@
+using VikaIvr.Flows.Digits;
 using VikaIvr.Flows.Ports;
 
 namespace VikaIvr.Flows.Simulation;
@@ -5,27 +6,29 @@ namespace VikaIvr.Flows.Simulation;
 /// <summary>
 /// An <see cref="ICall"/> on a <see cref="VirtualClock"/>: clips take their duration in virtual time
 /// (a key cuts them when barge-in is allowed), digits arrive when the script says, collections
-/// honour their timeouts in virtual time. It tells its driver when the flow is waiting on it
-/// (<see cref="WhenBlocked"/>), so the driver knows when it may move the clock.
+/// are collected by the real <see cref="DigitCollector"/> from the real <see cref="DigitQueue"/>, whose
+/// timeouts run on the virtual clock. It tells its driver when the flow is waiting on it
+/// (<see cref="WhenBlocked"/>), so the driver knows when it may move the clock: every pending
+/// operation (a clip, a collection, a recording) moves on only when the clock fires or a key is
+/// posted, both on the driver's thread.
 /// </summary>
 public sealed partial class SimulatedCall : ICall, IDisposable
 {
     private readonly object _gate = new();
     private readonly VirtualClock _clock;
     private readonly CancellationTokenSource _ended = new();
-    private readonly Queue<char> _digits = new();
-    private char _absorbKey;
-    private DateTimeOffset _absorbUntil;
+    private readonly DigitQueue _digits;
     private readonly List<SimulatedEvent> _events = [];
     private TaskCompletionSource _blocked = NewSignal();
-    private bool _isBlocked;
     private PendingPlay? _play;
-    private PendingCollect? _collect;
+    private Task<DigitResult>? _collect;
     private bool _failNextTransfer;
+    private bool _transferred;
 
     public SimulatedCall(VirtualClock clock, string callId, string caller, string called)
     {
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
+        _digits = new DigitQueue(clock);
         CallId = callId;
         Caller = caller;
         Called = called;
@@ -36,7 +39,8 @@ public sealed partial class SimulatedCall : ICall, IDisposable
     public string Called { get; }
     public CancellationToken Ended => _ended.Token;
 
-    /// <summary>Why the call ended: "flow-hangup", "caller-hangup", "transfer"; empty while it lasts.</summary>
+    /// <summary>Why the call ended: "flow-hangup", "caller-hangup", "transfer" (the server's leg ended after an
+    /// accepted transfer), "flow-ended" (the flow ran out of nodes); empty while it lasts.</summary>
     public string EndReason { get; private set; } = "";
 
     /// <summary>A snapshot of everything that happened so far, in order.</summary>
@@ -48,8 +52,17 @@ public sealed partial class SimulatedCall : ICall, IDisposable
     /// <summary>Completes when the flow waits on the call (for time or keys) — never while it is working.</summary>
     public Task WhenBlocked()
     {
-        lock (_gate) return _isBlocked || _ended.IsCancellationRequested ? Task.CompletedTask : _blocked.Task;
+        lock (_gate)
+        {
+            if (IsWaitingLocked || _ended.IsCancellationRequested) return Task.CompletedTask;
+            if (_blocked.Task.IsCompleted) _blocked = NewSignal();
+            return _blocked.Task;
+        }
     }
+
+    /// <summary>The flow waits on the call: a clip plays, an entry is being collected or a recording runs.
+    /// A collection's task completes synchronously when a key or its timer ends it.</summary>
+    private bool IsWaitingLocked => _play is not null || _record is not null || _collect is { IsCompleted: false };
 
     /// <summary>The next transfer attempt fails (script statement transfer-fails).</summary>
     public void FailNextTransfer()
@@ -90,7 +103,7 @@ public sealed partial class SimulatedCall : ICall, IDisposable
                 Duration = clip.Duration,
             };
             Add(ev);
-            if (bargeIn && _digits.Count > 0)
+            if (bargeIn && _digits.HasPending)
             {
                 ev.CutAfter = TimeSpan.Zero;
                 return Task.CompletedTask;
@@ -105,19 +118,7 @@ public sealed partial class SimulatedCall : ICall, IDisposable
         }
     }
 
-    public void AbsorbNextKey(char key, TimeSpan window)
-    {
-        lock (_gate)
-        {
-            if (_digits.TryPeek(out char queued))
-            {
-                if (queued == key) _digits.Dequeue();
-                return;
-            }
-            _absorbKey = key;
-            _absorbUntil = _clock.GetUtcNow() + window;
-        }
-    }
+    public void AbsorbNextKey(char key, TimeSpan window) => _digits.AbsorbNext(key, window);
 
     public Task<TransferResult> TransferAsync(string target, CancellationToken ct)
     {
@@ -131,8 +132,27 @@ public sealed partial class SimulatedCall : ICall, IDisposable
         }
 
         if (fail) return Task.FromResult(TransferResult.Failed("simulated: transfer-fails"));
-        End("transfer");
+        // The call goes on until the server's leg ends (see EndAfterFlow), as on a real call: the
+        // REFER is accepted and notified, then the flow ends and the server sends BYE.
+        lock (_gate) _transferred = true;
         return Task.FromResult(TransferResult.Accepted("simulated"));
+    }
+
+    /// <summary>
+    /// The flow has ended without hanging up (after an accepted transfer, or out of nodes): the server
+    /// ends its leg with a BYE, as the real server does when a call's application returns.
+    /// </summary>
+    public void EndAfterFlow()
+    {
+        string reason;
+        lock (_gate)
+        {
+            if (_ended.IsCancellationRequested) return;
+            Add(new SimulatedEvent(SimulatedEventKind.Hangup, _clock.Elapsed, ""));
+            reason = _transferred ? "transfer" : "flow-ended";
+        }
+
+        End(reason);
     }
 
     public Task HangupAsync(CancellationToken ct)
@@ -162,16 +182,9 @@ public sealed partial class SimulatedCall : ICall, IDisposable
                 return;
             }
 
-            if (_absorbKey != '\0')
-            {
-                bool absorb = key == _absorbKey && _clock.GetUtcNow() < _absorbUntil;
-                _absorbKey = '\0';
-                if (absorb) return;
-            }
-
-            _digits.Enqueue(key);
+            // The call's digit queue: absorbs, queues for type-ahead, or hands the key to the collection.
+            if (!_digits.Post(key, DtmfSource.Rfc4733)) return;
             if (_play is { BargeIn: true } play) FinishPlayLocked(play, cut: true);
-            if (_collect is { } collect) PumpLocked(collect);
         }
     }
 
@@ -186,46 +199,31 @@ public sealed partial class SimulatedCall : ICall, IDisposable
         _play = null;
         play.Timer?.Dispose();
         if (cut) play.Event.CutAfter = _clock.GetUtcNow() - play.StartedAt;
-        Unblock();
         play.Done.TrySetResult();
     }
 
     private void End(string reason)
     {
         PendingPlay? play;
-        PendingCollect? collect;
         lock (_gate)
         {
             if (_ended.IsCancellationRequested) return;
             if (_record is { } recording) FinishRecordLocked(recording, RecordTermination.Hangup);
             EndReason = reason;
             play = _play;
-            collect = _collect;
             _play = null;
-            _collect = null;
             play?.Timer?.Dispose();
-            collect?.Timer?.Dispose();
-            Unblock();
         }
 
+        // Ends a collection as a hangup (its registration on Ended), as on a real call.
         _ended.Cancel();
+        _digits.Complete();
         play?.Done.TrySetResult();
-        collect?.Done.TrySetResult(DigitResult.HungUp);
         lock (_gate) _blocked.TrySetResult();
     }
 
-    private void Block()
-    {
-        _isBlocked = true;
-        _blocked.TrySetResult();
-    }
-
-    private void Unblock()
-    {
-        if (!_isBlocked) return;
-        _isBlocked = false;
-        _blocked = NewSignal();
-    }
+    /// <summary>The flow now waits on the call (called under the lock when an operation stays pending).</summary>
+    private void Block() => _blocked.TrySetResult();
 
     private void Add(SimulatedEvent ev) => _events.Add(ev);
 

@@ -140,17 +140,9 @@ public sealed class CallCommand(TextWriter output, TextWriter error) : IVikaComm
             }
 
             await caller.SendDigitsAsync(step.Keys, TimeSpan.FromMilliseconds(100), ct);
-            lock (output) output.WriteLine($"{stamp()}  sent keys {MaskKeys(step.Keys)}");
+            lock (output) output.WriteLine($"{stamp()}  sent keys {Flows.Scripting.KeyText.Mask(step.Keys)}");
         }
     }
-
-    /// <summary>Long key runs are identity or card numbers (ends shown) or birth dates (hidden).</summary>
-    internal static string MaskKeys(string keys) => keys.Length switch
-    {
-        >= 12 => keys[..4] + new string('*', keys.Length - 8) + keys[^4..],
-        >= 6 => new string('*', keys.Length),
-        _ => keys,
-    };
 
     private static double ParseSeconds(string text) =>
         double.TryParse(text.TrimEnd('s'), NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && s > 0

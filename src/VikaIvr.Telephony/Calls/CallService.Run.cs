@@ -1,3 +1,4 @@
+using VikaIvr.Flows.Digits;
 using System.Globalization;
 using System.Net;
 using System.Text;

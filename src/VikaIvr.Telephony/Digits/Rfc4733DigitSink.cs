@@ -1,3 +1,4 @@
+using VikaIvr.Flows.Digits;
 using VikaIvr.Media.Session;
 
 namespace VikaIvr.Telephony.Digits;

@@ -1,3 +1,5 @@
+using VikaIvr.Flows.Digits;
+
 namespace VikaIvr.Telephony.Digits;
 
 /// <summary>Reads the key from a SIP INFO body: application/dtmf-relay ("Signal=5\r\nDuration=160") or application/dtmf ("5").</summary>

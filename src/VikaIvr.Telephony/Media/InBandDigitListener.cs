@@ -1,7 +1,7 @@
 using VikaIvr.Media.Dtmf.InBand;
 using VikaIvr.Media.Rtp;
 using VikaIvr.Media.Session;
-using VikaIvr.Telephony.Digits;
+using VikaIvr.Flows.Digits;
 
 namespace VikaIvr.Telephony.Media;
 

@@ -7,18 +7,24 @@ namespace VikaIvr.Interop.Tests.Operator;
 /// A server with the operator line open (PIN from a private copy of the configuration) and its
 /// prompts in a temporary copy of prompts/, so recordings never touch the repository.
 /// </summary>
-public sealed class OperatorServerFixture : ServerFixture, IAsyncLifetime
+public class OperatorServerFixture : ServerFixture, IAsyncLifetime
 {
     public const string Pin = "5731";
     public const string Number = "16599";
 
     public OperatorServerFixture()
+        : this(Pin)
+    {
+    }
+
+    /// <summary>A server whose operator line opens with <paramref name="pin"/>.</summary>
+    protected OperatorServerFixture(string pin)
     {
         Work = Directory.CreateTempSubdirectory("vika-operator-").FullName;
         PromptsDir = Path.Combine(Work, "prompts");
         Copy(Path.Combine(RepoPaths.Root, "prompts"), PromptsDir);
         var config = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "config", "appsettings.json")))!;
-        config["Operator"] = new JsonObject { ["Number"] = Number, ["Pin"] = Pin };
+        config["Operator"] = new JsonObject { ["Number"] = Number, ["Pin"] = pin };
         ConfigPath = Path.Combine(Work, "appsettings.json");
         File.WriteAllText(ConfigPath, config.ToJsonString());
     }

@@ -16,6 +16,8 @@ public sealed class LiveScriptTests(TestCallerServerFixture fixture) : IClassFix
     [InlineData("main-menu-invalid.vks", TestCallerDtmfMode.Rfc4733)]
     [InlineData("main-menu-invalid.vks", TestCallerDtmfMode.Info)]
     [InlineData("main-menu-no-input.vks", TestCallerDtmfMode.Rfc4733)]
+    [InlineData("transfer-then-hangup.vks", TestCallerDtmfMode.Rfc4733)]
+    [InlineData("transfer-fails.vks", TestCallerDtmfMode.Info)]
     public async Task Shipped_script_passes_against_the_live_server(string script, TestCallerDtmfMode mode)
     {
         var results = await RunAsync(Path.Combine(RepoPaths.Root, "tests", "scripts", script), mode);

@@ -7,7 +7,7 @@ using VikaIvr.Media.Sdp;
 using VikaIvr.Media.Session;
 using VikaIvr.Sip.Core;
 using VikaIvr.Telephony.Calls;
-using VikaIvr.Telephony.Digits;
+using VikaIvr.Flows.Digits;
 using VikaIvr.Telephony.Media;
 using VikaIvr.Telephony.Tests.Calls;
 

@@ -5,13 +5,15 @@ using VikaIvr.Media.Rtp;
 using VikaIvr.Server.Cli;
 using VikaIvr.Server.Hosting;
 using VikaIvr.Testing.Caller;
+using VikaIvr.Testing.Scripting;
 
 namespace VikaIvr.Server.Commands.LiveScript;
 
 /// <summary>
-/// `vika simulate --target sip:165@HOST:PORT SCRIPT...`: each script as a real call with the
-/// built-in test caller, one after another. Prompts are recognised by their audio (the same
-/// prompt files the server plays); output and exit status are those of the simulated mode.
+/// `vika simulate --target sip:165@HOST:PORT SCRIPT...`: the one script interpreter with the live
+/// scripted caller of VikaIvr.Testing, composed here with what only the server's composition root
+/// has (the configured prompts and speech, and the simulated run that learns the spoken texts).
+/// Output and exit status are those of the simulated mode.
 /// </summary>
 public sealed class LiveScriptRunner(TextWriter output, TextWriter error)
 {
@@ -47,40 +49,10 @@ public sealed class LiveScriptRunner(TextWriter output, TextWriter error)
         ArgumentNullException.ThrowIfNull(services);
         var prompts = services.OpenPrompts();
         var options = new LiveScriptOptions { Target = target, DtmfMode = mode, Codec = codec, Prompts = prompts };
-        var indexes = new Dictionary<RtpAudioCodec, PromptAudioIndex>();
-        PromptAudioIndex IndexFor(RtpAudioCodec c)
-        {
-            if (!indexes.TryGetValue(c, out var index)) indexes[c] = index = new PromptAudioIndex(LoadClips(prompts), c);
-            return index;
-        }
-
         using var simulated = new SimulatedUtterances(services, prompts);
         var speech = services.CreateSpeech(services.CreateEngine());
-
-        var results = new List<ScriptResult>();
-        foreach (var path in scripts)
-        {
-            CallScript script;
-            try
-            {
-                script = ScriptParser.ParseFile(path);
-            }
-            catch (ScriptParseException ex)
-            {
-                results.Add(new ScriptResult(path, ex.Errors, []));
-                continue;
-            }
-            catch (IOException ex)
-            {
-                results.Add(new ScriptResult(path, [new ScriptError(path, 0, "a readable script", ex.Message)], []));
-                continue;
-            }
-
-            var plan = await PlanSpeechAsync(script, simulated, speech, ct);
-            results.Add(await new LiveScriptExecution(script, options, IndexFor, plan, services.Loggers, ct).RunAsync());
-        }
-
-        return results;
+        var callers = new LiveScriptCallers(options, (script, token) => PlanSpeechAsync(script, simulated, speech, token), services.Loggers, error);
+        return await new ScriptRunner(callers.ForAsync).RunFilesAsync(scripts, ct);
     }
 
     /// <summary>
@@ -89,7 +61,6 @@ public sealed class LiveScriptRunner(TextWriter output, TextWriter error)
     /// </summary>
     private static async Task<SpeechPlan> PlanSpeechAsync(CallScript script, SimulatedUtterances simulated, ISpeech speech, CancellationToken ct)
     {
-        if (!script.Statements.Any(s => s.Kind == ScriptStatementKind.ExpectSay)) return new SpeechPlan([], null);
         if (simulated.Problem is not null) return SpeechPlan.Lenient(simulated.Problem);
         var texts = await simulated.TextsAsync(script, ct);
         if (texts is null) return SpeechPlan.Lenient("the simulated run is not available");
@@ -104,23 +75,5 @@ public sealed class LiveScriptRunner(TextWriter output, TextWriter error)
         }
 
         return new SpeechPlan(clips, null);
-    }
-
-    private List<AudioClip> LoadClips(IPromptStore prompts)
-    {
-        var clips = new List<AudioClip>();
-        foreach (var id in prompts.PromptIds)
-        {
-            try
-            {
-                clips.Add(prompts.Get(id));
-            }
-            catch (Exception ex) when (ex is KeyNotFoundException or IOException or InvalidDataException)
-            {
-                error.WriteLine($"simulate --target: prompt {id} cannot be loaded ({ex.Message}); it will not be recognised");
-            }
-        }
-
-        return clips;
     }
 }

@@ -1,11 +1,11 @@
 using VikaIvr.Flows.Ports;
 using VikaIvr.Media.Codecs;
 using VikaIvr.Media.Rtp;
-using VikaIvr.Server.Commands.LiveScript;
+using VikaIvr.Testing.Scripting;
 
-namespace VikaIvr.Interop.Tests.TestCaller;
+namespace VikaIvr.Testing.Tests.Scripting;
 
-/// <summary>Pure tests of the live matcher (they live here because this project references the server).</summary>
+/// <summary>Pure tests of the live matcher of `simulate --target`.</summary>
 public sealed class HeardEventScannerTests
 {
     private static readonly AudioClip Welcome = Tone("welcome", 440, 8000);
@@ -53,6 +53,36 @@ public sealed class HeardEventScannerTests
         Assert.NotNull(ev);
         Assert.True(ev.InProgress);
         Assert.Equal("main-menu", ev.PromptId);
+    }
+
+    [Fact]
+    public void A_prompt_that_starts_loud_right_after_other_audio_is_found()
+    {
+        // A menu whose first sample is already loud, played straight after a recording that ends loud:
+        // no silence marks where the prompt begins.
+        var menu = Loud("rec-review-menu", 330, 8000);
+        var scanner = new HeardEventScanner(new PromptAudioIndex([menu], RtpAudioCodec.Pcmu));
+        var stream = new List<short>(new short[800]);
+        stream.AddRange(Heard(Loud("playback", 523, 4000), RtpAudioCodec.Pcmu));
+        stream.AddRange(Heard(menu, RtpAudioCodec.Pcmu));
+        stream.AddRange(new short[800]);
+        var samples = stream.ToArray();
+
+        var playback = scanner.Next(samples, 0, final: true, out _);
+        Assert.NotNull(playback);
+        Assert.Equal(HeardEventKind.Speech, playback.Kind);
+        Assert.Equal(0.5, playback.Duration.TotalSeconds, 3);
+        var next = scanner.Next(samples, playback.End, final: true, out _);
+        Assert.NotNull(next);
+        Assert.Equal("prompt rec-review-menu", next.Describe());
+        Assert.False(next.Cut);
+    }
+
+    private static AudioClip Loud(string id, double hz, int samples)
+    {
+        var pcm = new short[samples];
+        for (int i = 0; i < samples; i++) pcm[i] = (short)(3000 + 2000 * Math.Sin(2 * Math.PI * hz * i / 8000));
+        return new AudioClip(id, AudioClipKind.Prompt, pcm);
     }
 
     private static AudioClip Tone(string id, double hz, int samples)

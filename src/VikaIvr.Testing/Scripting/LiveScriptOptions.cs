@@ -1,7 +1,8 @@
 using VikaIvr.Flows.Ports;
+using VikaIvr.Media.Rtp;
 using VikaIvr.Testing.Caller;
 
-namespace VikaIvr.Server.Commands.LiveScript;
+namespace VikaIvr.Testing.Scripting;
 
 /// <summary>How live scripts run: the target, the key mode and the prompts the server plays.</summary>
 public sealed class LiveScriptOptions
@@ -11,7 +12,7 @@ public sealed class LiveScriptOptions
 
     public TestCallerDtmfMode DtmfMode { get; init; } = TestCallerDtmfMode.Rfc4733;
 
-    public Media.Rtp.RtpAudioCodec Codec { get; init; } = Media.Rtp.RtpAudioCodec.Pcmu;
+    public RtpAudioCodec Codec { get; init; } = RtpAudioCodec.Pcmu;
 
     /// <summary>The same prompts the server plays (same prompt folder).</summary>
     public required IPromptStore Prompts { get; init; }

@@ -1,4 +1,4 @@
-namespace VikaIvr.Server.Commands.LiveScript;
+namespace VikaIvr.Testing.Scripting;
 
 /// <summary>
 /// Splits the received stream into what the caller heard, one event at a time from a cursor:
@@ -50,6 +50,12 @@ public sealed class HeardEventScanner(PromptAudioIndex prompts)
                 var next = prompts.Match(stream, q, final, out _);
                 if (next is PromptMatchResult.Matched or PromptMatchResult.Recognised) return Speech(p, lastAudible);
                 if (next == PromptMatchResult.NeedMore) return null;
+            }
+            else if (prompts.Match(stream, q, final, out _) is PromptMatchResult.Matched or PromptMatchResult.Recognised)
+            {
+                // A prompt that starts loud (no leading silence) right after other audio, e.g. a menu
+                // after a recording played back: it is found by its samples, without a silence before it.
+                return Speech(p, q - 1);
             }
 
             lastAudible = q;

@@ -3,7 +3,7 @@ using VikaIvr.Media.Codecs;
 using VikaIvr.Media.Rtp;
 using VikaIvr.Media.Session;
 
-namespace VikaIvr.Server.Commands.LiveScript;
+namespace VikaIvr.Testing.Scripting;
 
 /// <summary>
 /// One sentence the server will say, synthesized here with the server's speech stack and passed

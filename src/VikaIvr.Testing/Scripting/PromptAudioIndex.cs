@@ -3,7 +3,7 @@ using VikaIvr.Media.Codecs;
 using VikaIvr.Media.Rtp;
 using VikaIvr.Media.Session;
 
-namespace VikaIvr.Server.Commands.LiveScript;
+namespace VikaIvr.Testing.Scripting;
 
 /// <summary>
 /// The prompts as the caller hears them: each prompt's PCM through the negotiated G.711 codec and

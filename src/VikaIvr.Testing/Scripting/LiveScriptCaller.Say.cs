@@ -1,31 +1,30 @@
 using VikaIvr.Flows.Scripting;
 
-namespace VikaIvr.Server.Commands.LiveScript;
+namespace VikaIvr.Testing.Scripting;
 
 /// <summary>`expect say`: the heard speech is identified by the audio of the sentences synthesized here.</summary>
-internal sealed partial class LiveScriptExecution
+public sealed partial class LiveScriptCaller
 {
     /// <summary>How much of a sentence's beginning must match sample for sample (0.5 s at 8 kHz), as for prompts.</summary>
     private const int IdentifyingSamples = 8000 / 2;
 
     /// <summary>
     /// The speech event must start with the next sentence of the simulated run, synthesized here; the
-    /// sentences following it inside the same event belong to it too. The words of what was matched
-    /// must contain the script's texts in order.
+    /// sentences following it inside the same event belong to it too: their words are the utterance's.
     /// </summary>
-    private bool CheckWords(ScriptStatement st, string expected, HeardEvent ev)
+    private ScriptOutput Utterance(HeardEvent ev)
     {
         if (_utterances is null)
         {
             _transcript.Add($"  (words not checked: {speech.Unchecked}; any audio that is no prompt is accepted as the utterance)");
-            return true;
+            return new ScriptOutput(ScriptOutputKind.Say, "", ev.At);
         }
 
         var stream = _caller!.Received.Snapshot();
         string at = $" at {ev.At.TotalSeconds:0.000} s";
         if (_nextUtterance >= _utterances.Count)
         {
-            return Fail(st.Line, expected, $"speech{at}, but the simulated run of this script says nothing more here");
+            return new ScriptOutput(ScriptOutputKind.Say, "", ev.At) { Problem = $"speech{at}, but the simulated run of this script says nothing more here" };
         }
 
         var first = _utterances[_nextUtterance];
@@ -41,7 +40,7 @@ internal sealed partial class LiveScriptExecution
                 }
             }
 
-            return Fail(st.Line, expected, $"speech{at} that is not the sentence synthesized here, \"{first.Words}\"{also}");
+            return new ScriptOutput(ScriptOutputKind.Say, "", ev.At) { Problem = $"speech{at} that is not the sentence synthesized here, \"{first.Words}\"{also}" };
         }
 
         var words = new List<string> { first.Words };
@@ -60,7 +59,6 @@ internal sealed partial class LiveScriptExecution
 
         string heard = string.Join(" ", words);
         _transcript.Add($"  (recognised by its audio: \"{heard}\")");
-        return SpokenText.ContainsInOrder(heard, st.Texts, out string? missing)
-            || Fail(st.Line, expected, $"\"{missing}\" is not in the utterance{at}: \"{SpokenText.Normalize(heard)}\"");
+        return new ScriptOutput(ScriptOutputKind.Say, heard, ev.At) { Words = heard };
     }
 }

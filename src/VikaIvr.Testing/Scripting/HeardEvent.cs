@@ -1,4 +1,4 @@
-namespace VikaIvr.Server.Commands.LiveScript;
+namespace VikaIvr.Testing.Scripting;
 
 /// <summary>One thing the caller heard, located in the received stream (sample offsets at 8 kHz).</summary>
 /// <param name="PromptId">The prompt for <see cref="HeardEventKind.Prompt"/>, else null.</param>

@@ -1,4 +1,4 @@
-namespace VikaIvr.Server.Commands.LiveScript;
+namespace VikaIvr.Testing.Scripting;
 
 public enum HeardEventKind
 {

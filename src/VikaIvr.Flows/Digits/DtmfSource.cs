@@ -1,4 +1,4 @@
-namespace VikaIvr.Telephony.Digits;
+namespace VikaIvr.Flows.Digits;
 
 /// <summary>How a key press reached the call.</summary>
 public enum DtmfSource

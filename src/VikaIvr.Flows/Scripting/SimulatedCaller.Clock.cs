@@ -2,10 +2,10 @@ using VikaIvr.Flows.Simulation;
 
 namespace VikaIvr.Flows.Scripting;
 
-internal sealed partial class ScriptExecution
+public sealed partial class SimulatedCaller
 {
     /// <summary>Waits (real time) until the flow is waiting on the call or has ended.</summary>
-    private async Task SettleAsync()
+    private async Task SettleAsync(CancellationToken ct)
     {
         if (_call is null || _flowTask is null) return;
         var blocked = _call.WhenBlocked();
@@ -15,17 +15,17 @@ internal sealed partial class ScriptExecution
     }
 
     /// <summary>Fires the next scheduled thing due by <paramref name="limit"/>; false when nothing more can happen by then.</summary>
-    private async Task<bool> StepAsync(DateTimeOffset limit)
+    private async Task<bool> StepAsync(DateTimeOffset limit, CancellationToken ct)
     {
         if (_flowTask is null || _flowTask.IsCompleted) return false;
         if (!_clock.FireNext(limit)) return false;
-        await SettleAsync();
+        await SettleAsync(ct);
         return true;
     }
 
-    private async Task AdvanceToAsync(DateTimeOffset target)
+    private async Task AdvanceToAsync(DateTimeOffset target, CancellationToken ct)
     {
-        while (await StepAsync(target)) { }
+        while (await StepAsync(target, ct)) { }
         _clock.AdvanceTo(target);
     }
 
@@ -43,19 +43,19 @@ internal sealed partial class ScriptExecution
 
     /// <summary>The next unmatched output event, running the call until one exists (null: the call ended
     /// or stayed silent too long).</summary>
-    private async Task<SimulatedEvent?> NextOutputAsync()
+    private async Task<SimulatedEvent?> NextEventAsync(CancellationToken ct)
     {
         var limit = _clock.GetUtcNow() + options.MaxSilence;
         while (true)
         {
             var outputs = Outputs();
             if (outputs.Count > _consumed) return outputs[_consumed];
-            if (!await StepAsync(limit)) return null;
+            if (!await StepAsync(limit, ct)) return null;
         }
     }
 
     /// <summary>Consecutive synthesized sentences are one utterance: runs until something else follows them.</summary>
-    private async Task<(string Text, int Count)> NextUtteranceAsync()
+    private async Task<(string Text, int Count)> NextUtteranceAsync(CancellationToken ct)
     {
         var limit = _clock.GetUtcNow() + options.MaxSilence;
         while (true)
@@ -63,7 +63,7 @@ internal sealed partial class ScriptExecution
             var outputs = Outputs();
             int end = _consumed;
             while (end < outputs.Count && outputs[end].Kind == SimulatedEventKind.Say) end++;
-            if (end < outputs.Count || !await StepAsync(limit))
+            if (end < outputs.Count || !await StepAsync(limit, ct))
             {
                 var parts = new List<string>();
                 for (int i = _consumed; i < end; i++) parts.Add(outputs[i].Value);
