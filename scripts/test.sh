@@ -26,8 +26,13 @@ done
 scripts/setup.sh
 echo "== build"
 dotnet build VikaIvr.sln -c Release -nologo -v quiet -clp:ErrorsOnly
-# == format check: the lead adds `dotnet format --verify-no-changes` here (after the build,
-#    before any test), so a style break fails fast in both the plain and the --repeat run.
+# The house style (.editorconfig): checked after the build, before any test, so a style break
+# fails fast in both the plain and the --repeat run. `dotnet format VikaIvr.sln` fixes it.
+echo "== format check (dotnet format --verify-no-changes)"
+dotnet format VikaIvr.sln --verify-no-changes --no-restore -v quiet || {
+  echo "scripts/test.sh: the code is not in the house style (.editorconfig); run: dotnet format VikaIvr.sln" >&2
+  exit 1
+}
 results="$root/.build/test-results"
 rm -rf "$results"; mkdir -p "$results"
 

@@ -1,6 +1,6 @@
 using VikaIvr.Data.Participants;
-using VikaIvr.Jkn.Flow;
 using VikaIvr.Flows.Ports;
+using VikaIvr.Jkn.Flow;
 
 namespace VikaIvr.Data.Tests;
 

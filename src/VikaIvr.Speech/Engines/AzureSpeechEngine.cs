@@ -2,8 +2,8 @@ using System.Net;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using VikaIvr.Flows.Ports;
-using VikaIvr.Media.Codecs;
 using VikaIvr.Media.Audio;
+using VikaIvr.Media.Codecs;
 
 namespace VikaIvr.Speech.Engines;
 

@@ -1,7 +1,7 @@
-using VikaIvr.Flows.Digits;
 using System.Globalization;
 using System.Net;
 using System.Text;
+using VikaIvr.Flows.Digits;
 using VikaIvr.Flows.Ports;
 using VikaIvr.Media.Net;
 using VikaIvr.Media.Sdp;

@@ -1,7 +1,7 @@
+using VikaIvr.Flows.Digits;
 using VikaIvr.Flows.Ports;
 using VikaIvr.Media.Rtp;
 using VikaIvr.Media.Session;
-using VikaIvr.Flows.Digits;
 using VikaIvr.Sip.Core;
 using VikaIvr.Telephony.Digits;
 using VikaIvr.Telephony.Media;

@@ -1,7 +1,7 @@
+using VikaIvr.Flows.Digits;
 using VikaIvr.Media.Dtmf.InBand;
 using VikaIvr.Media.Rtp;
 using VikaIvr.Media.Session;
-using VikaIvr.Flows.Digits;
 
 namespace VikaIvr.Telephony.Media;
 

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using VikaIvr.Media.Clock;
+using VikaIvr.Media.Net;
 using VikaIvr.Media.Sdp;
 using VikaIvr.Media.Session;
 using VikaIvr.Sip.Core;
@@ -9,7 +10,6 @@ using VikaIvr.Sip.Core.Outgoing;
 using VikaIvr.Sip.Message;
 using VikaIvr.Sip.Transactions;
 using VikaIvr.Sip.Transport;
-using VikaIvr.Media.Net;
 
 namespace VikaIvr.Testing.Caller;
 

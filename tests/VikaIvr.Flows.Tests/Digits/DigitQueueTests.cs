@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
-using VikaIvr.Flows.Ports;
 using VikaIvr.Flows.Digits;
+using VikaIvr.Flows.Ports;
 
 namespace VikaIvr.Flows.Tests.Digits;
 

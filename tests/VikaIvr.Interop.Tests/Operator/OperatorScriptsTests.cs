@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using VikaIvr.Flows.Scripting;
 using VikaIvr.Interop.Tests.Harness;
-using VikaIvr.Server.Hosting.Settings;
 using VikaIvr.Server.Hosting;
+using VikaIvr.Server.Hosting.Settings;
 using VikaIvr.Speech;
 
 namespace VikaIvr.Interop.Tests.Operator;

@@ -1,7 +1,7 @@
 using VikaIvr.Interop.Tests.Harness;
-using VikaIvr.Server.Hosting.Settings;
 using VikaIvr.Server.Commands.LiveScript;
 using VikaIvr.Server.Hosting;
+using VikaIvr.Server.Hosting.Settings;
 using VikaIvr.Testing.Caller;
 
 namespace VikaIvr.Interop.Tests.TestCaller;

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using VikaIvr.Flows.Ports;
-using VikaIvr.Media.Codecs;
 using VikaIvr.Media.Audio;
+using VikaIvr.Media.Codecs;
 using VikaIvr.Speech.Engines;
 
 namespace VikaIvr.Speech.Tests.Engines;

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Logging.Abstractions;
+using VikaIvr.Flows.Digits;
 using VikaIvr.Flows.Ports;
 using VikaIvr.Media.Clock;
 using VikaIvr.Media.Rtp;
@@ -7,7 +8,6 @@ using VikaIvr.Media.Sdp;
 using VikaIvr.Media.Session;
 using VikaIvr.Sip.Core;
 using VikaIvr.Telephony.Calls;
-using VikaIvr.Flows.Digits;
 using VikaIvr.Telephony.Media;
 using VikaIvr.Telephony.Tests.Calls;
 
