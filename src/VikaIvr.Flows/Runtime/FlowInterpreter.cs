@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using VikaIvr.Flows.Model;
 using VikaIvr.Flows.Ports;
 
@@ -15,11 +14,11 @@ public sealed class FlowInterpreter
     private readonly FlowRuntime _runtime;
     private readonly ILogger _logger;
 
-    public FlowInterpreter(FlowDefinition flow, FlowRuntime runtime, ILogger<FlowInterpreter>? logger = null)
+    public FlowInterpreter(FlowDefinition flow, FlowRuntime runtime, ILogger<FlowInterpreter> logger)
     {
         _flow = flow ?? throw new ArgumentNullException(nameof(flow));
         _runtime = runtime ?? throw new ArgumentNullException(nameof(runtime));
-        _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
     }
 
     public FlowDefinition Flow => _flow;

@@ -21,8 +21,8 @@ public sealed record ScriptRunnerOptions
     /// <summary>Overrides the flow's variables, e.g. agent_uri from configuration.</summary>
     public IReadOnlyDictionary<string, string> VariableOverrides { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>Where scripts without a clock statement start; default the real current time.</summary>
-    public TimeProvider StartTimeSource { get; init; } = TimeProvider.System;
+    /// <summary>Where scripts without a clock statement start (the composition root passes the real clock).</summary>
+    public required TimeProvider StartTimeSource { get; init; }
 
     /// <summary>Longest virtual silence an expectation waits through before it fails.</summary>
     public TimeSpan MaxSilence { get; init; } = TimeSpan.FromMinutes(10);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using VikaIvr.Flows.Model;
 using VikaIvr.Flows.Ports;
 using VikaIvr.Flows.Runtime;
@@ -45,7 +46,7 @@ public sealed partial class SimulatedCaller(Func<string, FlowDefinition?> flowFo
         {
             VariableOverrides = options.VariableOverrides,
         };
-        var interpreter = new FlowInterpreter(flow, runtime, options.LoggerFactory?.CreateLogger<FlowInterpreter>());
+        var interpreter = new FlowInterpreter(flow, runtime, (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger<FlowInterpreter>());
         string callId = "sim-" + _name;
         var call = new SimulatedCall(_clock, callId, from, called);
         _call = call;

@@ -83,6 +83,7 @@ public sealed class SimulateCommand(TextWriter output, TextWriter error, Func<Li
             var db = new SqliteDatabase(new SqliteDatabaseOptions { DataDirectory = dataDir, Pooling = false });
             var runner = new ScriptRunner(called => op.FlowFor(called, flow), new ScriptRunnerOptions
             {
+                StartTimeSource = TimeProvider.System,
                 Prompts = prompts,
                 Speech = new TextOnlySpeech(services.Normalizer),
                 Components = async (clock, token) =>

@@ -29,6 +29,13 @@ public sealed partial class SipInviteSession
         {
             case SipMethods.Bye:
                 tx.Respond(_agent.CreateResponse(request, 200, null, tag));
+                if (State == SipCallState.Incoming && _serverInvite is { } invite)
+                {
+                    // A BYE on the early dialog (after our 18x): the INVITE still needs its final
+                    // response (RFC 3261 15.1.2), or its transaction would never end.
+                    invite.Respond(_agent.CreateResponse(Invite, 487, null, tag));
+                }
+
                 Report(SipOutgoingEventKind.ByeReceived, 0, string.Empty);
                 Terminate(SipCallEndReason.RemoteBye, SipSessionSide.Remote);
                 break;
@@ -106,6 +113,13 @@ public sealed partial class SipInviteSession
         lock (_sync)
         {
             _reinvitePending = false;
+            if (tx.IsFinal)
+            {
+                // The peer CANCELled the re-INVITE and its transaction answered 487 itself: there is
+                // no 2xx to wait for an ACK of (waiting would refuse every later re-INVITE with 491).
+                return;
+            }
+
             if (State == SipCallState.Ended)
             {
                 tx.Respond(_agent.CreateResponse(request, 481, null, Dialog.LocalTag));

@@ -24,6 +24,7 @@ public sealed partial class CallService
         private TelephonyCall? _call;
         private CallRecord? _record;
         private SdpOfferAnswer? _offerAnswer;
+        private bool _finishing;
 
         public async Task RunAsync()
         {
@@ -45,6 +46,13 @@ public sealed partial class CallService
                 if (!session.Reject(500))
                 {
                     await HangupAsync().ConfigureAwait(false);
+                }
+
+                // The call still leaves its record and gives back its media (ports, receiver, pacer slot).
+                if (_record is not null && !_finishing)
+                {
+                    _record.Failures.Add("setup: " + ex.GetType().Name);
+                    await FinishAsync(await session.Completion.ConfigureAwait(false)).ConfigureAwait(false);
                 }
             }
             finally
@@ -110,7 +118,18 @@ public sealed partial class CallService
             }
 
             var digits = new DigitQueue(service._time);
-            var call = new TelephonyCall(session, service.CreateMedia(lease, new Rfc4733DigitSink(digits)), service._clips, digits, service._time);
+            MediaSession mediaSession;
+            try
+            {
+                mediaSession = service.CreateMedia(lease, new Rfc4733DigitSink(digits));
+            }
+            catch
+            {
+                lease.Dispose();
+                throw;
+            }
+
+            var call = new TelephonyCall(session, mediaSession, service._clips, digits, service._time);
             _call = call;
             _offerAnswer = offerAnswer;
             _record = new CallRecord { CallId = session.CallId, Caller = session.Caller, Called = session.Called, StartedAt = session.StartedAt };
@@ -248,6 +267,7 @@ public sealed partial class CallService
 
         private async Task FinishAsync(SipSessionEnd end)
         {
+            _finishing = true;
             var call = _call!;
             var r = _record!;
             // Once the stop began, a call we end is ended by the stop (its application returned on the stop token).

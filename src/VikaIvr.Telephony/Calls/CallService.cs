@@ -29,6 +29,7 @@ public sealed partial class CallService : IAsyncDisposable
     private readonly ILogger<CallService> _log;
     private readonly ConcurrentDictionary<CallRun, byte> _live = new();
     private readonly CancellationTokenSource _stopping = new();
+    private readonly Lock _admission = new();
     private Task _accepting = Task.CompletedTask;
     private volatile bool _refusing;
 
@@ -63,10 +64,13 @@ public sealed partial class CallService : IAsyncDisposable
     /// </summary>
     public async Task HangupAllAsync(CancellationToken ct = default)
     {
-        _refusing = true;
+        lock (_admission)
+        {
+            // From here no session joins the live set, so the loop below sees every call.
+            _refusing = true;
+        }
+
         await _stopping.CancelAsync().ConfigureAwait(false);
-        // Again until none is left: a session the accept loop took just before the refusal began
-        // joins the set after the first snapshot, and its record must be waited for too.
         while (!_live.IsEmpty)
         {
             var running = new List<Task>();
@@ -97,14 +101,22 @@ public sealed partial class CallService : IAsyncDisposable
     {
         await foreach (var session in _agent.IncomingCalls.ReadAllAsync().ConfigureAwait(false))
         {
-            if (_refusing)
+            CallRun? run = null;
+            lock (_admission)
+            {
+                if (!_refusing)
+                {
+                    run = new CallRun(this, session);
+                    _live.TryAdd(run, 0);
+                }
+            }
+
+            if (run is null)
             {
                 session.Reject(503, "Shutting Down");
                 continue;
             }
 
-            var run = new CallRun(this, session);
-            _live.TryAdd(run, 0);
             // Runs to its first await (the answer is sent) here, then on its own continuations: no thread per call.
             _ = run.RunAsync();
         }

@@ -19,6 +19,7 @@ public sealed class Harness
     {
         var runner = new ScriptRunner(Flow, new ScriptRunnerOptions
         {
+            StartTimeSource = TimeProvider.System,
             Prompts = new FakePrompts(),
             Speech = Speech,
             Components = (_, _) => ValueTask.FromResult(FakeActions.Create(() => DataFails)),

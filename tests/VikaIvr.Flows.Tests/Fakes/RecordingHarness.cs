@@ -52,6 +52,7 @@ public sealed class RecordingHarness
     {
         var runner = new ScriptRunner(called => called == OperatorNumber ? flow : null, new ScriptRunnerOptions
         {
+            StartTimeSource = TimeProvider.System,
             Prompts = new FakePrompts(PromptIds),
             Speech = new FakeSpeech(),
             Components = (_, _) => ValueTask.FromResult(Components()),

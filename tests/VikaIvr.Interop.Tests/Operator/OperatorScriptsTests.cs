@@ -21,6 +21,7 @@ public sealed class OperatorScriptsTests
         Assert.True(op.Flow is not null, string.Join("\n", op.Errors));
         var runner = new ScriptRunner(called => called == op.Line.Number ? op.Flow : null, new ScriptRunnerOptions
         {
+            StartTimeSource = TimeProvider.System,
             Prompts = prompts,
             Speech = new TextOnlySpeech(services.Normalizer),
             Components = (_, _) => ValueTask.FromResult(op.Components),

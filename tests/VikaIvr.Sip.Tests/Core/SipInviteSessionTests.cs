@@ -88,6 +88,25 @@ public sealed class SipInviteSessionTests
     }
 
     [Fact]
+    public async Task Bye_on_the_early_dialog_gets_200_and_the_pending_invite_its_487()
+    {
+        var f = new SipUaFixture();
+        var answer = new TaskCompletionSource<SipAnswer>();
+        f.Handler.OnInvite = (_, _) => answer.Task;
+        f.Transport.Inject(SipTestMessages.Invite());
+        var session = await f.Handler.Invited.Task.WaitAsync(Wait);
+        session.SendProvisional(180);
+        var tag = Assert.Single(f.Transport.Responses(180)).To!.Tag!;
+
+        f.Transport.Inject(SipTestMessages.InDialog("BYE", tag, 2, "z9hG4bKearlybye"));
+
+        Assert.Contains(f.Transport.Responses(200), r => r.CSeq!.Method == SipMethods.Bye);
+        Assert.Contains(f.Transport.Responses(487), r => r.CSeq!.Method == SipMethods.Invite);
+        var end = await session.Completion.WaitAsync(Wait);
+        Assert.Equal(new SipSessionEnd(SipCallEndReason.RemoteBye, SipSessionSide.Remote, 0), end);
+    }
+
+    [Fact]
     public async Task A_2xx_never_acknowledged_ends_with_ack_timeout_on_timer_h_and_bye()
     {
         var f = new SipUaFixture();

@@ -35,6 +35,7 @@ internal sealed class SimulatedUtterances : IDisposable
         var db = new SqliteDatabase(new SqliteDatabaseOptions { DataDirectory = _dataDir, Pooling = false });
         _runner = new ScriptRunner(called => op.FlowFor(called, flow), new ScriptRunnerOptions
         {
+            StartTimeSource = TimeProvider.System,
             Prompts = prompts,
             Speech = _speech,
             Components = async (clock, token) =>
