@@ -11,6 +11,8 @@ namespace VikaIvr.Sip.Transport;
 /// </summary>
 public sealed partial class SipTransport : ISipTransport
 {
+    private const int EphemeralAttempts = 16;
+
     private readonly SipTransportOptions _options;
     private readonly ILogger _logger;
     private readonly SipUdpTransport? _udp;
@@ -25,16 +27,33 @@ public sealed partial class SipTransport : ISipTransport
         _logger = logger;
         var parserOptions = new SipParserOptions { MaxMessageSize = options.MaxMessageSize, MaxHeaders = options.MaxHeaders };
         var (bind, dualMode) = ResolveBind(options.BindAddress);
-        var port = options.Port;
-        if (options.EnableUdp)
+        for (var attempt = 1; ; attempt++)
         {
-            _udp = new SipUdpTransport(bind, dualMode, port, parserOptions, options.MaxMessageSize, logger);
-            port = _udp.LocalEndPoint.Port;
-        }
+            var port = options.Port;
+            SipUdpTransport? udp = null;
+            try
+            {
+                if (options.EnableUdp)
+                {
+                    udp = new SipUdpTransport(bind, dualMode, port, parserOptions, options.MaxMessageSize, logger);
+                    port = udp.LocalEndPoint.Port;
+                }
 
-        if (options.EnableTcp)
-        {
-            _tcp = new SipTcpTransport(bind, dualMode, port, options, parserOptions, logger);
+                _tcp = options.EnableTcp ? new SipTcpTransport(bind, dualMode, port, options, parserOptions, logger) : null;
+                _udp = udp;
+                return;
+            }
+            catch (SocketException ex) when (ex.SocketErrorCode == SocketError.AddressAlreadyInUse && options.Port == 0 && udp is not null && attempt < EphemeralAttempts)
+            {
+                // Any free port was asked for: the kernel's free UDP port can be a TCP port in use
+                // (another socket's ephemeral port); take another pair.
+                udp.Dispose();
+            }
+            catch
+            {
+                udp?.Dispose();
+                throw;
+            }
         }
     }
 
