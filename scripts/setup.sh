@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs what VikaIvr needs on a fresh Debian machine (idempotent): the speech engine,
-# the real SIP clients the tests call the server with, and audio tools; then restores NuGet packages.
+# the real SIP clients the tests call the server with, audio tools, and the service's real parts
+# (PostgreSQL, Kamailio, Prometheus: started only by the project's own scripts, never as system
+# services); then restores NuGet packages.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 need=()
@@ -10,6 +12,10 @@ command -v baresip >/dev/null || need+=(baresip)
 command -v sox >/dev/null || need+=(sox)
 command -v tshark >/dev/null || need+=(tshark)
 command -v cyclictest >/dev/null || need+=(rt-tests)   # the load benchmark's machine-latency probe
+# The service's real parts: the cluster's database and SIP front, the metrics scraper.
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+command -v kamailio >/dev/null || need+=(kamailio)
+command -v prometheus >/dev/null || need+=(prometheus)
 if [ ${#need[@]} -gt 0 ]; then
   echo "setup: installing ${need[*]}" >&2
   sudo_cmd=""; [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"

@@ -16,6 +16,7 @@ public sealed class VikaSettings
     public TrunkSettings Trunk { get; set; } = new();
     public OperatorSettings Operator { get; set; } = new();
     public ServerSettings Server { get; set; } = new();
+    public AdminSettings Admin { get; set; } = new();
 
     /// <summary>The folder relative paths are resolved against (the repository root by default).</summary>
     public string Home { get; set; } = ".";
@@ -39,6 +40,21 @@ public sealed class SipSettings
 
     /// <summary>User name → password for trunks that authenticate their INVITEs (when <see cref="ChallengeInvites"/>).</summary>
     public Dictionary<string, string> InviteCredentials { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Calls at once; beyond it an INVITE gets 503 with Retry-After. 0: what the RTP port range carries.</summary>
+    public int MaxCalls { get; set; }
+
+    /// <summary>New calls per second over the whole server; 0 = no limit.</summary>
+    public int MaxCallsPerSecond { get; set; } = 200;
+
+    /// <summary>Requests per source address per second before the source is banned for <see cref="SourceBanSeconds"/> (pike-like); 0 = no limit.</summary>
+    public int MaxCallsPerSourcePerSecond { get; set; } = 30;
+
+    /// <summary>How long a source over its rate is refused.</summary>
+    public int SourceBanSeconds { get; set; } = 10;
+
+    /// <summary>The Retry-After of a 503 for overload or drain.</summary>
+    public int RetryAfterSeconds { get; set; } = 5;
 }
 
 public sealed class MediaSettings
@@ -57,6 +73,23 @@ public sealed class MediaSettings
 public sealed class DataSettings
 {
     public string Directory { get; set; } = "data";
+
+    /// <summary>"sqlite" (the embedded file in <see cref="Directory"/>) or "postgres" (<see cref="ConnectionString"/>).</summary>
+    public string Provider { get; set; } = "sqlite";
+
+    /// <summary>The PostgreSQL connection string (Npgsql form) when <see cref="Provider"/> is "postgres".</summary>
+    public string ConnectionString { get; set; } = "";
+
+    /// <summary>An HTTP JSON participant service; participants come from the database when its URL is empty.</summary>
+    public ParticipantApiSettings ParticipantApi { get; set; } = new();
+}
+
+public sealed class ParticipantApiSettings
+{
+    public string Url { get; set; } = "";
+    public int TimeoutMs { get; set; } = 2000;
+    public int Retries { get; set; } = 2;
+    public int CacheSeconds { get; set; } = 60;
 }
 
 public sealed class FlowSettings
@@ -110,4 +143,16 @@ public sealed class ServerSettings
 
     /// <summary>How long `serve` may take to stop (hang up the calls, write their records) after SIGTERM or Ctrl+C.</summary>
     public int StopSeconds { get; set; } = 30;
+
+    /// <summary>After SIGTERM or POST /admin/drain: how long calls in progress may go on before they get BYE.</summary>
+    public int DrainSeconds { get; set; } = 300;
+
+    /// <summary>This node's name in call records and metrics; empty: the machine's host name.</summary>
+    public string NodeId { get; set; } = "";
+}
+
+public sealed class AdminSettings
+{
+    /// <summary>The admin HTTP endpoint (metrics, health, drain, console): host:port; empty = off.</summary>
+    public string Bind { get; set; } = "127.0.0.1:8165";
 }

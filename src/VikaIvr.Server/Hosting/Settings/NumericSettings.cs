@@ -14,11 +14,20 @@ public static class NumericSettings
         ["Sip:MaxCallDurationSeconds"] = new(0, 86400, "seconds 0-86400 (0 = no limit)"),
         ["Sip:AnswerDelayMs"] = new(0, 60000, "milliseconds 0-60000"),
         ["Sip:MaxHeaders"] = new(10, 10000, "a header count 10-10000"),
+        ["Sip:MaxCalls"] = new(0, 100000, "a call count 0-100000 (0 = what the RTP ports carry)"),
+        ["Sip:MaxCallsPerSecond"] = new(0, 100000, "calls per second 0-100000 (0 = no limit)"),
+        ["Sip:MaxCallsPerSourcePerSecond"] = new(0, 100000, "requests per second 0-100000 (0 = no limit)"),
+        ["Sip:SourceBanSeconds"] = new(1, 3600, "seconds 1-3600"),
+        ["Sip:RetryAfterSeconds"] = new(1, 3600, "seconds 1-3600"),
+        ["Data:ParticipantApi:TimeoutMs"] = new(50, 60000, "milliseconds 50-60000"),
+        ["Data:ParticipantApi:Retries"] = new(0, 10, "a retry count 0-10"),
+        ["Data:ParticipantApi:CacheSeconds"] = new(0, 86400, "seconds 0-86400 (0 = no cache)"),
         ["Media:PacerThreads"] = new(0, 64, "a thread count 0-64 (0 = one per core, at most 4)"),
         ["Media:ReceiveThreads"] = new(1, 64, "a thread count 1-64"),
         ["Trunk:ExpiresSeconds"] = new(60, 86400, "seconds 60-86400"),
         ["Server:StatsSeconds"] = new(0, 86400, "seconds 0-86400 (0 = off)"),
         ["Server:StopSeconds"] = new(1, 3600, "seconds 1-3600"),
+        ["Server:DrainSeconds"] = new(0, 86400, "seconds 0-86400 (0 = no drain: BYE at once)"),
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The rule for <paramref name="key"/> (Section:Name); a plain whole number when the table has none.</summary>

@@ -43,6 +43,7 @@ public static class VikaOptions
         Section<TrunkSettings>(services, configuration, "Trunk");
         Section<OperatorSettings>(services, configuration, "Operator");
         Section<ServerSettings>(services, configuration, "Server");
+        Section<AdminSettings>(services, configuration, "Admin");
 
         services.AddSingleton(sp => new VikaSettings
         {
@@ -55,6 +56,7 @@ public static class VikaOptions
             Trunk = Value<TrunkSettings>(sp),
             Operator = Value<OperatorSettings>(sp),
             Server = Value<ServerSettings>(sp),
+            Admin = Value<AdminSettings>(sp),
             Home = home,
         });
         return services;
