@@ -68,6 +68,25 @@ public sealed partial class SipInviteSession
     /// <summary>Refuses the INVITE with a 3xx-6xx status; the session ends (reason Rejected).</summary>
     public bool Reject(int statusCode, string? reasonPhrase = null) => Answer(SipAnswer.Reject(statusCode, reasonPhrase));
 
+    /// <summary>
+    /// Refuses the INVITE with 503 and Retry-After for load or state (draining, no media ports),
+    /// counted in the user agent's refusal summary; false when the call is no longer waiting for an answer.
+    /// </summary>
+    public bool RejectUnavailable(Admission.SipRefusalReason reason)
+    {
+        lock (_sync)
+        {
+            if (State != SipCallState.Incoming || _serverInvite is not { } tx)
+            {
+                return false;
+            }
+
+            tx.Respond(_agent.CreateUnavailable(Invite, reason, Remote.Address.Address, _agent.Admission.RetryAfterSeconds, Dialog.LocalTag));
+            Terminate(SipCallEndReason.Rejected, SipSessionSide.Local, 503);
+            return true;
+        }
+    }
+
     /// <summary>Sends the application's answer to the INVITE; false when the call is no longer waiting for one (cancelled, or answered already).</summary>
     public bool Answer(SipAnswer answer)
     {
@@ -142,6 +161,7 @@ public sealed partial class SipInviteSession
         }
 
         _agent.Log.AckTimeout(CallId);
+        _agent.Admission.OnAckTimeout(Remote.Address.Address);
         _awaitingAck = null;
         Terminate(SipCallEndReason.AckTimeout, SipSessionSide.Local, sendBye: true);
     }

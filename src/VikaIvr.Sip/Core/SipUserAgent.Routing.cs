@@ -1,4 +1,5 @@
 using System.Net;
+using VikaIvr.Sip.Admission;
 using VikaIvr.Sip.Auth;
 using VikaIvr.Sip.Dialogs;
 using VikaIvr.Sip.Message;
@@ -41,6 +42,13 @@ public sealed partial class SipUserAgent
             return;
         }
 
+        // Outside a dialog every request counts against its source (in-dialog ones of calls in progress never do).
+        if (Admission.CheckSource(source.Address.Address) is var ban and > 0)
+        {
+            RefuseBannedSource(request, source, ban);
+            return;
+        }
+
         if (IsMerged(request))
         {
             SendStateless(request, source, 482);
@@ -64,7 +72,7 @@ public sealed partial class SipUserAgent
         switch (request.Method)
         {
             case SipMethods.Options:
-                tx.Respond(CreateOptionsResponse(request));
+                tx.Respond(Admission.Readiness.Ready ? CreateOptionsResponse(request) : CreateNotReady(request));
                 break;
             case SipMethods.Invite:
                 OnInvite(request, (SipInviteServerTransaction)tx, sync!, source, local);
@@ -95,11 +103,43 @@ public sealed partial class SipUserAgent
             return;
         }
 
+        if (Admission.CheckNewCall(IncomingCallCount) is { } overload)
+        {
+            tx.Respond(CreateUnavailable(request, overload, source.Address.Address, Admission.RetryAfterSeconds));
+            return;
+        }
+
         var dialog = SipDialog.ForIncoming(request, NewTag(), source, LocalHost(local), LocalPort(source, local));
         var session = SipInviteSession.ForIncoming(this, sync, request, tx, dialog, source);
+        Interlocked.Increment(ref _incomingCalls);
         _sessions[(dialog.CallId, dialog.LocalTag)] = session;
         Log.IncomingCall(session.CallId, session.Called, source);
         _incoming.Writer.TryWrite(session);
+    }
+
+    /// <summary>
+    /// A banned source: an INVITE gets 503 with Retry-After = the ban left, sent without a
+    /// transaction (a flood costs no timers; a retransmission is answered again); anything else is
+    /// dropped unanswered, as pike does, so a scanner learns nothing and costs one counter.
+    /// </summary>
+    private void RefuseBannedSource(SipRequest request, SipEndPoint source, int banSeconds)
+    {
+        if (request.Method != SipMethods.Invite)
+        {
+            return;
+        }
+
+        var response = CreateUnavailable(request, SipRefusalReason.SourceBanned, source.Address.Address, banSeconds);
+        SipResponseRouter.StampTopVia(response, source);
+        _transport.Send(response, SipResponseRouter.Destination(request.TopVia, source));
+    }
+
+    /// <summary>OPTIONS while not ready (draining, or a check failing): 503 so a dispatcher's probe takes us out of rotation.</summary>
+    private SipResponse CreateNotReady(SipRequest request)
+    {
+        var response = CreateResponse(request, 503);
+        response.Headers.Add(SipHeaderId.RetryAfter, Admission.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return response;
     }
 
     private void OnCancel(SipRequest cancel, SipEndPoint source)

@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
+using VikaIvr.Sip.Admission;
 using VikaIvr.Sip.Core.Outgoing;
 using VikaIvr.Sip.Dialogs;
 using VikaIvr.Sip.Message;
@@ -28,6 +29,7 @@ public sealed partial class SipUserAgent : ISipInboundHandler, IAsyncDisposable
     private readonly SipCidr[] _allowed;
     private readonly ConcurrentDictionary<(string CallId, string LocalTag), SipInviteSession> _sessions = new();
     private readonly ConcurrentDictionary<(string CallId, string FromTag, uint CSeq, string Method), SipServerTransaction> _recent = new();
+    private int _incomingCalls;
     private readonly Channel<SipInviteSession> _incoming = Channel.CreateUnbounded<SipInviteSession>(new UnboundedChannelOptions { SingleReader = false, SingleWriter = true });
 
     public SipUserAgent(ISipTransport transport, SipUserAgentOptions options, SipTimerOptions timers, TimeProvider time, ILogger<SipUserAgent> logger)
@@ -39,6 +41,7 @@ public sealed partial class SipUserAgent : ISipInboundHandler, IAsyncDisposable
         Time = time;
         Transactions = new SipTransactionLayer(transport, timers, time);
         _allowed = [.. options.AllowedSources.Select(SipCidr.Parse)];
+        Admission = new SipAdmission(options.Admission, options.Readiness, time, logger);
     }
 
     public SipTransactionLayer Transactions { get; }
@@ -50,6 +53,12 @@ public sealed partial class SipUserAgent : ISipInboundHandler, IAsyncDisposable
 
     /// <summary>Sessions in progress (both directions).</summary>
     public int ActiveCalls => _sessions.Count;
+
+    /// <summary>Calls to us in progress (from the INVITE taken to the session's end): what Sip:MaxCalls limits.</summary>
+    public int IncomingCallCount => Volatile.Read(ref _incomingCalls);
+
+    /// <summary>The overload policy and the refusal summary (the application reports its own refusals there too).</summary>
+    public SipAdmission Admission { get; }
 
     internal SipUserAgentOptions Options { get; }
 
@@ -164,6 +173,8 @@ public sealed partial class SipUserAgent : ISipInboundHandler, IAsyncDisposable
         {
             // Peers that do not answer a BYE are not waited for longer.
         }
+
+        Admission.Dispose();
     }
 
     internal static string NewTag() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
@@ -177,8 +188,22 @@ public sealed partial class SipUserAgent : ISipInboundHandler, IAsyncDisposable
     }
 
     /// <summary>A session ended: it leaves the dialog table.</summary>
-    internal void Forget(SipInviteSession session) =>
-        _sessions.TryRemove(KeyValuePair.Create((session.CallId, session.Dialog.LocalTag), session));
+    internal void Forget(SipInviteSession session)
+    {
+        if (_sessions.TryRemove(KeyValuePair.Create((session.CallId, session.Dialog.LocalTag), session)) && session.IsIncoming)
+        {
+            Interlocked.Decrement(ref _incomingCalls);
+        }
+    }
+
+    /// <summary>A 503 for load or state (RFC 3261 20.33: with Retry-After), counted in the refusal summary.</summary>
+    internal SipResponse CreateUnavailable(SipRequest request, SipRefusalReason reason, IPAddress? source, int retryAfterSeconds, string? toTag = null)
+    {
+        Admission.Refusals.Record(reason, source);
+        var response = CreateResponse(request, 503, null, toTag);
+        response.Headers.Add(SipHeaderId.RetryAfter, retryAfterSeconds.ToString(CultureInfo.InvariantCulture));
+        return response;
+    }
 
     private void OnStrayResponse(SipResponse response, SipEndPoint source)
     {

@@ -1,3 +1,4 @@
+using VikaIvr.Sip.Admission;
 using VikaIvr.Sip.Auth;
 
 namespace VikaIvr.Sip.Core;
@@ -34,4 +35,10 @@ public sealed class SipUserAgentOptions
 
     /// <summary>When set, new INVITEs must carry valid digest credentials (401 with WWW-Authenticate otherwise).</summary>
     public SipDigestServer? InviteAuthentication { get; set; }
+
+    /// <summary>Overload limits at the edge (calls at once, calls per second, per-source rate and ban, Retry-After); none by default.</summary>
+    public SipAdmissionOptions Admission { get; set; } = new();
+
+    /// <summary>Read on every OPTIONS: 200 when ready, 503 with Retry-After when not (a dispatcher's probe follows it).</summary>
+    public ISipReadiness Readiness { get; set; } = new SipAlwaysReady();
 }

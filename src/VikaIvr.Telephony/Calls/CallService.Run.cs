@@ -6,6 +6,7 @@ using VikaIvr.Flows.Ports;
 using VikaIvr.Media.Net;
 using VikaIvr.Media.Sdp;
 using VikaIvr.Media.Session;
+using VikaIvr.Sip.Admission;
 using VikaIvr.Sip.Core;
 using VikaIvr.Telephony.Digits;
 
@@ -45,7 +46,7 @@ public sealed partial class CallService
                 service.LogSetupFailed(session.CallId, ex);
                 if (!session.Reject(500))
                 {
-                    await HangupAsync().ConfigureAwait(false);
+                    Hangup();
                 }
 
                 // The call still leaves its record and gives back its media (ports, receiver, pacer slot).
@@ -59,6 +60,7 @@ public sealed partial class CallService
             {
                 service._live.TryRemove(this, out _);
                 _finished.TrySetResult();
+                service.OnCallGone();
             }
         }
 
@@ -66,15 +68,7 @@ public sealed partial class CallService
         public async Task ShutdownAsync()
         {
             _shutdown = true;
-            try
-            {
-                await session.HangupAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
-            {
-                // The peer did not answer our BYE: the session is over on our side all the same.
-            }
-
+            Hangup();
             await _finished.Task.ConfigureAwait(false);
         }
 
@@ -82,6 +76,22 @@ public sealed partial class CallService
         private async Task<bool> AnswerAsync()
         {
             var options = service._options;
+            if (options.AnswerDelay > TimeSpan.Zero)
+            {
+                // Ring first, holding no RTP port: a call takes its ports only when it is answered.
+                _record = NewRecord();
+                session.SendProvisional(180);
+                try
+                {
+                    await Task.Delay(options.AnswerDelay, service._time, session.Ended).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    // CANCEL: the session answered 487 and ended; the record says so.
+                    return false;
+                }
+            }
+
             var sdpAddress = options.MediaAddress ?? LocalAddressFinder.Find(session.Remote.Address.Address);
             var bind = options.RtpBindAddress ?? (options.MediaAddress is null ? sdpAddress : AnyFor(sdpAddress));
             RtpPortLease lease;
@@ -92,7 +102,7 @@ public sealed partial class CallService
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
                 service.LogNoPorts(session.CallId, ex.Message);
-                session.Reject(503, "No media ports available");
+                session.RejectUnavailable(SipRefusalReason.NoPorts);
                 return false;
             }
 
@@ -132,25 +142,11 @@ public sealed partial class CallService
             var call = new TelephonyCall(session, mediaSession, service._clips, digits, service._time);
             _call = call;
             _offerAnswer = offerAnswer;
-            _record = new CallRecord { CallId = session.CallId, Caller = session.Caller, Called = session.Called, StartedAt = session.StartedAt };
+            _record ??= NewRecord();
             session.ReinviteHandler = OnReinvite;
             if (media is not null)
             {
                 StartMedia(media);
-            }
-
-            if (options.AnswerDelay > TimeSpan.Zero)
-            {
-                session.SendProvisional(180);
-                try
-                {
-                    await Task.Delay(options.AnswerDelay, service._time, session.Ended).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    // CANCEL: the session answered 487 and ended; the record says so.
-                    return false;
-                }
             }
 
             _record.AnsweredAt = service._time.GetUtcNow();
@@ -183,7 +179,7 @@ public sealed partial class CallService
                 if (result is not { Success: true, Media: { } answered })
                 {
                     service.LogNoAnswer(session.CallId);
-                    await HangupAsync().ConfigureAwait(false);
+                    Hangup();
                     return false;
                 }
 
@@ -192,6 +188,8 @@ public sealed partial class CallService
 
             return true;
         }
+
+        private CallRecord NewRecord() => new() { CallId = session.CallId, Caller = session.Caller, Called = session.Called, StartedAt = session.StartedAt };
 
         private async Task RunApplicationAsync()
         {
@@ -210,24 +208,29 @@ public sealed partial class CallService
                 service.LogApplicationFailed(session.CallId, ex);
             }
 
-            await HangupAsync().ConfigureAwait(false);
+            Hangup();
         }
 
-        private async Task HangupAsync()
+        /// <summary>Ends the call (BYE, or 480 to an INVITE not answered yet) without waiting for the BYE's answer: the session is over on our side at once.</summary>
+        private void Hangup()
         {
             if (session.Ended.IsCancellationRequested)
             {
                 return;
             }
 
+            Task bye;
             try
             {
-                await session.HangupAsync(CancellationToken.None).ConfigureAwait(false);
+                bye = session.HangupAsync(CancellationToken.None);
             }
             catch (Exception ex)
             {
                 service.LogHangupFailed(session.CallId, ex.Message);
+                return;
             }
+
+            service.TrackBye(session.CallId, bye);
         }
 
         private Task<SipAnswer> OnReinvite(SipBody? offer, CancellationToken ct)
@@ -268,7 +271,7 @@ public sealed partial class CallService
         private async Task FinishAsync(SipSessionEnd end)
         {
             _finishing = true;
-            var call = _call!;
+            var call = _call;
             var r = _record!;
             // Once the stop began, a call we end is ended by the stop (its application returned on the stop token).
             var shutdown = (_shutdown || service._refusing) && end.Reason is SipCallEndReason.LocalBye or SipCallEndReason.Shutdown or SipCallEndReason.Rejected;
@@ -279,9 +282,32 @@ public sealed partial class CallService
                 SipCallEndReason.LocalBye or SipCallEndReason.Rejected => "server",
                 _ => "system",
             };
+            if (shutdown)
+            {
+                Interlocked.Increment(ref service._cut);
+            }
+
+            if (call is not null)
+            {
+                await ReleaseMediaAsync(call, r).ConfigureAwait(false);
+            }
+
+            r.EndedAt = service._time.GetUtcNow();
+            try
+            {
+                await service._records.SaveAsync(r, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                service.LogRecordFailed(session.CallId, ex.Message);
+            }
+        }
+
+        /// <summary>Stops the media (gives back the ports, receiver and pacer slot) and copies what it measured into the record.</summary>
+        private static async Task ReleaseMediaAsync(TelephonyCall call, CallRecord r)
+        {
             var stats = call.Media.GetStatistics();
             await call.DisposeAsync().ConfigureAwait(false);
-            r.EndedAt = service._time.GetUtcNow();
             foreach (var s in call.Digits.SourcesSeen)
             {
                 r.DtmfMethods.Add(s switch { DtmfSource.Rfc4733 => "rfc4733", DtmfSource.SipInfo => "info", _ => "inband" });
@@ -296,14 +322,6 @@ public sealed partial class CallService
             r.RtpPacketsReceived = stats.PacketsReceived;
             r.RtpPacketsLost = stats.PacketsLost;
             r.RtpJitterMs = stats.JitterMs;
-            try
-            {
-                await service._records.SaveAsync(r, CancellationToken.None).ConfigureAwait(false);
-            }
-            catch (Exception ex)
-            {
-                service.LogRecordFailed(session.CallId, ex.Message);
-            }
         }
 
         private static SipBody Sdp(SdpSessionDescription d) => new("application/sdp", Encoding.ASCII.GetBytes(d.ToString()));

@@ -4,6 +4,7 @@ using VikaIvr.Flows.Ports;
 using VikaIvr.Media.Clock;
 using VikaIvr.Media.Receive;
 using VikaIvr.Media.Session;
+using VikaIvr.Sip.Admission;
 using VikaIvr.Sip.Core;
 using VikaIvr.Telephony.Media;
 
@@ -81,6 +82,8 @@ public sealed partial class CallService : IAsyncDisposable
 
             await Task.WhenAll(running).WaitAsync(ct).ConfigureAwait(false);
         }
+
+        await WaitForByesAsync(ct).ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()
@@ -104,7 +107,7 @@ public sealed partial class CallService : IAsyncDisposable
             CallRun? run = null;
             lock (_admission)
             {
-                if (!_refusing)
+                if (!_refusing && !_draining)
                 {
                     run = new CallRun(this, session);
                     _live.TryAdd(run, 0);
@@ -113,7 +116,8 @@ public sealed partial class CallService : IAsyncDisposable
 
             if (run is null)
             {
-                session.Reject(503, "Shutting Down");
+                // Draining or stopping: 503 with Retry-After, so the caller (or its proxy) tries another node.
+                session.RejectUnavailable(SipRefusalReason.Draining);
                 continue;
             }
 
@@ -125,7 +129,7 @@ public sealed partial class CallService : IAsyncDisposable
     private MediaSession CreateMedia(RtpPortLease lease, IMediaDigitSink digits) =>
         new(_clock, lease, _options.Media, _time, _loggers.CreateLogger<MediaSession>(), Receiver) { DigitSink = digits };
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Call {CallId}: no RTP port available ({Reason}); answering 503")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Call {CallId}: no RTP port available ({Reason}); answering 503")]
     private partial void LogNoPorts(string callId, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Call {CallId}: late-offer ACK without a usable SDP answer; hanging up")]

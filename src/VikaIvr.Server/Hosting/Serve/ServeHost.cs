@@ -2,7 +2,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using VikaIvr.Server.Hosting.Service;
 using VikaIvr.Server.Hosting.Settings;
+using VikaIvr.Sip.Admission;
 using VikaIvr.Telephony.Calls;
 
 namespace VikaIvr.Server.Hosting.Serve;
@@ -10,10 +13,10 @@ namespace VikaIvr.Server.Hosting.Serve;
 /// <summary>
 /// `vika serve` on the .NET Generic Host. The long-lived parts are hosted services started in this
 /// order and stopped in the reverse one: priority, call flows (speech, database, flows), call-record
-/// writer, media clock, media receiver, prompt preload, SIP stack, health line. So on SIGTERM or
-/// Ctrl+C (the console lifetime handles both) the health line stops, every call gets its BYE and
-/// finishes, the media threads stop, and the record writer writes the last records — within
-/// Server:StopSeconds.
+/// writer, media clock, media receiver, prompt preload, SIP stack, health line. SIGTERM first drains
+/// (<see cref="ServeLifetime"/>, <see cref="DrainService"/>: up to Server:DrainSeconds), then — as on
+/// Ctrl+C at once — the host stops: the health line stops, every call left gets its BYE and finishes,
+/// the media threads stop, and the record writer writes the last records — within Server:StopSeconds.
 /// </summary>
 public static class ServeHost
 {
@@ -45,6 +48,14 @@ public static class ServeHost
         services.AddSingleton(clock);
         services.AddSingleton(sp => VikaServices.Create(sp.GetRequiredService<VikaSettings>(), clock, sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<TelephonyOptions>(sp => TelephonySettings.Create(sp.GetRequiredService<VikaSettings>()));
+        // Drain and overload (issue 11, part A): SIGTERM drains (ServeLifetime replaces the console lifetime).
+        services.AddMetrics();
+        services.TryAddSingleton<ServiceReadiness>();
+        services.AddSingleton<SipRefusalMetrics>();
+        services.AddSingleton<DrainMetrics>();
+        services.AddSingleton<DrainService>();
+        services.AddSingleton<IDrainControl>(sp => sp.GetRequiredService<DrainService>());
+        services.AddSingleton<IHostLifetime, ServeLifetime>();
 
         Hosted<ServerPriorityService>(services);
         Hosted<CallFlowsService>(services);

@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using VikaIvr.Media.Session;
+using VikaIvr.Sip.Admission;
 using VikaIvr.Sip.Core;
 using VikaIvr.Sip.Transactions;
 using VikaIvr.Sip.Transport;
@@ -66,6 +67,17 @@ public sealed class SipCallStack : IAsyncDisposable
                 ? new Sip.Auth.SipDigestServer(settings.Sip.AuthRealm,
                     user => settings.Sip.InviteCredentials.TryGetValue(user, out var password) ? password : null, parts.Time)
                 : null,
+            Admission = new SipAdmissionOptions
+            {
+                // 0: what the RTP range carries (each call takes an even RTP port and the RTCP port above it).
+                MaxCalls = settings.Sip.MaxCalls > 0 ? settings.Sip.MaxCalls : ports.Capacity,
+                MaxCallsPerSecond = settings.Sip.MaxCallsPerSecond,
+                MaxRequestsPerSourcePerSecond = settings.Sip.MaxCallsPerSourcePerSecond,
+                SourceBan = TimeSpan.FromSeconds(settings.Sip.SourceBanSeconds),
+                RetryAfter = TimeSpan.FromSeconds(settings.Sip.RetryAfterSeconds),
+                Metrics = parts.RefusalMetrics,
+            },
+            Readiness = parts.Readiness,
         };
         var agent = new SipUserAgent(transport, uaOptions, new SipTimerOptions(), parts.Time, parts.Loggers.CreateLogger<SipUserAgent>());
         var calls = new CallService(agent, parts.Telephony, parts.MediaClock, ports, parts.Clips, parts.Application, parts.Records, parts.Time, parts.Loggers)
@@ -105,9 +117,15 @@ public sealed class SipCallStack : IAsyncDisposable
     }
 
     /// <summary>
+    /// The drain: new calls get 503 with Retry-After, the calls in progress may end by themselves
+    /// until <paramref name="within"/> passes or <paramref name="cut"/> fires, then the rest get BYE;
+    /// returns once every record is handed to the store.
+    /// </summary>
+    public Task<CallDrainResult> DrainAsync(TimeSpan within, CancellationToken cut, CancellationToken ct) => _calls.DrainAsync(within, cut, ct);
+
+    /// <summary>
     /// Refuses new calls, ends every call in progress with a BYE and returns once each call has
-    /// finished (its media stopped and its record handed to the record store). The next issue's
-    /// drain starts here.
+    /// finished (its media stopped and its record handed to the record store).
     /// </summary>
     public async Task HangupAllAsync(CancellationToken ct)
     {

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using VikaIvr.Flows.Ports;
 using VikaIvr.Media.Clock;
 using VikaIvr.Media.Receive;
+using VikaIvr.Sip.Admission;
 using VikaIvr.Telephony.Calls;
 using VikaIvr.Telephony.Media;
 
@@ -18,4 +19,6 @@ public sealed record SipCallStackParts(
     ICallApplication Application,
     ICallRecordStore Records,
     TimeProvider Time,
-    ILoggerFactory Loggers);
+    ILoggerFactory Loggers,
+    ISipReadiness Readiness,
+    SipRefusalMetrics RefusalMetrics);

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using VikaIvr.Server.Hosting.Service;
+using VikaIvr.Sip.Admission;
 using VikaIvr.Telephony.Calls;
 
 namespace VikaIvr.Server.Hosting.Serve;
@@ -20,6 +22,8 @@ public sealed partial class SipStackService(
     ServerPriorityService priority,
     TelephonyOptions telephony,
     TimeProvider time,
+    ServiceReadiness readiness,
+    SipRefusalMetrics refusalMetrics,
     ILoggerFactory loggers,
     ILogger<SipStackService> log) : IHostedService, IAsyncDisposable
 {
@@ -31,12 +35,17 @@ public sealed partial class SipStackService(
     public Task StartAsync(CancellationToken cancellationToken)
     {
         _stack = SipCallStack.Start(new SipCallStackParts(settings, telephony, flows.ServiceNumbers, clock.Clock, receiver.Receiver,
-            prompts.Cache, new FlowCallApplication(flows.Router), records.Store, time, loggers));
+            prompts.Cache, new FlowCallApplication(flows.Router), records.Store, time, loggers,
+            new SipServiceReadiness(readiness), refusalMetrics));
         var (rtpLow, rtpHigh) = RtpPortRange.Parse(settings.Media.RtpPorts);
         LogListening(settings.Sip.Bind, settings.Sip.Port, rtpLow, rtpHigh, string.Join(",", flows.ServiceNumbers), services.FlowFile,
             flows.EngineName, flows.Database.FilePath, flows.Line, priority.Granted, RuntimeDescription.Describe());
         return Task.CompletedTask;
     }
+
+    /// <summary>The drain (see <see cref="SipCallStack.DrainAsync"/>); nothing to drain before the start.</summary>
+    public Task<CallDrainResult> DrainAsync(TimeSpan within, CancellationToken cut, CancellationToken ct) =>
+        Volatile.Read(ref _stack) is { } stack ? stack.DrainAsync(within, cut, ct) : Task.FromResult(new CallDrainResult(0, 0));
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {

@@ -19,6 +19,11 @@ public sealed class SipSettingsValidator : IValidateOptions<SipSettings>
         failures.Range("Sip:MaxCallDurationSeconds", options.MaxCallDurationSeconds);
         failures.Range("Sip:AnswerDelayMs", options.AnswerDelayMs);
         failures.Range("Sip:MaxHeaders", options.MaxHeaders);
+        failures.Range("Sip:MaxCalls", options.MaxCalls);
+        failures.Range("Sip:MaxCallsPerSecond", options.MaxCallsPerSecond);
+        failures.Range("Sip:MaxCallsPerSourcePerSecond", options.MaxCallsPerSourcePerSecond);
+        failures.Range("Sip:SourceBanSeconds", options.SourceBanSeconds);
+        failures.Range("Sip:RetryAfterSeconds", options.RetryAfterSeconds);
         for (int i = 0; i < options.ServiceNumbers.Count; i++)
         {
             if (string.IsNullOrWhiteSpace(options.ServiceNumbers[i]))

@@ -1,0 +1,54 @@
+using System.Net;
+using Microsoft.Extensions.Logging;
+
+namespace VikaIvr.Sip.Admission;
+
+/// <summary>
+/// The user agent's overload policy in one place: the per-source limiter (every request outside a
+/// dialog), the call limits (new INVITEs: calls at once, calls per second), readiness for OPTIONS,
+/// and the refusal summary. Decides only; the user agent answers.
+/// </summary>
+public sealed class SipAdmission : IDisposable
+{
+    private readonly SipAdmissionOptions _options;
+    private readonly SipSourceLimiter _sources;
+    private readonly SipCallRateLimiter _rate;
+
+    public SipAdmission(SipAdmissionOptions options, ISipReadiness readiness, TimeProvider time, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+        Readiness = readiness;
+        _sources = new SipSourceLimiter(options.MaxRequestsPerSourcePerSecond, options.SourceBan, options.SourceTableSize, time);
+        _rate = new SipCallRateLimiter(options.MaxCallsPerSecond, time);
+        Refusals = new SipRefusalSummary(options.SummaryInterval, options.Metrics, time, logger);
+    }
+
+    public ISipReadiness Readiness { get; }
+
+    public SipRefusalSummary Refusals { get; }
+
+    /// <summary>Retry-After of a 503, in whole seconds (at least 1).</summary>
+    public int RetryAfterSeconds => Seconds(_options.RetryAfter);
+
+    /// <summary>Counts a request outside a dialog; the whole seconds of the source's ban left when refused, else 0.</summary>
+    public int CheckSource(IPAddress source) => Seconds(_sources.Count(source));
+
+    /// <summary>A 2xx of <paramref name="source"/>'s never acknowledged (timer H): counts against its rate.</summary>
+    public void OnAckTimeout(IPAddress source) => _sources.Count(source, _options.AckTimeoutPenalty);
+
+    /// <summary>Why a new call is refused now, or null to take it; <paramref name="activeCalls"/> are the incoming calls in progress.</summary>
+    public SipRefusalReason? CheckNewCall(int activeCalls)
+    {
+        if (_options.MaxCalls > 0 && activeCalls >= _options.MaxCalls)
+        {
+            return SipRefusalReason.MaxCalls;
+        }
+
+        return _rate.TryTake() ? null : SipRefusalReason.Rate;
+    }
+
+    public void Dispose() => Refusals.Dispose();
+
+    private static int Seconds(TimeSpan t) => t <= TimeSpan.Zero ? 0 : Math.Max(1, (int)Math.Ceiling(t.TotalSeconds));
+}

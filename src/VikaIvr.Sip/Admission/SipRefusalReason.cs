@@ -1,0 +1,20 @@
+namespace VikaIvr.Sip.Admission;
+
+/// <summary>Why a request was refused for load or state (not for being wrong): the tag of vika.sip.refusals.</summary>
+public enum SipRefusalReason
+{
+    /// <summary>Sip:MaxCalls calls in progress.</summary>
+    MaxCalls,
+
+    /// <summary>Over Sip:MaxCallsPerSecond over the whole server.</summary>
+    Rate,
+
+    /// <summary>The source went over Sip:MaxCallsPerSourcePerSecond and is banned for Sip:SourceBanSeconds.</summary>
+    SourceBanned,
+
+    /// <summary>The node drains (stops taking calls before it stops).</summary>
+    Draining,
+
+    /// <summary>No RTP port pair free when the call was to be answered.</summary>
+    NoPorts,
+}
