@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace VikaIvr.Server.Hosting.Service;
@@ -7,9 +8,10 @@ namespace VikaIvr.Server.Hosting.Service;
 /// `serve`'s signals, in place of the console lifetime (which stops at once on SIGTERM): the first
 /// SIGTERM (systemd, Docker, Kubernetes) begins the drain, a second one cuts it short. SIGINT
 /// (Ctrl+C) and SIGQUIT keep the immediate graceful stop a person at a terminal expects: every call
-/// gets its BYE, every record is written.
+/// gets its BYE, every record is written. The host builds its lifetime with itself, before the
+/// settings are checked, so the drain (and the SIP stack it needs) is resolved on the first signal.
 /// </summary>
-public sealed class ServeLifetime(IHostApplicationLifetime lifetime, DrainService drain) : IHostLifetime, IDisposable
+public sealed class ServeLifetime(IHostApplicationLifetime lifetime, IServiceProvider services) : IHostLifetime, IDisposable
 {
     private readonly List<PosixSignalRegistration> _registrations = [];
     private int _terms;
@@ -38,6 +40,7 @@ public sealed class ServeLifetime(IHostApplicationLifetime lifetime, DrainServic
     {
         // The process does not end on the signal: the drain, then the host's stop, end it.
         context.Cancel = true;
+        var drain = services.GetRequiredService<DrainService>();
         if (Interlocked.Increment(ref _terms) == 1)
         {
             drain.BeginDrain("SIGTERM");
