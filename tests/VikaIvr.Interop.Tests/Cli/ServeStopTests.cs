@@ -4,14 +4,20 @@ using VikaIvr.Testing.Caller;
 
 namespace VikaIvr.Interop.Tests.Cli;
 
-/// <summary>SIGTERM to `vika serve` with a call up: the caller gets a BYE, the record is written, the server exits 0.</summary>
+/// <summary>
+/// SIGTERM to `vika serve` with a call up and Server:DrainSeconds = 0 (no drain: ServeDrainTests has
+/// the drain): the caller gets a BYE, the record is written, the server exits 0.
+/// </summary>
 [Collection(InteropCollection.Name)]
 public sealed class ServeStopTests
 {
     [Fact]
     public async Task Sigterm_hangs_up_the_call_writes_its_record_and_exits_0()
     {
-        await using var server = await ServerProcess.StartAsync(new ServerOptions());
+        await using var server = await ServerProcess.StartAsync(new ServerOptions
+        {
+            Environment = new Dictionary<string, string> { ["VIKA_Server__DrainSeconds"] = "0" },
+        });
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await using var caller = await Testing.Caller.TestCaller.DialAsync($"sip:165@127.0.0.1:{server.SipPort}", new TestCallerOptions(), null, timeout.Token);
         Assert.True(caller.IsEstablished, $"{caller.FinalResponse?.StatusCode}\n{server.Output}");

@@ -13,4 +13,7 @@ public sealed record ServerOptions
     /// <summary>Start through the repository's `./vika` (the README's command: it publishes the
     /// precompiled server on first use) instead of the vika.dll beside the tests.</summary>
     public bool ThroughWrapper { get; init; }
+
+    /// <summary>Extra environment variables for the server (settings in the VIKA_Section__Key form).</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 }

@@ -66,6 +66,11 @@ public sealed class ServerProcess : IAsyncDisposable
         // The server finds config/ and prompts/ through VIKA_HOME when run from a build folder.
         info.Environment["VIKA_HOME"] = RepoPaths.Root;
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        foreach (var (key, value) in options.Environment)
+        {
+            info.Environment[key] = value;
+        }
+
         var process = new Process { StartInfo = info };
         var server = new ServerProcess(process, sipPort, rtp, dataDir);
         process.OutputDataReceived += (_, e) => server.Append(e.Data);

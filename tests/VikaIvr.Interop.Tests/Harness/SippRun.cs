@@ -25,6 +25,9 @@ public sealed record SippRun
     /// <summary>A unique Call-ID prefix (SIPp's -cid_str), so the test can find its call record.</summary>
     public string CallIdPrefix { get; init; } = "vika-" + Guid.NewGuid().ToString("N")[..12];
 
+    /// <summary>SIPp's own address (-i): another loopback address (127.0.0.2) plays another source.</summary>
+    public string LocalAddress { get; init; } = "127.0.0.1";
+
     /// <summary>Extra SIPp arguments (e.g. -key first_pt 0).</summary>
     public IReadOnlyList<string> ExtraArguments { get; init; } = [];
 

@@ -49,7 +49,7 @@ public static class SippRunner
         {
             "-sf", scenario,
             "-t", run.Transport,
-            "-i", "127.0.0.1",
+            "-i", run.LocalAddress,
             "-p", FreePorts.SipPort().ToString(invariant),
             "-mp", FreePorts.UdpPort().ToString(invariant),
             "-s", run.Service,
