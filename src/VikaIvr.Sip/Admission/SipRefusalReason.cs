@@ -1,6 +1,6 @@
 namespace VikaIvr.Sip.Admission;
 
-/// <summary>Why a request was refused for load or state (not for being wrong): the tag of vika.sip.refusals.</summary>
+/// <summary>Why a request was refused for load, state or policy (not for being malformed): the tag of vika.sip.refusals.</summary>
 public enum SipRefusalReason
 {
     /// <summary>Sip:MaxCalls calls in progress.</summary>
@@ -17,4 +17,10 @@ public enum SipRefusalReason
 
     /// <summary>No RTP port pair free when the call was to be answered.</summary>
     NoPorts,
+
+    /// <summary>The source is outside Sip:AllowFrom (403).</summary>
+    NotAllowed,
+
+    /// <summary>An INVITE for a number that is not a service number (404).</summary>
+    UnknownNumber,
 }

@@ -3,7 +3,7 @@ namespace VikaIvr.Sip.Admission;
 /// <summary>The lowercase names of <see cref="SipRefusalReason"/> (metric tags, the summary line): constants, so naming one allocates nothing.</summary>
 public static class SipRefusalReasons
 {
-    public const int Count = (int)SipRefusalReason.NoPorts + 1;
+    public const int Count = (int)SipRefusalReason.UnknownNumber + 1;
 
     public static string Name(SipRefusalReason reason) => reason switch
     {
@@ -12,6 +12,8 @@ public static class SipRefusalReasons
         SipRefusalReason.SourceBanned => "source-banned",
         SipRefusalReason.Draining => "draining",
         SipRefusalReason.NoPorts => "no-ports",
+        SipRefusalReason.NotAllowed => "not-allowed",
+        SipRefusalReason.UnknownNumber => "unknown-number",
         _ => "other",
     };
 }

@@ -178,7 +178,8 @@ public sealed partial class SipUserAgent
     {
         if (_allowed.Length > 0 && !IsAllowed(source.Address.Address))
         {
-            Log.NotAllowed(request.Method, source);
+            // Counted in the refusal summary, not a line each: a scanner outside the allow-list would flood the log.
+            Admission.Refusals.Record(SipRefusalReason.NotAllowed, source.Address.Address);
             return CreateResponse(request, 403);
         }
 
@@ -210,7 +211,7 @@ public sealed partial class SipUserAgent
         var inDialog = request.To?.Tag is not null;
         if (!inDialog && request.Method == SipMethods.Invite && !IsServiceNumber(request.RequestUri))
         {
-            Log.UnknownNumber();
+            Admission.Refusals.Record(SipRefusalReason.UnknownNumber, source.Address.Address);
             return CreateResponse(request, 404);
         }
 

@@ -17,12 +17,6 @@ internal sealed partial class SipUserAgentLog(ILogger logger)
     [LoggerMessage(Level = LogLevel.Information, Message = "Sip malformed message from {Source} could not be answered: {Reason}")]
     public partial void MalformedUnanswerable(SipEndPoint source, string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Sip {Method} from {Source} refused: not in the allow-list")]
-    public partial void NotAllowed(string method, SipEndPoint source);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Sip INVITE for an unknown number refused with 404")]
-    public partial void UnknownNumber();
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Sip call {CallId} to {Called} from {Source}")]
     public partial void IncomingCall(string callId, string called, SipEndPoint source);
 
