@@ -44,7 +44,14 @@ public sealed partial class DrainService(
     {
         BeginDrain(by);
         LogCutting(by, sip.ActiveCalls);
-        _cut.Cancel();
+        try
+        {
+            _cut.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The host has stopped already: nothing is left to cut.
+        }
     }
 
     public void Dispose() => _cut.Dispose();

@@ -40,7 +40,18 @@ public sealed class ServeLifetime(IHostApplicationLifetime lifetime, IServicePro
     {
         // The process does not end on the signal: the drain, then the host's stop, end it.
         context.Cancel = true;
-        var drain = services.GetRequiredService<DrainService>();
+        DrainService drain;
+        try
+        {
+            drain = services.GetRequiredService<DrainService>();
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ObjectDisposedException or Microsoft.Extensions.Options.OptionsValidationException)
+        {
+            // No drain to run (the host failed to start, or is gone): stop as the console lifetime would.
+            lifetime.StopApplication();
+            return;
+        }
+
         if (Interlocked.Increment(ref _terms) == 1)
         {
             drain.BeginDrain("SIGTERM");
