@@ -2,7 +2,9 @@
 # Benchmark (not a test): SIPp signalling load against a running server on loopback.
 # Default: 200 calls/s for 60 s, each call held 5 s (about 1,000 concurrent), over UDP.
 #   scripts/load/sipp-signalling.sh [--target 127.0.0.1:5060] [--rate 200] [--seconds 60] [--hold-ms 5000] [--transport u1|t1]
-# Start the server first, e.g.: ./vika serve --bind 127.0.0.1 --sip-port 5060 --rtp-ports 20000-29999
+# Start the server first, with the overload limits off (SIPp is one source sending more than
+# Sip:MaxCallsPerSourcePerSecond), e.g.:
+#   VIKA_Sip__MaxCallsPerSourcePerSecond=0 VIKA_Sip__MaxCallsPerSecond=0 ./vika serve --bind 127.0.0.1 --sip-port 5060 --rtp-ports 20000-29999
 # Prints: calls created, successful, failed, and the INVITE→200 response times (mean, p50, p99, max).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
