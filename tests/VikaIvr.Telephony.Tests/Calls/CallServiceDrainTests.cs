@@ -112,6 +112,27 @@ public sealed class CallServiceDrainTests : IAsyncDisposable
         Assert.Equal(1, _ports.InUse);
     }
 
+    [Fact]
+    public async Task An_answered_call_never_acknowledged_gives_its_ports_back_at_timer_h()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        var sip = new SipHarness(time);
+        await using var agent = sip.Agent;
+        await using var service = new CallService(sip.Agent, new TelephonyOptions { MediaAddress = IPAddress.Loopback }, _clock, _ports, new EncodedClipCache(),
+            new Application(this), new Records(_records), time, NullLoggerFactory.Instance);
+        service.Start();
+
+        sip.Inject(SipHarness.Invite("noack", branch: "z9hG4bKnoack"));
+        await sip.ResponseAsync(200, SipMethods.Invite);
+        Assert.Equal(1, _ports.InUse);
+        time.Advance(TimeSpan.FromSeconds(33));
+
+        var record = await _records.Reader.ReadAsync().AsTask().WaitAsync(Wait);
+        Assert.Equal("ack-timeout", record.EndReason);
+        Assert.Equal(0, _ports.InUse);
+        await WaitUntil(() => service.ActiveCalls == 0);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _service.DisposeAsync();
