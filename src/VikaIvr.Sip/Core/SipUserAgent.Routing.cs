@@ -117,31 +117,6 @@ public sealed partial class SipUserAgent
         _incoming.Writer.TryWrite(session);
     }
 
-    /// <summary>
-    /// A banned source: an INVITE gets 503 with Retry-After = the ban left, sent without a
-    /// transaction (a flood costs no timers; a retransmission is answered again); anything else is
-    /// dropped unanswered, as pike does, so a scanner learns nothing and costs one counter.
-    /// </summary>
-    private void RefuseBannedSource(SipRequest request, SipEndPoint source, int banSeconds)
-    {
-        if (request.Method != SipMethods.Invite)
-        {
-            return;
-        }
-
-        var response = CreateUnavailable(request, SipRefusalReason.SourceBanned, source.Address.Address, banSeconds);
-        SipResponseRouter.StampTopVia(response, source);
-        _transport.Send(response, SipResponseRouter.Destination(request.TopVia, source));
-    }
-
-    /// <summary>OPTIONS while not ready (draining, or a check failing): 503 so a dispatcher's probe takes us out of rotation.</summary>
-    private SipResponse CreateNotReady(SipRequest request)
-    {
-        var response = CreateResponse(request, 503);
-        response.Headers.Add(SipHeaderId.RetryAfter, Admission.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        return response;
-    }
-
     private void OnCancel(SipRequest cancel, SipEndPoint source)
     {
         var invite = Transactions.FindInviteForCancel(cancel);

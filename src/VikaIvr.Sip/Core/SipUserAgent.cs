@@ -196,15 +196,6 @@ public sealed partial class SipUserAgent : ISipInboundHandler, IAsyncDisposable
         }
     }
 
-    /// <summary>A 503 for load or state (RFC 3261 20.33: with Retry-After), counted in the refusal summary.</summary>
-    internal SipResponse CreateUnavailable(SipRequest request, SipRefusalReason reason, IPAddress? source, int retryAfterSeconds, string? toTag = null)
-    {
-        Admission.Refusals.Record(reason, source);
-        var response = CreateResponse(request, 503, null, toTag);
-        response.Headers.Add(SipHeaderId.RetryAfter, retryAfterSeconds.ToString(CultureInfo.InvariantCulture));
-        return response;
-    }
-
     private void OnStrayResponse(SipResponse response, SipEndPoint source)
     {
         if (response.IsSuccess && response.CSeq?.Method == SipMethods.Invite && response.CallId is { } callId

@@ -1,0 +1,45 @@
+using System.Globalization;
+using System.Net;
+using VikaIvr.Sip.Admission;
+using VikaIvr.Sip.Message;
+using VikaIvr.Sip.Transport;
+
+namespace VikaIvr.Sip.Core;
+
+/// <summary>The overload answers of <see cref="SipUserAgent"/>: a banned source, OPTIONS while not ready.</summary>
+public sealed partial class SipUserAgent
+{
+    /// <summary>A 503 for load or state (RFC 3261 20.33: with Retry-After), counted in the refusal summary.</summary>
+    internal SipResponse CreateUnavailable(SipRequest request, SipRefusalReason reason, IPAddress? source, int retryAfterSeconds, string? toTag = null)
+    {
+        Admission.Refusals.Record(reason, source);
+        var response = CreateResponse(request, 503, null, toTag);
+        response.Headers.Add(SipHeaderId.RetryAfter, retryAfterSeconds.ToString(CultureInfo.InvariantCulture));
+        return response;
+    }
+
+    /// <summary>
+    /// A banned source: an INVITE gets 503 with Retry-After = the ban left, sent without a
+    /// transaction (a flood costs no timers; a retransmission is answered again); anything else is
+    /// dropped unanswered, as pike does, so a scanner learns nothing and costs one counter.
+    /// </summary>
+    private void RefuseBannedSource(SipRequest request, SipEndPoint source, int banSeconds)
+    {
+        if (request.Method != SipMethods.Invite)
+        {
+            return;
+        }
+
+        var response = CreateUnavailable(request, SipRefusalReason.SourceBanned, source.Address.Address, banSeconds);
+        SipResponseRouter.StampTopVia(response, source);
+        _transport.Send(response, SipResponseRouter.Destination(request.TopVia, source));
+    }
+
+    /// <summary>OPTIONS while not ready (draining, or a check failing): 503 so a dispatcher's probe takes us out of rotation.</summary>
+    private SipResponse CreateNotReady(SipRequest request)
+    {
+        var response = CreateResponse(request, 503);
+        response.Headers.Add(SipHeaderId.RetryAfter, Admission.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture));
+        return response;
+    }
+}
