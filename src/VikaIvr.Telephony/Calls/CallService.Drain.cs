@@ -27,7 +27,7 @@ public sealed partial class CallService
         {
             // Under the admission lock: no call joins after this, so "empty" below is final.
             _draining = true;
-            _emptied = emptied;
+            Volatile.Write(ref _emptied, emptied);
             atStart = _live.Count;
         }
 
@@ -61,7 +61,7 @@ public sealed partial class CallService
     {
         if (_draining && _live.IsEmpty)
         {
-            _emptied?.TrySetResult();
+            Volatile.Read(ref _emptied)?.TrySetResult();
         }
     }
 
