@@ -13,12 +13,14 @@ public sealed class FlowInterpreter
     private readonly FlowDefinition _flow;
     private readonly FlowRuntime _runtime;
     private readonly ILogger _logger;
+    private readonly string _name;
 
     public FlowInterpreter(FlowDefinition flow, FlowRuntime runtime, ILogger<FlowInterpreter> logger)
     {
         _flow = flow ?? throw new ArgumentNullException(nameof(flow));
         _runtime = runtime ?? throw new ArgumentNullException(nameof(runtime));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        _name = Path.GetFileNameWithoutExtension(flow.File);
     }
 
     public FlowDefinition Flow => _flow;
@@ -51,7 +53,10 @@ public sealed class FlowInterpreter
                 var node = _flow.Nodes[current];
                 record.Nodes.Add(node.Id);
                 if (node.Outcome is { } outcome) record.Outcome = outcome;
+                _runtime.Metrics?.Entered(_name, node.Id);
                 current = await steps.RunAsync(node);
+                // A step that returns because the caller hung up in it is no exit: that is the drop-off.
+                if (!call.Ended.IsCancellationRequested || session.EndedByFlow) _runtime.Metrics?.Exited(_name, node.Id);
             }
         }
         catch (OperationCanceledException) when (call.Ended.IsCancellationRequested && !ct.IsCancellationRequested)

@@ -34,4 +34,7 @@ public sealed class SipUserAgentOptions
 
     /// <summary>When set, new INVITEs must carry valid digest credentials (401 with WWW-Authenticate otherwise).</summary>
     public SipDigestServer? InviteAuthentication { get; set; }
+
+    /// <summary>Where the user agent counts what it sends (INVITE responses by status); null: not counted.</summary>
+    public SipMetrics? Metrics { get; set; }
 }

@@ -28,10 +28,12 @@ public sealed partial class CallService
 
         public async Task RunAsync()
         {
+            service.Metrics?.Started();
             try
             {
                 if (await AnswerAsync().ConfigureAwait(false))
                 {
+                    service.Metrics?.Answered();
                     await RunApplicationAsync().ConfigureAwait(false);
                 }
 
@@ -57,6 +59,7 @@ public sealed partial class CallService
             }
             finally
             {
+                service.Metrics?.Finished();
                 service._live.TryRemove(this, out _);
                 _finished.TrySetResult();
             }
@@ -296,6 +299,7 @@ public sealed partial class CallService
             r.RtpPacketsReceived = stats.PacketsReceived;
             r.RtpPacketsLost = stats.PacketsLost;
             r.RtpJitterMs = stats.JitterMs;
+            service.Metrics?.Ended(r, call.Digits);
             try
             {
                 await service._records.SaveAsync(r, CancellationToken.None).ConfigureAwait(false);

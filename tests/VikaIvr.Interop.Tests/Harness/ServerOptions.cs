@@ -13,4 +13,8 @@ public sealed record ServerOptions
     /// <summary>Start through the repository's `./vika` (the README's command: it publishes the
     /// precompiled server on first use) instead of the vika.dll beside the tests.</summary>
     public bool ThroughWrapper { get; init; }
+
+    /// <summary>Admin:Bind of the server: any free loopback port by default, so servers started
+    /// side by side never fight for 8165; read the bound address from <see cref="ServerProcess.AdminUrl"/>.</summary>
+    public string AdminBind { get; init; } = ServerProcess.AnyAdminPort;
 }

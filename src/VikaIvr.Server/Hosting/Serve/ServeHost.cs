@@ -2,6 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using VikaIvr.Server.Hosting.Admin;
+using VikaIvr.Server.Hosting.Service;
 using VikaIvr.Server.Hosting.Settings;
 using VikaIvr.Telephony.Calls;
 
@@ -9,8 +11,9 @@ namespace VikaIvr.Server.Hosting.Serve;
 
 /// <summary>
 /// `vika serve` on the .NET Generic Host. The long-lived parts are hosted services started in this
-/// order and stopped in the reverse one: priority, call flows (speech, database, flows), call-record
-/// writer, media clock, media receiver, prompt preload, SIP stack, health line. So on SIGTERM or
+/// order and stopped in the reverse one: priority, admin endpoint, call flows (speech, database,
+/// flows), call-record writer, media clock, media receiver, prompt preload, readiness refresher, SIP
+/// stack, health line. So on SIGTERM or
 /// Ctrl+C (the console lifetime handles both) the health line stops, every call gets its BYE and
 /// finishes, the media threads stop, and the record writer writes the last records — within
 /// Server:StopSeconds.
@@ -32,6 +35,10 @@ public static class ServeHost
         // own "failed to start" error would repeat it with a stack trace. Critical stays: a health
         // part that fails later and stops the host.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
+        // The admin endpoint's web host: its own "Now listening" repeats our "admin endpoint on"
+        // line, and a probe every second must not write a line per request.
+        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddSimpleConsole(o =>
         {
             o.SingleLine = true;
@@ -46,12 +53,20 @@ public static class ServeHost
         services.AddSingleton(sp => VikaServices.Create(sp.GetRequiredService<VikaSettings>(), clock, sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<TelephonyOptions>(sp => TelephonySettings.Create(sp.GetRequiredService<VikaSettings>()));
 
+        // Watching it: metrics (OpenTelemetry, Prometheus exporter), readiness and its checks, the
+        // admin endpoint. The endpoint starts right after the priority (a taken Admin:Bind stops
+        // serve before anything heavy loads) and stops late, so /metrics and /readyz answer while
+        // the calls drain; the readiness refresher runs its first checks before SIP answers.
+        services.AddAdminEndpoint();
+
         Hosted<ServerPriorityService>(services);
+        Hosted<AdminEndpointService>(services);
         Hosted<CallFlowsService>(services);
         Hosted<CallRecordWriterService>(services);
         Hosted<MediaClockService>(services);
         Hosted<MediaReceiverService>(services);
         Hosted<PromptPreloadService>(services);
+        Hosted<ReadinessRefreshService>(services);
         Hosted<SipStackService>(services);
         Hosted<RuntimeStatsService>(services);
         return builder.Build();

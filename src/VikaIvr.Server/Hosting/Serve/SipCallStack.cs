@@ -66,11 +66,13 @@ public sealed class SipCallStack : IAsyncDisposable
                 ? new Sip.Auth.SipDigestServer(settings.Sip.AuthRealm,
                     user => settings.Sip.InviteCredentials.TryGetValue(user, out var password) ? password : null, parts.Time)
                 : null,
+            Metrics = parts.SipMetrics,
         };
         var agent = new SipUserAgent(transport, uaOptions, new SipTimerOptions(), parts.Time, parts.Loggers.CreateLogger<SipUserAgent>());
         var calls = new CallService(agent, parts.Telephony, parts.MediaClock, ports, parts.Clips, parts.Application, parts.Records, parts.Time, parts.Loggers)
         {
             Receiver = parts.Receiver,
+            Metrics = parts.CallMetrics,
         };
         try
         {

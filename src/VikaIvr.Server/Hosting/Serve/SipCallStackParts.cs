@@ -18,4 +18,11 @@ public sealed record SipCallStackParts(
     ICallApplication Application,
     ICallRecordStore Records,
     TimeProvider Time,
-    ILoggerFactory Loggers);
+    ILoggerFactory Loggers)
+{
+    /// <summary>Counts the calls (active, answered, ended, digits, RTP); null: not counted.</summary>
+    public CallMetrics? CallMetrics { get; init; }
+
+    /// <summary>Counts the INVITE responses by status; null: not counted.</summary>
+    public Sip.Core.SipMetrics? SipMetrics { get; init; }
+}

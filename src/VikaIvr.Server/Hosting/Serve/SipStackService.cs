@@ -19,6 +19,8 @@ public sealed partial class SipStackService(
     PromptPreloadService prompts,
     ServerPriorityService priority,
     TelephonyOptions telephony,
+    CallMetrics callMetrics,
+    Sip.Core.SipMetrics sipMetrics,
     TimeProvider time,
     ILoggerFactory loggers,
     ILogger<SipStackService> log) : IHostedService, IAsyncDisposable
@@ -31,7 +33,7 @@ public sealed partial class SipStackService(
     public Task StartAsync(CancellationToken cancellationToken)
     {
         _stack = SipCallStack.Start(new SipCallStackParts(settings, telephony, flows.ServiceNumbers, clock.Clock, receiver.Receiver,
-            prompts.Cache, new FlowCallApplication(flows.Router), records.Store, time, loggers));
+            prompts.Cache, new FlowCallApplication(flows.Router), records.Store, time, loggers) { CallMetrics = callMetrics, SipMetrics = sipMetrics });
         var (rtpLow, rtpHigh) = RtpPortRange.Parse(settings.Media.RtpPorts);
         LogListening(settings.Sip.Bind, settings.Sip.Port, rtpLow, rtpHigh, string.Join(",", flows.ServiceNumbers), services.FlowFile,
             flows.EngineName, flows.Database.FilePath, flows.Line, priority.Granted, RuntimeDescription.Describe());
