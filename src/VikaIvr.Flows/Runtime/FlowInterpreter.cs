@@ -53,10 +53,7 @@ public sealed class FlowInterpreter
                 var node = _flow.Nodes[current];
                 record.Nodes.Add(node.Id);
                 if (node.Outcome is { } outcome) record.Outcome = outcome;
-                _runtime.Metrics?.Entered(_name, node.Id);
-                current = await steps.RunAsync(node);
-                // A step that returns because the caller hung up in it is no exit: that is the drop-off.
-                if (!call.Ended.IsCancellationRequested || session.EndedByFlow) _runtime.Metrics?.Exited(_name, node.Id);
+                current = await RunNodeAsync(steps, session, node);
             }
         }
         catch (OperationCanceledException) when (call.Ended.IsCancellationRequested && !ct.IsCancellationRequested)
@@ -71,5 +68,31 @@ public sealed class FlowInterpreter
         }
 
         session.SetOutcomeIfEmpty("completed");
+    }
+
+    /// <summary>
+    /// One node's step, counted in and out. A node left because the caller hung up in it is no
+    /// exit (that is the drop-off); one where the flow itself ended the call (hangup, transfer) is.
+    /// </summary>
+    private async Task<string?> RunNodeAsync(FlowStepRunner steps, FlowSession session, FlowNode node)
+    {
+        var metrics = _runtime.Metrics;
+        metrics?.Entered(_name, node.Id);
+        bool exited = false;
+        try
+        {
+            var next = await steps.RunAsync(node);
+            exited = !session.Call.Ended.IsCancellationRequested || session.EndedByFlow;
+            return next;
+        }
+        catch (OperationCanceledException) when (session.EndedByFlow)
+        {
+            exited = true;
+            throw;
+        }
+        finally
+        {
+            if (exited) metrics?.Exited(_name, node.Id);
+        }
     }
 }
