@@ -60,6 +60,17 @@ public sealed class PrometheusScrapeTests(MetricsServerFixture fixture) : IClass
         var active = await prometheus.QueryAsync("vika_calls_active");
         Assert.Equal(0, Assert.Single(active).Value);
 
+        // The shipped dashboard's queries are ones this Prometheus accepts, and its calls-active panel has data.
+        foreach (var expr in DashboardQueries())
+        {
+            var results = await prometheus.QueryAsync(expr.Replace("$__range", "5m", StringComparison.Ordinal).Replace("$job", ".*", StringComparison.Ordinal)
+                .Replace("$instance", ".*", StringComparison.Ordinal));
+            if (expr.StartsWith("sum(vika_calls_active", StringComparison.Ordinal))
+            {
+                Assert.NotEmpty(results);
+            }
+        }
+
         using var health = await http.GetAsync(new Uri(server.AdminUrl, "/healthz"));
         Assert.Equal(System.Net.HttpStatusCode.OK, health.StatusCode);
         Assert.Equal("ok", (await health.Content.ReadAsStringAsync()).Trim());
@@ -69,6 +80,22 @@ public sealed class PrometheusScrapeTests(MetricsServerFixture fixture) : IClass
         {
             Assert.DoesNotContain(secret, metrics, StringComparison.OrdinalIgnoreCase);
         }
+    }
+
+    private static IEnumerable<string> DashboardQueries()
+    {
+        using var dashboard = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "config", "grafana", "vika-dashboard.json")));
+        var queries = new List<string>();
+        foreach (var panel in dashboard.RootElement.GetProperty("panels").EnumerateArray())
+        {
+            foreach (var target in panel.GetProperty("targets").EnumerateArray())
+            {
+                queries.Add(target.GetProperty("expr").GetString()!);
+            }
+        }
+
+        Assert.True(queries.Count >= 20, "the dashboard has its panels");
+        return queries;
     }
 
     private static bool Same(IReadOnlyDictionary<string, double> a, IReadOnlyDictionary<string, double> b) =>
