@@ -32,8 +32,13 @@ public sealed partial class SipStackService(
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _stack = SipCallStack.Start(new SipCallStackParts(settings, telephony, flows.ServiceNumbers, clock.Clock, receiver.Receiver,
-            prompts.Cache, new FlowCallApplication(flows.Router), records.Store, time, loggers) { CallMetrics = callMetrics, SipMetrics = sipMetrics });
+        var parts = new SipCallStackParts(settings, telephony, flows.ServiceNumbers, clock.Clock, receiver.Receiver,
+            prompts.Cache, new FlowCallApplication(flows.Router), records.Store, time, loggers)
+        {
+            CallMetrics = callMetrics,
+            SipMetrics = sipMetrics,
+        };
+        _stack = SipCallStack.Start(parts);
         var (rtpLow, rtpHigh) = RtpPortRange.Parse(settings.Media.RtpPorts);
         LogListening(settings.Sip.Bind, settings.Sip.Port, rtpLow, rtpHigh, string.Join(",", flows.ServiceNumbers), services.FlowFile,
             flows.EngineName, flows.Database.FilePath, flows.Line, priority.Granted, RuntimeDescription.Describe());
