@@ -37,19 +37,6 @@ public sealed class ReadinessTests
         Assert.True(await OptionsAnswersAsync(server, 200), "OPTIONS did not turn 200 again\n" + server.Output);
     }
 
-    [Fact]
-    public async Task Healthz_answers_ok_and_drain_is_refused_without_a_drain()
-    {
-        await using var server = await ServerProcess.StartAsync(new ServerOptions());
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-
-        using var health = await http.GetAsync(new Uri(server.AdminUrl, "/healthz"));
-
-        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
-        Assert.Equal("ok", (await health.Content.ReadAsStringAsync()).Trim());
-        Assert.Matches(@"admin endpoint on http://127\.0\.0\.1:\d+", server.Output);
-    }
-
     /// <summary>Polls /readyz until it answers <paramref name="wanted"/> (bounded); the last answer.</summary>
     private static async Task<(HttpStatusCode Status, string Body)> WaitForReadyzAsync(HttpClient http, Uri readyz, HttpStatusCode wanted)
     {
