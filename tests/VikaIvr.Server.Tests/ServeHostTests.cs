@@ -3,7 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using VikaIvr.Server.Hosting.Admin;
 using VikaIvr.Server.Hosting.Serve;
+using VikaIvr.Server.Hosting.Service;
 
 namespace VikaIvr.Server.Tests;
 
@@ -15,12 +17,13 @@ public sealed class ServeHostTests
     {
         using var host = Build([]);
 
-        var order = host.Services.GetServices<IHostedService>().Select(s => s.GetType()).ToList();
+        // OpenTelemetry's own hosted service (it builds the meter provider) is not one of serve's parts.
+        var order = host.Services.GetServices<IHostedService>().Select(s => s.GetType()).Where(t => t.Assembly == typeof(ServeHost).Assembly).ToList();
 
         Assert.Equal(
         [
-            typeof(ServerPriorityService), typeof(CallFlowsService), typeof(CallRecordWriterService), typeof(MediaClockService),
-            typeof(MediaReceiverService), typeof(PromptPreloadService), typeof(SipStackService), typeof(RuntimeStatsService),
+            typeof(ServerPriorityService), typeof(AdminEndpointService), typeof(CallFlowsService), typeof(CallRecordWriterService), typeof(MediaClockService),
+            typeof(MediaReceiverService), typeof(PromptPreloadService), typeof(ReadinessRefreshService), typeof(SipStackService), typeof(RuntimeStatsService),
         ], order);
     }
 

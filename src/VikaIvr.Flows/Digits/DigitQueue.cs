@@ -21,6 +21,7 @@ public sealed class DigitQueue
 
     private readonly Lock _gate = new();
     private readonly Queue<char> _pending = new();
+    private readonly int[] _accepted = new int[3];
     private readonly TimeProvider _time;
     private DigitCollection? _reader;
     private bool _completed;
@@ -50,6 +51,12 @@ public sealed class DigitQueue
                 if ((seen & (1 << (int)s)) != 0) list.Add(s);
             return list;
         }
+    }
+
+    /// <summary>Digits accepted from <paramref name="source"/> so far (duplicates and absorbed keys not counted).</summary>
+    public int AcceptedFrom(DtmfSource source)
+    {
+        lock (_gate) return _accepted[(int)source];
     }
 
     /// <summary>When the last digit was accepted (a <see cref="TimeProvider.GetTimestamp"/> value), 0 before any.</summary>
@@ -84,6 +91,7 @@ public sealed class DigitQueue
             Interlocked.Exchange(ref _lastAt, now);
             if (absorb) return false;
             _sourcesSeen |= 1 << (int)source;
+            _accepted[(int)source]++;
             if (_reader is { } reader)
             {
                 if (reader.Offer(digit)) _reader = null;

@@ -13,12 +13,14 @@ public sealed class FlowInterpreter
     private readonly FlowDefinition _flow;
     private readonly FlowRuntime _runtime;
     private readonly ILogger _logger;
+    private readonly string _name;
 
     public FlowInterpreter(FlowDefinition flow, FlowRuntime runtime, ILogger<FlowInterpreter> logger)
     {
         _flow = flow ?? throw new ArgumentNullException(nameof(flow));
         _runtime = runtime ?? throw new ArgumentNullException(nameof(runtime));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        _name = Path.GetFileNameWithoutExtension(flow.File);
     }
 
     public FlowDefinition Flow => _flow;
@@ -51,7 +53,7 @@ public sealed class FlowInterpreter
                 var node = _flow.Nodes[current];
                 record.Nodes.Add(node.Id);
                 if (node.Outcome is { } outcome) record.Outcome = outcome;
-                current = await steps.RunAsync(node);
+                current = await RunNodeAsync(steps, session, node);
             }
         }
         catch (OperationCanceledException) when (call.Ended.IsCancellationRequested && !ct.IsCancellationRequested)
@@ -66,5 +68,31 @@ public sealed class FlowInterpreter
         }
 
         session.SetOutcomeIfEmpty("completed");
+    }
+
+    /// <summary>
+    /// One node's step, counted in and out. A node left because the caller hung up in it is no
+    /// exit (that is the drop-off); one where the flow itself ended the call (hangup, transfer) is.
+    /// </summary>
+    private async Task<string?> RunNodeAsync(FlowStepRunner steps, FlowSession session, FlowNode node)
+    {
+        var metrics = _runtime.Metrics;
+        metrics?.Entered(_name, node.Id);
+        bool exited = false;
+        try
+        {
+            var next = await steps.RunAsync(node);
+            exited = !session.Call.Ended.IsCancellationRequested || session.EndedByFlow;
+            return next;
+        }
+        catch (OperationCanceledException) when (session.EndedByFlow)
+        {
+            exited = true;
+            throw;
+        }
+        finally
+        {
+            if (exited) metrics?.Exited(_name, node.Id);
+        }
     }
 }

@@ -10,4 +10,7 @@ public sealed record FlowRuntime(IPromptStore Prompts, ISpeech Speech, FlowCompo
 
     /// <summary>Guards against a flow that loops through nodes without ever waiting on the caller.</summary>
     public int MaxStepsPerCall { get; init; } = 10_000;
+
+    /// <summary>Counts node entries and exits (the drop-off); null: not counted.</summary>
+    public FlowMetrics? Metrics { get; init; }
 }

@@ -31,4 +31,7 @@ public sealed record ScriptRunnerOptions
     public TimeSpan RealTimeStepLimit { get; init; } = TimeSpan.FromSeconds(30);
 
     public ILoggerFactory? LoggerFactory { get; init; }
+
+    /// <summary>Counts node entries and exits of the simulated calls; null: not counted.</summary>
+    public FlowMetrics? Metrics { get; init; }
 }

@@ -45,6 +45,7 @@ public sealed partial class SimulatedCaller(Func<string, FlowDefinition?> flowFo
         var runtime = new FlowRuntime(options.Prompts, options.Speech, components, _clock)
         {
             VariableOverrides = options.VariableOverrides,
+            Metrics = options.Metrics,
         };
         var interpreter = new FlowInterpreter(flow, runtime, (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger<FlowInterpreter>());
         string callId = "sim-" + _name;

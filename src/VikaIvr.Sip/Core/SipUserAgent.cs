@@ -39,7 +39,7 @@ public sealed partial class SipUserAgent : ISipInboundHandler, IAsyncDisposable
         Options = options;
         Log = new SipUserAgentLog(logger);
         Time = time;
-        Transactions = new SipTransactionLayer(transport, timers, time);
+        Transactions = new SipTransactionLayer(transport, timers, time) { Metrics = options.Metrics };
         _allowed = [.. options.AllowedSources.Select(SipCidr.Parse)];
         Admission = new SipAdmission(options.Admission, options.Readiness, time, logger);
     }

@@ -41,4 +41,7 @@ public sealed class SipUserAgentOptions
 
     /// <summary>Read on every OPTIONS: 200 when ready, 503 with Retry-After when not (a dispatcher's probe follows it).</summary>
     public ISipReadiness Readiness { get; set; } = new SipAlwaysReady();
+
+    /// <summary>Where the user agent counts what it sends (INVITE responses by status); null: not counted.</summary>
+    public SipMetrics? Metrics { get; set; }
 }

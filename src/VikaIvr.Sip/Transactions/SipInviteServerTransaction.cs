@@ -54,6 +54,7 @@ public sealed class SipInviteServerTransaction : SipServerTransaction
 
         _trying.Stop();
         Transmit(response);
+        Layer.Metrics?.InviteResponse(response.StatusCode);
         if (response.StatusCode < 200)
         {
             return;

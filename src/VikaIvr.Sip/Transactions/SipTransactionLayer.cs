@@ -28,6 +28,9 @@ public sealed class SipTransactionLayer
 
     public TimeProvider Time { get; }
 
+    /// <summary>Counts the responses sent to INVITEs; null: not counted.</summary>
+    public Core.SipMetrics? Metrics { get; init; }
+
     public int ServerCount => _server.Count;
 
     public int ClientCount => _client.Count;

@@ -29,10 +29,12 @@ public sealed partial class CallService
 
         public async Task RunAsync()
         {
+            service.Metrics?.Started();
             try
             {
                 if (await AnswerAsync().ConfigureAwait(false))
                 {
+                    service.Metrics?.Answered();
                     await RunApplicationAsync().ConfigureAwait(false);
                 }
 
@@ -58,6 +60,7 @@ public sealed partial class CallService
             }
             finally
             {
+                service.Metrics?.Finished();
                 service._live.TryRemove(this, out _);
                 _finished.TrySetResult();
                 service.OnCallGone();
@@ -290,6 +293,7 @@ public sealed partial class CallService
             if (call is not null)
             {
                 await ReleaseMediaAsync(call, r).ConfigureAwait(false);
+                service.Metrics?.Ended(r, call.Digits);
             }
 
             r.EndedAt = service._time.GetUtcNow();

@@ -55,6 +55,9 @@ public sealed partial class CallService : IAsyncDisposable
     /// <summary>The shared receive threads for every call's RTP/RTCP; null: each call receives on its own async loops.</summary>
     public MediaReceiver? Receiver { get; init; }
 
+    /// <summary>Where the calls are counted (active, answered, ended, digits, RTP); null: not counted.</summary>
+    public CallMetrics? Metrics { get; init; }
+
     /// <summary>Begins taking the user agent's incoming sessions (call once, after the agent started).</summary>
     public void Start() => _accepting = AcceptAsync();
 

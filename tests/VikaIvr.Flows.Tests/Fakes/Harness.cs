@@ -12,6 +12,7 @@ public sealed class Harness
     public FakeSpeech Speech { get; } = new();
     public bool DataFails { get; set; }
     public Dictionary<string, string> Overrides { get; } = [];
+    public Runtime.FlowMetrics? Metrics { get; set; }
 
     public FlowDefinition Flow { get; } = FlowLoader.Load(FlowPath, FlowCheckContext.For(new FakePrompts(), FakeActions.Create()));
 
@@ -24,6 +25,7 @@ public sealed class Harness
             Speech = Speech,
             Components = (_, _) => ValueTask.FromResult(FakeActions.Create(() => DataFails)),
             VariableOverrides = Overrides,
+            Metrics = Metrics,
         });
         return runner.RunAsync(ScriptParser.Parse(script, file));
     }

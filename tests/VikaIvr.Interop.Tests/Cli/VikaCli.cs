@@ -12,6 +12,8 @@ public static class VikaCli
     public static Task<ProcessResult> RunWithEnvironmentAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var all = new Dictionary<string, string>(environment) { ["VIKA_HOME"] = RepoPaths.Root, ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1" };
+        // A `serve` started here must not fight the other tests' servers for the admin port 8165.
+        all.TryAdd("VIKA_Admin__Bind", ServerProcess.AnyAdminPort);
         return ProcessRunner.RunAsync("dotnet", [RepoPaths.VikaDll, .. arguments], TimeSpan.FromSeconds(60), RepoPaths.Root, all);
     }
 }

@@ -16,4 +16,8 @@ public sealed record ServerOptions
 
     /// <summary>Extra environment variables for the server (settings in the VIKA_Section__Key form).</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Admin:Bind of the server: any free loopback port by default, so servers started
+    /// side by side never fight for 8165; read the bound address from <see cref="ServerProcess.AdminUrl"/>.</summary>
+    public string AdminBind { get; init; } = ServerProcess.AnyAdminPort;
 }

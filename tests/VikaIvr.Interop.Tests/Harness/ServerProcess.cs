@@ -10,9 +10,14 @@ namespace VikaIvr.Interop.Tests.Harness;
 /// </summary>
 public sealed class ServerProcess : IAsyncDisposable
 {
+    /// <summary>Admin:Bind for tests: loopback, any free port (the server logs the one it bound).</summary>
+    public const string AnyAdminPort = "127.0.0.1:0";
+
+    private const string AdminLine = "admin endpoint on ";
     private const int MaxOutputChars = 200_000;
     private readonly StringBuilder _output = new();
     private readonly Process _process;
+    private Uri? _adminUrl;
 
     private ServerProcess(Process process, int sipPort, (int Low, int High) rtp, string dataDir)
     {
@@ -31,6 +36,12 @@ public sealed class ServerProcess : IAsyncDisposable
     public IPEndPoint SipEndPoint => new(IPAddress.Loopback, SipPort);
 
     public bool HasExited => _process.HasExited;
+
+    /// <summary>The process id (to signal it).</summary>
+    public int ProcessId => _process.Id;
+
+    /// <summary>The admin endpoint's address as the server logged it ("http://127.0.0.1:PORT"); throws when it logged none.</summary>
+    public Uri AdminUrl => _adminUrl ?? throw new InvalidOperationException("the server logged no admin endpoint (Admin:Bind empty?)\n" + Output);
 
     /// <summary>What the server printed so far (bounded), for failure messages.</summary>
     public string Output
@@ -66,6 +77,7 @@ public sealed class ServerProcess : IAsyncDisposable
         // The server finds config/ and prompts/ through VIKA_HOME when run from a build folder.
         info.Environment["VIKA_HOME"] = RepoPaths.Root;
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        info.Environment["VIKA_Admin__Bind"] = options.AdminBind;
         foreach (var (key, value) in options.Environment)
         {
             info.Environment[key] = value;
@@ -225,6 +237,12 @@ public sealed class ServerProcess : IAsyncDisposable
             }
 
             _output.AppendLine(line);
+        }
+
+        int at = line.IndexOf(AdminLine, StringComparison.Ordinal);
+        if (at >= 0 && Uri.TryCreate(line[(at + AdminLine.Length)..].Trim(), UriKind.Absolute, out var url))
+        {
+            _adminUrl = url;
         }
     }
 }

@@ -109,6 +109,7 @@ public sealed class Ipv6Tests(Ipv6Tests.Ipv6Server fixture) : IClassFixture<Ipv6
             }
 
             info.Environment["VIKA_HOME"] = RepoPaths.Root;
+            info.Environment["VIKA_Admin__Bind"] = ServerProcess.AnyAdminPort;
             _process = new Process { StartInfo = info };
             _process.OutputDataReceived += (_, e) => Append(e.Data);
             _process.ErrorDataReceived += (_, e) => Append(e.Data);

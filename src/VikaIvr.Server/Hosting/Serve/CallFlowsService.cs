@@ -1,8 +1,12 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using VikaIvr.Data;
+using VikaIvr.Flows.Model;
 using VikaIvr.Flows.Ports;
 using VikaIvr.Flows.Runtime;
+using VikaIvr.Jkn.Participants;
+using VikaIvr.Speech;
+using VikaIvr.Speech.Engines;
 using VikaIvr.Speech.Prompts;
 
 namespace VikaIvr.Server.Hosting.Serve;
@@ -12,12 +16,19 @@ namespace VikaIvr.Server.Hosting.Serve;
 /// speech engine (and the answers' fixed sentences synthesized), the database, the VIKA flow and the
 /// operators' recording flow. What it loads is read by the parts started after it.
 /// </summary>
-public sealed partial class CallFlowsService(VikaServices services, TimeProvider clock, ILoggerFactory loggers, ILogger<CallFlowsService> log) : IHostedService
+public sealed partial class CallFlowsService(
+    VikaServices services,
+    TimeProvider clock,
+    FlowMetrics flowMetrics,
+    SpeechMetrics speechMetrics,
+    ParticipantLookupMetrics lookupMetrics,
+    ILoggerFactory loggers,
+    ILogger<CallFlowsService> log) : IHostedService
 {
     private Loaded? _loaded;
 
     private sealed record Loaded(FilePromptStore Prompts, SqliteDatabase Database, CallFlowRouter Router, OperatorLine Line,
-        IReadOnlyList<string> ServiceNumbers, string EngineName);
+        IReadOnlyList<string> ServiceNumbers, ISpeechEngine Engine, FlowDefinition Flow);
 
     public FilePromptStore Prompts => Get().Prompts;
 
@@ -30,13 +41,19 @@ public sealed partial class CallFlowsService(VikaServices services, TimeProvider
     /// <summary>The configured numbers, plus the operator line's when it is open.</summary>
     public IReadOnlyList<string> ServiceNumbers => Get().ServiceNumbers;
 
-    public string EngineName => Get().EngineName;
+    public string EngineName => Get().Engine.Name;
+
+    /// <summary>The speech engine (timed by <see cref="SpeechMetrics"/>).</summary>
+    public ISpeechEngine Engine => Get().Engine;
+
+    /// <summary>The VIKA flow answered on the service numbers.</summary>
+    public FlowDefinition Flow => Get().Flow;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var settings = services.Settings;
         var prompts = services.OpenPrompts();
-        var engine = services.CreateEngine();
+        var engine = new MeasuredSpeechEngine(services.CreateEngine(), speechMetrics);
         try
         {
             await engine.EnsureAvailableAsync(cancellationToken).ConfigureAwait(false);
@@ -47,6 +64,7 @@ public sealed partial class CallFlowsService(VikaServices services, TimeProvider
         }
 
         var speech = services.CreateSpeech(engine);
+        speechMetrics.Observe(speech);
         try
         {
             // The answers' fixed sentences are ready before the first call (each sentence is cached on its own).
@@ -59,14 +77,14 @@ public sealed partial class CallFlowsService(VikaServices services, TimeProvider
 
         // Pooling off: every lookup opens the file, so a database that fails mid-call is noticed at once.
         var db = await services.OpenDatabaseAsync(cancellationToken, pooling: false).ConfigureAwait(false);
-        var components = VikaServices.Components(db, clock);
+        var components = VikaServices.Components(new MeasuredParticipantRepository(new Data.Participants.SqliteParticipantRepository(db), lookupMetrics), clock);
         var (flow, errors) = services.LoadFlow(null, prompts, components);
         if (flow is null)
         {
             throw new ServeStartException([$"vika serve: the call flow is invalid ({errors.Count} errors):", .. errors.Select(e => "  " + e)]);
         }
 
-        var runtime = new FlowRuntime(prompts, speech, components, clock) { VariableOverrides = services.FlowVariableOverrides() };
+        var runtime = new FlowRuntime(prompts, speech, components, clock) { VariableOverrides = services.FlowVariableOverrides(), Metrics = flowMetrics };
         var interpreter = new FlowInterpreter(flow, runtime, loggers.CreateLogger<FlowInterpreter>());
 
         // The operators' recording line: checked at start like the main flow, answered only with a PIN.
@@ -83,7 +101,8 @@ public sealed partial class CallFlowsService(VikaServices services, TimeProvider
         var serviceNumbers = new List<string>(settings.Sip.ServiceNumbers);
         if (line.IsOpen)
         {
-            recordingInterpreter = new FlowInterpreter(recordingFlow, new FlowRuntime(prompts, speech, recordingComponents, clock), loggers.CreateLogger<FlowInterpreter>());
+            recordingInterpreter = new FlowInterpreter(recordingFlow, new FlowRuntime(prompts, speech, recordingComponents, clock) { Metrics = flowMetrics },
+                loggers.CreateLogger<FlowInterpreter>());
             if (!serviceNumbers.Contains(line.Number)) serviceNumbers.Add(line.Number);
         }
         else if (!string.IsNullOrWhiteSpace(settings.Operator.Number))
@@ -92,7 +111,7 @@ public sealed partial class CallFlowsService(VikaServices services, TimeProvider
         }
 
         var router = new CallFlowRouter(interpreter, line.IsOpen ? line.Number : null, recordingInterpreter);
-        _loaded = new Loaded(prompts, db, router, line, serviceNumbers, engine.Name);
+        _loaded = new Loaded(prompts, db, router, line, serviceNumbers, engine, flow);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

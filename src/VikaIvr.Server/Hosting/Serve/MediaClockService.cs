@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,15 +11,19 @@ public sealed class MediaClockService : IHostedService, IDisposable
 {
     private int _stopped;
 
-    public MediaClockService(IOptions<MediaSettings> media, ILogger<MediaClock> log)
+    public MediaClockService(IOptions<MediaSettings> media, IMeterFactory meters, ILogger<MediaClock> log)
     {
         ArgumentNullException.ThrowIfNull(media);
         int pacers = media.Value.PacerThreads;
         var options = new MediaClockOptions { MaxPacerThreads = pacers > 0 ? pacers : 4 };
         Clock = new MediaClock(options, new StopwatchTickSource(options), log);
+        Metrics = new MediaClockMetrics(meters, Clock);
     }
 
     public MediaClock Clock { get; }
+
+    /// <summary>The clock's figures as instruments (read when scraped).</summary>
+    public MediaClockMetrics Metrics { get; }
 
     public Task StartAsync(CancellationToken cancellationToken)
     {

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using VikaIvr.Server.Hosting.Admin;
 using VikaIvr.Server.Hosting.Service;
 using VikaIvr.Server.Hosting.Settings;
 using VikaIvr.Sip.Admission;
@@ -12,11 +12,12 @@ namespace VikaIvr.Server.Hosting.Serve;
 
 /// <summary>
 /// `vika serve` on the .NET Generic Host. The long-lived parts are hosted services started in this
-/// order and stopped in the reverse one: priority, call flows (speech, database, flows), call-record
-/// writer, media clock, media receiver, prompt preload, SIP stack, health line. SIGTERM first drains
-/// (<see cref="ServeLifetime"/>, <see cref="DrainService"/>: up to Server:DrainSeconds), then — as on
-/// Ctrl+C at once — the host stops: the health line stops, every call left gets its BYE and finishes,
-/// the media threads stop, and the record writer writes the last records — within Server:StopSeconds.
+/// order and stopped in the reverse one: priority, admin endpoint, call flows (speech, database,
+/// flows), call-record writer, media clock, media receiver, prompt preload, readiness refresher, SIP
+/// stack, health line. SIGTERM first drains (<see cref="ServeLifetime"/>, <see cref="DrainService"/>:
+/// up to Server:DrainSeconds), then — as on Ctrl+C at once — the host stops: the health line stops,
+/// every call left gets its BYE and finishes, the media threads stop, and the record writer writes
+/// the last records — within Server:StopSeconds.
 /// </summary>
 public static class ServeHost
 {
@@ -35,6 +36,10 @@ public static class ServeHost
         // own "failed to start" error would repeat it with a stack trace. Critical stays: a health
         // part that fails later and stops the host.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
+        // The admin endpoint's web host: its own "Now listening" repeats our "admin endpoint on"
+        // line, and a probe every second must not write a line per request.
+        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddSimpleConsole(o =>
         {
             o.SingleLine = true;
@@ -50,19 +55,26 @@ public static class ServeHost
         services.AddSingleton<TelephonyOptions>(sp => TelephonySettings.Create(sp.GetRequiredService<VikaSettings>()));
         // Drain and overload (issue 11, part A): SIGTERM drains (ServeLifetime replaces the console lifetime).
         services.AddMetrics();
-        services.TryAddSingleton<ServiceReadiness>();
         services.AddSingleton<SipRefusalMetrics>();
         services.AddSingleton<DrainMetrics>();
         services.AddSingleton<DrainService>();
         services.AddSingleton<IDrainControl>(sp => sp.GetRequiredService<DrainService>());
         services.AddSingleton<IHostLifetime, ServeLifetime>();
 
+        // Watching it: metrics (OpenTelemetry, Prometheus exporter), readiness and its checks, the
+        // admin endpoint. The endpoint starts right after the priority (a taken Admin:Bind stops
+        // serve before anything heavy loads) and stops late, so /metrics and /readyz answer while
+        // the calls drain; the readiness refresher runs its first checks before SIP answers.
+        services.AddAdminEndpoint();
+
         Hosted<ServerPriorityService>(services);
+        Hosted<AdminEndpointService>(services);
         Hosted<CallFlowsService>(services);
         Hosted<CallRecordWriterService>(services);
         Hosted<MediaClockService>(services);
         Hosted<MediaReceiverService>(services);
         Hosted<PromptPreloadService>(services);
+        Hosted<ReadinessRefreshService>(services);
         Hosted<SipStackService>(services);
         Hosted<RuntimeStatsService>(services);
         return builder.Build();

@@ -78,11 +78,13 @@ public sealed class SipCallStack : IAsyncDisposable
                 Metrics = parts.RefusalMetrics,
             },
             Readiness = parts.Readiness,
+            Metrics = parts.SipMetrics,
         };
         var agent = new SipUserAgent(transport, uaOptions, new SipTimerOptions(), parts.Time, parts.Loggers.CreateLogger<SipUserAgent>());
         var calls = new CallService(agent, parts.Telephony, parts.MediaClock, ports, parts.Clips, parts.Application, parts.Records, parts.Time, parts.Loggers)
         {
             Receiver = parts.Receiver,
+            Metrics = parts.CallMetrics,
         };
         try
         {

@@ -21,4 +21,11 @@ public sealed record SipCallStackParts(
     TimeProvider Time,
     ILoggerFactory Loggers,
     ISipReadiness Readiness,
-    SipRefusalMetrics RefusalMetrics);
+    SipRefusalMetrics RefusalMetrics)
+{
+    /// <summary>Counts the calls (active, answered, ended, digits, RTP); null: not counted.</summary>
+    public CallMetrics? CallMetrics { get; init; }
+
+    /// <summary>Counts the INVITE responses by status; null: not counted.</summary>
+    public Sip.Core.SipMetrics? SipMetrics { get; init; }
+}

@@ -21,6 +21,8 @@ public sealed partial class SipStackService(
     PromptPreloadService prompts,
     ServerPriorityService priority,
     TelephonyOptions telephony,
+    CallMetrics callMetrics,
+    Sip.Core.SipMetrics sipMetrics,
     TimeProvider time,
     ServiceReadiness readiness,
     SipRefusalMetrics refusalMetrics,
@@ -34,9 +36,14 @@ public sealed partial class SipStackService(
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _stack = SipCallStack.Start(new SipCallStackParts(settings, telephony, flows.ServiceNumbers, clock.Clock, receiver.Receiver,
+        var parts = new SipCallStackParts(settings, telephony, flows.ServiceNumbers, clock.Clock, receiver.Receiver,
             prompts.Cache, new FlowCallApplication(flows.Router), records.Store, time, loggers,
-            new SipServiceReadiness(readiness), refusalMetrics));
+            new SipServiceReadiness(readiness), refusalMetrics)
+        {
+            CallMetrics = callMetrics,
+            SipMetrics = sipMetrics,
+        };
+        _stack = SipCallStack.Start(parts);
         var (rtpLow, rtpHigh) = RtpPortRange.Parse(settings.Media.RtpPorts);
         LogListening(settings.Sip.Bind, settings.Sip.Port, rtpLow, rtpHigh, string.Join(",", flows.ServiceNumbers), services.FlowFile,
             flows.EngineName, flows.Database.FilePath, flows.Line, priority.Granted, RuntimeDescription.Describe());

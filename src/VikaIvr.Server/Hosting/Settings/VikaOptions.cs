@@ -23,6 +23,7 @@ public static class VikaOptions
         services.AddSingleton<IValidateOptions<TrunkSettings>, TrunkSettingsValidator>();
         services.AddSingleton<IValidateOptions<OperatorSettings>, OperatorSettingsValidator>();
         services.AddSingleton<IValidateOptions<ServerSettings>, ServerSettingsValidator>();
+        services.AddSingleton<IValidateOptions<AdminSettings>, AdminSettingsValidator>();
         services.AddSingleton<IValidateOptions<DataSettings>, FileSettingsValidator>();
         services.AddSingleton<IValidateOptions<FlowSettings>, FileSettingsValidator>();
         services.AddSingleton<IValidateOptions<PromptSettings>, FileSettingsValidator>();
