@@ -192,6 +192,14 @@ public sealed class CallServiceTests : IAsyncDisposable
     {
         public Channel<CallRecord> Saved { get; } = Channel.CreateUnbounded<CallRecord>();
 
+        public Channel<string> Opened { get; } = Channel.CreateUnbounded<string>();
+
+        public Task OpenAsync(CallRecord record, CancellationToken ct)
+        {
+            Opened.Writer.TryWrite(record.CallId);
+            return Task.CompletedTask;
+        }
+
         public Task SaveAsync(CallRecord record, CancellationToken ct)
         {
             Saved.Writer.TryWrite(record);

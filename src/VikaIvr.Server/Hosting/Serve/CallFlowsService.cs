@@ -16,12 +16,12 @@ public sealed partial class CallFlowsService(VikaServices services, TimeProvider
 {
     private Loaded? _loaded;
 
-    private sealed record Loaded(FilePromptStore Prompts, SqliteDatabase Database, CallFlowRouter Router, OperatorLine Line,
+    private sealed record Loaded(FilePromptStore Prompts, IVikaDatabase Database, CallFlowRouter Router, OperatorLine Line,
         IReadOnlyList<string> ServiceNumbers, string EngineName);
 
     public FilePromptStore Prompts => Get().Prompts;
 
-    public SqliteDatabase Database => Get().Database;
+    public IVikaDatabase Database => Get().Database;
 
     public CallFlowRouter Router => Get().Router;
 
@@ -58,7 +58,16 @@ public sealed partial class CallFlowsService(VikaServices services, TimeProvider
         }
 
         // Pooling off: every lookup opens the file, so a database that fails mid-call is noticed at once.
-        var db = await services.OpenDatabaseAsync(cancellationToken, pooling: false).ConfigureAwait(false);
+        IVikaDatabase db;
+        try
+        {
+            db = await services.OpenDatabaseAsync(cancellationToken, pooling: false).ConfigureAwait(false);
+        }
+        catch (DataStoreException ex)
+        {
+            throw new ServeStartException($"vika serve: the database is not available: {ex.Message}");
+        }
+
         var components = VikaServices.Components(db, clock);
         var (flow, errors) = services.LoadFlow(null, prompts, components);
         if (flow is null)

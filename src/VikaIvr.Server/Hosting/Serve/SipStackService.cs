@@ -34,7 +34,7 @@ public sealed partial class SipStackService(
             prompts.Cache, new FlowCallApplication(flows.Router), records.Store, time, loggers));
         var (rtpLow, rtpHigh) = RtpPortRange.Parse(settings.Media.RtpPorts);
         LogListening(settings.Sip.Bind, settings.Sip.Port, rtpLow, rtpHigh, string.Join(",", flows.ServiceNumbers), services.FlowFile,
-            flows.EngineName, flows.Database.FilePath, flows.Line, priority.Granted, RuntimeDescription.Describe());
+            flows.EngineName, flows.Database.Description, flows.Line, priority.Granted, RuntimeDescription.Describe());
         return Task.CompletedTask;
     }
 
