@@ -17,13 +17,16 @@ public sealed partial class CallFlowsService(VikaServices services, TimeProvider
     private Loaded? _loaded;
 
     private sealed record Loaded(FilePromptStore Prompts, IVikaDatabase Database, CallFlowRouter Router, OperatorLine Line,
-        IReadOnlyList<string> ServiceNumbers, string EngineName);
+        IReadOnlyList<string> ServiceNumbers, string EngineName, LibraryPromptRecorder Recorder);
 
     public FilePromptStore Prompts => Get().Prompts;
 
     public IVikaDatabase Database => Get().Database;
 
     public CallFlowRouter Router => Get().Router;
+
+    /// <summary>Where the operator line saves recordings (and other nodes' versions are applied).</summary>
+    public LibraryPromptRecorder Recorder => Get().Recorder;
 
     public OperatorLine Line => Get().Line;
 
@@ -80,7 +83,7 @@ public sealed partial class CallFlowsService(VikaServices services, TimeProvider
 
         // The operators' recording line: checked at start like the main flow, answered only with a PIN.
         var line = OperatorLine.From(settings.Operator);
-        var recorder = new LibraryPromptRecorder(new PromptLibrary(services.PromptsRoot, null, services.Normalizer, clock, loggers.CreateLogger<PromptLibrary>()));
+        var recorder = new LibraryPromptRecorder(new PromptLibrary(services.PromptsRoot, null, services.Normalizer, clock, loggers.CreateLogger<PromptLibrary>()), clock);
         var recordingComponents = RecordingFlowActions.Create(line, recorder);
         var (recordingFlow, recordingErrors) = RecordingFlow.Load(services, prompts, recordingComponents);
         if (recordingFlow is null)
@@ -101,7 +104,7 @@ public sealed partial class CallFlowsService(VikaServices services, TimeProvider
         }
 
         var router = new CallFlowRouter(interpreter, line.IsOpen ? line.Number : null, recordingInterpreter);
-        _loaded = new Loaded(prompts, db, router, line, serviceNumbers, engine.Name);
+        _loaded = new Loaded(prompts, db, router, line, serviceNumbers, engine.Name, recorder);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

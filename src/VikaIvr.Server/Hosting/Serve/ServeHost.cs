@@ -49,6 +49,7 @@ public static class ServeHost
         Hosted<ServerPriorityService>(services);
         Hosted<CallFlowsService>(services);
         Hosted<CallRecordWriterService>(services);
+        Hosted<PromptSyncService>(services);
         Hosted<MediaClockService>(services);
         Hosted<MediaReceiverService>(services);
         Hosted<PromptPreloadService>(services);
