@@ -14,9 +14,12 @@ public sealed class ServerProcess : IAsyncDisposable
     private readonly StringBuilder _output = new();
     private readonly Process _process;
 
-    private ServerProcess(Process process, int sipPort, (int Low, int High) rtp, string dataDir)
+    private readonly bool _ownsDataDir;
+
+    private ServerProcess(Process process, int sipPort, (int Low, int High) rtp, string dataDir, bool ownsDataDir)
     {
         _process = process;
+        _ownsDataDir = ownsDataDir;
         SipPort = sipPort;
         RtpPorts = rtp;
         DataDir = dataDir;
@@ -32,6 +35,9 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The server's process id.</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>What the server printed so far (bounded), for failure messages.</summary>
     public string Output
     {
@@ -43,7 +49,7 @@ public sealed class ServerProcess : IAsyncDisposable
         var dll = RepoPaths.VikaDll;
         var sipPort = FreePorts.SipPort();
         var rtp = FreePorts.RtpRange();
-        var dataDir = Directory.CreateTempSubdirectory("vika-interop-data-").FullName;
+        var dataDir = options.DataDir ?? Directory.CreateTempSubdirectory("vika-interop-data-").FullName;
         // `./vika` execs dotnet, so the process id stays the server's either way.
         var info = new ProcessStartInfo(options.ThroughWrapper ? Path.Combine(RepoPaths.Root, "vika") : "dotnet")
         {
@@ -66,8 +72,13 @@ public sealed class ServerProcess : IAsyncDisposable
         // The server finds config/ and prompts/ through VIKA_HOME when run from a build folder.
         info.Environment["VIKA_HOME"] = RepoPaths.Root;
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        foreach (var (key, value) in options.Environment)
+        {
+            info.Environment[key] = value;
+        }
+
         var process = new Process { StartInfo = info };
-        var server = new ServerProcess(process, sipPort, rtp, dataDir);
+        var server = new ServerProcess(process, sipPort, rtp, dataDir, options.DataDir is null);
         process.OutputDataReceived += (_, e) => server.Append(e.Data);
         process.ErrorDataReceived += (_, e) => server.Append(e.Data);
         process.Start();
@@ -173,7 +184,7 @@ public sealed class ServerProcess : IAsyncDisposable
             _process.Dispose();
             try
             {
-                Directory.Delete(DataDir, recursive: true);
+                if (_ownsDataDir) Directory.Delete(DataDir, recursive: true);
             }
             catch (IOException)
             {
