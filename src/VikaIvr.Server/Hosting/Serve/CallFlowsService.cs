@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using VikaIvr.Data;
+using VikaIvr.Data.Participants;
 using VikaIvr.Flows.Ports;
 using VikaIvr.Flows.Runtime;
 using VikaIvr.Speech.Prompts;
@@ -12,7 +13,7 @@ namespace VikaIvr.Server.Hosting.Serve;
 /// speech engine (and the answers' fixed sentences synthesized), the database, the VIKA flow and the
 /// operators' recording flow. What it loads is read by the parts started after it.
 /// </summary>
-public sealed partial class CallFlowsService(VikaServices services, TimeProvider clock, ILoggerFactory loggers, ILogger<CallFlowsService> log) : IHostedService
+public sealed partial class CallFlowsService(VikaServices services, TimeProvider clock, ILoggerFactory loggers, DataMetrics dataMetrics, ILogger<CallFlowsService> log) : IHostedService
 {
     private Loaded? _loaded;
 
@@ -71,7 +72,7 @@ public sealed partial class CallFlowsService(VikaServices services, TimeProvider
             throw new ServeStartException($"vika serve: the database is not available: {ex.Message}");
         }
 
-        var components = VikaServices.Components(db, clock);
+        var components = VikaServices.Components(new MeteredParticipantRepository(new SqliteParticipantRepository(db), dataMetrics), clock);
         var (flow, errors) = services.LoadFlow(null, prompts, components);
         if (flow is null)
         {

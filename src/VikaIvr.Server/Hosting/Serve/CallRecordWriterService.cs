@@ -11,7 +11,7 @@ namespace VikaIvr.Server.Hosting.Serve;
 /// so its stop writes every record the calls handed over. At start, this node's calls left
 /// "in-progress" by a crash (kill -9, power loss) are marked "crash".
 /// </summary>
-public sealed partial class CallRecordWriterService(CallFlowsService flows, VikaServices services, ILoggerFactory loggers,
+public sealed partial class CallRecordWriterService(CallFlowsService flows, VikaServices services, DataMetrics metrics, ILoggerFactory loggers,
     ILogger<CallRecordWriterService> logger) : IHostedService
 {
     private BackgroundCallRecordWriter? _writer;
@@ -34,7 +34,7 @@ public sealed partial class CallRecordWriterService(CallFlowsService flows, Vika
             LogCrashMarkFailed(store.NodeId, ex.Message);
         }
 
-        _writer = new BackgroundCallRecordWriter(store, loggers.CreateLogger<BackgroundCallRecordWriter>());
+        _writer = new BackgroundCallRecordWriter(new MeteredCallRecordStore(store, metrics), loggers.CreateLogger<BackgroundCallRecordWriter>());
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)

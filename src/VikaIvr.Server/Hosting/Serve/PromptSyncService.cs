@@ -14,7 +14,7 @@ namespace VikaIvr.Server.Hosting.Serve;
 /// it only writes. Each node needs its own prompt folder (and data folder): the bookmark says what the
 /// folder has.
 /// </summary>
-public sealed partial class PromptSyncService(CallFlowsService flows, VikaServices services, TimeProvider clock, ILogger<PromptSyncService> log)
+public sealed partial class PromptSyncService(CallFlowsService flows, VikaServices services, TimeProvider clock, DataMetrics metrics, ILogger<PromptSyncService> log)
     : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
@@ -50,6 +50,7 @@ public sealed partial class PromptSyncService(CallFlowsService flows, VikaServic
                 }
                 catch (DataStoreException ex)
                 {
+                    metrics.Error("prompt-version");
                     // One line per outage, not one per second.
                     if (!_failing) LogDatabaseFailed(ex.Message);
                     _failing = true;
