@@ -1,5 +1,5 @@
-using Dapper;
 using System.Data.Common;
+using Dapper;
 using VikaIvr.Jkn.Participants;
 using VikaIvr.Jkn.Time;
 
