@@ -48,14 +48,14 @@ as_owner() {
   fi
 }
 
+# A port nobody listens on (TCP, loopback); the start retries with another if it is taken meanwhile.
 free_port() {
-  python3 - <<'EOF'
-import socket
-s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-s.bind(("127.0.0.1", 0))
-print(s.getsockname()[1])
-s.close()
-EOF
+  local p
+  for _ in $(seq 1 50); do
+    p=$((20000 + RANDOM % 40000))
+    port_in_use "$p" || { echo "$p"; return; }
+  done
+  echo "$p"
 }
 
 port_in_use() { ss -Htln "sport = :$1" 2>/dev/null | grep -q .; }
