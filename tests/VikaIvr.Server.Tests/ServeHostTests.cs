@@ -19,7 +19,7 @@ public sealed class ServeHostTests
 
         Assert.Equal(
         [
-            typeof(ServerPriorityService), typeof(CallFlowsService), typeof(CallRecordWriterService), typeof(MediaClockService),
+            typeof(ServerPriorityService), typeof(CallFlowsService), typeof(CallRecordWriterService), typeof(PromptSyncService), typeof(MediaClockService),
             typeof(MediaReceiverService), typeof(PromptPreloadService), typeof(SipStackService), typeof(RuntimeStatsService),
         ], order);
     }

@@ -10,7 +10,7 @@ namespace VikaIvr.Server.Hosting.Serve;
 /// <summary>
 /// `vika serve` on the .NET Generic Host. The long-lived parts are hosted services started in this
 /// order and stopped in the reverse one: priority, call flows (speech, database, flows), call-record
-/// writer, media clock, media receiver, prompt preload, SIP stack, health line. So on SIGTERM or
+/// writer, prompt sync, media clock, media receiver, prompt preload, SIP stack, health line. So on SIGTERM or
 /// Ctrl+C (the console lifetime handles both) the health line stops, every call gets its BYE and
 /// finishes, the media threads stop, and the record writer writes the last records — within
 /// Server:StopSeconds.
