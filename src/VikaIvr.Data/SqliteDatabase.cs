@@ -11,7 +11,7 @@ namespace VikaIvr.Data;
 /// <see cref="InitializeAsync"/> creates, migrates and (re)seeds it; <see cref="OpenAsync"/> never
 /// creates the file, so a database that has gone away fails loudly instead of looking empty.
 /// </summary>
-public sealed class SqliteDatabase : IDbConnectionFactory
+public sealed class SqliteDatabase : IVikaDatabase
 {
     private readonly string _openConnectionString;
     private readonly string _createConnectionString;
@@ -36,6 +36,10 @@ public sealed class SqliteDatabase : IDbConnectionFactory
     }
 
     public SqliteDatabaseOptions Options { get; }
+
+    public string Provider => DataProviders.Sqlite;
+
+    public string Description => FilePath;
 
     /// <summary>Full path of the database file.</summary>
     public string FilePath { get; }

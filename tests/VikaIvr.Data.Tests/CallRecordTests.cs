@@ -38,7 +38,7 @@ public class CallRecordTests
     public async Task Records_round_trip_through_the_database()
     {
         using var db = await TempDatabase.CreateAsync();
-        var store = new SqliteCallRecordStore(db.Database);
+        var store = new DbCallRecordStore(db.Database, "node-a");
         var original = Sample("c1");
         await store.SaveAsync(original, default);
         var minimal = new CallRecord { CallId = "c2", Caller = "a", Called = "165", StartedAt = TempDatabase.Now };
@@ -56,7 +56,7 @@ public class CallRecordTests
     public async Task Get_last_returns_the_newest_oldest_first()
     {
         using var db = await TempDatabase.CreateAsync();
-        var store = new SqliteCallRecordStore(db.Database);
+        var store = new DbCallRecordStore(db.Database, "node-a");
         for (int i = 0; i < 5; i++) await store.SaveAsync(Sample("c" + i, i), default);
         var last = await store.GetLastAsync(2, default);
         Assert.Equal(["c3", "c4"], last.Select(r => r.CallId));
@@ -139,7 +139,7 @@ public class CallRecordTests
     [Fact]
     public async Task Background_writer_survives_a_failing_store()
     {
-        var failing = new SqliteCallRecordStore(new FailingConnectionFactory());
+        var failing = new DbCallRecordStore(new FailingConnectionFactory(), "node-a");
         var writer = new BackgroundCallRecordWriter(failing, NullLogger<BackgroundCallRecordWriter>.Instance);
         await writer.SaveAsync(Sample("lost"), default);
         await writer.FlushAsync(default);
@@ -155,6 +155,14 @@ public class CallRecordTests
     {
         public TaskCompletionSource Gate { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public List<CallRecord> Saved { get; } = [];
+
+        public List<string> Opened { get; } = [];
+
+        public async Task OpenAsync(CallRecord record, CancellationToken ct)
+        {
+            await Gate.Task;
+            lock (Saved) Opened.Add(record.CallId);
+        }
 
         public async Task SaveAsync(CallRecord record, CancellationToken ct)
         {

@@ -22,8 +22,9 @@ public sealed class ServeHostTests
 
         Assert.Equal(
         [
-            typeof(ServerPriorityService), typeof(AdminEndpointService), typeof(CallFlowsService), typeof(CallRecordWriterService), typeof(MediaClockService),
-            typeof(MediaReceiverService), typeof(PromptPreloadService), typeof(ReadinessRefreshService), typeof(SipStackService), typeof(RuntimeStatsService),
+            typeof(ServerPriorityService), typeof(AdminEndpointService), typeof(CallFlowsService), typeof(CallRecordWriterService), typeof(PromptSyncService),
+            typeof(MediaClockService), typeof(MediaReceiverService), typeof(PromptPreloadService), typeof(ReadinessRefreshService), typeof(SipStackService),
+            typeof(RuntimeStatsService),
         ], order);
     }
 

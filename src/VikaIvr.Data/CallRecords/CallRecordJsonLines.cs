@@ -25,6 +25,7 @@ public static class CallRecordJsonLines
             json.WriteString("call_id", record.CallId);
             json.WriteString("caller", record.Caller);
             json.WriteString("called", record.Called);
+            if (record.NodeId is null) json.WriteNull("node_id"); else json.WriteString("node_id", record.NodeId);
             json.WriteString("started_at", Time(record.StartedAt));
             WriteTime(json, "answered_at", record.AnsweredAt);
             WriteTime(json, "ended_at", record.EndedAt);

@@ -11,6 +11,7 @@ internal sealed class CallRecordRow
     public string? EndedAt { get; set; }
     public string EndReason { get; set; } = "";
     public string EndedBy { get; set; } = "";
+    public string? NodeId { get; set; }
     public string? Codec { get; set; }
     public string DtmfMethods { get; set; } = "[]";
     public string Nodes { get; set; } = "[]";

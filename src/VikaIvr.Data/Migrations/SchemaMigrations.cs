@@ -1,6 +1,6 @@
 namespace VikaIvr.Data.Migrations;
 
-/// <summary>The schema, as the ordered list of migrations applied at start.</summary>
+/// <summary>The SQLite schema, as the ordered list of migrations applied at start (PostgreSQL's twin: <see cref="PostgresMigrations"/>).</summary>
 public static class SchemaMigrations
 {
     public static IReadOnlyList<Migration> All { get; } =
@@ -45,6 +45,23 @@ public static class SchemaMigrations
                 rtp_jitter_ms        REAL    NOT NULL
             );
             CREATE INDEX ix_call_records_call_id ON call_records (call_id);
+            """),
+        new(3, "call_records.node_id", """
+            ALTER TABLE call_records ADD COLUMN node_id TEXT NULL; -- the server that took the call (Server:NodeId)
+            CREATE INDEX ix_call_records_in_progress ON call_records (node_id, call_id) WHERE end_reason = 'in-progress';
+            """),
+        new(4, "prompt_versions", """
+            CREATE TABLE prompt_versions (
+                id          INTEGER PRIMARY KEY AUTOINCREMENT,
+                prompt_id   TEXT    NOT NULL,
+                version     INTEGER NOT NULL,
+                created_at  TEXT    NOT NULL, -- ISO 8601
+                source      TEXT    NOT NULL, -- phone, import, ...
+                node_id     TEXT    NOT NULL,
+                recorded_by TEXT    NULL,
+                wav         BLOB    NOT NULL  -- 8 kHz 16-bit mono WAV file
+            );
+            CREATE UNIQUE INDEX ux_prompt_versions ON prompt_versions (prompt_id, version);
             """),
     ];
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -6,16 +7,23 @@ namespace VikaIvr.Data.Migrations;
 
 /// <summary>
 /// Applies the migrations not yet recorded in <c>schema_version</c>, each in its own immediate
-/// transaction (two processes starting together cannot both apply one).
+/// transaction (two processes starting together cannot both apply one: SQLite's immediate
+/// transaction; PostgreSQL's callers hold an advisory lock around the whole start).
 /// </summary>
 public static class SchemaMigrator
 {
     /// <returns>The versions applied by this call (empty when the schema was current).</returns>
-    public static IReadOnlyList<int> Apply(SqliteConnection connection, IReadOnlyList<Migration> migrations, TimeProvider clock)
+    public static IReadOnlyList<int> Apply(SqliteConnection connection, IReadOnlyList<Migration> migrations, TimeProvider clock) =>
+        Apply(connection, migrations, clock, c => ((SqliteConnection)c).BeginTransaction(deferred: false));
+
+    /// <param name="begin">Starts the transaction one migration runs in.</param>
+    /// <returns>The versions applied by this call (empty when the schema was current).</returns>
+    public static IReadOnlyList<int> Apply(DbConnection connection, IReadOnlyList<Migration> migrations, TimeProvider clock, Func<DbConnection, DbTransaction> begin)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(migrations);
         ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(begin);
 
         connection.Execute("""
             CREATE TABLE IF NOT EXISTS schema_version (
@@ -33,7 +41,7 @@ public static class SchemaMigrator
                 throw new InvalidOperationException($"Migration versions must increase: {migration.Version} after {previous}.");
             previous = migration.Version;
 
-            using var tx = connection.BeginTransaction(deferred: false);
+            using var tx = begin(connection);
             bool done = connection.ExecuteScalar<long>(
                 "SELECT COUNT(*) FROM schema_version WHERE version = @Version", new { migration.Version }, tx) > 0;
             if (!done)
@@ -51,6 +59,6 @@ public static class SchemaMigrator
     }
 
     /// <summary>The highest applied version, 0 for an empty database.</summary>
-    public static int CurrentVersion(SqliteConnection connection) =>
+    public static int CurrentVersion(DbConnection connection) =>
         connection.ExecuteScalar<int?>("SELECT MAX(version) FROM schema_version") ?? 0;
 }

@@ -1,5 +1,5 @@
+using System.Data.Common;
 using Dapper;
-using Microsoft.Data.Sqlite;
 using VikaIvr.Jkn.Participants;
 using VikaIvr.Jkn.Time;
 
@@ -13,7 +13,7 @@ namespace VikaIvr.Data.Participants;
 /// </summary>
 public static class DemoSeeder
 {
-    public static void Seed(SqliteConnection connection, TimeProvider clock)
+    public static void Seed(DbConnection connection, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(clock);

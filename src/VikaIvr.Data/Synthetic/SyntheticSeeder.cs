@@ -5,11 +5,11 @@ using VikaIvr.Jkn.Time;
 namespace VikaIvr.Data.Synthetic;
 
 /// <summary>What <c>vika db seed --synthetic N</c> runs: N more synthetic participants, continuing after those already there.</summary>
-public sealed class SyntheticSeeder(SqliteDatabase database, TimeProvider clock)
+public sealed class SyntheticSeeder(IVikaDatabase database, TimeProvider clock)
 {
     public const string Origin = "synthetic";
 
-    private readonly SqliteDatabase _database = database ?? throw new ArgumentNullException(nameof(database));
+    private readonly IVikaDatabase _database = database ?? throw new ArgumentNullException(nameof(database));
     private readonly TimeProvider _clock = clock ?? throw new ArgumentNullException(nameof(clock));
 
     /// <returns>Rows inserted.</returns>
@@ -25,6 +25,11 @@ public sealed class SyntheticSeeder(SqliteDatabase database, TimeProvider clock)
         }
 
         var participants = new SyntheticParticipantGenerator(seed).Generate(existing, count, JakartaTime.Today(_clock));
-        return await new ParticipantWriter(_database).InsertAsync(participants, Origin, ct).ConfigureAwait(false);
+        return _database switch
+        {
+            SqliteDatabase sqlite => await new ParticipantWriter(sqlite).InsertAsync(participants, Origin, ct).ConfigureAwait(false),
+            PostgresDatabase postgres => await new PostgresParticipantWriter(postgres).InsertAsync(participants, Origin, ct).ConfigureAwait(false),
+            _ => throw new NotSupportedException($"Synthetic participants for the {_database.Provider} store."),
+        };
     }
 }

@@ -10,6 +10,9 @@ public sealed class CallRecord
     public required string CallId { get; init; }
     public required string Caller { get; init; }
     public required string Called { get; init; }
+    /// <summary>The server node that took the call (Server:NodeId); set by the store when empty.</summary>
+    public string? NodeId { get; set; }
+
     public DateTimeOffset StartedAt { get; set; }
     public DateTimeOffset? AnsweredAt { get; set; }
     public DateTimeOffset? EndedAt { get; set; }

@@ -20,6 +20,11 @@ public static class CommandRunner
             error.WriteLine($"usage: vika {name} --help");
             return 2;
         }
+        catch (VikaIvr.Data.DataStoreException ex)
+        {
+            error.WriteLine($"vika {name}: the database is not available: {ex.Message}");
+            return 1;
+        }
         catch (SettingsException ex)
         {
             foreach (var problem in ex.Problems) error.WriteLine($"vika {name}: {problem}");

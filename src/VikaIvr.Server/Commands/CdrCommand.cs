@@ -25,7 +25,7 @@ public sealed class CdrCommand(TextWriter output, TextWriter error) : IVikaComma
     public async Task<int> RunAsync(VikaSettings settings, int last, bool json, CancellationToken ct)
     {
         var db = await DataStore.OpenAsync(settings, TimeProvider.System, ct);
-        var records = await new SqliteCallRecordStore(db).GetLastAsync(last, ct);
+        var records = await new DbCallRecordStore(db, DataStore.NodeId(settings)).GetLastAsync(last, ct);
         if (json)
         {
             CallRecordJsonLines.Write(output, records);
@@ -33,7 +33,7 @@ public sealed class CdrCommand(TextWriter output, TextWriter error) : IVikaComma
         }
         foreach (var r in records)
         {
-            output.WriteLine($"{r.StartedAt:yyyy-MM-dd HH:mm:ss} {r.CallId} from {r.Caller} to {r.Called} codec {r.Codec ?? "-"} " +
+            output.WriteLine($"{r.StartedAt:yyyy-MM-dd HH:mm:ss} {r.CallId} on {r.NodeId ?? "-"} from {r.Caller} to {r.Called} codec {r.Codec ?? "-"} " +
                 $"ended {r.EndReason} by {r.EndedBy} outcome {r.Outcome}");
             output.WriteLine($"    nodes: {string.Join(" > ", r.Nodes)}");
             if (r.Failures.Count > 0) output.WriteLine($"    failures: {string.Join("; ", r.Failures)}");

@@ -26,7 +26,7 @@ public sealed class DbSeedCommand(TextWriter output, TextWriter error) : IVikaCo
     {
         if (synthetic < 0) throw new CliException("--synthetic must be 0 or more");
         var db = await DataStore.OpenAsync(settings, clock, ct);
-        output.WriteLine($"database {db.FilePath}: migrated, demo participants seeded");
+        output.WriteLine($"database {db.Provider} {db.Description}: migrated, demo participants seeded");
         if (synthetic > 0)
         {
             var started = System.Diagnostics.Stopwatch.StartNew();

@@ -91,7 +91,7 @@ public sealed class SimulateCommand(TextWriter output, TextWriter error, Func<Li
                     await db.InitializeAsync(clock, token);
                     return VikaServices.Components(db, clock).With(op.Components);
                 },
-                Records = new SqliteCallRecordStore(db),
+                Records = new DbCallRecordStore(db, "simulate"),
                 VariableOverrides = services.FlowVariableOverrides(),
                 LoggerFactory = loggers,
             });

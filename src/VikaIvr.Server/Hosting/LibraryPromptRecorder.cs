@@ -1,13 +1,23 @@
 using System.Globalization;
+using System.Threading.Channels;
+using VikaIvr.Media.Audio;
 using VikaIvr.Speech.Prompts;
 
 namespace VikaIvr.Server.Hosting;
 
-/// <summary>Saves phone recordings into the prompt folder through <see cref="PromptLibrary"/>; the
-/// running prompt store picks up the new version without a restart.</summary>
-public sealed class LibraryPromptRecorder(PromptLibrary library) : IPromptRecorder
+/// <summary>
+/// Saves phone recordings into the prompt folder through <see cref="PromptLibrary"/>; the running
+/// prompt store picks up the new version without a restart. Each saved version is also handed to
+/// <see cref="Made"/> for the shared database (Serve/PromptSyncService writes it there, off the call),
+/// and versions other nodes made are applied here through the same library, under the same lock.
+/// </summary>
+public sealed class LibraryPromptRecorder(PromptLibrary library, TimeProvider clock) : IPromptRecorder
 {
     private readonly Lock _gate = new();
+    private readonly Channel<LocalPromptVersion> _made = Channel.CreateUnbounded<LocalPromptVersion>(new UnboundedChannelOptions { SingleReader = true });
+
+    /// <summary>The versions saved on this node, in order, not yet taken for the database.</summary>
+    public ChannelReader<LocalPromptVersion> Made => _made.Reader;
 
     public bool TryFindByNumber(string digits, out string promptId)
     {
@@ -20,7 +30,31 @@ public sealed class LibraryPromptRecorder(PromptLibrary library) : IPromptRecord
 
     public void Save(string promptId, ReadOnlySpan<short> samples8k)
     {
+        byte[] wav;
         // Two operators saving the same prompt at once must not interleave the history moves.
-        lock (_gate) library.SaveRecording(promptId, samples8k, "phone");
+        lock (_gate)
+        {
+            var saved = library.SaveRecording(promptId, samples8k, "phone");
+            wav = File.ReadAllBytes(saved.AudioPath);
+        }
+
+        _made.Writer.TryWrite(new LocalPromptVersion(promptId, wav, "phone", clock.GetUtcNow()));
+    }
+
+    /// <summary>Applies a version another node made (its WAV file) as this folder's new version; the old one goes to history.</summary>
+    /// <returns>False when the prompt is not in this node's manifest.</returns>
+    public bool Apply(string promptId, byte[] wav, string source)
+    {
+        ArgumentNullException.ThrowIfNull(wav);
+        if (!library.Manifest.TryGet(promptId, out _)) return false;
+        var audio = WavReader.Read(wav, promptId);
+        if (audio.SampleRate != 8000)
+        {
+            throw new WavFormatException(promptId, $"{audio.SampleRate} Hz, not 8000 Hz");
+        }
+
+        var samples = audio.ToPcm16();
+        lock (_gate) library.SaveRecording(promptId, samples, source);
+        return true;
     }
 }

@@ -65,13 +65,12 @@ public sealed class VikaServices
         new(engine, Normalizer, new SpeechServiceOptions { CacheDirectory = Path.Combine(DataDirectory, "speech-cache") },
             Loggers.CreateLogger<SpeechService>());
 
-    public async Task<SqliteDatabase> OpenDatabaseAsync(CancellationToken ct, bool pooling = true)
-    {
-        Directory.CreateDirectory(DataDirectory);
-        var db = new SqliteDatabase(new SqliteDatabaseOptions { DataDirectory = DataDirectory, Pooling = pooling });
-        await db.InitializeAsync(Clock, ct).ConfigureAwait(false);
-        return db;
-    }
+    /// <summary>This node's name in call records and prompt versions (Server:NodeId, else the host name).</summary>
+    public string NodeId => DataStore.NodeId(Settings);
+
+    /// <summary>The configured store (Data:Provider), migrated and seeded.</summary>
+    public Task<IVikaDatabase> OpenDatabaseAsync(CancellationToken ct, bool pooling = true) =>
+        DataStore.OpenAsync(Settings, Clock, ct, pooling);
 
     public static FlowComponents Components(IParticipantRepository repository, TimeProvider clock)
     {

@@ -158,6 +158,9 @@ public sealed partial class CallService
                 return false;
             }
 
+            // Crash safety: the answered call has its row ("in-progress") before its end is known; queued, never awaited.
+            _ = service._records.OpenAsync(_record, CancellationToken.None);
+
             SipBody? ack;
             var acknowledged = session.Acknowledged;
             var early = acknowledged.IsCompleted;

@@ -10,12 +10,15 @@ public sealed record ServerOptions
 
     public IReadOnlyList<string> ExtraArguments { get; init; } = [];
 
+    /// <summary>More environment variables for the server (VIKA_Section__Key=value settings).</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>A data folder the test owns (kept after the server, e.g. for a restart); null: a temp folder of the server's own.</summary>
+    public string? DataDir { get; init; }
+
     /// <summary>Start through the repository's `./vika` (the README's command: it publishes the
     /// precompiled server on first use) instead of the vika.dll beside the tests.</summary>
     public bool ThroughWrapper { get; init; }
-
-    /// <summary>Extra environment variables for the server (settings in the VIKA_Section__Key form).</summary>
-    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 
     /// <summary>Admin:Bind of the server: any free loopback port by default, so servers started
     /// side by side never fight for 8165; read the bound address from <see cref="ServerProcess.AdminUrl"/>.</summary>

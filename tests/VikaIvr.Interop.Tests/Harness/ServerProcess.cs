@@ -19,9 +19,12 @@ public sealed class ServerProcess : IAsyncDisposable
     private readonly Process _process;
     private Uri? _adminUrl;
 
-    private ServerProcess(Process process, int sipPort, (int Low, int High) rtp, string dataDir)
+    private readonly bool _ownsDataDir;
+
+    private ServerProcess(Process process, int sipPort, (int Low, int High) rtp, string dataDir, bool ownsDataDir)
     {
         _process = process;
+        _ownsDataDir = ownsDataDir;
         SipPort = sipPort;
         RtpPorts = rtp;
         DataDir = dataDir;
@@ -54,7 +57,7 @@ public sealed class ServerProcess : IAsyncDisposable
         var dll = RepoPaths.VikaDll;
         var sipPort = FreePorts.SipPort();
         var rtp = FreePorts.RtpRange();
-        var dataDir = Directory.CreateTempSubdirectory("vika-interop-data-").FullName;
+        var dataDir = options.DataDir ?? Directory.CreateTempSubdirectory("vika-interop-data-").FullName;
         // `./vika` execs dotnet, so the process id stays the server's either way.
         var info = new ProcessStartInfo(options.ThroughWrapper ? Path.Combine(RepoPaths.Root, "vika") : "dotnet")
         {
@@ -84,7 +87,7 @@ public sealed class ServerProcess : IAsyncDisposable
         }
 
         var process = new Process { StartInfo = info };
-        var server = new ServerProcess(process, sipPort, rtp, dataDir);
+        var server = new ServerProcess(process, sipPort, rtp, dataDir, options.DataDir is null);
         process.OutputDataReceived += (_, e) => server.Append(e.Data);
         process.ErrorDataReceived += (_, e) => server.Append(e.Data);
         process.Start();
@@ -190,7 +193,7 @@ public sealed class ServerProcess : IAsyncDisposable
             _process.Dispose();
             try
             {
-                Directory.Delete(DataDir, recursive: true);
+                if (_ownsDataDir) Directory.Delete(DataDir, recursive: true);
             }
             catch (IOException)
             {

@@ -44,6 +44,9 @@ public sealed class CallServiceTests : IAsyncDisposable
         Assert.Equal("0812", call.Caller);
         Assert.Equal("165", call.Called);
         Assert.Equal(1, _service.ActiveCalls);
+        // Crash safety: the answered call's record was opened before its end.
+        Assert.Equal("call-1", await _records.Opened.Reader.ReadAsync().AsTask().WaitAsync(Wait));
+        Assert.False(_records.Saved.Reader.TryPeek(out _));
 
         _sip.Inject(SipHarness.InDialog("BYE", ok.To!.Tag!, 2, "z9hG4bKbye"));
 
@@ -191,6 +194,14 @@ public sealed class CallServiceTests : IAsyncDisposable
     private sealed class Records : ICallRecordStore
     {
         public Channel<CallRecord> Saved { get; } = Channel.CreateUnbounded<CallRecord>();
+
+        public Channel<string> Opened { get; } = Channel.CreateUnbounded<string>();
+
+        public Task OpenAsync(CallRecord record, CancellationToken ct)
+        {
+            Opened.Writer.TryWrite(record.CallId);
+            return Task.CompletedTask;
+        }
 
         public Task SaveAsync(CallRecord record, CancellationToken ct)
         {

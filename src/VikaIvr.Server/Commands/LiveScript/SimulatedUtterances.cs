@@ -43,7 +43,7 @@ internal sealed class SimulatedUtterances : IDisposable
                 await db.InitializeAsync(clock, token);
                 return VikaServices.Components(db, clock).With(op.Components);
             },
-            Records = new SqliteCallRecordStore(db),
+            Records = new DbCallRecordStore(db, "simulate"),
             VariableOverrides = services.FlowVariableOverrides(),
             LoggerFactory = services.Loggers,
         });

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using VikaIvr.Data;
+using VikaIvr.Data.Participants;
 using VikaIvr.Flows.Model;
 using VikaIvr.Flows.Ports;
 using VikaIvr.Flows.Runtime;
@@ -22,19 +23,23 @@ public sealed partial class CallFlowsService(
     FlowMetrics flowMetrics,
     SpeechMetrics speechMetrics,
     ParticipantLookupMetrics lookupMetrics,
+    DataMetrics dataMetrics,
     ILoggerFactory loggers,
     ILogger<CallFlowsService> log) : IHostedService
 {
     private Loaded? _loaded;
 
-    private sealed record Loaded(FilePromptStore Prompts, SqliteDatabase Database, CallFlowRouter Router, OperatorLine Line,
-        IReadOnlyList<string> ServiceNumbers, ISpeechEngine Engine, FlowDefinition Flow);
+    private sealed record Loaded(FilePromptStore Prompts, IVikaDatabase Database, CallFlowRouter Router, OperatorLine Line,
+        IReadOnlyList<string> ServiceNumbers, ISpeechEngine Engine, FlowDefinition Flow, LibraryPromptRecorder Recorder);
 
     public FilePromptStore Prompts => Get().Prompts;
 
-    public SqliteDatabase Database => Get().Database;
+    public IVikaDatabase Database => Get().Database;
 
     public CallFlowRouter Router => Get().Router;
+
+    /// <summary>Where the operator line saves recordings (and other nodes' versions are applied).</summary>
+    public LibraryPromptRecorder Recorder => Get().Recorder;
 
     public OperatorLine Line => Get().Line;
 
@@ -76,8 +81,18 @@ public sealed partial class CallFlowsService(
         }
 
         // Pooling off: every lookup opens the file, so a database that fails mid-call is noticed at once.
-        var db = await services.OpenDatabaseAsync(cancellationToken, pooling: false).ConfigureAwait(false);
-        var components = VikaServices.Components(new MeasuredParticipantRepository(new Data.Participants.SqliteParticipantRepository(db), lookupMetrics), clock);
+        IVikaDatabase db;
+        try
+        {
+            db = await services.OpenDatabaseAsync(cancellationToken, pooling: false).ConfigureAwait(false);
+        }
+        catch (DataStoreException ex)
+        {
+            throw new ServeStartException($"vika serve: the database is not available: {ex.Message}");
+        }
+
+        var repository = new MeteredParticipantRepository(new SqliteParticipantRepository(db), dataMetrics);
+        var components = VikaServices.Components(new MeasuredParticipantRepository(repository, lookupMetrics), clock);
         var (flow, errors) = services.LoadFlow(null, prompts, components);
         if (flow is null)
         {
@@ -89,7 +104,7 @@ public sealed partial class CallFlowsService(
 
         // The operators' recording line: checked at start like the main flow, answered only with a PIN.
         var line = OperatorLine.From(settings.Operator);
-        var recorder = new LibraryPromptRecorder(new PromptLibrary(services.PromptsRoot, null, services.Normalizer, clock, loggers.CreateLogger<PromptLibrary>()));
+        var recorder = new LibraryPromptRecorder(new PromptLibrary(services.PromptsRoot, null, services.Normalizer, clock, loggers.CreateLogger<PromptLibrary>()), clock);
         var recordingComponents = RecordingFlowActions.Create(line, recorder);
         var (recordingFlow, recordingErrors) = RecordingFlow.Load(services, prompts, recordingComponents);
         if (recordingFlow is null)
@@ -111,7 +126,7 @@ public sealed partial class CallFlowsService(
         }
 
         var router = new CallFlowRouter(interpreter, line.IsOpen ? line.Number : null, recordingInterpreter);
-        _loaded = new Loaded(prompts, db, router, line, serviceNumbers, engine, flow);
+        _loaded = new Loaded(prompts, db, router, line, serviceNumbers, engine, flow, recorder);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using VikaIvr.Data;
 using VikaIvr.Data.CallRecords;
 using VikaIvr.Flows.Ports;
 
@@ -7,18 +8,33 @@ namespace VikaIvr.Server.Hosting.Serve;
 
 /// <summary>
 /// The call-record writer: started before the calls can start, stopped after they have all ended,
-/// so its stop writes every record the calls handed over.
+/// so its stop writes every record the calls handed over. At start, this node's calls left
+/// "in-progress" by a crash (kill -9, power loss) are marked "crash".
 /// </summary>
-public sealed class CallRecordWriterService(CallFlowsService flows, ILogger<BackgroundCallRecordWriter> log) : IHostedService
+public sealed partial class CallRecordWriterService(CallFlowsService flows, VikaServices services, DataMetrics metrics, ILoggerFactory loggers,
+    ILogger<CallRecordWriterService> logger) : IHostedService
 {
     private BackgroundCallRecordWriter? _writer;
 
     public ICallRecordStore Store => _writer ?? throw new InvalidOperationException("the call-record writer is used before it started (start order)");
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
-        _writer = new BackgroundCallRecordWriter(new SqliteCallRecordStore(flows.Database), log);
-        return Task.CompletedTask;
+        var store = new DbCallRecordStore(flows.Database, services.NodeId);
+        try
+        {
+            int crashed = await store.MarkCrashedAsync(cancellationToken).ConfigureAwait(false);
+            if (crashed > 0)
+            {
+                LogCrashed(crashed, store.NodeId);
+            }
+        }
+        catch (DataStoreException ex)
+        {
+            LogCrashMarkFailed(store.NodeId, ex.Message);
+        }
+
+        _writer = new BackgroundCallRecordWriter(new MeteredCallRecordStore(store, metrics), loggers.CreateLogger<BackgroundCallRecordWriter>());
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -29,4 +45,10 @@ public sealed class CallRecordWriterService(CallFlowsService flows, ILogger<Back
             await _writer.DisposeAsync().AsTask().WaitAsync(cancellationToken).ConfigureAwait(false);
         }
     }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "{Count} call(s) of node {NodeId} were cut by the previous stop (crash): their records are marked end_reason 'crash'")]
+    private partial void LogCrashed(int count, string nodeId);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Error, Message = "The calls of node {NodeId} cut by a crash could not be marked: {Cause}")]
+    private partial void LogCrashMarkFailed(string nodeId, string cause);
 }

@@ -13,7 +13,7 @@ namespace VikaIvr.Server.Hosting.Serve;
 /// <summary>
 /// `vika serve` on the .NET Generic Host. The long-lived parts are hosted services started in this
 /// order and stopped in the reverse one: priority, admin endpoint, call flows (speech, database,
-/// flows), call-record writer, media clock, media receiver, prompt preload, readiness refresher, SIP
+/// flows), call-record writer, prompt sync, media clock, media receiver, prompt preload, readiness refresher, SIP
 /// stack, health line. SIGTERM first drains (<see cref="ServeLifetime"/>, <see cref="DrainService"/>:
 /// up to Server:DrainSeconds), then — as on Ctrl+C at once — the host stops: the health line stops,
 /// every call left gets its BYE and finishes, the media threads stop, and the record writer writes
@@ -66,11 +66,13 @@ public static class ServeHost
         // serve before anything heavy loads) and stops late, so /metrics and /readyz answer while
         // the calls drain; the readiness refresher runs its first checks before SIP answers.
         services.AddAdminEndpoint();
+        services.AddSingleton<VikaIvr.Data.DataMetrics>();
 
         Hosted<ServerPriorityService>(services);
         Hosted<AdminEndpointService>(services);
         Hosted<CallFlowsService>(services);
         Hosted<CallRecordWriterService>(services);
+        Hosted<PromptSyncService>(services);
         Hosted<MediaClockService>(services);
         Hosted<MediaReceiverService>(services);
         Hosted<PromptPreloadService>(services);

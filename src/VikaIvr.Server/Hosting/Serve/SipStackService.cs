@@ -46,7 +46,7 @@ public sealed partial class SipStackService(
         _stack = SipCallStack.Start(parts);
         var (rtpLow, rtpHigh) = RtpPortRange.Parse(settings.Media.RtpPorts);
         LogListening(settings.Sip.Bind, settings.Sip.Port, rtpLow, rtpHigh, string.Join(",", flows.ServiceNumbers), services.FlowFile,
-            flows.EngineName, flows.Database.FilePath, flows.Line, priority.Granted, RuntimeDescription.Describe());
+            flows.EngineName, flows.Database.Description, flows.Line, priority.Granted, RuntimeDescription.Describe());
         return Task.CompletedTask;
     }
 

@@ -1,0 +1,185 @@
+using Dapper;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using VikaIvr.Data.CallRecords;
+using VikaIvr.Data.Participants;
+using VikaIvr.Data.PromptVersions;
+using VikaIvr.Data.Synthetic;
+using VikaIvr.Flows.Ports;
+
+namespace VikaIvr.Data.Tests;
+
+/// <summary>What every store provider must do alike (run once on SQLite, once on a real PostgreSQL).</summary>
+public abstract class StoreBehaviourTests
+{
+    protected FakeTimeProvider Clock { get; } = new(TempDatabase.Now);
+
+    /// <summary>A new, initialized database of the provider under test.</summary>
+    protected abstract Task<IVikaDatabase> CreateAsync();
+
+    /// <summary>The same database opened again (a restart), not initialized yet.</summary>
+    protected abstract IVikaDatabase Reopen(IVikaDatabase database);
+
+    protected abstract IReadOnlyList<Migrations.Migration> Migrations { get; }
+
+    [Fact]
+    public async Task Migrations_are_applied_once_and_a_restart_applies_none()
+    {
+        var db = await CreateAsync();
+        await Reopen(db).InitializeAsync(Clock, default);
+        await using var c = await db.OpenAsync(default);
+        Assert.Equal(Migrations.Count, await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_version"));
+        Assert.Equal(Migrations[^1].Version, Data.Migrations.SchemaMigrator.CurrentVersion(c));
+        // Both providers carry the same schema versions, so one set of queries serves both.
+        Assert.Equal(Data.Migrations.SchemaMigrations.All.Select(m => m.Version), Migrations.Select(m => m.Version));
+    }
+
+    [Fact]
+    public async Task Demo_participants_are_found_by_nik_and_card()
+    {
+        var db = await CreateAsync();
+        var repo = new SqliteParticipantRepository(db);
+        var budi = await repo.FindByNikAsync("3171011708850001", default);
+        Assert.NotNull(budi);
+        Assert.Equal("Budi Santoso", budi.Name);
+        Assert.Equal(budi, await repo.FindByCardAsync("0001234567890", default));
+        Assert.Null(await repo.FindByNikAsync("3171011708850009", default));
+    }
+
+    [Fact]
+    public async Task Synthetic_participants_are_added_and_continue_after_those_there()
+    {
+        var db = await CreateAsync();
+        var seeder = new SyntheticSeeder(db, Clock);
+        Assert.Equal(2_000, await seeder.SeedAsync(2_000, default));
+        Assert.Equal(500, await seeder.SeedAsync(500, default));
+        // The second run went on from row 2 000: its first row is the generator's row 2 000 exactly.
+        var sample = new SyntheticParticipantGenerator().Generate(2_000, 1, DateOnly.FromDateTime(TempDatabase.Now.Date)).Single();
+        Assert.Equal(sample, await new SqliteParticipantRepository(db).FindByNikAsync(sample.Nik, default));
+        await using var c = await db.OpenAsync(default);
+        Assert.Equal(2_506, await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM participants"));
+    }
+
+    [Fact]
+    public async Task A_record_opened_at_answer_is_completed_at_the_end_in_one_row_with_the_node()
+    {
+        var db = await CreateAsync();
+        var store = new DbCallRecordStore(db, "node-a");
+        var record = Record("c1");
+        await store.OpenAsync(record, default);
+
+        var open = Assert.Single(await store.GetLastAsync(10, default));
+        Assert.Equal(DbCallRecordStore.InProgress, open.EndReason);
+        Assert.Equal("node-a", open.NodeId);
+        Assert.Null(open.EndedAt);
+
+        End(record);
+        await store.SaveAsync(record, default);
+        var done = Assert.Single(await store.GetLastAsync(10, default));
+        Assert.Equal("caller-hangup", done.EndReason);
+        Assert.Equal("node-a", done.NodeId);
+        Assert.Equal(["welcome", "main-menu"], done.Nodes);
+        Assert.Equal(record.EndedAt, done.EndedAt);
+    }
+
+    [Fact]
+    public async Task A_record_never_opened_is_added_at_the_end()
+    {
+        var db = await CreateAsync();
+        var store = new DbCallRecordStore(db, "node-a");
+        var record = Record("c1");
+        End(record);
+        await store.SaveAsync(record, default);
+        var saved = Assert.Single(await store.GetLastAsync(10, default));
+        Assert.Equal("caller-hangup", saved.EndReason);
+        Assert.Equal("node-a", saved.NodeId);
+    }
+
+    [Fact]
+    public async Task At_start_the_calls_this_node_left_open_are_marked_crash_and_other_nodes_are_left_alone()
+    {
+        var db = await CreateAsync();
+        var a = new DbCallRecordStore(db, "node-a");
+        var b = new DbCallRecordStore(db, "node-b");
+        var ended = Record("ended");
+        await a.OpenAsync(ended, default);
+        End(ended);
+        await a.SaveAsync(ended, default);
+        await a.OpenAsync(Record("cut-1"), default);
+        await a.OpenAsync(Record("cut-2"), default);
+        await b.OpenAsync(Record("on-b"), default);
+
+        var restarted = new DbCallRecordStore(Reopen(db), "node-a");
+        Assert.Equal(2, await restarted.MarkCrashedAsync(default));
+        Assert.Equal(0, await restarted.MarkCrashedAsync(default));
+
+        var all = (await a.GetLastAsync(10, default)).ToDictionary(r => r.CallId);
+        Assert.Equal(4, all.Count);
+        Assert.Equal("caller-hangup", all["ended"].EndReason);
+        foreach (var id in new[] { "cut-1", "cut-2" })
+        {
+            Assert.Equal(DbCallRecordStore.Crash, all[id].EndReason);
+            Assert.Equal("system", all[id].EndedBy);
+            Assert.Null(all[id].EndedAt);
+            Assert.Equal([DbCallRecordStore.CrashFailure], all[id].Failures);
+        }
+
+        Assert.Equal(DbCallRecordStore.InProgress, all["on-b"].EndReason);
+    }
+
+    [Fact]
+    public async Task The_background_writer_opens_and_completes_in_order()
+    {
+        var db = await CreateAsync();
+        var store = new DbCallRecordStore(db, "node-a");
+        await using var writer = new BackgroundCallRecordWriter(store, NullLogger<BackgroundCallRecordWriter>.Instance);
+        var record = Record("c1");
+        await writer.OpenAsync(record, default);
+        End(record);
+        await writer.SaveAsync(record, default);
+        await writer.FlushAsync(default);
+        var saved = Assert.Single(await store.GetLastAsync(10, default));
+        Assert.Equal("caller-hangup", saved.EndReason);
+    }
+
+    [Fact]
+    public async Task Prompt_versions_are_numbered_per_prompt_and_read_after_a_bookmark()
+    {
+        var db = await CreateAsync();
+        var store = new PromptVersionStore(db);
+        Assert.Equal(0, await store.LatestIdAsync(default));
+        byte[] wav1 = [1, 2, 3, 0, 255];
+        var v1 = await store.AddAsync("welcome", wav1, "phone", "node-a", "sip:op@127.0.0.1", TempDatabase.Now, default);
+        var other = await store.AddAsync("goodbye", [9], "import", "node-a", null, TempDatabase.Now, default);
+        var v2 = await store.AddAsync("welcome", [4, 5], "phone", "node-b", null, TempDatabase.Now, default);
+        Assert.Equal((1, 1, 2), (v1.Version, other.Version, v2.Version));
+        Assert.True(v1.Id < other.Id && other.Id < v2.Id);
+        Assert.Equal(v2.Id, await store.LatestIdAsync(default));
+
+        var after = await store.GetAfterAsync(v1.Id, 10, default);
+        Assert.Equal([other.Id, v2.Id], after.Select(v => v.Id));
+        Assert.Equal([4, 5], after[1].Wav);
+        Assert.Equal("node-b", after[1].NodeId);
+        var first = Assert.Single(await store.GetAfterAsync(0, 1, default));
+        Assert.Equal(wav1, first.Wav);
+        Assert.Equal("sip:op@127.0.0.1", first.RecordedBy);
+    }
+
+    private static CallRecord Record(string id) => new()
+    {
+        CallId = id,
+        Caller = "sip:0812@127.0.0.1",
+        Called = "165",
+        StartedAt = TempDatabase.Now,
+        AnsweredAt = TempDatabase.Now.AddMilliseconds(200),
+    };
+
+    private static void End(CallRecord record)
+    {
+        record.EndedAt = TempDatabase.Now.AddSeconds(30);
+        record.EndReason = "caller-hangup";
+        record.EndedBy = "caller";
+        record.Outcome = "status-answered";
+        record.Nodes.AddRange(["welcome", "main-menu"]);
+    }
+}
