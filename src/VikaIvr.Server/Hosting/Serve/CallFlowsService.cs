@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using VikaIvr.Data;
+using VikaIvr.Data.Participants;
 using VikaIvr.Flows.Ports;
 using VikaIvr.Flows.Runtime;
 using VikaIvr.Speech.Prompts;
@@ -12,7 +13,8 @@ namespace VikaIvr.Server.Hosting.Serve;
 /// speech engine (and the answers' fixed sentences synthesized), the database, the VIKA flow and the
 /// operators' recording flow. What it loads is read by the parts started after it.
 /// </summary>
-public sealed partial class CallFlowsService(VikaServices services, TimeProvider clock, ILoggerFactory loggers, ILogger<CallFlowsService> log) : IHostedService
+public sealed partial class CallFlowsService(
+    VikaServices services, ParticipantSource participants, TimeProvider clock, ILoggerFactory loggers, ILogger<CallFlowsService> log) : IHostedService
 {
     private Loaded? _loaded;
 
@@ -59,7 +61,8 @@ public sealed partial class CallFlowsService(VikaServices services, TimeProvider
 
         // Pooling off: every lookup opens the file, so a database that fails mid-call is noticed at once.
         var db = await services.OpenDatabaseAsync(cancellationToken, pooling: false).ConfigureAwait(false);
-        var components = VikaServices.Components(db, clock);
+        var components = VikaServices.Components(participants.Choose(new SqliteParticipantRepository(db)), clock);
+        if (participants.ServiceUrl is { } url) LogParticipantService(url.Scheme + "://" + url.Authority + url.AbsolutePath);
         var (flow, errors) = services.LoadFlow(null, prompts, components);
         if (flow is null)
         {
@@ -98,6 +101,9 @@ public sealed partial class CallFlowsService(VikaServices services, TimeProvider
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     private Loaded Get() => _loaded ?? throw new InvalidOperationException("the call flows are read before they were loaded (start order)");
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Information, Message = "Participants are looked up at the participant service {Url} (Data:ParticipantApi:Url)")]
+    private partial void LogParticipantService(string url);
 
     [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "The operator number {Number} is configured without a PIN: the recording line stays closed")]
     private partial void LogOperatorLineClosed(string number);

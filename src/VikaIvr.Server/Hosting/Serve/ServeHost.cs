@@ -45,6 +45,7 @@ public static class ServeHost
         services.AddSingleton(clock);
         services.AddSingleton(sp => VikaServices.Create(sp.GetRequiredService<VikaSettings>(), clock, sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<TelephonyOptions>(sp => TelephonySettings.Create(sp.GetRequiredService<VikaSettings>()));
+        ParticipantSource.Register(services);
 
         Hosted<ServerPriorityService>(services);
         Hosted<CallFlowsService>(services);

@@ -24,6 +24,7 @@ public static class VikaOptions
         services.AddSingleton<IValidateOptions<OperatorSettings>, OperatorSettingsValidator>();
         services.AddSingleton<IValidateOptions<ServerSettings>, ServerSettingsValidator>();
         services.AddSingleton<IValidateOptions<DataSettings>, FileSettingsValidator>();
+        services.AddSingleton<IValidateOptions<DataSettings>, ParticipantApiSettingsValidator>();
         services.AddSingleton<IValidateOptions<FlowSettings>, FileSettingsValidator>();
         services.AddSingleton<IValidateOptions<PromptSettings>, FileSettingsValidator>();
 
