@@ -26,6 +26,32 @@ public sealed partial class HttpParticipantRepository(
     public Task<Participant?> FindByCardAsync(string cardNumber, CancellationToken ct) =>
         FindAsync(new ParticipantKey(ParticipantKeyKind.Card, cardNumber ?? throw new ArgumentNullException(nameof(cardNumber))), ct);
 
+    /// <summary>A NIK no participant has (its birth date part is invalid), asked by <see cref="ProbeAsync"/>.</summary>
+    public const string ProbeNik = "0000000000000000";
+
+    /// <summary>
+    /// Asks once for <see cref="ProbeNik"/> (the answer is expected to be 404), not through the
+    /// cache: at start, so the first caller does not pay for the first connection and the first
+    /// run of the HTTP and resilience code (hundreds of ms), and the log says at once whether the
+    /// service answers. Never throws for the service's failures: it returns false and logs why.
+    /// </summary>
+    public async Task<bool> ProbeAsync(CancellationToken ct)
+    {
+        long started = clock.GetTimestamp();
+        try
+        {
+            await AskAsync(new ParticipantKey(ParticipantKeyKind.Nik, ProbeNik), ct).ConfigureAwait(false);
+        }
+        catch (DataStoreException ex)
+        {
+            LogProbeFailed(options.BaseAddress.Authority, ex.Message);
+            return false;
+        }
+
+        LogProbeAnswered(options.BaseAddress.Authority, (long)clock.GetElapsedTime(started).TotalMilliseconds);
+        return true;
+    }
+
     private async Task<Participant?> FindAsync(ParticipantKey key, CancellationToken ct)
     {
         if (cache.TryGet(key, out var cached))
@@ -92,6 +118,12 @@ public sealed partial class HttpParticipantRepository(
         string message = $"Participant lookup by {key.Description} at the participant service failed: {reason}";
         return inner is null ? new DataStoreException(message) : new DataStoreException(message, inner);
     }
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "Participant service at {Authority} answered the start probe in {Ms} ms")]
+    private partial void LogProbeAnswered(string authority, long ms);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "Participant service at {Authority} did not answer the start probe ({Reason}); every call still asks it, and callers hear system-busy while it fails")]
+    private partial void LogProbeFailed(string authority, string reason);
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Debug, Message = "Participant service: {Kind} {Key} from the cache (found: {Found})")]
     private partial void LogCacheHit(string kind, string key, bool found);

@@ -1,6 +1,9 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Telemetry;
 
 namespace VikaIvr.Data.ParticipantApi;
 
@@ -40,8 +43,16 @@ public static class ParticipantApiServiceCollectionExtensions
             .AddResilienceHandler(ParticipantApiOptions.ClientName, (builder, context) =>
             {
                 var sp = context.ServiceProvider;
+                var loggers = sp.GetRequiredService<ILoggerFactory>();
+                // Polly logs every retry and timeout as a warning or error with its stack trace; the
+                // lookup's own failure line (and the circuit's) tells the story, so its events are Debug.
+                builder.ConfigureTelemetry(new TelemetryOptions(sp.GetRequiredService<IOptions<TelemetryOptions>>().Value)
+                {
+                    LoggerFactory = loggers,
+                    SeverityProvider = _ => ResilienceEventSeverity.Debug,
+                });
                 ParticipantApiResilience.Configure(builder, sp.GetRequiredService<ParticipantApiOptions>(), sp.GetRequiredService<TimeProvider>(),
-                    sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ParticipantApiResilience).FullName!));
+                    loggers.CreateLogger(typeof(ParticipantApiResilience).FullName!));
             });
         services.AddHttpClient(ParticipantApiOptions.ClientName)
             .AddHttpMessageHandler(sp => new BoundedBodyHandler(sp.GetRequiredService<ParticipantApiOptions>().MaxResponseBytes));

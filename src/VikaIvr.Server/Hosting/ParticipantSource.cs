@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using VikaIvr.Data.ParticipantApi;
 using VikaIvr.Jkn.Participants;
 
@@ -9,13 +10,26 @@ namespace VikaIvr.Server.Hosting;
 /// Data:ParticipantApi:Url is set (<see cref="HttpParticipantRepository"/>, made on first use),
 /// else the database's repository, which stays the default.
 /// </summary>
-public sealed class ParticipantSource(VikaSettings settings, IServiceProvider services)
+public sealed partial class ParticipantSource(VikaSettings settings, IServiceProvider services, ILogger<ParticipantSource> log)
 {
     /// <summary>The service's URL, or null when participants come from the database.</summary>
     public Uri? ServiceUrl { get; } = string.IsNullOrEmpty(settings.Data.ParticipantApi.Url) ? null : new Uri(settings.Data.ParticipantApi.Url);
 
     public IParticipantRepository Choose(IParticipantRepository database) =>
         ServiceUrl is null ? database : services.GetRequiredService<HttpParticipantRepository>();
+
+    /// <summary>
+    /// <see cref="Choose"/> at start: with the service configured, says so and probes it once
+    /// (warming the connection; a service that does not answer is logged and does not stop the start).
+    /// </summary>
+    public async Task<IParticipantRepository> OpenAsync(IParticipantRepository database, CancellationToken ct)
+    {
+        if (ServiceUrl is null) return database;
+        LogParticipantService(ServiceUrl.Scheme + "://" + ServiceUrl.Authority + ServiceUrl.AbsolutePath);
+        var repository = services.GetRequiredService<HttpParticipantRepository>();
+        await repository.ProbeAsync(ct).ConfigureAwait(false);
+        return repository;
+    }
 
     /// <summary>Registers the source and the participant service's client (used only when its URL is set).</summary>
     public static void Register(IServiceCollection services)
@@ -31,4 +45,7 @@ public sealed class ParticipantSource(VikaSettings settings, IServiceProvider se
         Retries = api.Retries,
         CacheDuration = TimeSpan.FromSeconds(api.CacheSeconds),
     };
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Participants are looked up at the participant service {Url} (Data:ParticipantApi:Url)")]
+    private partial void LogParticipantService(string url);
 }

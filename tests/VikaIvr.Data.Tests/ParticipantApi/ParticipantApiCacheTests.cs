@@ -5,6 +5,7 @@ using static VikaIvr.Data.Tests.ParticipantApi.ParticipantApiUnderTest;
 namespace VikaIvr.Data.Tests.ParticipantApi;
 
 /// <summary>Recent answers, found and not found, are reused for CacheSeconds; failures never are.</summary>
+[Collection(ParticipantApiCollection.Name)]
 public sealed class ParticipantApiCacheTests
 {
     private const string UnknownNik = "3171011708850009";

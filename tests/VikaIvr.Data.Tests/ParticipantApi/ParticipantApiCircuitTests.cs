@@ -10,6 +10,7 @@ namespace VikaIvr.Data.Tests.ParticipantApi;
 /// count stays), and after the break one probe closes it again. Time is a FakeTimeProvider, so the
 /// break ends when the test says; the stand-in answers at once, so no timeout depends on it.
 /// </summary>
+[Collection(ParticipantApiCollection.Name)]
 public sealed class ParticipantApiCircuitTests
 {
     private static readonly TimeSpan Break = TimeSpan.FromSeconds(15);

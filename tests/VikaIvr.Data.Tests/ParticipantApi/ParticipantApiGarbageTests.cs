@@ -4,6 +4,7 @@ using static VikaIvr.Data.Tests.ParticipantApi.ParticipantApiUnderTest;
 namespace VikaIvr.Data.Tests.ParticipantApi;
 
 /// <summary>A service answering garbage: a clear failure naming what is wrong, never a crash, not retried.</summary>
+[Collection(ParticipantApiCollection.Name)]
 public sealed class ParticipantApiGarbageTests
 {
     [Theory]

@@ -7,6 +7,7 @@ using static VikaIvr.Data.Tests.ParticipantApi.ParticipantApiUnderTest;
 namespace VikaIvr.Data.Tests.ParticipantApi;
 
 /// <summary>The HTTP participant repository against its stand-in over real HTTP on loopback: answers, timeouts, retries.</summary>
+[Collection(ParticipantApiCollection.Name)]
 public sealed class ParticipantApiLookupTests
 {
     [Fact]
@@ -60,13 +61,13 @@ public sealed class ParticipantApiLookupTests
     [Fact]
     public async Task The_attempt_timeout_leaves_room_for_a_retry_within_the_total()
     {
-        await using var api = await StartAsync(url => Options(url, timeoutMs: 2000, retries: 1));
+        await using var api = await StartAsync(url => Options(url, timeoutMs: 4000, retries: 1));
         api.StandIn.Mode = StandInMode.Slow;
 
         var ex = await Assert.ThrowsAsync<DataStoreException>(() => api.Repository.FindByNikAsync(Budi.Nik, default));
 
         Assert.Contains("no answer within", ex.Message, StringComparison.Ordinal);
-        // The first attempt had half of the 2 s, the retry the rest.
+        // The first attempt had half of the 4 s, the retry the rest.
         Assert.Equal(2, api.StandIn.Requests);
     }
 
@@ -129,6 +130,20 @@ public sealed class ParticipantApiLookupTests
         await hangup.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => lookup);
+    }
+
+    [Fact]
+    public async Task The_start_probe_asks_for_a_number_nobody_has_and_reports_failure_without_throwing()
+    {
+        await using var api = await StartAsync(url => Options(url, cacheSeconds: 60));
+
+        Assert.True(await api.Repository.ProbeAsync(default));
+        api.StandIn.Mode = StandInMode.Failing;
+        Assert.False(await api.Repository.ProbeAsync(default));
+
+        Assert.Equal(["/participants/nik/0000000000000000", "/participants/nik/0000000000000000"], api.StandIn.Paths);
+        Assert.Contains(api.Logs.Lines, l => l.StartsWith("Warning", StringComparison.Ordinal) && l.Contains("did not answer the start probe (", StringComparison.Ordinal)
+            && l.Contains("answered 500", StringComparison.Ordinal));
     }
 
     private static int UnusedPort()

@@ -38,8 +38,11 @@ public sealed class ParticipantApiUnderTest : IAsyncDisposable
 
     public CapturedLogs Logs { get; }
 
-    /// <summary>Options for tests: small budgets, no cache unless asked.</summary>
-    public static ParticipantApiOptions Options(Uri url, int timeoutMs = 5000, int retries = 0, int cacheSeconds = 0) => new()
+    /// <summary>
+    /// Options for tests: no cache unless asked, short back-off, and a generous total (so a cold
+    /// start never times out) unless the test is about timeouts.
+    /// </summary>
+    public static ParticipantApiOptions Options(Uri url, int timeoutMs = 30_000, int retries = 0, int cacheSeconds = 0) => new()
     {
         BaseAddress = url,
         Timeout = TimeSpan.FromMilliseconds(timeoutMs),

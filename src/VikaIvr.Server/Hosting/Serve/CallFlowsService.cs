@@ -61,8 +61,7 @@ public sealed partial class CallFlowsService(
 
         // Pooling off: every lookup opens the file, so a database that fails mid-call is noticed at once.
         var db = await services.OpenDatabaseAsync(cancellationToken, pooling: false).ConfigureAwait(false);
-        var components = VikaServices.Components(participants.Choose(new SqliteParticipantRepository(db)), clock);
-        if (participants.ServiceUrl is { } url) LogParticipantService(url.Scheme + "://" + url.Authority + url.AbsolutePath);
+        var components = VikaServices.Components(await participants.OpenAsync(new SqliteParticipantRepository(db), cancellationToken).ConfigureAwait(false), clock);
         var (flow, errors) = services.LoadFlow(null, prompts, components);
         if (flow is null)
         {
@@ -101,9 +100,6 @@ public sealed partial class CallFlowsService(
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     private Loaded Get() => _loaded ?? throw new InvalidOperationException("the call flows are read before they were loaded (start order)");
-
-    [LoggerMessage(EventId = 11, Level = LogLevel.Information, Message = "Participants are looked up at the participant service {Url} (Data:ParticipantApi:Url)")]
-    private partial void LogParticipantService(string url);
 
     [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "The operator number {Number} is configured without a PIN: the recording line stays closed")]
     private partial void LogOperatorLineClosed(string number);
