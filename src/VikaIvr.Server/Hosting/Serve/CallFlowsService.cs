@@ -23,6 +23,7 @@ public sealed partial class CallFlowsService(
     FlowMetrics flowMetrics,
     SpeechMetrics speechMetrics,
     ParticipantLookupMetrics lookupMetrics,
+    ParticipantSource participants,
     DataMetrics dataMetrics,
     ILoggerFactory loggers,
     ILogger<CallFlowsService> log) : IHostedService
@@ -91,7 +92,9 @@ public sealed partial class CallFlowsService(
             throw new ServeStartException($"vika serve: the database is not available: {ex.Message}");
         }
 
-        var repository = new MeteredParticipantRepository(new SqliteParticipantRepository(db), dataMetrics);
+        // The database's repository (its errors counted), or the HTTP participant service when configured; timed either way.
+        var repository = await participants.OpenAsync(new MeteredParticipantRepository(new SqliteParticipantRepository(db), dataMetrics), cancellationToken)
+            .ConfigureAwait(false);
         var components = VikaServices.Components(new MeasuredParticipantRepository(repository, lookupMetrics), clock);
         var (flow, errors) = services.LoadFlow(null, prompts, components);
         if (flow is null)

@@ -67,6 +67,7 @@ public static class ServeHost
         // the calls drain; the readiness refresher runs its first checks before SIP answers.
         services.AddAdminEndpoint();
         services.AddSingleton<VikaIvr.Data.DataMetrics>();
+        ParticipantSource.Register(services);
 
         Hosted<ServerPriorityService>(services);
         Hosted<AdminEndpointService>(services);

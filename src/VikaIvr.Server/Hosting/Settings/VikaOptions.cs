@@ -26,6 +26,7 @@ public static class VikaOptions
         services.AddSingleton<IValidateOptions<AdminSettings>, AdminSettingsValidator>();
         services.AddSingleton<IValidateOptions<DataSettings>, FileSettingsValidator>();
         services.AddSingleton<IValidateOptions<DataSettings>, DataStoreSettingsValidator>();
+        services.AddSingleton<IValidateOptions<DataSettings>, ParticipantApiSettingsValidator>();
         services.AddSingleton<IValidateOptions<FlowSettings>, FileSettingsValidator>();
         services.AddSingleton<IValidateOptions<PromptSettings>, FileSettingsValidator>();
 
