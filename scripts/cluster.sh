@@ -21,13 +21,14 @@
 #
 # The server is the built vika.dll named by VIKA_DLL (as the tests run it) or, without it, the
 # repository's ./vika (which builds the server on first use). Every process started is written to
-# DIR/*.pid and `stop` ends exactly those (SIGTERM, then SIGKILL after the timeout).
+# DIR/*.pid and `stop` ends exactly those (SIGTERM, then SIGKILL after the timeout); a node's exit
+# status is written to DIR/nodeK.exit when it ends.
 # `start` prints the address to call: sip:165@127.0.0.1:<Kamailio port>; DIR/cluster.env holds
 # every port and path for scripts.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
-usage() { sed -n '2,25p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,27p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 die() { echo "cluster.sh: $*" >&2; exit 1; }
 
 command="${1:-}"
@@ -118,7 +119,9 @@ status() {
   for file in "$dir"/node*.pid "$kam_dir/kamailio.pid"; do
     [[ -e "$file" ]] || continue
     name="$(basename "$file" .pid)"
-    if pid="$(live_pid "$file" "")"; then echo "$name: running (pid $pid)"; else echo "$name: not running"; fi
+    if pid="$(live_pid "$file" "")"; then echo "$name: running (pid $pid)"
+    elif [[ -f "$dir/$name.exit" ]]; then echo "$name: exited with $(cat "$dir/$name.exit")"
+    else echo "$name: not running"; fi
   done
   kamcmd -s "$ctl" dispatcher.list 2>/dev/null | awk '/URI:/ {uri=$2} /FLAGS:/ {print "  kamailio sees " uri " " $2 " (" ($2 ~ /^A/ ? "active" : "out of rotation") ")"}'
 }
@@ -228,6 +231,9 @@ start() {
     # Each node its own prompt folder, as on its own machine: a recording reaches the others
     # only through the shared database.
     if [[ ! -d "$node_dir/prompts" ]]; then cp -r "$root/prompts" "$node_dir/prompts"; fi
+    rm -f "$dir/$node.exit"
+    # A small keeper shell waits for the server and writes its exit status to DIR/nodeK.exit
+    # (0 after a clean stop, 137 after kill -9); the server's own PID goes to DIR/nodeK.pid.
     (
       cd "$root"
       export VIKA_HOME="$root"
@@ -238,11 +244,19 @@ start() {
       export VIKA_Data__Provider="$provider"
       [[ -z "$connection" ]] || export VIKA_Data__ConnectionString="$connection"
       for s in "${env_settings[@]}"; do export "${s?}"; done
-      exec setsid "${vika[@]}" serve --bind 127.0.0.1 --sip-port "${sip_ports[k]}" \
+      setsid "${vika[@]}" serve --bind 127.0.0.1 --sip-port "${sip_ports[k]}" \
         --rtp-ports "${rtp_lows[k]}-$((rtp_lows[k] + rtp_span - 1))" \
-        --data "$node_dir/data" --prompts "$node_dir/prompts" </dev/null >"$dir/$node.log" 2>&1
-    ) &
-    echo "$!" > "$dir/$node.pid"
+        --data "$node_dir/data" --prompts "$node_dir/prompts" </dev/null >"$dir/$node.log" 2>&1 &
+      server=$!
+      echo "$server" > "$dir/$node.pid.new" && mv "$dir/$node.pid.new" "$dir/$node.pid"
+      rc=0
+      wait "$server" || rc=$?
+      echo "$rc" > "$dir/$node.exit"
+    ) </dev/null >/dev/null 2>&1 &
+  done
+  for ((k = 1; k <= nodes; k++)); do
+    for ((waited = 0; waited < 100; waited++)); do [[ -s "$dir/node$k.pid" ]] && break; sleep 0.05; done
+    [[ -s "$dir/node$k.pid" ]] || die "node$k did not start"
   done
 
   # Kamailio, with the nodes as dispatcher set 1, each out of rotation (flags 9: inactive,
