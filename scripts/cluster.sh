@@ -213,6 +213,8 @@ start() {
   local connection=""
   if [[ "$provider" == postgres ]]; then
     [[ -x "$root/scripts/postgres.sh" ]] || die "--provider postgres needs scripts/postgres.sh"
+    # Run as root, PostgreSQL runs as the postgres user, which must get through DIR to DIR/postgres.
+    if [[ $EUID -eq 0 ]]; then chmod o+x "$dir"; fi
     connection="$("$root/scripts/postgres.sh" start "$dir/postgres" --port "$pg_port" | tail -n 1)"
     [[ -n "$connection" ]] || die "scripts/postgres.sh printed no connection string"
     echo "postgres: $dir/postgres on 127.0.0.1:$pg_port"
