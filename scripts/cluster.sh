@@ -244,6 +244,9 @@ start() {
       export VIKA_Server__NodeId="$node"
       export VIKA_Admin__Bind="127.0.0.1:${admin_ports[k]}"
       export VIKA_Data__Provider="$provider"
+      # Every request reaches a node from Kamailio's one address: the per-source limit belongs to
+      # Kamailio's pike at the edge, not to the node (it would ban the front itself).
+      export VIKA_Sip__MaxCallsPerSourcePerSecond=0
       [[ -z "$connection" ]] || export VIKA_Data__ConnectionString="$connection"
       for s in "${env_settings[@]}"; do export "${s?}"; done
       setsid "${vika[@]}" serve --bind 127.0.0.1 --sip-port "${sip_ports[k]}" \
