@@ -11,8 +11,9 @@
 #   --dir DIR          where everything lives: logs, PID files, data, prompts (default .build/cluster)
 #   --base-port P      Kamailio listens on P (UDP and TCP), node K on P+K, node K's admin endpoint
 #                      on P+100+K, PostgreSQL on P+100; without it every port is a free one
-#   --provider         sqlite (default: one database per node, DIR/nodeK/data) or postgres
-#                      (scripts/postgres.sh start DIR/postgres: one database for every node)
+#   --provider         postgres (scripts/postgres.sh start DIR/postgres: one database for every
+#                      node; the default where scripts/postgres.sh exists) or sqlite (one database
+#                      per node, DIR/nodeK/data)
 #   --rtp-base R       node K takes RTP ports R+(K-1)*S .. R+K*S-1 (default: a free block)
 #   --rtp-span S       RTP ports per node (default 400)
 #   --set Key=Value    a setting for every node (VIKA_Key__Sub=Value), e.g. --set Server:DrainSeconds=20
@@ -28,7 +29,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
-usage() { sed -n '2,27p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,28p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 die() { echo "cluster.sh: $*" >&2; exit 1; }
 
 command="${1:-}"
@@ -38,7 +39,7 @@ shift
 nodes=3
 dir="$root/.build/cluster"
 base_port=""
-provider="sqlite"
+provider=""
 rtp_base=""
 rtp_span=400
 timeout=""
@@ -57,7 +58,15 @@ while [[ $# -gt 0 ]]; do
     *) die "unknown argument '$1' (scripts/cluster.sh --help)" ;;
   esac
 done
-mkdir -p "$dir"
+if [[ -z "$provider" ]]; then
+  if [[ -x "$root/scripts/postgres.sh" ]]; then provider=postgres; else provider=sqlite; fi
+fi
+if [[ "$command" == start ]]; then
+  mkdir -p "$dir"
+elif [[ ! -d "$dir" ]]; then
+  echo "no cluster in $dir"
+  [[ "$command" == stop ]] && exit 0 || exit 1
+fi
 dir="$(cd "$dir" && pwd)"
 kam_dir="$dir/kamailio"
 ctl="unix:$kam_dir/kamailio_ctl"
@@ -123,6 +132,9 @@ status() {
     elif [[ -f "$dir/$name.exit" ]]; then echo "$name: exited with $(cat "$dir/$name.exit")"
     else echo "$name: not running"; fi
   done
+  if pid="$(head -n 1 "$dir/postgres/postmaster.pid" 2>/dev/null)" && [[ -n "$pid" ]] && alive "$pid"; then
+    echo "postgres: running (pid $pid, $dir/postgres)"
+  fi
   kamcmd -s "$ctl" dispatcher.list 2>/dev/null | awk '/URI:/ {uri=$2} /FLAGS:/ {print "  kamailio sees " uri " " $2 " (" ($2 ~ /^A/ ? "active" : "out of rotation") ")"}'
 }
 
