@@ -188,6 +188,8 @@ public sealed class CallServiceDrainTests : IAsyncDisposable
 
     private sealed class Records(Channel<CallRecord> saved) : ICallRecordStore
     {
+        public Task OpenAsync(CallRecord record, CancellationToken ct) => Task.CompletedTask;
+
         public Task SaveAsync(CallRecord record, CancellationToken ct)
         {
             saved.Writer.TryWrite(record);
