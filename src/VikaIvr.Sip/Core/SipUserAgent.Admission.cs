@@ -44,7 +44,8 @@ public sealed partial class SipUserAgent
     internal void AbandonUnacknowledged(IPAddress source)
     {
         int abandoned = 0;
-        foreach (var session in _sessions.Values)
+        // Enumerating the dictionary itself takes none of its locks (Values would take them all to copy).
+        foreach (var (_, session) in _sessions)
         {
             if (session.IsIncoming && session.Remote.Address.Address.Equals(source) && session.AbandonUnacknowledged())
             {
