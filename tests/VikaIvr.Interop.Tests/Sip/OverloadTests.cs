@@ -77,7 +77,7 @@ public sealed class OverloadTests(ITestOutputHelper output)
         }
 
         var toNormal = sinceFloodEnd.Elapsed;
-        output.WriteLine(FormattableString.Invariant($"flood: {flooded.Statistics.TotalCalls} INVITEs; back to normal {toNormal.TotalSeconds:F2} s after its end"));
+        output.WriteLine(FormattableString.Invariant($"flood: {flooded.Statistics.TotalCalls} INVITEs; {(normal ? "back to normal" : "still not normal")} {toNormal.TotalSeconds:F2} s after its end"));
         output.WriteLine(string.Join('\n', server.Output.Split('\n').Where(l => l.Contains("never acknowledged abandoned", StringComparison.Ordinal))));
         Assert.True(normal, $"not back to normal 5 s after the flood ({state})\n{server.Output}");
         Assert.True(calls.AllSucceeded(18), "calls from 127.0.0.2 during the flood:\n" + calls.Describe() + "\n" + server.Output);
