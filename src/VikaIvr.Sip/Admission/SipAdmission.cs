@@ -32,10 +32,20 @@ public sealed class SipAdmission : IDisposable
     public int RetryAfterSeconds => Seconds(_options.RetryAfter);
 
     /// <summary>Counts a request outside a dialog; the whole seconds of the source's ban left when refused, else 0.</summary>
-    public int CheckSource(IPAddress source) => Seconds(_sources.Count(source));
+    public int CheckSource(IPAddress source) => CheckSource(source, out _);
 
-    /// <summary>A 2xx of <paramref name="source"/>'s never acknowledged (timer H): counts against its rate.</summary>
-    public void OnAckTimeout(IPAddress source) => _sources.Count(source, _options.AckTimeoutPenalty);
+    /// <summary>As <see cref="CheckSource(IPAddress)"/>; <paramref name="banStarted"/> tells that this request started the ban.</summary>
+    public int CheckSource(IPAddress source, out bool banStarted) => Seconds(_sources.Count(source, 1, out banStarted));
+
+    /// <summary>A 2xx of <paramref name="source"/>'s never acknowledged (timer H): counts against its rate; true when that started a ban.</summary>
+    public bool OnAckTimeout(IPAddress source)
+    {
+        _sources.Count(source, _options.AckTimeoutPenalty, out bool banStarted);
+        return banStarted;
+    }
+
+    /// <summary>The whole seconds of <paramref name="source"/>'s ban left (0 when not banned), without counting a request.</summary>
+    public int BanLeftSeconds(IPAddress source) => Seconds(_sources.BanLeft(source));
 
     /// <summary>Why a new call is refused now, or null to take it; <paramref name="activeCalls"/> are the incoming calls in progress.</summary>
     public SipRefusalReason? CheckNewCall(int activeCalls)

@@ -38,9 +38,16 @@ public sealed class SipSourceLimiter
     public TimeSpan Count(IPAddress source) => Count(source, 1);
 
     /// <summary>Counts <paramref name="requests"/> requests (a penalty, e.g. for a 2xx never acknowledged); the ban left, or zero.</summary>
-    public TimeSpan Count(IPAddress source, int requests)
+    public TimeSpan Count(IPAddress source, int requests) => Count(source, requests, out _);
+
+    /// <summary>
+    /// Counts <paramref name="requests"/> requests; the ban left, or zero. <paramref name="banStarted"/>
+    /// is true only for the count that started the ban, so its caller can act once per ban.
+    /// </summary>
+    public TimeSpan Count(IPAddress source, int requests, out bool banStarted)
     {
         ArgumentNullException.ThrowIfNull(source);
+        banStarted = false;
         if (_limit == 0)
         {
             return TimeSpan.Zero;
@@ -71,6 +78,7 @@ public sealed class SipSourceLimiter
             // The ban is not extended by requests during it: it ends on time, and the next second is counted afresh.
             slot.BannedUntil = now + _ban;
             slot.Count = 0;
+            banStarted = true;
             return Remaining(_ban);
         }
     }
@@ -79,6 +87,11 @@ public sealed class SipSourceLimiter
     public TimeSpan BanLeft(IPAddress source)
     {
         ArgumentNullException.ThrowIfNull(source);
+        if (_limit == 0)
+        {
+            return TimeSpan.Zero;
+        }
+
         long now = _time.GetTimestamp();
         lock (_lock)
         {

@@ -22,4 +22,10 @@ public enum SipCallEndReason
 
     /// <summary>The user agent stopped or the application failed.</summary>
     Shutdown,
+
+    /// <summary>
+    /// The 2xx was not acknowledged yet when its source was banned for flooding (Sip:MaxCallsPerSourcePerSecond):
+    /// abandoned at the ban, without BYE (RFC 3261 15: no BYE before the ACK or the transaction's timeout).
+    /// </summary>
+    NoAckSourceBanned,
 }

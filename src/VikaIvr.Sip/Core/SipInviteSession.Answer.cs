@@ -87,7 +87,10 @@ public sealed partial class SipInviteSession
         }
     }
 
-    /// <summary>Sends the application's answer to the INVITE; false when the call is no longer waiting for one (cancelled, or answered already).</summary>
+    /// <summary>
+    /// Sends the application's answer to the INVITE; false when the call is no longer waiting for one
+    /// (cancelled, or answered already) or, for an acceptance, when its source is banned now (503 sent instead).
+    /// </summary>
     public bool Answer(SipAnswer answer)
     {
         ArgumentNullException.ThrowIfNull(answer);
@@ -103,6 +106,15 @@ public sealed partial class SipInviteSession
                 tx.Respond(_agent.CreateResponse(Invite, answer.StatusCode, answer.ReasonPhrase, Dialog.LocalTag));
                 Terminate(SipCallEndReason.Rejected, SipSessionSide.Local, answer.StatusCode);
                 return true;
+            }
+
+            if (_agent.Admission.BanLeftSeconds(Remote.Address.Address) is var ban and > 0)
+            {
+                // Banned since its INVITE came in (the application rang or set up meanwhile): a 2xx now
+                // would wait for an ACK a flood never sends, so it gets the ban's 503 like its new INVITEs.
+                tx.Respond(_agent.CreateUnavailable(Invite, Admission.SipRefusalReason.SourceBanned, Remote.Address.Address, ban, Dialog.LocalTag));
+                Terminate(SipCallEndReason.Rejected, SipSessionSide.Local, 503);
+                return false;
             }
 
             tx.Respond(CreateSuccess(Invite, answer));
@@ -161,9 +173,38 @@ public sealed partial class SipInviteSession
         }
 
         _agent.Log.AckTimeout(CallId);
-        _agent.Admission.OnAckTimeout(Remote.Address.Address);
+        if (_agent.Admission.OnAckTimeout(Remote.Address.Address))
+        {
+            // The penalty banned the source: its other unacknowledged calls go too, off our lock (no lock spans sessions).
+            _agent.AbandonUnacknowledgedLater(Remote.Address.Address);
+        }
+
         _awaitingAck = null;
         Terminate(SipCallEndReason.AckTimeout, SipSessionSide.Local, sendBye: true);
+    }
+
+    /// <summary>
+    /// The source was banned while our 2xx waits for its ACK (a flood answered before the ban
+    /// tripped): the call ends now instead of holding its media and its place in Sip:MaxCalls until
+    /// timer H. No BYE: RFC 3261 15 sends none on a dialog before its ACK or its transaction's
+    /// timeout, and 13.3.1.4 only asks for one after timer H — answering a flooding source's
+    /// abandoned dialogs would only feed it. False when the call is not waiting for that ACK
+    /// (acknowledged calls are never touched).
+    /// </summary>
+    internal bool AbandonUnacknowledged()
+    {
+        lock (_sync)
+        {
+            if (State != SipCallState.Answered || _awaitingAck is not { } tx)
+            {
+                return false;
+            }
+
+            tx.Abandon();
+            _awaitingAck = null;
+            Terminate(SipCallEndReason.NoAckSourceBanned, SipSessionSide.Local);
+            return true;
+        }
     }
 
     private SipResponse CreateSuccess(SipRequest invite, SipAnswer answer)

@@ -13,6 +13,7 @@ public sealed record SipSessionEnd(SipCallEndReason Reason, SipSessionSide Side,
         SipCallEndReason.Cancelled => "cancelled",
         SipCallEndReason.Rejected => "rejected " + StatusCode.ToString(CultureInfo.InvariantCulture),
         SipCallEndReason.AckTimeout => "ack-timeout",
+        SipCallEndReason.NoAckSourceBanned => "no-ack-source-banned",
         SipCallEndReason.MaxDuration => "max-duration",
         _ => "shutdown",
     };

@@ -35,6 +35,34 @@ public sealed partial class SipUserAgent
         _transport.Send(response, SipResponseRouter.Destination(request.TopVia, source));
     }
 
+    /// <summary>
+    /// <paramref name="source"/> was just banned: every call of its still waiting for the ACK of our
+    /// 2xx is abandoned (see <see cref="SipInviteSession.AbandonUnacknowledged"/>), so a flood's
+    /// answered INVITEs give their media back now, not at timer H. Once per ban, never per request:
+    /// the scan over the session table is what a ban costs. Holds no lock; each session takes its own.
+    /// </summary>
+    internal void AbandonUnacknowledged(IPAddress source)
+    {
+        int abandoned = 0;
+        // Enumerating the dictionary itself takes none of its locks (Values would take them all to copy).
+        foreach (var (_, session) in _sessions)
+        {
+            if (session.IsIncoming && session.Remote.Address.Address.Equals(source) && session.AbandonUnacknowledged())
+            {
+                abandoned++;
+            }
+        }
+
+        if (abandoned > 0)
+        {
+            Log.AbandonedOnBan(source, abandoned);
+        }
+    }
+
+    /// <summary>As <see cref="AbandonUnacknowledged"/>, from a session's lock (the timer-H penalty banned the source): on the thread pool.</summary>
+    internal void AbandonUnacknowledgedLater(IPAddress source) =>
+        ThreadPool.UnsafeQueueUserWorkItem(static s => s.Agent.AbandonUnacknowledged(s.Source), (Agent: this, Source: source), preferLocal: false);
+
     /// <summary>OPTIONS while not ready (draining, or a check failing): 503 so a dispatcher's probe takes us out of rotation.</summary>
     private SipResponse CreateNotReady(SipRequest request)
     {

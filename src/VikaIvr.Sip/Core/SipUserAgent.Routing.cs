@@ -43,8 +43,13 @@ public sealed partial class SipUserAgent
         }
 
         // Outside a dialog every request counts against its source (in-dialog ones of calls in progress never do).
-        if (Admission.CheckSource(source.Address.Address) is var ban and > 0)
+        if (Admission.CheckSource(source.Address.Address, out bool banStarted) is var ban and > 0)
         {
+            if (banStarted)
+            {
+                AbandonUnacknowledged(source.Address.Address);
+            }
+
             RefuseBannedSource(request, source, ban);
             return;
         }

@@ -29,6 +29,9 @@ internal sealed partial class SipUserAgentLog(ILogger logger)
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sip call {CallId}: no ACK for the 2xx; ending it")]
     public partial void AckTimeout(string callId);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sip source {Source} banned: {Count} answered calls never acknowledged abandoned (no BYE)")]
+    public partial void AbandonedOnBan(System.Net.IPAddress source, int count);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "Sip application failed on re-INVITE {CallId}")]
     public partial void ReinviteFailed(string callId, Exception ex);
 

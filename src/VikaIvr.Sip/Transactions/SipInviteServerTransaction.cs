@@ -95,6 +95,24 @@ public sealed class SipInviteServerTransaction : SipServerTransaction
         _end.Start(Layer.Timers.TransactionTimeout);
     }
 
+    /// <summary>
+    /// The session gave up waiting for the ACK of its 2xx (its source was banned): no more
+    /// retransmissions and no timer H; timer L still absorbs the INVITE's retransmissions, so a
+    /// retransmitted INVITE never becomes a new call.
+    /// </summary>
+    internal void Abandon()
+    {
+        using var scope = EnterScope();
+        if (State != SipTransactionState.Accepted || Acknowledged)
+        {
+            return;
+        }
+
+        _retransmit.Stop();
+        _timeout.Stop();
+        _end.Start(Layer.Timers.TransactionTimeout);
+    }
+
     private protected override void OnRequest(SipRequest request)
     {
         if (request.Method == SipMethods.Ack)

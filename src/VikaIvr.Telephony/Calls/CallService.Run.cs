@@ -342,6 +342,7 @@ public sealed partial class CallService
             SipCallEndReason.Cancelled => "cancelled",
             SipCallEndReason.Rejected => "rejected",
             SipCallEndReason.AckTimeout => "ack-timeout",
+            SipCallEndReason.NoAckSourceBanned => "no-ack-source-banned",
             SipCallEndReason.MaxDuration => "max-duration",
             _ => "shutdown",
         };

@@ -133,6 +133,31 @@ public sealed class CallServiceDrainTests : IAsyncDisposable
         await WaitUntil(() => service.ActiveCalls == 0);
     }
 
+    [Fact]
+    public async Task An_answered_call_never_acknowledged_gives_its_ports_back_when_its_source_is_banned()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        var sip = new SipHarness(time, new Sip.Admission.SipAdmissionOptions { MaxRequestsPerSourcePerSecond = 1 });
+        await using var agent = sip.Agent;
+        await using var service = new CallService(sip.Agent, new TelephonyOptions { MediaAddress = IPAddress.Loopback }, _clock, _ports, new EncodedClipCache(),
+            new Application(this), new Records(_records), time, NullLoggerFactory.Instance);
+        service.Start();
+
+        sip.Inject(SipHarness.Invite("noack", branch: "z9hG4bKnoack"));
+        await sip.ResponseAsync(200, SipMethods.Invite);
+        Assert.Equal(1, _ports.InUse);
+        sip.Inject(SipHarness.Invite("flood", branch: "z9hG4bKflood"));
+
+        // No time passes: the ban, not timer H, ends the call.
+        var record = await _records.Reader.ReadAsync().AsTask().WaitAsync(Wait);
+        Assert.Equal("noack", record.CallId);
+        Assert.Equal("no-ack-source-banned", record.EndReason);
+        Assert.Equal("system", record.EndedBy);
+        Assert.Equal(0, _ports.InUse);
+        Assert.Equal(0, sip.Agent.ActiveCalls);
+        await WaitUntil(() => service.ActiveCalls == 0);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _service.DisposeAsync();

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
+using VikaIvr.Sip.Admission;
 using VikaIvr.Sip.Core;
 using VikaIvr.Sip.Message;
 using VikaIvr.Sip.Transactions;
@@ -18,9 +19,10 @@ public sealed class SipHarness : ISipTransport
     private readonly List<SipMessage> _sent = [];
     private ISipInboundHandler? _handler;
 
-    public SipHarness(TimeProvider? time = null)
+    public SipHarness(TimeProvider? time = null, SipAdmissionOptions? admission = null)
     {
-        Agent = new SipUserAgent(this, new SipUserAgentOptions(), new SipTimerOptions(), time ?? TimeProvider.System, NullLogger<SipUserAgent>.Instance);
+        var options = new SipUserAgentOptions { Admission = admission ?? new SipAdmissionOptions() };
+        Agent = new SipUserAgent(this, options, new SipTimerOptions(), time ?? TimeProvider.System, NullLogger<SipUserAgent>.Instance);
         Agent.Start();
     }
 
