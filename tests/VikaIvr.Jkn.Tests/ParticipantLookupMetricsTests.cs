@@ -1,5 +1,6 @@
 using VikaIvr.Jkn.Participants;
 using VikaIvr.Jkn.Time;
+using VikaIvr.Tests.Shared;
 
 namespace VikaIvr.Jkn.Tests;
 

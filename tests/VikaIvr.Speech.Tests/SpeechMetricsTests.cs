@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using VikaIvr.Speech.Engines;
 using VikaIvr.Speech.Text;
+using VikaIvr.Tests.Shared;
 
 namespace VikaIvr.Speech.Tests;
 

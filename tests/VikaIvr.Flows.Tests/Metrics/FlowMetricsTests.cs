@@ -1,6 +1,7 @@
 using VikaIvr.Flows.Digits;
 using VikaIvr.Flows.Runtime;
 using VikaIvr.Flows.Tests.Fakes;
+using VikaIvr.Tests.Shared;
 
 namespace VikaIvr.Flows.Tests.Metrics;
 

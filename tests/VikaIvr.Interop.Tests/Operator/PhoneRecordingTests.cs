@@ -16,7 +16,6 @@ namespace VikaIvr.Interop.Tests.Operator;
 [Collection(InteropCollection.Name)]
 public sealed class PhoneRecordingTests(OperatorServerFixture fixture) : IClassFixture<OperatorServerFixture>
 {
-    private const double ToneHz = 440;
 
     [Fact]
     public async Task A_recording_saved_by_phone_is_what_the_next_caller_hears()
@@ -25,7 +24,7 @@ public sealed class PhoneRecordingTests(OperatorServerFixture fixture) : IClassF
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         var ct = timeout.Token;
         string welcomeWav = Path.Combine(fixture.PromptsDir, "id", "welcome.wav");
-        double before = ToneShare(WavFile.Read(welcomeWav).Samples);
+        double before = ToneShare.Of(WavFile.Read(welcomeWav).Samples);
         Assert.True(before < 0.3, $"the shipped welcome is not a 440 Hz tone (share {before:0.00})");
 
         await using (var op = await Caller.TestCaller.DialAsync($"sip:{OperatorServerFixture.Number}@127.0.0.1:{server.SipPort}",
@@ -38,7 +37,7 @@ public sealed class PhoneRecordingTests(OperatorServerFixture fixture) : IClassF
 
             // Speak (a tone) through the instructions, the beep and three seconds of recording, then '#'.
             using var speaking = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            var tone = EncodedAudio.Encode(Tone(20 * 8000), op.Negotiated!.Codec);
+            var tone = EncodedAudio.Encode(ToneShare.Tone(20 * 8000), op.Negotiated!.Codec);
             var playing = op.Media!.Play(tone, speaking.Token);
             await Task.Delay(Seconds("rec-start") + Seconds("beep") + TimeSpan.FromSeconds(3), ct);
             speaking.Cancel();
@@ -58,7 +57,7 @@ public sealed class PhoneRecordingTests(OperatorServerFixture fixture) : IClassF
         Assert.NotEmpty(Directory.GetFiles(library.HistoryDirectory("welcome")));
         var saved = WavFile.Read(welcomeWav).Samples;
         Assert.InRange(saved.Length / 8000.0, 2.0, 4.5);
-        Assert.True(ToneShare(saved) > 0.6, $"the saved welcome is not the tone (share {ToneShare(saved):0.00})");
+        Assert.True(ToneShare.Of(saved) > 0.6, $"the saved welcome is not the tone (share {ToneShare.Of(saved):0.00})");
 
         // The running server notices the new version (its store checks at most once a second).
         await Task.Delay(TimeSpan.FromSeconds(1.5), ct);
@@ -68,7 +67,7 @@ public sealed class PhoneRecordingTests(OperatorServerFixture fixture) : IClassF
         var heard = next.Received.Snapshot();
         await next.HangupAsync(ct);
         Assert.True(heard.Length > 8000, "the second call heard nothing");
-        double share = ToneShare(heard.AsSpan(800, Math.Min(heard.Length - 800, 12000)));
+        double share = ToneShare.Of(heard.AsSpan(800, Math.Min(heard.Length - 800, 12000)));
         Assert.True(share > 0.6, $"the next caller did not hear the new welcome (440 Hz share {share:0.00})\n{server.Output}");
     }
 
@@ -76,38 +75,5 @@ public sealed class PhoneRecordingTests(OperatorServerFixture fixture) : IClassF
     {
         var (samples, rate) = WavFile.Read(Path.Combine(fixture.PromptsDir, "id", promptId + ".wav"));
         return TimeSpan.FromSeconds(samples.Length / (double)rate);
-    }
-
-    private static short[] Tone(int n)
-    {
-        var s = new short[n];
-        for (int i = 0; i < n; i++) s[i] = (short)(9000 * Math.Sin(2 * Math.PI * ToneHz * i / 8000));
-        return s;
-    }
-
-    /// <summary>The share of the audio's energy at 440 Hz (Goertzel over 20 ms blocks): near 1 for the tone, low for speech.</summary>
-    private static double ToneShare(ReadOnlySpan<short> samples)
-    {
-        const int block = 160;
-        double coeff = 2 * Math.Cos(2 * Math.PI * ToneHz / 8000);
-        double tone = 0, total = 0;
-        for (int start = 0; start + block <= samples.Length; start += block)
-        {
-            double s1 = 0, s2 = 0, energy = 0;
-            for (int i = 0; i < block; i++)
-            {
-                double x = samples[start + i];
-                energy += x * x;
-                double s0 = x + coeff * s1 - s2;
-                s2 = s1;
-                s1 = s0;
-            }
-
-            double power = (s1 * s1) + (s2 * s2) - (coeff * s1 * s2);
-            tone += 2 * power / block;
-            total += energy;
-        }
-
-        return total == 0 ? 0 : tone / total;
     }
 }

@@ -1,6 +1,7 @@
 using VikaIvr.Flows.Digits;
 using VikaIvr.Flows.Ports;
 using VikaIvr.Telephony.Calls;
+using VikaIvr.Tests.Shared;
 
 namespace VikaIvr.Telephony.Tests.Metrics;
 

@@ -1,4 +1,4 @@
-namespace VikaIvr.Interop.Tests.Cluster;
+namespace VikaIvr.Interop.Tests.Harness;
 
 /// <summary>A 440 Hz tone, standing for an operator's voice, and how much of some audio it is.</summary>
 public static class ToneShare

@@ -1,11 +1,12 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 
-namespace VikaIvr.Telephony.Tests.Metrics;
+namespace VikaIvr.Tests.Shared;
 
 /// <summary>
 /// A meter factory of its own plus a listener on exactly its meters: what a test's instruments
-/// recorded, summed per instrument and tag set, without seeing other tests' meters.
+/// recorded, summed per instrument and tag set, without seeing other tests' meters. One file,
+/// compiled into each layer suite that measures its instruments (linked from tests/Shared).
 /// </summary>
 public sealed class MeterCapture : IMeterFactory
 {
@@ -36,6 +37,9 @@ public sealed class MeterCapture : IMeterFactory
     public double Sum(string instrument, string tags = "") => _sums.TryGetValue(instrument + "|" + tags, out var v) ? v : 0;
 
     public IReadOnlyDictionary<string, double> All => _sums;
+
+    /// <summary>Reads the observable instruments once (their values add to the sums).</summary>
+    public void Collect() => _listener.RecordObservableInstruments();
 
     public void Dispose()
     {
