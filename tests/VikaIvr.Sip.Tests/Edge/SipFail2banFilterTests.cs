@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Time.Testing;
@@ -15,7 +14,7 @@ namespace VikaIvr.Sip.Tests.Edge;
 /// The shipped fail2ban filter (config/fail2ban/filter.d/vika-sip.conf) against lines the real
 /// user agent writes through the console logger `vika serve` uses, checked by the real fail2ban-regex.
 /// </summary>
-public sealed partial class SipFail2banFilterTests : IDisposable
+public sealed class SipFail2banFilterTests : IDisposable
 {
     private static readonly SipEndPoint Scanner = Udp("198.51.100.7", 5070);
     private static readonly SipEndPoint Flooder = Udp("203.0.113.9", 5080);
@@ -28,17 +27,18 @@ public sealed partial class SipFail2banFilterTests : IDisposable
     public async Task The_filter_matches_each_security_event_and_takes_the_transport_source()
     {
         var log = Path.Combine(_dir, "vika.log");
-        await File.WriteAllTextAsync(log, ServerLines());
+        var lines = ServerLines();
+        await File.WriteAllTextAsync(log, lines);
+        // Warning lines that are not events (the refusal summary) are in the file too, and must not match.
+        Assert.Contains(" warn: VikaIvr.Sip.Core.SipUserAgent[40] Sip refused ", lines, StringComparison.Ordinal);
         var filter = Path.Combine(RepoRoot(), "config", "fail2ban", "filter.d", "vika-sip.conf");
 
-        var summary = await Fail2banRegexAsync(log, filter);
-        var lines = LinesSummary().Match(summary);
-        Assert.True(lines.Success, summary);
-        // 3 scanner requests + 2 INVITEs to an unknown number from one source, 1 ban of a flooder.
-        Assert.Equal("6", lines.Groups["matched"].Value);
+        // -o <ip>: one line per matched log line, the host the filter took from it (a run costs ~5 s of Python start-up).
+        var output = await Fail2banRegexAsync(log, filter, "-o", "<ip>");
+        var hosts = output.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();
+        Assert.All(hosts, h => Assert.True(IPAddress.TryParse(h, out _), "not a host: " + h + "\n" + output));
 
-        var hosts = (await Fail2banRegexAsync(log, filter, "-o", "<ip>")).Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .Where(l => IPAddress.TryParse(l, out _)).ToList();
+        // 3 scanner requests + 2 INVITEs to an unknown number from one source, 1 ban of a flooder; nothing from the trunk.
         Assert.Equal(5, hosts.Count(h => h == "198.51.100.7"));
         Assert.Equal(1, hosts.Count(h => h == "203.0.113.9"));
         Assert.Equal(6, hosts.Count);
@@ -129,7 +129,4 @@ public sealed partial class SipFail2banFilterTests : IDisposable
     }
 
     private static SipEndPoint Udp(string address, int port) => new(SipTransportProtocol.Udp, new IPEndPoint(IPAddress.Parse(address), port));
-
-    [GeneratedRegex(@"Lines: (?<total>\d+) lines, (?<ignored>\d+) ignored, (?<matched>\d+) matched")]
-    private static partial Regex LinesSummary();
 }
