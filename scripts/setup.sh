@@ -18,6 +18,8 @@ command -v kamailio >/dev/null || need+=(kamailio)
 command -v prometheus >/dev/null || need+=(prometheus)
 # The web console's browser tests: Playwright drives Debian's chromium by its executable path.
 command -v chromium >/dev/null || need+=(chromium)
+# The SIP edge's fail2ban filter is checked with the real fail2ban-regex (config/fail2ban/).
+command -v fail2ban-regex >/dev/null || need+=(fail2ban)
 if [ ${#need[@]} -gt 0 ]; then
   echo "setup: installing ${need[*]}" >&2
   sudo_cmd=""; [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"

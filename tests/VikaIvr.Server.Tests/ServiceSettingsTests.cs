@@ -18,6 +18,9 @@ public sealed class ServiceSettingsTests
     [InlineData("Sip:MaxCallsPerSourcePerSecond", "-5", "invalid setting Sip:MaxCallsPerSourcePerSecond = '-5': expected requests per second 0-100000 (0 = no limit)")]
     [InlineData("Sip:SourceBanSeconds", "0", "invalid setting Sip:SourceBanSeconds = '0': expected seconds 1-3600")]
     [InlineData("Sip:RetryAfterSeconds", "0", "invalid setting Sip:RetryAfterSeconds = '0': expected seconds 1-3600")]
+    [InlineData("Sip:MaxTcpConnectionsPerSource", "-1", "invalid setting Sip:MaxTcpConnectionsPerSource = '-1': expected connections 0-100000 (0 = no per-source cap)")]
+    [InlineData("Sip:TcpFirstMessageSeconds", "0", "invalid setting Sip:TcpFirstMessageSeconds = '0': expected seconds 1-300")]
+    [InlineData("Sip:TrustedProxies:0", "10.0.0.0/33", "invalid setting Sip:TrustedProxies:0 = '10.0.0.0/33': expected an IP address or a CIDR block such as 10.0.0.0/8")]
     public void A_bad_limit_or_drain_time_is_one_line_naming_key_value_and_range(string key, string value, string expected)
     {
         var problems = Assert.Throws<SettingsException>(() =>

@@ -55,6 +55,21 @@ public sealed class SipSettings
 
     /// <summary>The Retry-After of a 503 for overload or drain.</summary>
     public int RetryAfterSeconds { get; set; } = 5;
+
+    /// <summary>The Server header of responses; empty (the default): none, so the product is not told.</summary>
+    public string ServerHeader { get; set; } = "";
+
+    /// <summary>Proxies (CIDR) whose Via maddr is honoured; everyone else's responses go to the transport source.</summary>
+    public List<string> TrustedProxies { get; set; } = [];
+
+    /// <summary>User-Agent fragments whose requests are dropped unanswered; empty: the built-in scanner list; [""]: none.</summary>
+    public List<string> DenyUserAgents { get; set; } = [];
+
+    /// <summary>Accepted TCP connections from one address at once (on top of the global cap); 0 = no per-source cap.</summary>
+    public int MaxTcpConnectionsPerSource { get; set; } = 32;
+
+    /// <summary>An accepted TCP connection that sends no complete SIP message within this is closed.</summary>
+    public int TcpFirstMessageSeconds { get; set; } = 5;
 }
 
 public sealed class MediaSettings

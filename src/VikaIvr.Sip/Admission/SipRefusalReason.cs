@@ -23,4 +23,10 @@ public enum SipRefusalReason
 
     /// <summary>An INVITE for a number that is not a service number (404).</summary>
     UnknownNumber,
+
+    /// <summary>A request whose User-Agent is on Sip:DenyUserAgents (dropped unanswered).</summary>
+    Scanner,
+
+    /// <summary>A message that could not be parsed (answered 400 when its Via could be read).</summary>
+    Malformed,
 }

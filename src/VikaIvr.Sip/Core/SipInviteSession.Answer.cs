@@ -1,3 +1,4 @@
+using VikaIvr.Sip.Admission;
 using VikaIvr.Sip.Dialogs;
 using VikaIvr.Sip.Message;
 using VikaIvr.Sip.Transactions;
@@ -177,6 +178,7 @@ public sealed partial class SipInviteSession
         {
             // The penalty banned the source: its other unacknowledged calls go too, off our lock (no lock spans sessions).
             _agent.AbandonUnacknowledgedLater(Remote.Address.Address);
+            _agent.Security.Event(SipSecurityLog.SourceBanned, Remote.Address, "reason=ack-timeout");
         }
 
         _awaitingAck = null;

@@ -32,7 +32,7 @@ public sealed partial class SipUserAgent
 
         var response = CreateUnavailable(request, SipRefusalReason.SourceBanned, source.Address.Address, banSeconds);
         SipResponseRouter.StampTopVia(response, source);
-        _transport.Send(response, SipResponseRouter.Destination(request.TopVia, source));
+        _transport.Send(response, Transactions.ResponseDestination(request.TopVia, source));
     }
 
     /// <summary>
@@ -62,6 +62,35 @@ public sealed partial class SipUserAgent
     /// <summary>As <see cref="AbandonUnacknowledged"/>, from a session's lock (the timer-H penalty banned the source): on the thread pool.</summary>
     internal void AbandonUnacknowledgedLater(IPAddress source) =>
         ThreadPool.UnsafeQueueUserWorkItem(static s => s.Agent.AbandonUnacknowledged(s.Source), (Agent: this, Source: source), preferLocal: false);
+
+    /// <summary>
+    /// A request from a scanner's User-Agent: counted against its source (a scanning flood is
+    /// banned like any other) and dropped unanswered, so the scanner cannot tell a server is here.
+    /// </summary>
+    private void DropScanner(SipRequest request, SipEndPoint source)
+    {
+        var address = source.Address.Address;
+        if (Admission.CheckSource(address, out bool banStarted) > 0)
+        {
+            if (banStarted)
+            {
+                OnBanStarted(source, request.Method);
+            }
+
+            return;
+        }
+
+        Admission.Refusals.Record(SipRefusalReason.Scanner, address);
+        Security.Event(SipSecurityLog.ScannerDropped, source.Address, "method=" + request.Method + " user-agent=" + request.Headers.Get(SipHeaderId.UserAgent));
+    }
+
+    /// <summary>A request of <paramref name="source"/> just started its ban: one security event, and its unacknowledged calls end.</summary>
+    internal void OnBanStarted(SipEndPoint source, string method)
+    {
+        Security.Event(SipSecurityLog.SourceBanned, source.Address,
+            "method=" + method + " ban=" + Admission.BanLeftSeconds(source.Address.Address).ToString(CultureInfo.InvariantCulture) + "s");
+        AbandonUnacknowledged(source.Address.Address);
+    }
 
     /// <summary>OPTIONS while not ready (draining, or a check failing): 503 so a dispatcher's probe takes us out of rotation.</summary>
     private SipResponse CreateNotReady(SipRequest request)

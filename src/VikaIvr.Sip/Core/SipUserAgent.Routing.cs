@@ -13,6 +13,12 @@ public sealed partial class SipUserAgent
 {
     private void OnNewRequest(SipRequest request, SipEndPoint source, IPEndPoint local)
     {
+        if (_denied.IsDenied(request))
+        {
+            DropScanner(request, source);
+            return;
+        }
+
         if (request.Method == SipMethods.Cancel)
         {
             OnCancel(request, source);
@@ -47,7 +53,7 @@ public sealed partial class SipUserAgent
         {
             if (banStarted)
             {
-                AbandonUnacknowledged(source.Address.Address);
+                OnBanStarted(source, request.Method);
             }
 
             RefuseBannedSource(request, source, ban);
@@ -95,6 +101,11 @@ public sealed partial class SipUserAgent
             var verdict = auth.Verify(request.Authorization, request.Method);
             if (verdict != SipDigestVerdict.Valid)
             {
+                if (verdict == SipDigestVerdict.Invalid)
+                {
+                    Security.Event(SipSecurityLog.AuthFailed, source.Address, "number=" + request.RequestUri.User);
+                }
+
                 var challenge = CreateResponse(request, 401);
                 challenge.Headers.Add(SipHeaderId.WwwAuthenticate, auth.CreateChallenge(verdict == SipDigestVerdict.Stale));
                 tx.Respond(challenge);
@@ -192,6 +203,7 @@ public sealed partial class SipUserAgent
         if (!inDialog && request.Method == SipMethods.Invite && !IsServiceNumber(request.RequestUri))
         {
             Admission.Refusals.Record(SipRefusalReason.UnknownNumber, source.Address.Address);
+            Security.Event(SipSecurityLog.UnknownNumber, source.Address, "number=" + request.RequestUri.User);
             return CreateResponse(request, 404);
         }
 

@@ -27,6 +27,7 @@ public sealed partial class SipUserAgent : ISipInboundHandler, IAsyncDisposable
 
     private readonly ISipTransport _transport;
     private readonly SipCidr[] _allowed;
+    private readonly SipUserAgentDenyList _denied;
     private readonly ConcurrentDictionary<(string CallId, string LocalTag), SipInviteSession> _sessions = new();
     private readonly ConcurrentDictionary<(string CallId, string FromTag, uint CSeq, string Method), SipServerTransaction> _recent = new();
     private int _incomingCalls;
@@ -39,9 +40,15 @@ public sealed partial class SipUserAgent : ISipInboundHandler, IAsyncDisposable
         Options = options;
         Log = new SipUserAgentLog(logger);
         Time = time;
-        Transactions = new SipTransactionLayer(transport, timers, time) { Metrics = options.Metrics };
+        Transactions = new SipTransactionLayer(transport, timers, time)
+        {
+            Metrics = options.Metrics,
+            TrustedProxies = [.. options.TrustedProxies.Select(SipCidr.Parse)],
+        };
         _allowed = [.. options.AllowedSources.Select(SipCidr.Parse)];
         Admission = new SipAdmission(options.Admission, options.Readiness, time, logger);
+        Security = new SipSecurityLog(logger);
+        _denied = new SipUserAgentDenyList(options.DenyUserAgents);
     }
 
     public SipTransactionLayer Transactions { get; }
@@ -59,6 +66,9 @@ public sealed partial class SipUserAgent : ISipInboundHandler, IAsyncDisposable
 
     /// <summary>The overload policy and the refusal summary (the application reports its own refusals there too).</summary>
     public SipAdmission Admission { get; }
+
+    /// <summary>Where security events are written (fixed format, for fail2ban).</summary>
+    internal SipSecurityLog Security { get; }
 
     internal SipUserAgentOptions Options { get; }
 
@@ -87,7 +97,11 @@ public sealed partial class SipUserAgent : ISipInboundHandler, IAsyncDisposable
         h.Add(SipHeaderId.CSeq, Random.Shared.Next(1, 10000).ToString(CultureInfo.InvariantCulture) + " INVITE");
         h.Add(SipHeaderId.Contact, "<" + SipDialog.ContactFor(request.FromUser, host, local.Port, request.Destination) + ">");
         h.Add(SipHeaderId.Allow, "INVITE, ACK, BYE, CANCEL, OPTIONS, INFO, NOTIFY, REFER");
-        h.Add(SipHeaderId.UserAgent, Options.UserAgentName);
+        if (Options.UserAgentName.Length > 0)
+        {
+            h.Add(SipHeaderId.UserAgent, Options.UserAgentName);
+        }
+
         if (request.Offer is { } sdp)
         {
             invite.SetBody(Encoding.UTF8.GetBytes(sdp), "application/sdp");
@@ -132,7 +146,9 @@ public sealed partial class SipUserAgent : ISipInboundHandler, IAsyncDisposable
     public void OnMalformed(SipParseError error, SipEndPoint source, IPEndPoint local)
     {
         ArgumentNullException.ThrowIfNull(error);
+        // One line per malformed datagram would let garbage flood the log: Debug each, Warning in the summary.
         Log.Malformed(source, error.StatusCode, error.Reason);
+        Admission.Refusals.Record(SipRefusalReason.Malformed, source.Address.Address);
         // RFC 4475: a malformed request still gets its 400/505 when its Via could be read (without
         // one a response has nowhere to go, and answering bare garbage only feeds scanners); the
         // response copies whatever From, To, Call-ID and CSeq lines it has, as written.
@@ -179,11 +195,15 @@ public sealed partial class SipUserAgent : ISipInboundHandler, IAsyncDisposable
 
     internal static string NewTag() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
 
-    /// <summary>A response for a request, with our To tag and a Server header.</summary>
+    /// <summary>A response for a request, with our To tag, and a Server header only when one is configured.</summary>
     internal SipResponse CreateResponse(SipRequest request, int status, string? reason = null, string? toTag = null)
     {
         var response = SipResponse.CreateFor(request, status, reason, status > 100 ? toTag ?? NewTag() : null);
-        response.Headers.Add(SipHeaderId.Server, Options.UserAgentName);
+        if (Options.ServerHeader.Length > 0)
+        {
+            response.Headers.Add(SipHeaderId.Server, Options.ServerHeader);
+        }
+
         return response;
     }
 
@@ -213,7 +233,7 @@ public sealed partial class SipUserAgent : ISipInboundHandler, IAsyncDisposable
     {
         var response = CreateResponse(request, status, reason);
         SipResponseRouter.StampTopVia(response, source);
-        _transport.Send(response, SipResponseRouter.Destination(request.TopVia, source));
+        _transport.Send(response, Transactions.ResponseDestination(request.TopVia, source));
     }
 
     private SipInviteSession? FindSession(SipRequest request)

@@ -11,10 +11,10 @@ internal sealed partial class SipUserAgentLog(ILogger logger)
     [LoggerMessage(Level = LogLevel.Debug, Message = "Sip stray response {Status} from {Source} dropped")]
     public partial void StrayResponse(int status, SipEndPoint source);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Sip malformed message from {Source}: {Status} {Reason}")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Sip malformed message from {Source}: {Status} {Reason}")]
     public partial void Malformed(SipEndPoint source, int status, string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Sip malformed message from {Source} could not be answered: {Reason}")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Sip malformed message from {Source} could not be answered: {Reason}")]
     public partial void MalformedUnanswerable(SipEndPoint source, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sip call {CallId} to {Called} from {Source}")]

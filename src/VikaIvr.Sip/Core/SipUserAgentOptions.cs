@@ -27,8 +27,27 @@ public sealed class SipUserAgentOptions
     /// <summary>Content types in Accept of an OPTIONS answer.</summary>
     public IList<string> AcceptedContentTypes { get; set; } = ["application/sdp", "application/dtmf-relay", "message/sipfrag"];
 
-    /// <summary>Written as User-Agent / Server.</summary>
+    /// <summary>Written as User-Agent on the requests this agent sends (empty: no User-Agent).</summary>
     public string UserAgentName { get; set; } = "VikaIvr";
+
+    /// <summary>Written as Server on responses; empty (the default) writes none, so a scanner learns no product name.</summary>
+    public string ServerHeader { get; set; } = "";
+
+    /// <summary>
+    /// Sources whose Via <c>maddr</c> is honoured (CIDR); for everyone else responses go to the
+    /// transport source (RFC 3581 style), so a forged maddr cannot reflect responses elsewhere.
+    /// </summary>
+    public IList<string> TrustedProxies { get; set; } = [];
+
+    /// <summary>
+    /// Case-insensitive substrings of User-Agent that mark a scanner: its requests are dropped
+    /// without an answer, counted and logged as a security event.
+    /// </summary>
+    public IList<string> DenyUserAgents { get; set; } = [.. DefaultDenyUserAgents];
+
+    /// <summary>Known SIP scanners' User-Agent fragments (sipvicious and friends).</summary>
+    public static IReadOnlyList<string> DefaultDenyUserAgents { get; } =
+        ["friendly-scanner", "sipvicious", "sipcli", "sip-scan", "VaxSIPUserAgent", "pplsip", "iWar", "sundayddr", "SIPScan", "VoIPScan"];
 
     /// <summary>False for a user agent that only places calls (a test caller): new INVITEs get 486.</summary>
     public bool AnswerCalls { get; set; } = true;

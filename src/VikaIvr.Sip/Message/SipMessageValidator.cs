@@ -25,6 +25,11 @@ internal static class SipMessageValidator
         {
             ref readonly var e = ref layout.Entries[i];
             var raw = data.Slice(e.ValueStart, e.ValueLength);
+            if (raw.IndexOfAnyInRange((byte)0, (byte)0x1F) >= 0 && HasExcludedControl(raw))
+            {
+                return ("Control character in header " + Encoding.ASCII.GetString(data.Slice(e.NameStart, e.NameLength)), 400);
+            }
+
             string? fault = null;
             switch (e.Id)
             {
@@ -70,6 +75,40 @@ internal static class SipMessageValidator
         return Missing("Call-ID", callIds) ?? Missing("CSeq", cseqs) ?? Missing("From", froms)
             ?? Missing("To", tos) ?? (vias == 0 ? ("Missing required header: Via", 400) : ((string, int)?)null)
             ?? Duplicate("Max-Forwards", maxForwards) ?? Duplicate("Content-Type", contentTypes);
+    }
+
+    /// <summary>
+    /// RFC 3261 25.1: a header value holds no C0 control but HTAB, and CR/LF only as a fold
+    /// (CRLF then SP/HT), except as a quoted-pair inside a quoted-string (RFC 4475 intmeth); NUL
+    /// or a bare CR is refused rather than passed on to code that may take it for a line or string end.
+    /// </summary>
+    private static bool HasExcludedControl(ReadOnlySpan<byte> value)
+    {
+        var quoted = false;
+        for (var i = 0; i < value.Length; i++)
+        {
+            var b = value[i];
+            if (quoted && b == (byte)'\\' && i + 1 < value.Length && value[i + 1] is not (byte)'\r' and not (byte)'\n')
+            {
+                i++;
+                continue;
+            }
+
+            if (b == (byte)'"')
+            {
+                quoted = !quoted;
+                continue;
+            }
+
+            if (b >= 0x20 || b == (byte)'\t' || b == (byte)'\n' || (b == (byte)'\r' && i + 1 < value.Length && value[i + 1] == (byte)'\n'))
+            {
+                continue;
+            }
+
+            return true;
+        }
+
+        return false;
     }
 
     private static (string, int)? Missing(string name, int count) => count switch

@@ -20,7 +20,7 @@ public abstract class SipServerTransaction
         Request = request;
         Source = source;
         _sync = sync ?? new Lock();
-        ResponseDestination = SipResponseRouter.Destination(request.TopVia, source);
+        ResponseDestination = layer.ResponseDestination(request.TopVia, source);
     }
 
     public SipTransactionKey Key { get; }

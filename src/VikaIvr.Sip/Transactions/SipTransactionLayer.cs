@@ -31,12 +31,19 @@ public sealed class SipTransactionLayer
     /// <summary>Counts the responses sent to INVITEs; null: not counted.</summary>
     public Core.SipMetrics? Metrics { get; init; }
 
+    /// <summary>Sources whose Via maddr is honoured; empty: responses always go to the transport source.</summary>
+    public Core.SipCidr[] TrustedProxies { get; init; } = [];
+
     public int ServerCount => _server.Count;
 
     public int ClientCount => _client.Count;
 
     /// <summary>A fresh RFC 3261 branch.</summary>
     public static string NewBranch() => SipVia.MagicCookie + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(10));
+
+    /// <summary>Where a response to a request from <paramref name="source"/> goes: maddr only for a trusted proxy.</summary>
+    public SipEndPoint ResponseDestination(SipVia? top, SipEndPoint source) =>
+        SipResponseRouter.Destination(top, source, IsTrusted(source.Address.Address));
 
     /// <summary>The server transaction a request (or its ACK) belongs to, or null for a new request.</summary>
     public SipServerTransaction? FindServer(SipRequest request) =>
@@ -131,5 +138,18 @@ public sealed class SipTransactionLayer
     internal void Remove(SipClientTransaction tx)
     {
         _client.TryRemove(KeyValuePair.Create((tx.Branch, tx.Request.Method), tx));
+    }
+
+    private bool IsTrusted(System.Net.IPAddress address)
+    {
+        foreach (var cidr in TrustedProxies)
+        {
+            if (cidr.Contains(address))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -66,16 +66,18 @@ public static class SipResponseRouter
     /// <summary>
     /// Where a response goes: over the same connection for TCP (the transport falls back to a
     /// new connection to the same address); for UDP to the source address, at the rport when
-    /// requested, else at the sent-by port (default 5060); maddr is honoured.
+    /// requested, else at the sent-by port (default 5060). maddr is honoured only when
+    /// <paramref name="honourMaddr"/> (the source is a trusted proxy): from anyone else it would
+    /// let one forged request reflect every response at a third address.
     /// </summary>
-    public static SipEndPoint Destination(SipVia? top, SipEndPoint source)
+    public static SipEndPoint Destination(SipVia? top, SipEndPoint source, bool honourMaddr)
     {
         if (source.IsReliable || top is null)
         {
             return source;
         }
 
-        if (top.Maddr is { } maddr && SipAddress.TryParseHost(maddr, out var maddrAddress))
+        if (honourMaddr && top.Maddr is { } maddr && SipAddress.TryParseHost(maddr, out var maddrAddress))
         {
             return source with { Address = new IPEndPoint(maddrAddress, top.Port ?? 5060) };
         }

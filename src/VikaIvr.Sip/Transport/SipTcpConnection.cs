@@ -17,19 +17,26 @@ internal sealed partial class SipTcpConnection : IAsyncDisposable
     private readonly SipTransportOptions _options;
     private readonly SipParserOptions _parserOptions;
     private readonly ILogger _logger;
+    private readonly ITimer _deadline;
     private readonly CancellationTokenSource _closed = new();
     private Socket? _socket;
 
-    public SipTcpConnection(long id, IPEndPoint remote, Socket? socket, SipTransportOptions options, SipParserOptions parserOptions, ILogger logger)
+    public SipTcpConnection(long id, IPEndPoint remote, Socket? socket, SipTransportOptions options, SipParserOptions parserOptions, TimeProvider time, ILogger logger)
     {
         Id = id;
         Remote = remote;
+        IsInbound = socket is not null;
         _socket = socket;
         _options = options;
         _parserOptions = parserOptions;
         _logger = logger;
         _sendQueue = Channel.CreateBounded<(byte[], int)>(new BoundedChannelOptions(options.TcpSendQueueCapacity) { SingleReader = true });
         Local = socket?.LocalEndPoint is IPEndPoint l ? SipAddress.Normalize(l) : new IPEndPoint(IPAddress.Any, 0);
+        // One timer per connection, moved only when a whole message arrives (never per read):
+        // the first-message limit for an accepted connection, then the idle limit.
+        // An accepted connection's clock starts at accept; an outbound one's when it runs.
+        _deadline = time.CreateTimer(static s => ((SipTcpConnection)s!).OnDeadline(), this,
+            socket is null ? Timeout.InfiniteTimeSpan : options.TcpFirstMessageTimeout, Timeout.InfiniteTimeSpan);
     }
 
     public long Id { get; }
@@ -39,6 +46,12 @@ internal sealed partial class SipTcpConnection : IAsyncDisposable
     public IPEndPoint Local { get; private set; }
 
     public bool IsClosed => _closed.IsCancellationRequested;
+
+    /// <summary>True for a connection we accepted (not one we opened).</summary>
+    public bool IsInbound { get; }
+
+    /// <summary>True once a complete message has been read on this connection.</summary>
+    public bool HasReceived { get; private set; }
 
     public bool Send(SipMessage message)
     {
@@ -64,6 +77,7 @@ internal sealed partial class SipTcpConnection : IAsyncDisposable
         {
             if (_socket is null)
             {
+                _deadline.Change(_options.TcpIdleTimeout, Timeout.InfiniteTimeSpan);
                 var socket = new Socket(Remote.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
                 _socket = socket;
                 using var connectTimeout = CancellationTokenSource.CreateLinkedTokenSource(link.Token);
@@ -84,6 +98,7 @@ internal sealed partial class SipTcpConnection : IAsyncDisposable
         finally
         {
             Close();
+            _deadline.Dispose();
             _socket?.Dispose();
             while (_sendQueue.Reader.TryRead(out var pending))
             {
@@ -107,6 +122,7 @@ internal sealed partial class SipTcpConnection : IAsyncDisposable
     public ValueTask DisposeAsync()
     {
         Close();
+        _deadline.Dispose();
         _socket?.Dispose();
         return ValueTask.CompletedTask;
     }
@@ -120,13 +136,11 @@ internal sealed partial class SipTcpConnection : IAsyncDisposable
         var buffer = ArrayPool<byte>.Shared.Rent(capacity);
         var filled = 0;
         var source = new SipEndPoint(SipTransportProtocol.Tcp, Remote, Id);
-        using var idle = CancellationTokenSource.CreateLinkedTokenSource(ct);
         try
         {
             while (true)
             {
-                idle.CancelAfter(_options.TcpIdleTimeout);
-                var read = await socket.ReceiveAsync(buffer.AsMemory(filled, capacity - filled), SocketFlags.None, idle.Token).ConfigureAwait(false);
+                var read = await socket.ReceiveAsync(buffer.AsMemory(filled, capacity - filled), SocketFlags.None, ct).ConfigureAwait(false);
                 if (read == 0)
                 {
                     return;
@@ -155,6 +169,8 @@ internal sealed partial class SipTcpConnection : IAsyncDisposable
                     // Copied once into an exact-size array the message owns (the stream buffer is compacted and reused).
                     if (SipParser.TryParse(bytes, _parserOptions, out var message, out var error))
                     {
+                        HasReceived = true;
+                        _deadline.Change(_options.TcpIdleTimeout, Timeout.InfiniteTimeSpan);
                         queue.Enqueue(message, null, source, Local);
                     }
                     else
@@ -209,13 +225,22 @@ internal sealed partial class SipTcpConnection : IAsyncDisposable
         }
     }
 
+    private void OnDeadline()
+    {
+        LogDeadline(Remote, HasReceived ? "no complete message within the idle limit" : "no complete message within the first-message limit");
+        Close();
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Sip TCP connection {Remote} closed: {Reason}")]
+    private partial void LogDeadline(IPEndPoint remote, string reason);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sip TCP connection {Remote} does not drain its send queue; closing")]
     private partial void LogNotDraining(IPEndPoint remote);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Sip TCP connection {Remote} ended: {Reason}")]
     private partial void LogEnded(IPEndPoint remote, string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Sip TCP stream from {Remote} refused: {Reason}")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Sip TCP stream from {Remote} refused: {Reason}")]
     private partial void LogStreamRefused(IPEndPoint remote, string? reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sip TCP stream from {Remote} exceeded the buffer; closing")]

@@ -13,14 +13,18 @@ internal sealed partial class SipTcpTransport : IAsyncDisposable
     private readonly SipTransportOptions _options;
     private readonly SipParserOptions _parserOptions;
     private readonly ILogger _logger;
+    private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<long, SipTcpConnection> _connections = new();
+    private readonly Dictionary<IPAddress, int> _perSource = [];
+    private readonly Lock _perSourceLock = new();
     private long _nextId;
     private SipInboundQueue? _queue;
     private CancellationToken _stopping;
 
-    public SipTcpTransport(IPAddress bind, bool dualMode, int port, SipTransportOptions options, SipParserOptions parserOptions, ILogger logger)
+    public SipTcpTransport(IPAddress bind, bool dualMode, int port, SipTransportOptions options, SipParserOptions parserOptions, TimeProvider time, ILogger logger)
     {
         _options = options;
+        _time = time;
         _parserOptions = parserOptions;
         _logger = logger;
         _listener = new Socket(bind.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
@@ -77,9 +81,17 @@ internal sealed partial class SipTcpTransport : IAsyncDisposable
                 continue;
             }
 
-            socket.NoDelay = true;
             var remote = SipAddress.Normalize((IPEndPoint)socket.RemoteEndPoint!);
-            Run(new SipTcpConnection(Interlocked.Increment(ref _nextId), remote, socket, _options, _parserOptions, _logger));
+            if (!TryTakeSourceSlot(remote.Address))
+            {
+                // Debug only: a source holding its cap would otherwise write a line per connection attempt.
+                LogSourceLimit(_options.MaxTcpConnectionsPerSource, remote);
+                socket.Dispose();
+                continue;
+            }
+
+            socket.NoDelay = true;
+            Run(new SipTcpConnection(Interlocked.Increment(ref _nextId), remote, socket, _options, _parserOptions, _time, _logger), countedSource: true);
         }
     }
 
@@ -107,9 +119,9 @@ internal sealed partial class SipTcpTransport : IAsyncDisposable
             return false;
         }
 
-        var connection = new SipTcpConnection(Interlocked.Increment(ref _nextId), destination.Address, null, _options, _parserOptions, _logger);
+        var connection = new SipTcpConnection(Interlocked.Increment(ref _nextId), destination.Address, null, _options, _parserOptions, _time, _logger);
         var queued = connection.Send(message);
-        Run(connection);
+        Run(connection, countedSource: false);
         return queued;
     }
 
@@ -122,7 +134,41 @@ internal sealed partial class SipTcpTransport : IAsyncDisposable
         }
     }
 
-    private void Run(SipTcpConnection connection)
+    /// <summary>Accepted connections from <paramref name="address"/> open now (their deadlines running), for tests and diagnostics.</summary>
+    public int ConnectionsFrom(IPAddress address) =>
+        _connections.Values.Count(c => c.IsInbound && !c.IsClosed && c.Remote.Address.Equals(address));
+
+    private bool TryTakeSourceSlot(IPAddress address)
+    {
+        lock (_perSourceLock)
+        {
+            var held = _perSource.GetValueOrDefault(address);
+            if (_options.MaxTcpConnectionsPerSource > 0 && held >= _options.MaxTcpConnectionsPerSource)
+            {
+                return false;
+            }
+
+            _perSource[address] = held + 1;
+            return true;
+        }
+    }
+
+    private void ReleaseSourceSlot(IPAddress address)
+    {
+        lock (_perSourceLock)
+        {
+            if (_perSource.TryGetValue(address, out var held) && held > 1)
+            {
+                _perSource[address] = held - 1;
+            }
+            else
+            {
+                _perSource.Remove(address);
+            }
+        }
+    }
+
+    private void Run(SipTcpConnection connection, bool countedSource)
     {
         _connections[connection.Id] = connection;
         _ = Task.Run(async () =>
@@ -134,12 +180,19 @@ internal sealed partial class SipTcpTransport : IAsyncDisposable
             finally
             {
                 _connections.TryRemove(connection.Id, out _);
+                if (countedSource)
+                {
+                    ReleaseSourceSlot(connection.Remote.Address);
+                }
             }
         });
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Sip TCP accept error {Error} ignored")]
     private partial void LogAcceptError(SocketError error);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Sip TCP per-source connection limit {Limit} reached; refusing {Remote}")]
+    private partial void LogSourceLimit(int limit, IPEndPoint remote);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sip TCP connection limit {Limit} reached; refusing {Remote}")]
     private partial void LogConnectionLimit(int limit, EndPoint? remote);

@@ -21,7 +21,7 @@ public sealed partial class SipTransport : ISipTransport
     private readonly List<Task> _loops = [];
     private SipInboundQueue? _queue;
 
-    public SipTransport(SipTransportOptions options, ILogger<SipTransport> logger)
+    public SipTransport(SipTransportOptions options, TimeProvider time, ILogger<SipTransport> logger)
     {
         _options = options;
         _logger = logger;
@@ -39,7 +39,7 @@ public sealed partial class SipTransport : ISipTransport
                     port = udp.LocalEndPoint.Port;
                 }
 
-                _tcp = options.EnableTcp ? new SipTcpTransport(bind, dualMode, port, options, parserOptions, logger) : null;
+                _tcp = options.EnableTcp ? new SipTcpTransport(bind, dualMode, port, options, parserOptions, time, logger) : null;
                 _udp = udp;
                 return;
             }
@@ -96,6 +96,9 @@ public sealed partial class SipTransport : ISipTransport
             return false;
         }
     }
+
+    /// <summary>Accepted TCP connections from <paramref name="address"/> now (what Sip:MaxTcpConnectionsPerSource caps).</summary>
+    public int TcpConnectionsFrom(IPAddress address) => _tcp?.ConnectionsFrom(address) ?? 0;
 
     public IPEndPoint? GetLocalEndPoint(SipTransportProtocol protocol) =>
         protocol == SipTransportProtocol.Tcp ? _tcp?.LocalEndPoint : _udp?.LocalEndPoint;

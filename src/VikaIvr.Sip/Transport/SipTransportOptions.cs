@@ -20,10 +20,19 @@ public sealed class SipTransportOptions
     /// <summary>Parsed messages waiting for the core; beyond this, new ones are dropped (UDP peers retransmit).</summary>
     public int ReceiveQueueCapacity { get; set; } = 4096;
 
-    /// <summary>A TCP connection with no traffic for this long is closed.</summary>
+    /// <summary>
+    /// A TCP connection with no complete message for this long is closed. Only a whole message
+    /// restarts the timer, never a read, so a trickle of bytes cannot keep a connection open.
+    /// </summary>
     public TimeSpan TcpIdleTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>An accepted TCP connection that has sent no complete message within this is closed.</summary>
+    public TimeSpan TcpFirstMessageTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
     public int MaxTcpConnections { get; set; } = 1024;
+
+    /// <summary>Accepted TCP connections from one address at once; beyond it new ones are closed at accept (0: no per-source cap).</summary>
+    public int MaxTcpConnectionsPerSource { get; set; } = 32;
 
     /// <summary>Queued outgoing messages per TCP connection before the connection is declared stuck and closed.</summary>
     public int TcpSendQueueCapacity { get; set; } = 256;

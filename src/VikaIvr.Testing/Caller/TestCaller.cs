@@ -89,7 +89,7 @@ public sealed partial class TestCaller : IAsyncDisposable
         var tcp = string.Equals(uri.Parameters.Get("transport"), "tcp", StringComparison.OrdinalIgnoreCase);
         var local = LocalAddressFinder.Find(remote.Address);
         var transport = new SipTransport(new SipTransportOptions { BindAddress = local.ToString(), Port = 0, EnableUdp = true, EnableTcp = true },
-            loggers.CreateLogger<SipTransport>());
+            TimeProvider.System, loggers.CreateLogger<SipTransport>());
         // The same user agent core as the server's; it only places calls.
         var agentOptions = new SipUserAgentOptions { AnswerCalls = false, ServiceNumbers = [], UserAgentName = "VikaIvr-TestCaller" };
         var agent = new SipUserAgent(transport, agentOptions, new SipTimerOptions(), TimeProvider.System, loggers.CreateLogger<SipUserAgent>());

@@ -30,9 +30,11 @@ public sealed class InMemorySipTransport : ISipTransport
 
     public IPEndPoint? GetLocalEndPoint(SipTransportProtocol protocol) => Local;
 
-    public void Inject(string raw, SipEndPoint? source = null)
+    public void Inject(string raw, SipEndPoint? source = null) => InjectBytes(Encoding.UTF8.GetBytes(raw.ReplaceLineEndings("\r\n")), source);
+
+    /// <summary>Injects bytes exactly as given (a bare CR stays bare).</summary>
+    public void InjectBytes(byte[] bytes, SipEndPoint? source = null)
     {
-        var bytes = Encoding.UTF8.GetBytes(raw.ReplaceLineEndings("\r\n"));
         if (SipParser.TryParse(bytes, SipParserOptions.Default, out var message, out var error))
         {
             _handler!.OnMessage(message, source ?? Caller, Local);

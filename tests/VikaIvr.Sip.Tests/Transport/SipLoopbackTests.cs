@@ -13,7 +13,7 @@ public sealed class SipLoopbackTests
 {
     private static async Task<(SipTransport Transport, SipUserAgent Agent)> StartAsync()
     {
-        var transport = new SipTransport(new SipTransportOptions { BindAddress = "127.0.0.1", Port = 0 }, NullLogger<SipTransport>.Instance);
+        var transport = new SipTransport(new SipTransportOptions { BindAddress = "127.0.0.1", Port = 0 }, TimeProvider.System, NullLogger<SipTransport>.Instance);
         var agent = new SipUserAgent(transport, new SipUserAgentOptions(), new SipTimerOptions(), TimeProvider.System, NullLogger<SipUserAgent>.Instance);
         agent.Start();
         await Task.Yield();

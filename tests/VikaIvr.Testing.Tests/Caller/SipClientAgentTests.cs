@@ -23,11 +23,11 @@ public sealed class SipClientAgentTests : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        _serverTransport = new SipTransport(new SipTransportOptions { BindAddress = "127.0.0.1", Port = 0 }, NullLogger<SipTransport>.Instance);
+        _serverTransport = new SipTransport(new SipTransportOptions { BindAddress = "127.0.0.1", Port = 0 }, TimeProvider.System, NullLogger<SipTransport>.Instance);
         _server = new SipUserAgent(_serverTransport, new SipUserAgentOptions(), new SipTimerOptions(), TimeProvider.System, NullLogger<SipUserAgent>.Instance);
         _server.Start();
         _ = AnswerEveryCallAsync();
-        _clientTransport = new SipTransport(new SipTransportOptions { BindAddress = "127.0.0.1", Port = 0 }, NullLogger<SipTransport>.Instance);
+        _clientTransport = new SipTransport(new SipTransportOptions { BindAddress = "127.0.0.1", Port = 0 }, TimeProvider.System, NullLogger<SipTransport>.Instance);
         _client = new SipUserAgent(_clientTransport, new SipUserAgentOptions { AnswerCalls = false }, new SipTimerOptions(), TimeProvider.System, NullLogger<SipUserAgent>.Instance);
         _client.Start();
         return Task.CompletedTask;

@@ -50,7 +50,9 @@ public sealed class SipCallStack : IAsyncDisposable
                 BindAddress = bind?.ToString(),
                 Port = settings.Sip.Port,
                 MaxHeaders = settings.Sip.MaxHeaders,
-            }, parts.Loggers.CreateLogger<SipTransport>());
+                MaxTcpConnectionsPerSource = settings.Sip.MaxTcpConnectionsPerSource,
+                TcpFirstMessageTimeout = TimeSpan.FromSeconds(settings.Sip.TcpFirstMessageSeconds),
+            }, parts.Time, parts.Loggers.CreateLogger<SipTransport>());
         }
         catch (SocketException ex)
         {
@@ -61,6 +63,10 @@ public sealed class SipCallStack : IAsyncDisposable
         {
             ServiceNumbers = [.. parts.ServiceNumbers],
             AllowedSources = settings.Sip.AllowFrom,
+            ServerHeader = settings.Sip.ServerHeader,
+            UserAgentName = settings.Sip.ServerHeader,
+            TrustedProxies = settings.Sip.TrustedProxies,
+            DenyUserAgents = settings.Sip.DenyUserAgents.Count > 0 ? settings.Sip.DenyUserAgents : [.. SipUserAgentOptions.DefaultDenyUserAgents],
             MaxCallDuration = settings.Sip.MaxCallDurationSeconds > 0 ? TimeSpan.FromSeconds(settings.Sip.MaxCallDurationSeconds) : null,
             ContactHost = string.IsNullOrEmpty(settings.Media.PublicAddress) ? null : settings.Media.PublicAddress,
             InviteAuthentication = settings.Sip.ChallengeInvites

@@ -19,6 +19,8 @@ public static class NumericSettings
         ["Sip:MaxCallsPerSourcePerSecond"] = new(0, 100000, "requests per second 0-100000 (0 = no limit)"),
         ["Sip:SourceBanSeconds"] = new(1, 3600, "seconds 1-3600"),
         ["Sip:RetryAfterSeconds"] = new(1, 3600, "seconds 1-3600"),
+        ["Sip:MaxTcpConnectionsPerSource"] = new(0, 100000, "connections 0-100000 (0 = no per-source cap)"),
+        ["Sip:TcpFirstMessageSeconds"] = new(1, 300, "seconds 1-300"),
         ["Data:ParticipantApi:TimeoutMs"] = new(50, 60000, "milliseconds 50-60000"),
         ["Data:ParticipantApi:Retries"] = new(0, 10, "a retry count 0-10"),
         ["Data:ParticipantApi:CacheSeconds"] = new(0, 86400, "seconds 0-86400 (0 = no cache)"),

@@ -24,6 +24,8 @@ public sealed class SipSettingsValidator : IValidateOptions<SipSettings>
         failures.Range("Sip:MaxCallsPerSourcePerSecond", options.MaxCallsPerSourcePerSecond);
         failures.Range("Sip:SourceBanSeconds", options.SourceBanSeconds);
         failures.Range("Sip:RetryAfterSeconds", options.RetryAfterSeconds);
+        failures.Range("Sip:MaxTcpConnectionsPerSource", options.MaxTcpConnectionsPerSource);
+        failures.Range("Sip:TcpFirstMessageSeconds", options.TcpFirstMessageSeconds);
         for (int i = 0; i < options.ServiceNumbers.Count; i++)
         {
             if (string.IsNullOrWhiteSpace(options.ServiceNumbers[i]))
@@ -38,6 +40,19 @@ public sealed class SipSettingsValidator : IValidateOptions<SipSettings>
             {
                 failures.Add($"Sip:AllowFrom:{i}", options.AllowFrom[i], "an IP address or a CIDR block such as 10.0.0.0/8");
             }
+        }
+
+        for (int i = 0; i < options.TrustedProxies.Count; i++)
+        {
+            if (!IsCidr(options.TrustedProxies[i]))
+            {
+                failures.Add($"Sip:TrustedProxies:{i}", options.TrustedProxies[i], "an IP address or a CIDR block such as 10.0.0.0/8");
+            }
+        }
+
+        if (options.ServerHeader.Any(char.IsControl))
+        {
+            failures.Add("Sip:ServerHeader", options.ServerHeader, "a product name without control characters, or empty for no Server header");
         }
 
         if (options.ChallengeInvites)
