@@ -5,7 +5,7 @@ using VikaIvr.Server.Hosting;
 using VikaIvr.Server.Hosting.Settings;
 using VikaIvr.Testing.Caller;
 
-namespace VikaIvr.Interop.Tests.Console;
+namespace VikaIvr.Interop.Tests.Web;
 
 /// <summary>
 /// A known set of real calls (the test caller running shipped scripts against a live `vika serve`
