@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace VikaIvr.Data.Reports;
@@ -7,7 +8,8 @@ namespace VikaIvr.Data.Reports;
 /// `vika report --format json`: the machine form of a <see cref="CallReport"/>. Written field by
 /// field so the property names are fixed here (camelCase, documented in the README), not by a
 /// naming policy or a rename; times ISO 8601 with offset, durations in seconds (3 decimals),
-/// rates as fractions (4 decimals), missing values null.
+/// rates as fractions (4 decimals), missing values null. Relaxed escaping ("+07:00", not "\u002B07:00"):
+/// the output is a file or an application/json answer, never embedded in HTML.
 /// </summary>
 public static class CallReportJson
 {
@@ -15,7 +17,7 @@ public static class CallReportJson
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(report);
-        using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = indented });
+        using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = indented, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         json.WriteStartObject();
         json.WriteString("from", Time(report.From));
         json.WriteString("to", Time(report.To));
