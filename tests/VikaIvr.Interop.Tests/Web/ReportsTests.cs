@@ -1,4 +1,6 @@
+using System.Net;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using VikaIvr.Interop.Tests.Harness;
 using VikaIvr.Server.Commands.LiveScript;
 using VikaIvr.Server.Hosting;
@@ -10,7 +12,8 @@ namespace VikaIvr.Interop.Tests.Web;
 /// <summary>
 /// A known set of real calls (the test caller running shipped scripts against a live `vika serve`
 /// with its own data folder), then `vika report --format json` for their period gives exactly the
-/// funnel, containment, transfers and abandonment those scripts make.
+/// funnel, containment, transfers and abandonment those scripts make, and the reports page, read by
+/// a signed-in supervisor, shows the same numbers.
 /// </summary>
 [Collection(InteropCollection.Name)]
 public sealed class ReportsTests : IAsyncLifetime
@@ -45,16 +48,25 @@ public sealed class ReportsTests : IAsyncLifetime
         ["agent"] = (1, 1), // transfer-then-hangup.vks is transferred
     };
 
+    private const string Supervisor = "sari", Password = "rahasia-laporan-165";
+
+    private readonly string _dataDir = Directory.CreateTempSubdirectory("vika-interop-reports-").FullName;
     private ServerProcess? _server;
 
     public async Task InitializeAsync()
     {
-        _server = await ServerProcess.StartAsync(new ServerOptions { ExtraArguments = ["--clock", Clock, "--agent-uri", "sip:agent@localhost"] });
+        await ConsoleUsers.AddAsync(_dataDir, Supervisor, "supervisor", Password);
+        _server = await ServerProcess.StartAsync(new ServerOptions
+        {
+            DataDir = _dataDir,
+            ExtraArguments = ["--clock", Clock, "--agent-uri", "sip:agent@localhost"],
+        });
     }
 
     public async Task DisposeAsync()
     {
         if (_server is not null) await _server.DisposeAsync();
+        try { Directory.Delete(_dataDir, recursive: true); } catch (IOException) { }
     }
 
     [Fact]
@@ -64,8 +76,54 @@ public sealed class ReportsTests : IAsyncLifetime
         await PlaceCallsAsync(server);
         using var report = await WaitForReportAsync(server, calls: Scripts.Length);
         var root = report.RootElement;
-
         AssertFigures(root, server);
+
+        using var console = await ConsoleClient.SignInAsync(server.AdminUrl, Supervisor, Password);
+        string page = await console.GetAsync($"/reports?from={Uri.EscapeDataString(From)}&to={Uri.EscapeDataString(To)}");
+
+        string context = page + "\n--- server output ---\n" + server.Output;
+        Assert.True(Figure(page, "calls") == "4", context);
+        Assert.Equal(root.GetProperty("answered").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture), Figure(page, "answered"));
+        Assert.Equal("3", Figure(page, "contained"));
+        Assert.Equal("1", Figure(page, "transferred"));
+        Assert.Equal("1", Figure(page, "transfers-accepted"));
+        Assert.Equal("0", Figure(page, "transfers-failed"));
+        Assert.Equal("2", Figure(page, "abandoned"));
+        Assert.Equal("0", Figure(page, "verification-failures"));
+        Assert.Equal("0", Figure(page, "system-busy"));
+        foreach (var step in root.GetProperty("funnel").EnumerateArray())
+        {
+            string node = step.GetProperty("node").GetString()!;
+            var (entered, left) = ExpectedFunnel.GetValueOrDefault(node);
+            Assert.True(Figure(page, "funnel-entered-" + node) == entered.ToString(System.Globalization.CultureInfo.InvariantCulture), $"page funnel-entered-{node}\n{context}");
+            Assert.True(Figure(page, "funnel-left-" + node) == left.ToString(System.Globalization.CultureInfo.InvariantCulture), $"page funnel-left-{node}\n{context}");
+        }
+
+        // The page lists the funnel in the report's order, and its JSON is the command's.
+        var pageOrder = Regex.Matches(page, "data-test=\"funnel-entered-([^\"]+)\"").Select(m => m.Groups[1].Value);
+        Assert.Equal(root.GetProperty("funnel").EnumerateArray().Select(s => s.GetProperty("node").GetString()), pageOrder);
+        string pageJson = await console.GetAsync($"/reports?handler=json&from={Uri.EscapeDataString(From)}&to={Uri.EscapeDataString(To)}");
+        Assert.Equal(root.ToString(), JsonDocument.Parse(pageJson).RootElement.ToString());
+        Assert.DoesNotContain("3171011708850001", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("17081985", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_operator_may_not_open_the_reports_page()
+    {
+        await ConsoleUsers.AddAsync(_dataDir, "okta", "operator", Password);
+        using var console = await ConsoleClient.SignInAsync(_server!.AdminUrl, "okta", Password);
+
+        var (status, location) = await console.GetStatusAsync("/reports");
+
+        Assert.True(status == HttpStatusCode.Redirect && location.StartsWith("/denied", StringComparison.Ordinal), $"{status} {location}");
+    }
+
+    /// <summary>The text of the element with data-test="<paramref name="name"/>" (the page's numbers are plain text in it).</summary>
+    private static string? Figure(string page, string name)
+    {
+        var m = Regex.Match(page, "data-test=\"" + Regex.Escape(name) + "\"[^>]*>([^<]*)<");
+        return m.Success ? WebUtility.HtmlDecode(m.Groups[1].Value).Trim() : null;
     }
 
     /// <summary>The figures the four scripts make, as the JSON report states them.</summary>
