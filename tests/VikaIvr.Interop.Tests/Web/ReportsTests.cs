@@ -106,6 +106,11 @@ public sealed class ReportsTests : IAsyncLifetime
         Assert.Equal(root.ToString(), JsonDocument.Parse(pageJson).RootElement.ToString());
         Assert.DoesNotContain("3171011708850001", page, StringComparison.Ordinal);
         Assert.DoesNotContain("17081985", page, StringComparison.Ordinal);
+
+        // The README's pictures of the page, as Chromium draws it on a laptop and on a phone.
+        string english = await console.GetAsync($"/reports?culture=en&from={Uri.EscapeDataString(From)}&to={Uri.EscapeDataString(To)}");
+        await PageScreenshot.SaveAsync(english, "reports-funnel.png", 1100, 1500);
+        await PageScreenshot.SaveAsync(page, "reports-phone.png", 390, 1400);
     }
 
     [Fact]
