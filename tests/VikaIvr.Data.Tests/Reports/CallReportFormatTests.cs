@@ -38,6 +38,14 @@ public sealed class CallReportFormatTests
     }
 
     [Fact]
+    public void Json_times_keep_their_plus_sign_readable()
+    {
+        var r = CallReportBuilder.Build([], null, ReportCalls.From.ToOffset(TimeSpan.FromHours(7)), ReportCalls.To);
+
+        Assert.Contains("\"from\": \"2026-12-05T15:00:00+07:00\"", CallReportJson.Format(r), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Json_without_handle_times_writes_null()
     {
         using var doc = JsonDocument.Parse(CallReportJson.Format(CallReportBuilder.Build([], null, ReportCalls.From, ReportCalls.To)));
