@@ -80,6 +80,8 @@ public sealed class CommandLineTests
     [InlineData("prompts check --prompts p --flow f.yaml")]
     [InlineData("audio convert in.wav out.wav --codec pcmu --no-normalise")]
     [InlineData("dtmf detect f.wav")]
+    [InlineData("report --from 2026-12-05 --to 2026-12-06T00:00:00+07:00 --format json --data d --flow f.yaml --config c.json")]
+    [InlineData("report --format csv")]
     public void Every_documented_option_parses(string line)
     {
         var result = VikaCommandLine.Create(VikaCommandLine.Commands(TextWriter.Null, TextWriter.Null)).Parse(line.Split(' '));

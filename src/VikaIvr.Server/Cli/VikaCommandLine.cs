@@ -24,6 +24,7 @@ public static class VikaCommandLine
         new AudioConvertCommand(output, error),
         new DtmfDetectCommand(output, error),
         new UsersAddCommand(output, error, System.Console.In),
+        new ReportCommand(output, error),
     ];
 
     /// <summary>The root command; multi-word names ("sip parse") hang under a group command ("sip").</summary>
