@@ -74,6 +74,7 @@ public static class ServeHost
         Hosted<CallFlowsService>(services);
         Hosted<CallRecordWriterService>(services);
         Hosted<PromptSyncService>(services);
+        Hosted<Flows.FlowActivationService>(services);
         Hosted<MediaClockService>(services);
         Hosted<MediaReceiverService>(services);
         Hosted<PromptPreloadService>(services);
