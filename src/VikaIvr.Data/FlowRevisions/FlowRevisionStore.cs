@@ -54,11 +54,21 @@ public sealed class FlowRevisionStore(IDbConnectionFactory connections)
         return revision;
     }
 
-    /// <summary>Makes the revision the active one from <paramref name="at"/> on; false when there is no such revision.</summary>
+    /// <summary>
+    /// Makes the revision the active one from <paramref name="at"/> on; false when there is no such
+    /// revision. A time not after the latest activation (the same instant, a node whose clock is
+    /// behind) is moved just past it, so the revision activated last is always the active one.
+    /// </summary>
     public async Task<bool> ActivateAsync(long id, DateTimeOffset at, CancellationToken ct)
     {
-        int changed = await RunAsync("Activating a flow revision", connection => connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE flow_revisions SET activated_at = @at WHERE id = @id", new { id, at = Time(at) }, cancellationToken: ct)), ct).ConfigureAwait(false);
+        int changed = await RunAsync("Activating a flow revision", async connection =>
+        {
+            string? latest = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+                "SELECT MAX(activated_at) FROM flow_revisions", cancellationToken: ct)).ConfigureAwait(false);
+            if (latest is not null && DateTimeOffset.Parse(latest, CultureInfo.InvariantCulture) is var last && last >= at) at = last.AddTicks(1);
+            return await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE flow_revisions SET activated_at = @at WHERE id = @id", new { id, at = Time(at) }, cancellationToken: ct)).ConfigureAwait(false);
+        }, ct).ConfigureAwait(false);
         return changed == 1;
     }
 

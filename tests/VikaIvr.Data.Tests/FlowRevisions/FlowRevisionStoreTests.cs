@@ -61,6 +61,19 @@ public abstract class FlowRevisionStoreTests
     }
 
     [Fact]
+    public async Task A_rollback_at_the_same_instant_or_from_a_clock_behind_still_becomes_active()
+    {
+        var store = new FlowRevisionStore(await CreateAsync());
+        var one = await store.AddAsync("start: a\n", "ana", FlowRevisionSources.Cli, null, T0, default);
+        var two = await store.AddAsync("start: b\n", "ana", FlowRevisionSources.Cli, null, T0, default);
+        await store.ActivateAsync(two.Id, T0, default);
+        await store.ActivateAsync(one.Id, T0, default);
+        Assert.Equal(one.Id, await store.GetActiveIdAsync(default));
+        await store.ActivateAsync(two.Id, T0.AddMinutes(-5), default);
+        Assert.Equal(two.Id, await store.GetActiveIdAsync(default));
+    }
+
+    [Fact]
     public async Task The_latest_revision_from_the_file_is_found_among_others()
     {
         var store = new FlowRevisionStore(await CreateAsync());
