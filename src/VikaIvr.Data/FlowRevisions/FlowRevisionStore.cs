@@ -46,11 +46,25 @@ public sealed class FlowRevisionStore(IDbConnectionFactory connections)
             Yaml = yaml,
             ContentHash = Hash(yaml),
         };
-        revision.Id = await RunAsync("Saving a flow revision", connection => connection.ExecuteScalarAsync<long>(new CommandDefinition("""
-            INSERT INTO flow_revisions (created_at, author, source, comment, yaml, content_hash)
-            VALUES (@CreatedAt, @Author, @Source, @Comment, @Yaml, @ContentHash)
-            RETURNING id
-            """, revision, cancellationToken: ct)), ct).ConfigureAwait(false);
+        revision.Id = await RunAsync("Saving a flow revision", async connection =>
+        {
+            // The number is the next one (the table numbers its revisions itself, on both providers);
+            // two saves at once: the primary key refuses the second, which takes the number after.
+            for (int attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    return await connection.ExecuteScalarAsync<long>(new CommandDefinition("""
+                        INSERT INTO flow_revisions (id, created_at, author, source, comment, yaml, content_hash)
+                        SELECT COALESCE(MAX(id), 0) + 1, @CreatedAt, @Author, @Source, @Comment, @Yaml, @ContentHash FROM flow_revisions
+                        RETURNING id
+                        """, revision, cancellationToken: ct)).ConfigureAwait(false);
+                }
+                catch (System.Data.Common.DbException) when (attempt < 3)
+                {
+                }
+            }
+        }, ct).ConfigureAwait(false);
         return revision;
     }
 

@@ -64,7 +64,7 @@ public sealed class FlowReloadCommand(TextWriter output, TextWriter error) : IVi
         var now = TimeProvider.System.GetUtcNow();
         var revision = await store.AddAsync(yaml, who, FlowRevisionSources.Cli, comment ?? "vika flow reload " + path, now, ct);
         await store.ActivateAsync(revision.Id, now, ct);
-        await new AuditLogFlowTrail(db).ActivatedAsync(who, revision, ct);
+        await new AuditLogFlowTrail(new VikaIvr.Data.Audit.AuditLog(db, TimeProvider.System)).ActivatedAsync(who, revision, ct);
         output.WriteLine($"revision {revision.Id} activated by {who}: running servers take it for new calls within a second");
         return 0;
     }

@@ -1,5 +1,5 @@
 using VikaIvr.Flows.Loading;
-using VikaIvr.Server.Console.Pages.Flow;
+using VikaIvr.Server.Web.Pages.Flow;
 
 namespace VikaIvr.Server.Tests.Flows;
 

@@ -106,12 +106,13 @@ public sealed partial class CallFlowsService(
         var components = VikaServices.Components(new MeasuredParticipantRepository(repository, lookupMetrics), clock);
         var check = new FlowRevisionCheck(prompts, components, services.FlowFile);
         var store = new FlowRevisionStore(db);
-        var (revision, flow) = await StartRevisionAsync(store, check, cancellationToken).ConfigureAwait(false);
+        var trail = new AuditLogFlowTrail(new VikaIvr.Data.Audit.AuditLog(db, clock));
+        var (revision, flow) = await StartRevisionAsync(store, check, trail, cancellationToken).ConfigureAwait(false);
 
         var runtime = new FlowRuntime(prompts, speech, components, clock) { VariableOverrides = services.FlowVariableOverrides(), Metrics = flowMetrics };
         FlowInterpreter Interpreter(FlowDefinition definition) => new(definition, runtime, loggers.CreateLogger<FlowInterpreter>());
         var holder = new ActiveFlowHolder(new ActiveFlow(revision.Id, revision.Author, revision.ContentHash, flow, Interpreter(flow)));
-        var activator = new FlowActivator(store, holder, check, Interpreter, new AuditLogFlowTrail(db), clock, loggers.CreateLogger<FlowActivator>());
+        var activator = new FlowActivator(store, holder, check, Interpreter, trail, clock, loggers.CreateLogger<FlowActivator>());
 
         // The operators' recording line: checked at start like the main flow, answered only with a PIN.
         var line = OperatorLine.From(settings.Operator);
@@ -143,7 +144,8 @@ public sealed partial class CallFlowsService(
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>The revision the start rule chooses, checked on this node; any failure stops serve with its reason.</summary>
-    private async Task<(FlowRevision Revision, FlowDefinition Flow)> StartRevisionAsync(FlowRevisionStore store, FlowRevisionCheck check, CancellationToken ct)
+    private async Task<(FlowRevision Revision, FlowDefinition Flow)> StartRevisionAsync(FlowRevisionStore store, FlowRevisionCheck check, IFlowAuditTrail trail,
+        CancellationToken ct)
     {
         string file = services.FlowFile;
         string yaml;
@@ -160,6 +162,7 @@ public sealed partial class CallFlowsService(
         try
         {
             choice = await FlowStartRule.ChooseAsync(store, file, yaml, check, clock.GetUtcNow(), ct).ConfigureAwait(false);
+            if (choice.Stored) await trail.ActivatedAsync(FlowStartRule.Author, choice.Revision, ct).ConfigureAwait(false);
         }
         catch (FlowValidationException ex)
         {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using VikaIvr.Flows.Model;
 
-namespace VikaIvr.Server.Console.Pages.Flow;
+namespace VikaIvr.Server.Web.Pages.Flow;
 
 /// <summary>
 /// A flow laid out for drawing as SVG: a simple layered layout, one column per breadth-first depth

@@ -1,4 +1,4 @@
-namespace VikaIvr.Server.Console.Pages.Flow;
+namespace VikaIvr.Server.Web.Pages.Flow;
 
 /// <summary>
 /// One way from a node to another, with its label (a menu key, an action outcome, "too many", ...)

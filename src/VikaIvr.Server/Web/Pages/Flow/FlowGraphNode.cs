@@ -1,4 +1,4 @@
-namespace VikaIvr.Server.Console.Pages.Flow;
+namespace VikaIvr.Server.Web.Pages.Flow;
 
 /// <summary>One node of the drawn flow: its id, kind, prompts, outcome and box (top-left corner, column = breadth-first depth).</summary>
 public sealed record FlowGraphNode(string Id, string Kind, IReadOnlyList<string> Prompts, string? Outcome, int Column, int Row, double X, double Y)
