@@ -37,7 +37,6 @@ public sealed class FlowConsoleTests(ITestOutputHelper output) : IDisposable
         Assert.Contains("data-node=\"main-menu\" data-kind=\"menu\"", page, StringComparison.Ordinal);
         Assert.Contains("data-from=\"main-menu\" data-to=\"vika-menu\" data-label=\"1\"", page, StringComparison.Ordinal);
         Assert.Contains("data-revision=\"1\"", page, StringComparison.Ordinal);
-        await SaveScreenshotAsync(page);
 
         // An invalid revision, uploaded as a file: refused with its line, nothing stored.
         string broken = _setup.OriginalYaml.Replace("      \"1\": choose-status\n", "      \"1\": nowhere\n", StringComparison.Ordinal);
@@ -96,12 +95,27 @@ public sealed class FlowConsoleTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, rollbackStatus);
         Assert.Equal("/flow/revisions?activated=1", rollbackLocation?.OriginalString);
         await FlowRevisionSetup.WaitForOutputAsync(server, "Flow revision 1 activated by admin");
+        string rolledBackId;
         await using (var rolledBack = await FlowRevisionSetup.DialAsync(server, ct))
         {
+            rolledBackId = rolledBack.Call.CallId;
             double tone = await _setup.VikaMenuToneAsync(server, rolledBack, ct);
             await rolledBack.HangupAsync(ct);
             Assert.True(tone > 0.6, $"after the rollback a new call did not run revision 1 (tone share {tone:0.00})");
         }
+
+        // Each node's traffic: the three calls entered the welcome, the main menu and the VIKA menu.
+        foreach (string id in new[] { inProgress.Call.CallId, next.Call.CallId, rolledBackId })
+        {
+            await CdrReader.WaitForAsync(server, r => r.CallId == id, TimeSpan.FromSeconds(20));
+        }
+
+        var (_, traffic) = await admin.GetAsync("/flow?days=1");
+        Assert.Contains("data-calls=\"3\"", traffic, StringComparison.Ordinal);
+        Assert.Equal((3, 0), Traffic(traffic, "welcome"));
+        Assert.Equal(3, Traffic(traffic, "main-menu").Entered);
+        Assert.Equal(3, Traffic(traffic, "vika-menu").Entered);
+        await SaveScreenshotAsync(traffic);
 
         var (_, revisions) = await admin.GetAsync("/flow/revisions?show=2");
         Assert.Contains("prompt: info-menu", revisions, StringComparison.Ordinal);
@@ -132,6 +146,15 @@ public sealed class FlowConsoleTests(ITestOutputHelper output) : IDisposable
     }
 
     public void Dispose() => _setup.Dispose();
+
+    /// <summary>A node's traffic as the graph shows it: calls that entered it, calls that ended there.</summary>
+    private static (int Entered, int Left) Traffic(string html, string node)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(html,
+            "data-node=\"" + node + "\" data-kind=\"[a-z]+\"\\s+data-entered=\"(\\d+)\" data-left=\"(\\d+)\"");
+        Assert.True(match.Success, $"no traffic for node {node} on the flow page");
+        return (int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture));
+    }
 
     private static List<string> Rows((HttpStatusCode Status, string Html) page)
     {
