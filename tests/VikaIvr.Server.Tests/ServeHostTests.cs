@@ -23,6 +23,7 @@ public sealed class ServeHostTests
         Assert.Equal(
         [
             typeof(ServerPriorityService), typeof(AdminEndpointService), typeof(CallFlowsService), typeof(CallRecordWriterService), typeof(PromptSyncService),
+            typeof(VikaIvr.Server.Hosting.Flows.FlowActivationService),
             typeof(MediaClockService), typeof(MediaReceiverService), typeof(PromptPreloadService), typeof(ReadinessRefreshService), typeof(SipStackService),
             typeof(RuntimeStatsService),
         ], order);

@@ -15,6 +15,8 @@ public static class VikaCommandLine
         new DbSeedCommand(output, error),
         new SipParseCommand(output, error),
         new FlowValidateCommand(output, error),
+        new FlowReloadCommand(output, error),
+        new FlowRevisionsCommand(output, error),
         new SimulateCommand(output, error, new LiveScriptRunner(output, error).RunAsync),
         new CallCommand(output, error),
         new PromptsListCommand(output, error),

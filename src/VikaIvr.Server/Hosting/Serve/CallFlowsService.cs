@@ -1,11 +1,14 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using VikaIvr.Data;
+using VikaIvr.Data.FlowRevisions;
 using VikaIvr.Data.Participants;
+using VikaIvr.Flows.Loading;
 using VikaIvr.Flows.Model;
 using VikaIvr.Flows.Ports;
 using VikaIvr.Flows.Runtime;
 using VikaIvr.Jkn.Participants;
+using VikaIvr.Server.Hosting.Flows;
 using VikaIvr.Speech;
 using VikaIvr.Speech.Engines;
 using VikaIvr.Speech.Prompts;
@@ -15,7 +18,9 @@ namespace VikaIvr.Server.Hosting.Serve;
 /// <summary>
 /// First to start: everything a call runs is checked before the first packet is accepted — the
 /// speech engine (and the answers' fixed sentences synthesized), the database, the VIKA flow and the
-/// operators' recording flow. What it loads is read by the parts started after it.
+/// operators' recording flow. What it loads is read by the parts started after it. The VIKA flow is
+/// the active revision in the database (<see cref="FlowStartRule"/>), changed later without a restart
+/// through <see cref="Activator"/>.
 /// </summary>
 public sealed partial class CallFlowsService(
     VikaServices services,
@@ -31,7 +36,7 @@ public sealed partial class CallFlowsService(
     private Loaded? _loaded;
 
     private sealed record Loaded(FilePromptStore Prompts, IVikaDatabase Database, CallFlowRouter Router, OperatorLine Line,
-        IReadOnlyList<string> ServiceNumbers, ISpeechEngine Engine, FlowDefinition Flow, LibraryPromptRecorder Recorder);
+        IReadOnlyList<string> ServiceNumbers, ISpeechEngine Engine, FlowActivator Activator, LibraryPromptRecorder Recorder);
 
     public FilePromptStore Prompts => Get().Prompts;
 
@@ -52,8 +57,11 @@ public sealed partial class CallFlowsService(
     /// <summary>The speech engine (timed by <see cref="SpeechMetrics"/>).</summary>
     public ISpeechEngine Engine => Get().Engine;
 
-    /// <summary>The VIKA flow answered on the service numbers.</summary>
-    public FlowDefinition Flow => Get().Flow;
+    /// <summary>The VIKA flow new calls on the service numbers run (the active revision).</summary>
+    public FlowDefinition Flow => Get().Activator.Current.Flow;
+
+    /// <summary>Activates revisions of the VIKA flow (console, SIGHUP, the poll of the database).</summary>
+    public FlowActivator Activator => Get().Activator;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -96,14 +104,15 @@ public sealed partial class CallFlowsService(
         var repository = await participants.OpenAsync(new MeteredParticipantRepository(new SqliteParticipantRepository(db), dataMetrics), cancellationToken)
             .ConfigureAwait(false);
         var components = VikaServices.Components(new MeasuredParticipantRepository(repository, lookupMetrics), clock);
-        var (flow, errors) = services.LoadFlow(null, prompts, components);
-        if (flow is null)
-        {
-            throw new ServeStartException([$"vika serve: the call flow is invalid ({errors.Count} errors):", .. errors.Select(e => "  " + e)]);
-        }
+        var check = new FlowRevisionCheck(prompts, components, services.FlowFile);
+        var store = new FlowRevisionStore(db);
+        var trail = new AuditLogFlowTrail(new VikaIvr.Data.Audit.AuditLog(db, clock));
+        var (revision, flow) = await StartRevisionAsync(store, check, trail, cancellationToken).ConfigureAwait(false);
 
         var runtime = new FlowRuntime(prompts, speech, components, clock) { VariableOverrides = services.FlowVariableOverrides(), Metrics = flowMetrics };
-        var interpreter = new FlowInterpreter(flow, runtime, loggers.CreateLogger<FlowInterpreter>());
+        FlowInterpreter Interpreter(FlowDefinition definition) => new(definition, runtime, loggers.CreateLogger<FlowInterpreter>());
+        var holder = new ActiveFlowHolder(new ActiveFlow(revision.Id, revision.Author, revision.ContentHash, flow, Interpreter(flow)));
+        var activator = new FlowActivator(store, holder, check, Interpreter, trail, clock, loggers.CreateLogger<FlowActivator>());
 
         // The operators' recording line: checked at start like the main flow, answered only with a PIN.
         var line = OperatorLine.From(settings.Operator);
@@ -128,14 +137,58 @@ public sealed partial class CallFlowsService(
             LogOperatorLineClosed(line.Number);
         }
 
-        var router = new CallFlowRouter(interpreter, line.IsOpen ? line.Number : null, recordingInterpreter);
-        _loaded = new Loaded(prompts, db, router, line, serviceNumbers, engine, flow, recorder);
+        var router = new CallFlowRouter(holder, line.IsOpen ? line.Number : null, recordingInterpreter);
+        _loaded = new Loaded(prompts, db, router, line, serviceNumbers, engine, activator, recorder);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>The revision the start rule chooses, checked on this node; any failure stops serve with its reason.</summary>
+    private async Task<(FlowRevision Revision, FlowDefinition Flow)> StartRevisionAsync(FlowRevisionStore store, FlowRevisionCheck check, IFlowAuditTrail trail,
+        CancellationToken ct)
+    {
+        string file = services.FlowFile;
+        string yaml;
+        try
+        {
+            yaml = await File.ReadAllTextAsync(file, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new ServeStartException($"vika serve: the call flow {file} cannot be read: {ex.Message}");
+        }
+
+        FlowStartChoice choice;
+        try
+        {
+            choice = await FlowStartRule.ChooseAsync(store, file, yaml, check, clock.GetUtcNow(), ct).ConfigureAwait(false);
+            if (choice.Stored) await trail.ActivatedAsync(FlowStartRule.Author, choice.Revision, ct).ConfigureAwait(false);
+        }
+        catch (FlowValidationException ex)
+        {
+            throw new ServeStartException([$"vika serve: the call flow is invalid ({ex.Errors.Count} errors):", .. ex.Errors.Select(e => "  " + e)]);
+        }
+        catch (DataStoreException ex)
+        {
+            throw new ServeStartException($"vika serve: the flow revisions cannot be read: {ex.Message}");
+        }
+
+        var revision = choice.Revision;
+        var (flow, errors) = check.Check(revision.Yaml, choice.Stored ? file : FlowRevisionCheck.NameOf(revision.Id));
+        if (flow is null || errors.Count > 0)
+        {
+            throw new ServeStartException([$"vika serve: the active flow revision {revision.Id} is invalid here ({errors.Count} errors):", .. errors.Select(e => "  " + e)]);
+        }
+
+        LogStartRevision(revision.Id, revision.Source, revision.Author, choice.Stored);
+        return (revision, flow);
+    }
 
     private Loaded Get() => _loaded ?? throw new InvalidOperationException("the call flows are read before they were loaded (start order)");
 
     [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "The operator number {Number} is configured without a PIN: the recording line stays closed")]
     private partial void LogOperatorLineClosed(string number);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Information, Message = "Flow revision {Revision} (source {Source}, author {Author}) runs; stored from the flow file now: {Stored}")]
+    private partial void LogStartRevision(long revision, string source, string author, bool stored);
 }

@@ -13,7 +13,7 @@ namespace VikaIvr.Server.Hosting.Serve;
 /// <summary>
 /// `vika serve` on the .NET Generic Host. The long-lived parts are hosted services started in this
 /// order and stopped in the reverse one: priority, admin endpoint, call flows (speech, database,
-/// flows), call-record writer, prompt sync, media clock, media receiver, prompt preload, readiness refresher, SIP
+/// flows), call-record writer, prompt sync, flow activation (poll and SIGHUP), media clock, media receiver, prompt preload, readiness refresher, SIP
 /// stack, health line. SIGTERM first drains (<see cref="ServeLifetime"/>, <see cref="DrainService"/>:
 /// up to Server:DrainSeconds), then — as on Ctrl+C at once — the host stops: the health line stops,
 /// every call left gets its BYE and finishes, the media threads stop, and the record writer writes
@@ -74,6 +74,7 @@ public static class ServeHost
         Hosted<CallFlowsService>(services);
         Hosted<CallRecordWriterService>(services);
         Hosted<PromptSyncService>(services);
+        Hosted<Flows.FlowActivationService>(services);
         Hosted<MediaClockService>(services);
         Hosted<MediaReceiverService>(services);
         Hosted<PromptPreloadService>(services);
