@@ -15,7 +15,7 @@ namespace VikaIvr.Flows.Digits;
 /// is dropped as if it had never been pressed: the entry still waits for its first key, and the
 /// first-digit timeout is not restarted — the same as a key the queue absorbs (<see cref="DigitQueue.AbsorbNext"/>).</item>
 /// </list>
-/// Every method runs under the queue's lock (called by <see cref="DigitQueue"/>).
+/// Every method but <see cref="Publish"/> runs under the queue's lock (called by <see cref="DigitQueue"/>).
 /// </summary>
 internal sealed class DigitCollection(DigitQueue queue, DigitOptions options, TimeProvider time)
 {
@@ -24,13 +24,15 @@ internal sealed class DigitCollection(DigitQueue queue, DigitOptions options, Ti
     private bool _mayDiscard = options.DiscardLeadingTerminator;
     private ITimer? _timer;
     private CancellationTokenRegistration _cancel;
+    private DigitResult? _result;
 
     public Task<DigitResult> Result => _done.Task;
 
     /// <summary>What a timeout means now: no input before the first key, else the end of the entry.</summary>
     public DigitTermination TimeoutTermination => _digits.Length == 0 ? DigitTermination.NoInput : DigitTermination.InterDigitTimeout;
 
-    /// <summary>Takes a key; true when it completed the entry.</summary>
+    /// <summary>Takes a key; true when it completed the entry, whose result the caller must then
+    /// <see cref="Publish"/>.</summary>
     public bool Offer(char key)
     {
         if (options.Terminators.Contains(key))
@@ -41,7 +43,7 @@ internal sealed class DigitCollection(DigitQueue queue, DigitOptions options, Ti
                 return false;
             }
 
-            End(DigitTermination.Terminator);
+            Finish(DigitTermination.Terminator);
             return true;
         }
 
@@ -49,7 +51,7 @@ internal sealed class DigitCollection(DigitQueue queue, DigitOptions options, Ti
         _digits.Append(key);
         if (_digits.Length >= options.MaxDigits)
         {
-            End(DigitTermination.MaxDigits);
+            Finish(DigitTermination.MaxDigits);
             return true;
         }
 
@@ -67,10 +69,24 @@ internal sealed class DigitCollection(DigitQueue queue, DigitOptions options, Ti
 
     public void End(DigitTermination why)
     {
+        Finish(why);
+        Publish();
+    }
+
+    /// <summary>Ends the entry without handing its result over yet (see <see cref="Publish"/>).</summary>
+    public void Finish(DigitTermination why)
+    {
         _timer?.Dispose();
         // Unregister does not wait for a running callback (which may be waiting for the queue's lock).
         _cancel.Unregister();
-        _done.TrySetResult(new DigitResult(_digits.ToString(), why));
+        _result ??= new DigitResult(_digits.ToString(), why);
+    }
+
+    /// <summary>Hands the result to the flow, whose continuation then runs on the thread pool. The only
+    /// method that may run outside the queue's lock: the entry has left the queue by then.</summary>
+    public void Publish()
+    {
+        if (_result is { } result) _done.TrySetResult(result);
     }
 
     private void Expired(bool cancelled) => queue.Expire(this, cancelled);

@@ -37,7 +37,9 @@ public sealed class DigitQueue
         _time = time ?? throw new ArgumentNullException(nameof(time));
     }
 
-    /// <summary>Raised (on the poster's thread) after a digit is accepted; used to stop prompts (barge-in).</summary>
+    /// <summary>Raised (on the poster's thread) after a digit is accepted; used to stop prompts (barge-in).
+    /// A key that completes an entry is raised before the entry's result is handed over, so it never
+    /// reaches what the flow plays after the entry.</summary>
     public event Action<char>? DigitAccepted;
 
     /// <summary>The DTMF methods seen on this call.</summary>
@@ -72,6 +74,7 @@ public sealed class DigitQueue
     public bool Post(char digit, DtmfSource source)
     {
         if (!IsDtmfKey(digit)) return false;
+        DigitCollection? completed = null;
         lock (_gate)
         {
             if (_completed) return false;
@@ -94,12 +97,26 @@ public sealed class DigitQueue
             _accepted[(int)source]++;
             if (_reader is { } reader)
             {
-                if (reader.Offer(digit)) _reader = null;
+                if (reader.Offer(digit))
+                {
+                    _reader = null;
+                    completed = reader;
+                }
             }
             else _pending.Enqueue(digit);
         }
 
-        DigitAccepted?.Invoke(digit);
+        try
+        {
+            DigitAccepted?.Invoke(digit);
+        }
+        finally
+        {
+            // The entry's result only after the key's barge-in: once it is out, the flow goes on (on
+            // the thread pool) and may start its next prompt at once, which this key must not stop.
+            completed?.Publish();
+        }
+
         return true;
     }
 
@@ -183,7 +200,11 @@ public sealed class DigitQueue
 
             while (_pending.TryDequeue(out char key))
             {
-                if (entry.Offer(key)) return entry.Result;
+                if (entry.Offer(key))
+                {
+                    entry.Publish();
+                    return entry.Result;
+                }
             }
 
             _reader = entry;

@@ -77,6 +77,22 @@ public sealed class ReceivedAudio : IMediaAudioListener
         }
     }
 
+    /// <summary>Where the packet holding <paramref name="sampleIndex"/> starts in the stream (0 before the first packet).</summary>
+    public int PacketStartOf(int sampleIndex)
+    {
+        lock (_gate)
+        {
+            int packets = (int)Math.Min(_packets, _packetStarts.Length);
+            if (packets == 0)
+            {
+                return 0;
+            }
+
+            int i = Array.BinarySearch(_packetStarts, 0, packets, sampleIndex);
+            return _packetStarts[i < 0 ? Math.Max(0, ~i - 1) : i];
+        }
+    }
+
     /// <summary>When the last packet arrived (null before the first).</summary>
     public DateTime? LastArrival
     {

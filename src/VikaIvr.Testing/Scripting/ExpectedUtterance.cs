@@ -54,4 +54,14 @@ internal sealed class ExpectedUtterance
         if (received.Length < need) return false;
         return reference[..need].SequenceEqual(received[..need]);
     }
+
+    /// <summary>
+    /// Whether <paramref name="heard"/> (one whole heard event) is this sentence's audible beginning
+    /// and nothing else: the sentence was cut short, too early to be identified by <see cref="StartsAt"/>.
+    /// </summary>
+    public bool IsCutBeginning(ReadOnlySpan<short> heard)
+    {
+        if (_anchor < 0 || heard.IsEmpty || heard.Length >= AudibleLength) return false;
+        return _heard.AsSpan(_anchor, heard.Length).SequenceEqual(heard);
+    }
 }

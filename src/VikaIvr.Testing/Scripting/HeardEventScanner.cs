@@ -11,6 +11,15 @@ public sealed class HeardEventScanner(PromptAudioIndex prompts)
     public int SpeechEndSilence { get; init; } = 8000 * 12 / 10;
 
     /// <summary>
+    /// Where the packet holding a sample starts (the received stream's packet boundaries), or null
+    /// when unknown. A server stops a prompt between two packets, but the first sample that differs
+    /// from the prompt can lie a few samples later when what follows happens to begin with the same
+    /// values (G.711 has 256 of them); the cut is then put back on the boundary, so what follows is
+    /// found from its real first sample.
+    /// </summary>
+    public Func<int, int>? PacketStartOf { get; init; }
+
+    /// <summary>
     /// The next complete event at or after <paramref name="cursor"/>, or null when none is complete
     /// yet (<paramref name="started"/> tells whether one has begun). <paramref name="final"/>: no more
     /// audio will arrive, so an event running to the end of the stream is complete.
@@ -29,7 +38,7 @@ public sealed class HeardEventScanner(PromptAudioIndex prompts)
         switch (prompts.Match(stream, p, final, out var match))
         {
             case PromptMatchResult.Matched:
-                return new HeardEvent(HeardEventKind.Prompt, match.PromptId, match.Start, match.End, match.Cut);
+                return new HeardEvent(HeardEventKind.Prompt, match.PromptId, match.Start, CutEnd(match, stream.Length), match.Cut);
             case PromptMatchResult.Recognised:
                 return inProgress ? new HeardEvent(HeardEventKind.Prompt, match.PromptId, match.Start, match.End, false) { InProgress = true } : null;
             case PromptMatchResult.NeedMore:
@@ -62,6 +71,14 @@ public sealed class HeardEventScanner(PromptAudioIndex prompts)
         }
 
         return final ? Speech(p, lastAudible) : null;
+    }
+
+    /// <summary>A prompt cut before the stream's end ends at the packet boundary at or before its first differing sample.</summary>
+    private int CutEnd(PromptMatch match, int streamLength)
+    {
+        if (!match.Cut || match.End >= streamLength || PacketStartOf is not { } packetStartOf) return match.End;
+        int boundary = packetStartOf(match.End);
+        return boundary > match.Start && boundary <= match.End ? boundary : match.End;
     }
 
     private static HeardEvent Speech(int start, int lastAudible) => new(HeardEventKind.Speech, null, start, lastAudible + 1, false);

@@ -30,6 +30,15 @@ public sealed partial class LiveScriptCaller
         var first = _utterances[_nextUtterance];
         if (!first.StartsAt(stream, ev.Start, IdentifyingSamples))
         {
+            if (ev.End <= stream.Length && first.IsCutBeginning(stream.AsSpan(ev.Start, ev.End - ev.Start)))
+            {
+                // Still a failure: nothing in the script cut it, so the server stopped saying it.
+                return new ScriptOutput(ScriptOutputKind.Say, "", ev.At)
+                {
+                    Problem = $"speech{at} that is only the first {ev.Duration.TotalSeconds:0.00} s of the sentence synthesized here, \"{first.Words}\": the server stopped saying it",
+                };
+            }
+
             string also = "";
             for (int i = _nextUtterance + 1; i < _utterances.Count; i++)
             {

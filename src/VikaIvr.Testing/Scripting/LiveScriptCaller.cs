@@ -67,7 +67,7 @@ public sealed partial class LiveScriptCaller(LiveScriptOptions options, Func<Rtp
         if (!_caller.IsEstablished) return $"{_caller.FinalResponse?.StatusCode} {_caller.FinalResponse?.ReasonPhrase}";
 
         var codec = _caller.Negotiated!.Codec;
-        _scanner = new HeardEventScanner(indexFor(codec));
+        _scanner = new HeardEventScanner(indexFor(codec)) { PacketStartOf = _caller.Received.PacketStartOf };
         if (speech.Clips is { } clips)
         {
             _utterances = new List<ExpectedUtterance>(clips.Count);

@@ -1,3 +1,4 @@
+using VikaIvr.Flows.Scripting;
 using VikaIvr.Interop.Tests.Harness;
 using VikaIvr.Server.Commands.LiveScript;
 using VikaIvr.Server.Hosting;
@@ -7,6 +8,8 @@ using VikaIvr.Testing.Caller;
 namespace VikaIvr.Interop.Tests.TestCaller;
 
 /// <summary>Shipped call scripts run as real calls (`simulate --target`) against a running server.</summary>
+/// <remarks>A failure shows the caller's transcript with the server's log and its last call records
+/// (nodes, RTP packets sent), so a CI failure tells what the caller heard from what the server did.</remarks>
 [Collection(InteropCollection.Name)]
 public sealed class LiveScriptTests(TestCallerServerFixture fixture) : IClassFixture<TestCallerServerFixture>
 {
@@ -20,10 +23,9 @@ public sealed class LiveScriptTests(TestCallerServerFixture fixture) : IClassFix
     [InlineData("transfer-fails.vks", TestCallerDtmfMode.Info)]
     public async Task Shipped_script_passes_against_the_live_server(string script, TestCallerDtmfMode mode)
     {
-        var results = await RunAsync(Path.Combine(RepoPaths.Root, "tests", "scripts", script), mode);
+        var result = await SingleAsync(await RunAsync(Path.Combine(RepoPaths.Root, "tests", "scripts", script), mode));
 
-        var result = Assert.Single(results);
-        Assert.True(result.Passed, result.Format() + "\n" + fixture.Server.Output);
+        await ExpectAsync(result.Passed, "the script failed", result);
     }
 
     [Fact]
@@ -33,12 +35,13 @@ public sealed class LiveScriptTests(TestCallerServerFixture fixture) : IClassFix
         await File.WriteAllTextAsync(path, "call 165 from 081234567890\nexpect prompt welcome\nexpect prompt goodbye\n");
         try
         {
-            var result = Assert.Single(await RunAsync(path, TestCallerDtmfMode.Rfc4733));
+            var result = await SingleAsync(await RunAsync(path, TestCallerDtmfMode.Rfc4733));
 
-            Assert.False(result.Passed, result.Format());
-            var failure = Assert.Single(result.Failures);
-            Assert.Equal(3, failure.Line);
-            Assert.Contains("prompt main-menu", failure.Actual, StringComparison.Ordinal);
+            await ExpectAsync(!result.Passed, "the wrong expectation passed", result);
+            await ExpectAsync(result.Failures.Count == 1, $"{result.Failures.Count} failures, not 1", result);
+            var failure = result.Failures[0];
+            await ExpectAsync(failure.Line == 3, $"the failure is at line {failure.Line}, not 3", result);
+            await ExpectAsync(failure.Actual.Contains("prompt main-menu", StringComparison.Ordinal), "the failure does not name prompt main-menu", result);
         }
         finally
         {
@@ -57,13 +60,14 @@ public sealed class LiveScriptTests(TestCallerServerFixture fixture) : IClassFix
         await File.WriteAllLinesAsync(path, lines);
         try
         {
-            var result = Assert.Single(await RunAsync(path, TestCallerDtmfMode.Rfc4733));
+            var result = await SingleAsync(await RunAsync(path, TestCallerDtmfMode.Rfc4733));
 
-            Assert.False(result.Passed, result.Format());
-            var failure = Assert.Single(result.Failures);
-            Assert.Equal(sayLine, failure.Line);
-            Assert.Contains("atas nama Siti Rahmawati", failure.Actual, StringComparison.Ordinal);
-            Assert.Contains("budi santoso", failure.Actual, StringComparison.Ordinal);
+            await ExpectAsync(!result.Passed, "another participant's words passed", result);
+            await ExpectAsync(result.Failures.Count == 1, $"{result.Failures.Count} failures, not 1", result);
+            var failure = result.Failures[0];
+            await ExpectAsync(failure.Line == sayLine, $"the failure is at line {failure.Line}, not {sayLine}", result);
+            await ExpectAsync(failure.Actual.Contains("atas nama Siti Rahmawati", StringComparison.Ordinal), "the failure does not quote the expected words", result);
+            await ExpectAsync(failure.Actual.Contains("budi santoso", StringComparison.Ordinal), "the failure does not quote the words heard", result);
         }
         finally
         {
@@ -74,13 +78,14 @@ public sealed class LiveScriptTests(TestCallerServerFixture fixture) : IClassFix
     [Fact]
     public async Task The_shipped_say_is_recognised_by_its_synthesized_audio()
     {
-        var result = Assert.Single(await RunAsync(Path.Combine(RepoPaths.Root, "tests", "scripts", "status-budi.vks"), TestCallerDtmfMode.Rfc4733));
+        var result = await SingleAsync(await RunAsync(Path.Combine(RepoPaths.Root, "tests", "scripts", "status-budi.vks"), TestCallerDtmfMode.Rfc4733));
 
-        Assert.True(result.Passed, result.Format());
-        Assert.Contains(result.Transcript, l => l.Contains("recognised by its audio", StringComparison.Ordinal) && l.Contains("budi santoso", StringComparison.OrdinalIgnoreCase));
+        await ExpectAsync(result.Passed, "the script failed", result);
+        await ExpectAsync(result.Transcript.Any(l => l.Contains("recognised by its audio", StringComparison.Ordinal) && l.Contains("budi santoso", StringComparison.OrdinalIgnoreCase)),
+            "the say was not recognised by its audio", result);
     }
 
-    private async Task<IReadOnlyList<Flows.Scripting.ScriptResult>> RunAsync(string script, TestCallerDtmfMode mode)
+    private async Task<IReadOnlyList<ScriptResult>> RunAsync(string script, TestCallerDtmfMode mode)
     {
         var server = fixture.Server;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
@@ -88,5 +93,23 @@ public sealed class LiveScriptTests(TestCallerServerFixture fixture) : IClassFix
         var services = VikaServices.Create(SettingsReader.Read(), TimeProvider.System, loggers);
         var runner = new LiveScriptRunner(TextWriter.Null, TextWriter.Null);
         return await runner.RunAsync([script], $"sip:165@127.0.0.1:{server.SipPort}", mode, services, timeout.Token);
+    }
+
+    private async Task<ScriptResult> SingleAsync(IReadOnlyList<ScriptResult> results)
+    {
+        if (results.Count != 1) Assert.Fail($"{results.Count} results for one script\n{string.Join('\n', results.Select(r => r.Format()))}\n{await ServerSideAsync()}");
+        return results[0];
+    }
+
+    /// <summary>An assertion whose message (built only when it fails) holds the server's side too.</summary>
+    private async Task ExpectAsync(bool condition, string what, ScriptResult result)
+    {
+        if (!condition) Assert.Fail($"{what}\n{result.Format()}\n{await ServerSideAsync()}");
+    }
+
+    private async Task<string> ServerSideAsync()
+    {
+        var cdr = await fixture.Server.RunCliAsync(["cdr", "--last", "3"], TimeSpan.FromSeconds(30));
+        return $"--- vika serve output ---\n{fixture.Server.Output}\n--- vika cdr --last 3 ---\n{cdr.StdOut}{cdr.StdErr}";
     }
 }
