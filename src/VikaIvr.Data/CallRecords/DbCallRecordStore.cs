@@ -150,7 +150,7 @@ public sealed class DbCallRecordStore : ICallRecordStore
         NodeId = record.NodeId,
     };
 
-    private static CallRecord ToRecord(CallRecordRow row)
+    internal static CallRecord ToRecord(CallRecordRow row)
     {
         var record = new CallRecord
         {
