@@ -125,6 +125,7 @@ public abstract class CallRecordQueryTests
         var expected = Record("c2", T0.AddMinutes(1), "bill-answered", "flow-hangup", "welcome", "main-menu", "vika-menu", "bill");
         expected.NodeId = "node-a";
         Assert.Equal(CallRecordJsonLines.Format(expected), CallRecordJsonLines.Format(found));
+        Assert.Equal([0L, 1_500L, 3_000L, 4_500L], found.NodeTimesMs);
         Assert.Null(await query.FindAsync("c", default));
         Assert.Null(await query.FindAsync("nope", default));
 
@@ -199,6 +200,7 @@ public abstract class CallRecordQueryTests
             Codec = "PCMU",
         };
         r.Nodes.AddRange(nodes);
+        for (int i = 0; i < nodes.Length; i++) r.NodeTimesMs.Add(i * 1_500L);
         r.Events.Add("digits enter-id 3171********0001");
         return r;
     }

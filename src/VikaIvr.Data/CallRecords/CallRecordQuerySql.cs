@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Dapper;
@@ -11,16 +10,9 @@ namespace VikaIvr.Data.CallRecords;
 /// </summary>
 internal static class CallRecordQuerySql
 {
-    public const string Select = """
-        SELECT call_id AS CallId, caller AS Caller, called AS Called, started_at AS StartedAt, answered_at AS AnsweredAt,
-            ended_at AS EndedAt, end_reason AS EndReason, ended_by AS EndedBy, codec AS Codec, dtmf_methods AS DtmfMethods,
-            nodes AS Nodes, events AS Events, outcome AS Outcome, failures AS Failures, rtp_packets_sent AS RtpPacketsSent,
-            rtp_packets_received AS RtpPacketsReceived, rtp_packets_lost AS RtpPacketsLost, rtp_jitter_ms AS RtpJitterMs, node_id AS NodeId,
-            id AS Id
-        FROM call_records
-        """;
+    /// <summary>The shared record columns and then the row id (the paging cursor): Dapper splits the row on it.</summary>
+    public static readonly string Select = CallRecordRowMapping.Select.Replace("FROM call_records", "    , id AS Id\nFROM call_records", StringComparison.Ordinal);
 
-    /// <summary>The row id, after the record's columns: Dapper splits the row on it.</summary>
     public const string SplitOn = "Id";
 
     // nodes is a JSON array written by System.Text.Json without spaces (["a","b"]); with its brackets
@@ -93,5 +85,5 @@ internal static class CallRecordQuerySql
     /// started_at is text in the round-trip format; the server writes it in UTC (the SIP session's
     /// start from TimeProvider.GetUtcNow()), so a bound in UTC and the same format compares in time order.
     /// </summary>
-    public static string Time(DateTimeOffset t) => t.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
+    public static string Time(DateTimeOffset t) => CallRecordRowMapping.Time(t.ToUniversalTime());
 }

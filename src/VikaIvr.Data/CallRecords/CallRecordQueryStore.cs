@@ -10,7 +10,7 @@ namespace VikaIvr.Data.CallRecords;
 /// </summary>
 public sealed class CallRecordQueryStore(IDbConnectionFactory connections)
 {
-    private const string FindSql = CallRecordQuerySql.Select + "\nWHERE call_id = @callId ORDER BY id DESC LIMIT 1";
+    private static readonly string FindSql = CallRecordQuerySql.Select + "\nWHERE call_id = @callId ORDER BY id DESC LIMIT 1";
 
     private readonly IDbConnectionFactory _connections = connections ?? throw new ArgumentNullException(nameof(connections));
 
@@ -33,7 +33,7 @@ public sealed class CallRecordQueryStore(IDbConnectionFactory connections)
         bool older = newerFirst ? more : true;
         bool newer = newerFirst ? query.Before is not null : more;
         return new CallRecordQueryPage(
-            rows.ConvertAll(r => DbCallRecordStore.ToRecord(r.Row)),
+            rows.ConvertAll(r => CallRecordRowMapping.ToRecord(r.Row)),
             older && rows.Count > 0 ? rows[^1].Id : null,
             newer && rows.Count > 0 ? rows[0].Id : null);
     }
@@ -43,7 +43,7 @@ public sealed class CallRecordQueryStore(IDbConnectionFactory connections)
     {
         ArgumentNullException.ThrowIfNull(callId);
         var rows = await ReadAsync(FindSql, new { callId }, $"Reading call record {callId}", ct).ConfigureAwait(false);
-        return rows.Count == 0 ? null : DbCallRecordStore.ToRecord(rows[0].Row);
+        return rows.Count == 0 ? null : CallRecordRowMapping.ToRecord(rows[0].Row);
     }
 
     /// <summary>The outcomes, end reasons and node ids found in the records (empty values left out).</summary>
