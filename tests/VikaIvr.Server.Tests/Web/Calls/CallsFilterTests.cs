@@ -45,5 +45,8 @@ public class CallsFilterTests
         Assert.Equal("2026-11-15 10:00:00", CallsFormat.Time(new DateTimeOffset(2026, 11, 15, 3, 0, 0, TimeSpan.Zero)));
         Assert.Equal("4 m 05 s", CallsFormat.Duration(TimeSpan.FromSeconds(245)));
         Assert.Equal("12.3 s", CallsFormat.Duration(TimeSpan.FromMilliseconds(12_340)));
+        Assert.Equal("41 ms", CallsFormat.Milliseconds(41));
+        Assert.Equal("7.1 s", CallsFormat.Milliseconds(7_142));
+        Assert.Equal("—", CallsFormat.Milliseconds(null));
     }
 }

@@ -27,7 +27,13 @@ public static class CallsFormat
         { } v => v.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s",
     };
 
-    public static string Milliseconds(long? ms) => ms is { } v ? Duration(TimeSpan.FromMilliseconds(v)) : "—";
+    /// <summary>"850 ms" under a second, else as <see cref="Duration"/>; "—" when unknown.</summary>
+    public static string Milliseconds(long? ms) => ms switch
+    {
+        null => "—",
+        < 1000 and var v => v.ToString(CultureInfo.InvariantCulture) + " ms",
+        var v => Duration(TimeSpan.FromMilliseconds(v.Value)),
+    };
 
     /// <summary>"+12.3 s" since the answer.</summary>
     public static string Offset(long? ms) => ms is { } v ? "+" + (v / 1000.0).ToString("0.0", CultureInfo.InvariantCulture) + " s" : "—";
