@@ -101,6 +101,11 @@ public sealed class CallsPagesTests(CallsConsoleFixture fixture) : IClassFixture
         await page.Locator("[data-test=calls-newer]").ClickAsync();
         Assert.Equal([fixture.Invalid.CallId], await RowIdsAsync(page));
         await session.CheckPageAsync();
+
+        // A call id no record has: 404 with a sentence, not an error page.
+        var missing = await session.GotoAndCheckAsync("/calls/" + Uri.EscapeDataString(fixture.Budi.CallId + "x"), allowError: true);
+        Assert.Equal(404, missing.Status);
+        await Expect(page.Locator("[data-test=call-not-found]")).ToBeVisibleAsync();
         await session.VerifyAsync();
     }
 

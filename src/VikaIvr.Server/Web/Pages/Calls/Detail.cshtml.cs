@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using VikaIvr.Data.CallRecords;
@@ -13,7 +14,8 @@ public sealed class DetailModel(ConsoleData data) : PageModel
 {
     private CallRecordQueryStore Store => new(data.Database);
 
-    public CallRecord Record { get; private set; } = null!;
+    /// <summary>The call; null when no record has its id (the page then says so, with status 404).</summary>
+    public CallRecord? Record { get; private set; }
 
     public IReadOnlyList<CallPathStep> Path { get; private set; } = [];
 
@@ -24,7 +26,12 @@ public sealed class DetailModel(ConsoleData data) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string callId, CancellationToken ct)
     {
-        if (await Store.FindAsync(callId, ct) is not { } record) return NotFound();
+        if (await Store.FindAsync(callId, ct) is not { } record)
+        {
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            return Page();
+        }
+
         Record = record;
         Path = CallPath.Build(record);
         SpeechLatenciesMs = CallFigures.SpeechLatenciesMs(record);
