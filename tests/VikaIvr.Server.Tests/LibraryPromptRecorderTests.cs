@@ -43,8 +43,8 @@ public sealed class LibraryPromptRecorderTests : IDisposable
         recorder.Save("welcome", Tone());
         Assert.True(recorder.Made.TryRead(out var first));
 
-        Assert.True(recorder.Apply("welcome", first.Wav, "phone (node node-a)"));
-        Assert.False(recorder.Apply("not-in-manifest", first.Wav, "phone"));
+        Assert.True(recorder.Apply("welcome", first.Wav, "phone (node node-a)", 1));
+        Assert.False(recorder.Apply("not-in-manifest", first.Wav, "phone", 1));
 
         Assert.Single(Directory.GetFiles(Path.Combine(_root, "history", "welcome"), "*.wav"));
         Assert.Equal(8000, WavReader.Read(Path.Combine(_root, "id", "welcome.wav")).SampleRate);
