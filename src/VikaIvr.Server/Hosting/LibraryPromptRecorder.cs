@@ -16,6 +16,9 @@ public sealed class LibraryPromptRecorder(PromptLibrary library, TimeProvider cl
     private readonly Lock _gate = new();
     private readonly Channel<LocalPromptVersion> _made = Channel.CreateUnbounded<LocalPromptVersion>(new UnboundedChannelOptions { SingleReader = true });
 
+    /// <summary>The prompt folder's library (shared with the console's prompt editor: one lock for every store).</summary>
+    public PromptLibrary Library => library;
+
     /// <summary>The versions saved on this node, in order, not yet taken for the database.</summary>
     public ChannelReader<LocalPromptVersion> Made => _made.Reader;
 
