@@ -16,6 +16,8 @@ command -v cyclictest >/dev/null || need+=(rt-tests)   # the load benchmark's ma
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 command -v kamailio >/dev/null || need+=(kamailio)
 command -v prometheus >/dev/null || need+=(prometheus)
+# The web console's browser tests: Playwright drives Debian's chromium by its executable path.
+command -v chromium >/dev/null || need+=(chromium)
 if [ ${#need[@]} -gt 0 ]; then
   echo "setup: installing ${need[*]}" >&2
   sudo_cmd=""; [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"

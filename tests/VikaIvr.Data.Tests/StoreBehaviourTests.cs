@@ -187,6 +187,56 @@ public abstract class StoreBehaviourTests
         Assert.Empty(await store.GetHistoryAsync("not-there", 10, default));
     }
 
+    [Fact]
+    public async Task Node_entry_times_are_stored_beside_the_nodes()
+    {
+        var db = await CreateAsync();
+        var store = new DbCallRecordStore(db, "node-a");
+        var record = Record("c-times");
+        End(record);
+        record.NodeTimesMs.AddRange([0, 6_100]);
+        await store.SaveAsync(record, default);
+
+        var read = Assert.Single(await store.GetLastAsync(1, default));
+        Assert.Equal(["welcome", "main-menu"], read.Nodes);
+        Assert.Equal([0L, 6_100L], read.NodeTimesMs);
+    }
+
+    [Fact]
+    public async Task A_user_is_added_found_updated_and_disabled_by_name()
+    {
+        var db = await CreateAsync();
+        var users = new Users.UserStore(db);
+        Assert.True(await users.AddOrUpdateAsync("sari", "hash-1", Users.ConsoleRoles.Operator, Clock.GetUtcNow(), default));
+        Assert.False(await users.AddOrUpdateAsync("sari", "hash-2", Users.ConsoleRoles.Supervisor, Clock.GetUtcNow(), default));
+
+        var sari = await users.FindAsync("sari", default);
+        Assert.NotNull(sari);
+        Assert.Equal(("hash-2", "supervisor", false), (sari.PasswordHash, sari.Role, sari.Disabled));
+        Assert.Null(await users.FindAsync("Sari2", default));
+
+        Assert.True(await users.SetDisabledAsync("sari", true, default));
+        Assert.True((await users.FindAsync("sari", default))!.Disabled);
+        Assert.False(await users.SetDisabledAsync("nobody", true, default));
+        await Assert.ThrowsAsync<ArgumentException>(() => users.AddOrUpdateAsync("x", "h", "root", Clock.GetUtcNow(), default));
+    }
+
+    [Fact]
+    public async Task The_audit_log_keeps_who_did_what_newest_first()
+    {
+        var db = await CreateAsync();
+        var audit = new Audit.AuditLog(db, Clock);
+        await audit.AddAsync("sari", "prompt.upload", "welcome", "version 2", default);
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        await audit.AddAsync("adi", "flow.activate", "revision 3", null, default);
+
+        var entries = await audit.GetLatestAsync(10, default);
+        Assert.Equal(["flow.activate", "prompt.upload"], entries.Select(e => e.Action));
+        Assert.Equal("adi", entries[0].Actor);
+        Assert.Equal("version 2", entries[1].Detail);
+        Assert.True(string.CompareOrdinal(entries[0].At, entries[1].At) > 0);
+    }
+
     private static CallRecord Record(string id) => new()
     {
         CallId = id,

@@ -34,6 +34,9 @@ public static class CallRecordJsonLines
             if (record.Codec is null) json.WriteNull("codec"); else json.WriteString("codec", record.Codec);
             WriteList(json, "dtmf_methods", record.DtmfMethods);
             WriteList(json, "nodes", record.Nodes);
+            json.WriteStartArray("node_times_ms");
+            foreach (long t in record.NodeTimesMs) json.WriteNumberValue(t);
+            json.WriteEndArray();
             WriteList(json, "events", record.Events);
             json.WriteString("outcome", record.Outcome);
             WriteList(json, "failures", record.Failures);

@@ -22,4 +22,5 @@ internal sealed class CallRecordRow
     public long RtpPacketsReceived { get; set; }
     public long RtpPacketsLost { get; set; }
     public double RtpJitterMs { get; set; }
+    public string NodeTimes { get; set; } = "[]";
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Dapper;
 using VikaIvr.Flows.Ports;
@@ -20,19 +19,19 @@ public sealed class DbCallRecordStore : ICallRecordStore
 
     private const string Columns = """
         call_id, caller, called, started_at, answered_at, ended_at, end_reason, ended_by, codec,
-        dtmf_methods, nodes, events, outcome, failures, rtp_packets_sent, rtp_packets_received, rtp_packets_lost, rtp_jitter_ms, node_id
+        dtmf_methods, nodes, events, outcome, failures, rtp_packets_sent, rtp_packets_received, rtp_packets_lost, rtp_jitter_ms, node_id, node_times
         """;
 
     private const string InsertSql = "INSERT INTO call_records (" + Columns + """
         ) VALUES (@CallId, @Caller, @Called, @StartedAt, @AnsweredAt, @EndedAt, @EndReason, @EndedBy, @Codec,
-            @DtmfMethods, @Nodes, @Events, @Outcome, @Failures, @RtpPacketsSent, @RtpPacketsReceived, @RtpPacketsLost, @RtpJitterMs, @NodeId)
+            @DtmfMethods, @Nodes, @Events, @Outcome, @Failures, @RtpPacketsSent, @RtpPacketsReceived, @RtpPacketsLost, @RtpJitterMs, @NodeId, @NodeTimes)
         """;
 
     private const string CompleteSql = """
         UPDATE call_records SET caller = @Caller, called = @Called, started_at = @StartedAt, answered_at = @AnsweredAt,
             ended_at = @EndedAt, end_reason = @EndReason, ended_by = @EndedBy, codec = @Codec, dtmf_methods = @DtmfMethods,
             nodes = @Nodes, events = @Events, outcome = @Outcome, failures = @Failures, rtp_packets_sent = @RtpPacketsSent,
-            rtp_packets_received = @RtpPacketsReceived, rtp_packets_lost = @RtpPacketsLost, rtp_jitter_ms = @RtpJitterMs
+            rtp_packets_received = @RtpPacketsReceived, rtp_packets_lost = @RtpPacketsLost, rtp_jitter_ms = @RtpJitterMs, node_times = @NodeTimes
         WHERE call_id = @CallId AND node_id = @NodeId AND end_reason = 'in-progress'
         """;
 
@@ -41,13 +40,7 @@ public sealed class DbCallRecordStore : ICallRecordStore
         WHERE node_id = @NodeId AND end_reason = 'in-progress'
         """;
 
-    private const string SelectLastSql = """
-        SELECT call_id AS CallId, caller AS Caller, called AS Called, started_at AS StartedAt, answered_at AS AnsweredAt,
-            ended_at AS EndedAt, end_reason AS EndReason, ended_by AS EndedBy, codec AS Codec, dtmf_methods AS DtmfMethods,
-            nodes AS Nodes, events AS Events, outcome AS Outcome, failures AS Failures, rtp_packets_sent AS RtpPacketsSent,
-            rtp_packets_received AS RtpPacketsReceived, rtp_packets_lost AS RtpPacketsLost, rtp_jitter_ms AS RtpJitterMs, node_id AS NodeId
-        FROM call_records ORDER BY id DESC LIMIT @count
-        """;
+    private const string SelectLastSql = CallRecordRowMapping.Select + " ORDER BY id DESC LIMIT @count";
 
     private readonly IDbConnectionFactory _connections;
 
@@ -69,8 +62,8 @@ public sealed class DbCallRecordStore : ICallRecordStore
             CallId = record.CallId,
             Caller = record.Caller,
             Called = record.Called,
-            StartedAt = Time(record.StartedAt),
-            AnsweredAt = record.AnsweredAt is { } a ? Time(a) : null,
+            StartedAt = CallRecordRowMapping.Time(record.StartedAt),
+            AnsweredAt = record.AnsweredAt is { } a ? CallRecordRowMapping.Time(a) : null,
             EndReason = InProgress,
             NodeId = record.NodeId ?? NodeId,
         };
@@ -81,7 +74,7 @@ public sealed class DbCallRecordStore : ICallRecordStore
     {
         ArgumentNullException.ThrowIfNull(record);
         record.NodeId ??= NodeId;
-        var row = ToRow(record);
+        var row = CallRecordRowMapping.ToRow(record);
         // The open row (if the call had one) is completed; a call never opened gets its row now.
         if (await ExecuteAsync(CompleteSql, row, $"Saving call record {record.CallId}", ct).ConfigureAwait(false) == 0)
         {
@@ -110,7 +103,7 @@ public sealed class DbCallRecordStore : ICallRecordStore
         }
 
         var records = new CallRecord[rows.Count];
-        for (int i = 0; i < rows.Count; i++) records[rows.Count - 1 - i] = ToRecord(rows[i]);
+        for (int i = 0; i < rows.Count; i++) records[rows.Count - 1 - i] = CallRecordRowMapping.ToRecord(rows[i]);
         return records;
     }
 
@@ -126,60 +119,4 @@ public sealed class DbCallRecordStore : ICallRecordStore
             throw new DataStoreException($"{what} failed: {ex.Message}", ex);
         }
     }
-
-    private static CallRecordRow ToRow(CallRecord record) => new()
-    {
-        CallId = record.CallId,
-        Caller = record.Caller,
-        Called = record.Called,
-        StartedAt = Time(record.StartedAt),
-        AnsweredAt = record.AnsweredAt is { } a ? Time(a) : null,
-        EndedAt = record.EndedAt is { } e ? Time(e) : null,
-        EndReason = record.EndReason,
-        EndedBy = record.EndedBy,
-        Codec = record.Codec,
-        DtmfMethods = JsonSerializer.Serialize(record.DtmfMethods),
-        Nodes = JsonSerializer.Serialize(record.Nodes),
-        Events = JsonSerializer.Serialize(record.Events),
-        Outcome = record.Outcome,
-        Failures = JsonSerializer.Serialize(record.Failures),
-        RtpPacketsSent = record.RtpPacketsSent,
-        RtpPacketsReceived = record.RtpPacketsReceived,
-        RtpPacketsLost = record.RtpPacketsLost,
-        RtpJitterMs = record.RtpJitterMs,
-        NodeId = record.NodeId,
-    };
-
-    private static CallRecord ToRecord(CallRecordRow row)
-    {
-        var record = new CallRecord
-        {
-            CallId = row.CallId,
-            Caller = row.Caller,
-            Called = row.Called,
-            NodeId = row.NodeId,
-            StartedAt = ParseTime(row.StartedAt),
-            AnsweredAt = row.AnsweredAt is null ? null : ParseTime(row.AnsweredAt),
-            EndedAt = row.EndedAt is null ? null : ParseTime(row.EndedAt),
-            EndReason = row.EndReason,
-            EndedBy = row.EndedBy,
-            Codec = row.Codec,
-            Outcome = row.Outcome,
-            RtpPacketsSent = row.RtpPacketsSent,
-            RtpPacketsReceived = row.RtpPacketsReceived,
-            RtpPacketsLost = row.RtpPacketsLost,
-            RtpJitterMs = row.RtpJitterMs,
-        };
-        record.DtmfMethods.AddRange(List(row.DtmfMethods));
-        record.Nodes.AddRange(List(row.Nodes));
-        record.Events.AddRange(List(row.Events));
-        record.Failures.AddRange(List(row.Failures));
-        return record;
-    }
-
-    private static string Time(DateTimeOffset t) => t.ToString("O", CultureInfo.InvariantCulture);
-
-    private static DateTimeOffset ParseTime(string s) => DateTimeOffset.ParseExact(s, "O", CultureInfo.InvariantCulture);
-
-    private static List<string> List(string json) => JsonSerializer.Deserialize<List<string>>(json) ?? [];
 }

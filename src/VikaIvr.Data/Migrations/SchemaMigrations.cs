@@ -63,5 +63,36 @@ public static class SchemaMigrations
             );
             CREATE UNIQUE INDEX ux_prompt_versions ON prompt_versions (prompt_id, version);
             """),
+        new(5, "console", """
+            ALTER TABLE call_records ADD COLUMN node_times TEXT NOT NULL DEFAULT '[]'; -- JSON array: ms since answer at which each node was entered
+            CREATE INDEX ix_call_records_started_at ON call_records (started_at);
+            CREATE TABLE users (
+                id            INTEGER PRIMARY KEY AUTOINCREMENT,
+                name          TEXT    NOT NULL,
+                password_hash TEXT    NOT NULL, -- ASP.NET Core Identity PasswordHasher (PBKDF2)
+                role          TEXT    NOT NULL CHECK (role IN ('operator', 'supervisor', 'admin')),
+                created_at    TEXT    NOT NULL,
+                disabled      INTEGER NOT NULL DEFAULT 0
+            );
+            CREATE UNIQUE INDEX ux_users_name ON users (name);
+            CREATE TABLE audit_log (
+                id      INTEGER PRIMARY KEY AUTOINCREMENT,
+                at      TEXT    NOT NULL, -- ISO 8601
+                actor   TEXT    NOT NULL, -- user name, or 'cli', 'phone', 'system'
+                action  TEXT    NOT NULL, -- e.g. prompt.upload, flow.activate, user.add
+                subject TEXT    NOT NULL,
+                detail  TEXT    NULL
+            );
+            CREATE TABLE flow_revisions (
+                id           INTEGER PRIMARY KEY, -- the revision number
+                created_at   TEXT    NOT NULL,
+                author       TEXT    NOT NULL,
+                source       TEXT    NOT NULL CHECK (source IN ('file', 'console', 'cli')),
+                comment      TEXT    NULL,
+                yaml         TEXT    NOT NULL,
+                content_hash TEXT    NOT NULL, -- SHA-256 of the YAML, hex
+                activated_at TEXT    NULL      -- the active revision has the latest
+            );
+            """),
     ];
 }

@@ -31,6 +31,10 @@ public sealed class CallRecord
     /// <summary>Flow node ids in the order visited.</summary>
     public List<string> Nodes { get; } = [];
 
+    /// <summary>For each entry of <see cref="Nodes"/>: milliseconds since the call was answered (or
+    /// started, when it never was) at which that node was entered.</summary>
+    public List<long> NodeTimesMs { get; } = [];
+
     /// <summary>Flow events (node entered, digits masked, outcomes) in order.</summary>
     public List<string> Events { get; } = [];
 

@@ -52,6 +52,7 @@ public sealed class FlowInterpreter
 
                 var node = _flow.Nodes[current];
                 record.Nodes.Add(node.Id);
+                record.NodeTimesMs.Add((long)(_runtime.Clock.GetUtcNow() - (record.AnsweredAt ?? record.StartedAt)).TotalMilliseconds);
                 if (node.Outcome is { } outcome) record.Outcome = outcome;
                 current = await RunNodeAsync(steps, session, node);
             }

@@ -23,6 +23,7 @@ public static class VikaCommandLine
         new PromptsCheckCommand(output, error),
         new AudioConvertCommand(output, error),
         new DtmfDetectCommand(output, error),
+        new UsersAddCommand(output, error, System.Console.In),
     ];
 
     /// <summary>The root command; multi-word names ("sip parse") hang under a group command ("sip").</summary>

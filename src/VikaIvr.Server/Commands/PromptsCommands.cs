@@ -1,10 +1,11 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging.Abstractions;
 using VikaIvr.Data;
+using VikaIvr.Data.Audit;
 using VikaIvr.Data.PromptVersions;
 using VikaIvr.Flows.Model;
 using VikaIvr.Server.Cli;
-using VikaIvr.Server.Console.Prompts;
+using VikaIvr.Server.Web.Prompts;
 using VikaIvr.Server.Hosting;
 using VikaIvr.Speech.Prompts;
 
@@ -86,7 +87,7 @@ public sealed class PromptsImportCommand(TextWriter output, TextWriter error) : 
             PromptAudioImport.CheckSize(new FileInfo(path).Length, path, library.ImportLimits);
             var bytes = await File.ReadAllBytesAsync(path, ct).ConfigureAwait(false);
             var db = await services.OpenDatabaseAsync(ct).ConfigureAwait(false);
-            var editor = new PromptEditor(library, new PromptVersionStore(db), services.NodeId, static _ => { }, TimeProvider.System, NullLogger<PromptEditor>.Instance);
+            var editor = new PromptEditor(library, new PromptVersionStore(db), new AuditLog(db, TimeProvider.System), services.NodeId, static _ => { }, TimeProvider.System, NullLogger<PromptEditor>.Instance);
             var change = await editor.UploadAsync(id, bytes, path, PromptVersionSources.Import, "cli:" + Environment.UserName, ct).ConfigureAwait(false);
             output.WriteLine($"imported {PromptsContext.Describe(change.Prompt)}  version {change.Version}");
             return 0;

@@ -22,7 +22,7 @@ public sealed class SipParseCommand(TextWriter output, TextWriter error) : IVika
         byte[] data;
         try
         {
-            data = path == "-" ? ReadAll(System.Console.OpenStandardInput()) : File.ReadAllBytes(path);
+            data = path == "-" ? ReadAll(Console.OpenStandardInput()) : File.ReadAllBytes(path);
         }
         catch (IOException ex)
         {

@@ -61,7 +61,7 @@ public sealed class LibraryPromptRecorder(PromptLibrary library, TimeProvider cl
         var samples = audio.ToPcm16();
         var metadata = new PromptMetadata
         {
-            Status = Console.Prompts.PromptVersionSources.StatusOf(source), Source = source, UpdatedAt = clock.GetUtcNow(), Version = version,
+            Status = Web.Prompts.PromptVersionSources.StatusOf(source), Source = source, UpdatedAt = clock.GetUtcNow(), Version = version,
         };
         lock (_gate) library.SaveVersion(promptId, samples, metadata);
         return true;

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -9,12 +10,13 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using VikaIvr.Server.Hosting.Serve;
+using VikaIvr.Server.Web;
 
 namespace VikaIvr.Server.Hosting.Admin;
 
 /// <summary>
-/// The admin HTTP endpoint (Admin:Bind; empty = off): /healthz, /readyz, POST /admin/drain and
-/// /metrics on Kestrel. It is a small web application of its own, started by this hosted service
+/// The admin HTTP endpoint (Admin:Bind; empty = off): /healthz, /readyz, POST /admin/drain,
+/// /metrics and the web console (<see cref="ConsoleServices"/>) on Kestrel. It is a small web application of its own, started by this hosted service
 /// inside `serve`'s host, so `serve` keeps its one host, its start order and its stop: started
 /// early (a taken port stops `serve` before anything heavy loads) and stopped late (the metrics and
 /// readiness stay visible while the calls drain). What the routes read comes from `serve`'s own
@@ -41,7 +43,7 @@ public sealed partial class AdminEndpointService(
             return;
         }
 
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = "vika-admin" });
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = typeof(AdminEndpointService).Assembly.GetName().Name });
         builder.WebHost.UseKestrelCore().ConfigureKestrel(k =>
         {
             k.Listen(bind);
@@ -51,8 +53,14 @@ public sealed partial class AdminEndpointService(
         // `serve`'s logging, and no console lifetime of its own: SIGTERM belongs to `serve`'s host.
         builder.Services.AddSingleton(loggers);
         builder.Services.AddSingleton<IHostLifetime, AdminHostLifetime>();
+        // The empty builder leaves out what MVC's Razor Pages expect of a full web host.
+        var diagnostics = new DiagnosticListener("Microsoft.AspNetCore");
+        builder.Services.AddSingleton(diagnostics);
+        builder.Services.AddSingleton<DiagnosticSource>(diagnostics);
+        builder.Services.AddVikaConsole(services);
         var app = builder.Build();
         AdminRoutes.Map(app, services, meters);
+        app.UseVikaConsole();
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);

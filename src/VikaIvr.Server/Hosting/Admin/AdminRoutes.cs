@@ -22,9 +22,10 @@ public static class AdminRoutes
         var readiness = serve.GetRequiredService<ServiceReadiness>();
         var lifetime = serve.GetRequiredService<IHostApplicationLifetime>();
         app.UseOpenTelemetryPrometheusScrapingEndpoint(meters, null, "/metrics", null, null);
-        app.MapGet("/healthz", () => Results.Text("ok\n"));
-        app.MapGet("/readyz", () => Ready(readiness, lifetime));
-        app.MapPost("/admin/drain", () => Drain(serve.GetService<IDrainControl>()));
+        // The probes and the drain control answer without a console sign-in (Admin:Bind is loopback by default).
+        app.MapGet("/healthz", () => Results.Text("ok\n")).AllowAnonymous();
+        app.MapGet("/readyz", () => Ready(readiness, lifetime)).AllowAnonymous();
+        app.MapPost("/admin/drain", () => Drain(serve.GetService<IDrainControl>())).AllowAnonymous();
     }
 
     /// <summary>The /readyz answer: 200 "ready", else 503 with why.</summary>

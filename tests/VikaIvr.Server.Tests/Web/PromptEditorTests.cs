@@ -2,13 +2,14 @@ using System.Data.Common;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using VikaIvr.Data;
+using VikaIvr.Data.Audit;
 using VikaIvr.Data.PromptVersions;
 using VikaIvr.Media.Audio;
-using VikaIvr.Server.Console.Prompts;
+using VikaIvr.Server.Web.Prompts;
 using VikaIvr.Speech.Prompts;
 using VikaIvr.Speech.Text;
 
-namespace VikaIvr.Server.Tests.Console;
+namespace VikaIvr.Server.Tests.Web;
 
 /// <summary>Upload, refusal, history and restore: every change is a stored version and at once this node's prompt.</summary>
 public sealed class PromptEditorTests : IAsyncLifetime
@@ -99,6 +100,12 @@ public sealed class PromptEditorTests : IAsyncLifetime
         Assert.Equal(uploaded, File.ReadAllBytes(WelcomeWav));
         Assert.Equal("restored v2", (await editor.HistoryAsync("welcome", default))[0].Source);
         Assert.Equal(["welcome", "welcome", "welcome"], _applied);
+
+        var audit = await new AuditLog(_db, _clock).GetLatestAsync(10, default);
+        Assert.Equal(
+            [("admin", "prompt.restore", "welcome", "version 4 = copy of version 2"), ("admin", "prompt.restore", "welcome", "version 3 = copy of version 1"),
+             ("rina", "prompt.upload", "welcome", "version 2 from studio.wav (1.5 s)")],
+            audit.Select(a => (a.Actor, a.Action, a.Subject, a.Detail)));
     }
 
     [Theory]
@@ -124,6 +131,7 @@ public sealed class PromptEditorTests : IAsyncLifetime
         Assert.Equal(before, File.ReadAllBytes(WelcomeWav));
         Assert.Empty(await editor.HistoryAsync("welcome", default));
         Assert.Empty(_applied);
+        Assert.Empty(await new AuditLog(_db, _clock).GetLatestAsync(10, default));
     }
 
     [Fact]
@@ -143,7 +151,7 @@ public sealed class PromptEditorTests : IAsyncLifetime
     public async Task When_the_database_refuses_the_prompt_stays_as_it_was()
     {
         var before = File.ReadAllBytes(WelcomeWav);
-        var editor = new PromptEditor(Library(), new PromptVersionStore(new Unavailable()), "node-a", _applied.Add, _clock, NullLogger<PromptEditor>.Instance);
+        var editor = new PromptEditor(Library(), new PromptVersionStore(new Unavailable()), new AuditLog(new Unavailable(), _clock), "node-a", _applied.Add, _clock, NullLogger<PromptEditor>.Instance);
 
         await Assert.ThrowsAsync<DataStoreException>(() =>
             editor.UploadAsync("welcome", StereoWav(8000, 1), "x.wav", PromptVersionSources.Console, "rina", default));
@@ -176,7 +184,7 @@ public sealed class PromptEditorTests : IAsyncLifetime
         new(Prompts, null, new IndonesianNormalizer(), _clock, NullLogger<PromptLibrary>.Instance);
 
     private PromptEditor Editor() =>
-        new(Library(), new PromptVersionStore(_db), "node-a", _applied.Add, _clock, NullLogger<PromptEditor>.Instance);
+        new(Library(), new PromptVersionStore(_db), new AuditLog(_db, _clock), "node-a", _applied.Add, _clock, NullLogger<PromptEditor>.Instance);
 
     private static float[] Speechy(int rate, double seconds)
     {

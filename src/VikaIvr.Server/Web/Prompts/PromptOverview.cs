@@ -1,6 +1,6 @@
 using VikaIvr.Speech.Prompts;
 
-namespace VikaIvr.Server.Console.Prompts;
+namespace VikaIvr.Server.Web.Prompts;
 
 /// <summary>One prompt of the manifest as the console lists it.</summary>
 /// <param name="Findings">What `vika prompts check` finds wrong with it (empty when all is well).</param>

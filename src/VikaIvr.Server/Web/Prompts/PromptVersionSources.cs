@@ -1,6 +1,6 @@
 using VikaIvr.Speech.Prompts;
 
-namespace VikaIvr.Server.Console.Prompts;
+namespace VikaIvr.Server.Web.Prompts;
 
 /// <summary>
 /// The words in prompt_versions.source, and the one rule that reads a version's status from them:

@@ -1,9 +1,10 @@
 using Microsoft.Extensions.Logging;
+using VikaIvr.Data.Audit;
 using VikaIvr.Data.PromptVersions;
 using VikaIvr.Server.Hosting;
 using VikaIvr.Server.Hosting.Serve;
 
-namespace VikaIvr.Server.Console.Prompts;
+namespace VikaIvr.Server.Web.Prompts;
 
 /// <summary>
 /// What the prompts pages read from `serve`: the <see cref="PromptEditor"/> over the same prompt library
@@ -20,12 +21,27 @@ public sealed class PromptsConsole
         ArgumentNullException.ThrowIfNull(flows);
         ArgumentNullException.ThrowIfNull(services);
         _flows = flows;
+        // PublicationOnly: a page asked for while serve still starts fails, and the next one tries again.
         _editor = new Lazy<PromptEditor>(() => new PromptEditor(
-            flows.Recorder.Library, new PromptVersionStore(flows.Database), services.NodeId,
-            flows.Prompts.Reload, clock, loggers.CreateLogger<PromptEditor>()));
+            flows.Recorder.Library, new PromptVersionStore(flows.Database), new AuditLog(flows.Database, clock), services.NodeId,
+            flows.Prompts.Reload, clock, loggers.CreateLogger<PromptEditor>()), LazyThreadSafetyMode.PublicationOnly);
     }
 
-    public PromptEditor Editor => _editor.Value;
+    /// <exception cref="ConsoleNotReadyException">serve has not loaded its call flows yet.</exception>
+    public PromptEditor Editor
+    {
+        get
+        {
+            try
+            {
+                return _editor.Value;
+            }
+            catch (InvalidOperationException ex)
+            {
+                throw new ConsoleNotReadyException("the server is still starting: its prompts are not loaded yet", ex);
+            }
+        }
+    }
 
     /// <summary>The number to dial to record by phone, and whether it is open (it needs Operator:Pin).</summary>
     public OperatorLine Line => _flows.Line;

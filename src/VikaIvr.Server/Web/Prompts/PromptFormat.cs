@@ -1,9 +1,9 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
-using VikaIvr.Server.Console.Text;
+using VikaIvr.Server.Web.Text;
 using VikaIvr.Speech.Prompts;
 
-namespace VikaIvr.Server.Console.Prompts;
+namespace VikaIvr.Server.Web.Prompts;
 
 /// <summary>How the prompts pages write a status, a length and a level.</summary>
 public static class PromptFormat

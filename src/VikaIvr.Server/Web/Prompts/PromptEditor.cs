@@ -1,9 +1,11 @@
 using Microsoft.Extensions.Logging;
+using VikaIvr.Data;
+using VikaIvr.Data.Audit;
 using VikaIvr.Data.PromptVersions;
 using VikaIvr.Media.Audio;
 using VikaIvr.Speech.Prompts;
 
-namespace VikaIvr.Server.Console.Prompts;
+namespace VikaIvr.Server.Web.Prompts;
 
 /// <summary>
 /// The operators' prompt changes, one rule for the web console and `vika prompts import`: a new file
@@ -11,13 +13,14 @@ namespace VikaIvr.Server.Console.Prompts;
 /// version in prompt_versions (which every other node applies through its prompt sync) and at once this
 /// node's prompt (the old one to history, <paramref name="applied"/> told so the prompt store reloads
 /// it for the very next call). A restore is a new version copying an old one. The database comes first:
-/// when it refuses, nothing changes. Before a prompt's first stored version, the audio in place is kept
+/// when it refuses, nothing changes. Every change is written to the audit log (who, what, when). Before a prompt's first stored version, the audio in place is kept
 /// as version 1 (<see cref="PromptVersionSources.First"/>), so the shipped prompt can be restored too.
 /// </summary>
 /// <param name="applied">Called with the prompt id once a version is in this node's folder.</param>
 public sealed partial class PromptEditor(
     PromptLibrary library,
     PromptVersionStore versions,
+    AuditLog audit,
     string nodeId,
     Action<string> applied,
     TimeProvider clock,
@@ -63,7 +66,7 @@ public sealed partial class PromptEditor(
     /// <param name="actor">Who made the change (a console user, or the CLI's user).</param>
     /// <exception cref="KeyNotFoundException">The prompt is not in the manifest.</exception>
     /// <exception cref="PromptAudioRejectedException">Not a WAV, too big, too long or silent.</exception>
-    /// <exception cref="Data.DataStoreException">The database refused; nothing changed.</exception>
+    /// <exception cref="DataStoreException">The database refused; nothing changed.</exception>
     public async Task<PromptChange> UploadAsync(string promptId, ReadOnlyMemory<byte> file, string fileName, string source, string actor, CancellationToken ct)
     {
         EnsureInManifest(promptId);
@@ -75,6 +78,8 @@ public sealed partial class PromptEditor(
             var stored = await versions.AddAsync(promptId, prepared.ToWav(), source, nodeId, actor, clock.GetUtcNow(), ct).ConfigureAwait(false);
             var info = Apply(promptId, prepared.Samples, PromptStatus.Recorded, $"{source}:{Path.GetFileName(fileName)}", stored.Version);
             LogUploaded(promptId, stored.Version, source, actor);
+            await AuditAsync(actor, source == PromptVersionSources.Console ? "prompt.upload" : "prompt." + source, promptId,
+                $"version {stored.Version} from {Path.GetFileName(fileName)} ({info.Levels?.Duration.TotalSeconds ?? 0:0.0} s)", ct).ConfigureAwait(false);
             return new PromptChange(promptId, stored.Version, info);
         }
         finally
@@ -85,7 +90,7 @@ public sealed partial class PromptEditor(
 
     /// <summary>Makes an old version the prompt's next version (a copy: the history only grows).</summary>
     /// <exception cref="KeyNotFoundException">No such prompt or version.</exception>
-    /// <exception cref="Data.DataStoreException">The database refused; nothing changed.</exception>
+    /// <exception cref="DataStoreException">The database refused; nothing changed.</exception>
     public async Task<PromptChange> RestoreAsync(string promptId, int version, string actor, CancellationToken ct)
     {
         EnsureInManifest(promptId);
@@ -99,6 +104,7 @@ public sealed partial class PromptEditor(
             var stored = await versions.AddAsync(promptId, old.Wav, source, nodeId, actor, clock.GetUtcNow(), ct).ConfigureAwait(false);
             var info = Apply(promptId, samples, PromptVersionSources.StatusOf(source), source, stored.Version);
             LogRestored(promptId, version, stored.Version, actor);
+            await AuditAsync(actor, "prompt.restore", promptId, $"version {stored.Version} = copy of version {version}", ct).ConfigureAwait(false);
             return new PromptChange(promptId, stored.Version, info);
         }
         finally
@@ -160,9 +166,25 @@ public sealed partial class PromptEditor(
         return info;
     }
 
+    /// <summary>The change is made by now: an audit log that fails is logged, not reported as a failed change.</summary>
+    private async Task AuditAsync(string actor, string action, string subject, string detail, CancellationToken ct)
+    {
+        try
+        {
+            await audit.AddAsync(actor, action, subject, detail, ct).ConfigureAwait(false);
+        }
+        catch (DataStoreException ex)
+        {
+            LogAuditFailed(action, subject, ex.Message);
+        }
+    }
+
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Prompt {PromptId} version {Version} stored ({Source}, by {Actor})")]
     private partial void LogUploaded(string promptId, int version, string source, string actor);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Prompt {PromptId} version {Old} restored as version {Version} (by {Actor})")]
     private partial void LogRestored(string promptId, int old, int version, string actor);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Error, Message = "The audit log did not take {Action} of prompt {PromptId}: {Cause}")]
+    private partial void LogAuditFailed(string action, string promptId, string cause);
 }

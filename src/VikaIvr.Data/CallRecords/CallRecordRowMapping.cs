@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Text.Json;
+using VikaIvr.Flows.Ports;
+
+namespace VikaIvr.Data.CallRecords;
+
+/// <summary>
+/// The one mapping between <see cref="CallRecord"/> and a call_records row (list fields as JSON
+/// arrays, times as ISO 8601 text), shared by the store and every query that reads records.
+/// </summary>
+internal static class CallRecordRowMapping
+{
+    /// <summary>Every column of a record, named as <see cref="CallRecordRow"/>'s properties; append WHERE/ORDER BY.</summary>
+    public const string Select = """
+        SELECT call_id AS CallId, caller AS Caller, called AS Called, started_at AS StartedAt, answered_at AS AnsweredAt,
+            ended_at AS EndedAt, end_reason AS EndReason, ended_by AS EndedBy, codec AS Codec, dtmf_methods AS DtmfMethods,
+            nodes AS Nodes, events AS Events, outcome AS Outcome, failures AS Failures, rtp_packets_sent AS RtpPacketsSent,
+            rtp_packets_received AS RtpPacketsReceived, rtp_packets_lost AS RtpPacketsLost, rtp_jitter_ms AS RtpJitterMs,
+            node_id AS NodeId, node_times AS NodeTimes
+        FROM call_records
+        """;
+
+    public static CallRecordRow ToRow(CallRecord record) => new()
+    {
+        CallId = record.CallId,
+        Caller = record.Caller,
+        Called = record.Called,
+        StartedAt = Time(record.StartedAt),
+        AnsweredAt = record.AnsweredAt is { } a ? Time(a) : null,
+        EndedAt = record.EndedAt is { } e ? Time(e) : null,
+        EndReason = record.EndReason,
+        EndedBy = record.EndedBy,
+        Codec = record.Codec,
+        DtmfMethods = JsonSerializer.Serialize(record.DtmfMethods),
+        Nodes = JsonSerializer.Serialize(record.Nodes),
+        NodeTimes = JsonSerializer.Serialize(record.NodeTimesMs),
+        Events = JsonSerializer.Serialize(record.Events),
+        Outcome = record.Outcome,
+        Failures = JsonSerializer.Serialize(record.Failures),
+        RtpPacketsSent = record.RtpPacketsSent,
+        RtpPacketsReceived = record.RtpPacketsReceived,
+        RtpPacketsLost = record.RtpPacketsLost,
+        RtpJitterMs = record.RtpJitterMs,
+        NodeId = record.NodeId,
+    };
+
+    public static CallRecord ToRecord(CallRecordRow row)
+    {
+        var record = new CallRecord
+        {
+            CallId = row.CallId,
+            Caller = row.Caller,
+            Called = row.Called,
+            NodeId = row.NodeId,
+            StartedAt = ParseTime(row.StartedAt),
+            AnsweredAt = row.AnsweredAt is null ? null : ParseTime(row.AnsweredAt),
+            EndedAt = row.EndedAt is null ? null : ParseTime(row.EndedAt),
+            EndReason = row.EndReason,
+            EndedBy = row.EndedBy,
+            Codec = row.Codec,
+            Outcome = row.Outcome,
+            RtpPacketsSent = row.RtpPacketsSent,
+            RtpPacketsReceived = row.RtpPacketsReceived,
+            RtpPacketsLost = row.RtpPacketsLost,
+            RtpJitterMs = row.RtpJitterMs,
+        };
+        record.DtmfMethods.AddRange(List(row.DtmfMethods));
+        record.Nodes.AddRange(List(row.Nodes));
+        record.NodeTimesMs.AddRange(JsonSerializer.Deserialize<List<long>>(row.NodeTimes) ?? []);
+        record.Events.AddRange(List(row.Events));
+        record.Failures.AddRange(List(row.Failures));
+        return record;
+    }
+
+    public static string Time(DateTimeOffset t) => t.ToString("O", CultureInfo.InvariantCulture);
+
+    public static DateTimeOffset ParseTime(string s) => DateTimeOffset.ParseExact(s, "O", CultureInfo.InvariantCulture);
+
+    private static List<string> List(string json) => JsonSerializer.Deserialize<List<string>>(json) ?? [];
+}
