@@ -5,8 +5,8 @@ using VikaIvr.Data.Audit;
 using VikaIvr.Data.PromptVersions;
 using VikaIvr.Flows.Model;
 using VikaIvr.Server.Cli;
-using VikaIvr.Server.Web.Prompts;
 using VikaIvr.Server.Hosting;
+using VikaIvr.Server.Web.Prompts;
 using VikaIvr.Speech.Prompts;
 
 namespace VikaIvr.Server.Commands;

@@ -119,6 +119,8 @@ public sealed partial class PromptsPagesTests(PromptsServerFixture fixture) : IC
         Assert.Equal(history, HistoryVersions(page));
         Assert.Contains("16599", page, StringComparison.Ordinal); // the number to dial, Operator:Number's default
         Assert.Contains("data-test=\"pin-note\"", page, StringComparison.Ordinal);
+        Assert.Contains("Unggah versi baru", page, StringComparison.Ordinal); // Indonesian by default
+        Assert.Contains("Upload a new version", await web.GetPageAsync("/prompts/goodbye?culture=en"), StringComparison.Ordinal);
         PrivacyCheck.AssertClean([.. web.Visited, .. supervisor.Visited]);
     }
 
