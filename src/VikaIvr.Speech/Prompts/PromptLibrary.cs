@@ -147,10 +147,7 @@ public sealed partial class PromptLibrary
     /// <paramref name="requiredIds"/> (the prompts the flow uses). Empty when all is well.</summary>
     public IReadOnlyList<PromptProblem> Check(IEnumerable<string>? requiredIds = null)
     {
-        var problems = new List<PromptProblem>();
-        foreach (var id in requiredIds ?? [])
-            if (!Manifest.TryGet(id, out _))
-                problems.Add(new PromptProblem(id, PromptProblemKind.NotInManifest, $"used by the flow but not in {PromptManifest.FileName}"));
+        var problems = new List<PromptProblem>(NotInManifest(requiredIds ?? []));
 
         foreach (var entry in Manifest.Prompts)
         {
@@ -158,6 +155,17 @@ public sealed partial class PromptLibrary
             problems.AddRange(PromptChecker.Check(info, _check));
         }
 
+        return problems;
+    }
+
+    /// <summary>The ids among <paramref name="requiredIds"/> (the prompts the flow uses) the manifest lacks.</summary>
+    public IReadOnlyList<PromptProblem> NotInManifest(IEnumerable<string> requiredIds)
+    {
+        ArgumentNullException.ThrowIfNull(requiredIds);
+        var problems = new List<PromptProblem>();
+        foreach (var id in requiredIds)
+            if (!Manifest.TryGet(id, out _))
+                problems.Add(new PromptProblem(id, PromptProblemKind.NotInManifest, $"used by the flow but not in {PromptManifest.FileName}"));
         return problems;
     }
 

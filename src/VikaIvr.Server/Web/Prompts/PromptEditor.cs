@@ -41,15 +41,11 @@ public sealed partial class PromptEditor(
     public PromptsOverview List(IReadOnlyCollection<string> usedByFlow)
     {
         ArgumentNullException.ThrowIfNull(usedByFlow);
-        var problems = library.Check(usedByFlow);
+        // Each prompt's file is read and measured once, for its line and its findings alike.
         var prompts = new List<PromptOverview>(library.Manifest.Prompts.Count);
         foreach (var info in library.List())
-        {
-            var findings = problems.Where(p => p.PromptId == info.Id && p.Kind != PromptProblemKind.NotInManifest).ToList();
-            prompts.Add(new PromptOverview(info, findings, CurrentVersion(info), usedByFlow.Contains(info.Id)));
-        }
-
-        return new PromptsOverview(prompts, [.. problems.Where(p => p.Kind == PromptProblemKind.NotInManifest)]);
+            prompts.Add(new PromptOverview(info, library.Check(info), CurrentVersion(info), usedByFlow.Contains(info.Id)));
+        return new PromptsOverview(prompts, library.NotInManifest(usedByFlow.Order(StringComparer.Ordinal)));
     }
 
     /// <summary>One prompt as <see cref="List"/> shows it; null when it is not in the manifest.</summary>
