@@ -43,6 +43,22 @@ public sealed class SimulatedFlowTests
     }
 
     [Fact]
+    public async Task Each_node_visited_carries_the_time_it_was_entered_since_the_answer()
+    {
+        var r = await Run(new Harness(), """
+            press 1
+            expect prompt vika-menu
+            hangup
+            """);
+        var record = r.Record!;
+        Assert.Equal(record.Nodes.Count, record.NodeTimesMs.Count);
+        Assert.Equal(0, record.NodeTimesMs[0]);
+        for (int i = 1; i < record.NodeTimesMs.Count; i++) Assert.True(record.NodeTimesMs[i] >= record.NodeTimesMs[i - 1], string.Join(",", record.NodeTimesMs));
+        // The welcome prompt plays whole before the main menu is entered (the fakes' prompts last 2 s).
+        Assert.True(record.NodeTimesMs[record.Nodes.IndexOf("main-menu")] >= 2_000, string.Join(",", record.NodeTimesMs));
+    }
+
+    [Fact]
     public async Task No_input_three_times_says_goodbye_on_virtual_time()
     {
         var r = await Run(new Harness(), """
