@@ -1,21 +1,23 @@
 using System.Net;
-using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using VikaIvr.Data.Users;
 using VikaIvr.Interop.Tests.Cli;
 using VikaIvr.Interop.Tests.Harness;
+using VikaIvr.Interop.Tests.Web.ConsoleHarness;
 using VikaIvr.Interop.Tests.Web.Prompts;
+using static Microsoft.Playwright.Assertions;
 using Caller = VikaIvr.Testing.Caller;
 
 namespace VikaIvr.Interop.Tests.Web;
 
 /// <summary>
-/// Issue 12, must-show 1 (prompts): an operator uploads a prompt in the console and the next real call
-/// (the test caller over SIP/RTP) hears it; restoring the previous version brings the old audio back on
-/// the next call. A 440 Hz tone stands for the operator's recording. Driven over HTTP as a browser
-/// without script drives it (signed-in cookie, antiforgery token from each page): the Playwright harness
-/// was not on main when these were written.
+/// Issue 12, must-show 1 (prompts), in a real browser (Debian's chromium through Playwright): an operator
+/// uploads a prompt and the next real call (the test caller over SIP/RTP) hears it; restoring the previous
+/// version brings the old audio back on the next call. A 440 Hz tone stands for the operator's recording.
+/// Every page the browser receives is checked for personal data.
 /// </summary>
 [Collection(InteropCollection.Name)]
-public sealed partial class PromptsPagesTests(PromptsServerFixture fixture) : IClassFixture<PromptsServerFixture>
+public sealed class PromptsPagesTests(PromptsConsoleFixture fixture) : IClassFixture<PromptsConsoleFixture>
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
 
@@ -25,116 +27,109 @@ public sealed partial class PromptsPagesTests(PromptsServerFixture fixture) : IC
         var server = fixture.Server;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(150));
         var ct = timeout.Token;
-        using var web = await SignedInClient.SignInAsync(server.AdminUrl, PromptsServerFixture.Operator, PromptsServerFixture.Password);
+        await using var session = await fixture.NewSessionAsync();
+        await session.SignInAsync(ConsoleRoles.Operator);
+        var page = session.Page;
 
-        var list = await web.GetPageAsync("/prompts");
-        Assert.Equal("placeholder", Attribute(Row(list, "welcome"), "data-status"));
+        await session.GotoAndCheckAsync("/prompts");
+        await Expect(page.Locator("[data-test=prompt-row][data-prompt-id=welcome]")).ToHaveAttributeAsync("data-status", "placeholder");
         double before = await WelcomeToneShareAsync(server, ct);
         Assert.True(before < 0.3, $"the shipped welcome already sounds like the tone (share {before:0.00})");
 
         // A 16 kHz stereo studio file: the console converts it as `vika prompts import` does.
-        var tone = TestWav.Tone(16000, 3.0, 9000, ToneShare.Hz);
-        byte[] upload = Wav(tone, 16000);
-        var page = await web.GetPageAsync("/prompts/welcome");
-        using (var answer = await web.PostFileAsync("/prompts/welcome?handler=Upload", page, "file", "welcome-tone.wav", upload))
-        {
-            Assert.True(answer.StatusCode == HttpStatusCode.Redirect, $"upload: {(int)answer.StatusCode}\n{await answer.Content.ReadAsStringAsync(ct)}\n{server.Output}");
-            Assert.EndsWith("?uploaded=2", answer.Headers.Location!.OriginalString, StringComparison.Ordinal); // version 1 keeps the placeholder
-            Assert.Contains("data-test=\"prompt-message\"", await web.GetPageAsync(answer.Headers.Location.OriginalString), StringComparison.Ordinal);
-        }
+        await page.Locator("[data-test=prompt-row][data-prompt-id=welcome] [data-test=prompt-link]").ClickAsync();
+        await Expect(page.Locator("[data-test=prompt-title]")).ToHaveTextAsync("welcome");
+        await page.Locator("[data-test=upload-file]").SetInputFilesAsync(
+            new FilePayload { Name = "welcome-tone.wav", MimeType = "audio/wav", Buffer = Wav(TestWav.Tone(16000, 3.0, 9000, ToneShare.Hz), 16000) });
+        await page.Locator("[data-test=upload-submit]").ClickAsync();
 
-        var detail = await WaitForCurrentVersionAsync(web, 2);
-        Assert.Equal(["2", "1"], HistoryVersions(detail));
-        var current = await web.GetBytesAsync("/prompts/welcome/audio");
-        Assert.Equal((HttpStatusCode.OK, "audio/wav"), (current.Status, current.ContentType));
-        Assert.Equal(current.Body, (await web.GetBytesAsync("/prompts/welcome/versions/2/audio")).Body);
-        Assert.True(ToneShare.Of(VikaIvr.Media.Audio.WavReader.Read(current.Body, "welcome").ToPcm16()) > 0.9, "the stored version is not the uploaded tone");
+        // Version 1 keeps the placeholder that was in place; the upload is version 2.
+        await Expect(page.Locator("[data-test=current-version]")).ToHaveTextAsync("2");
+        await Expect(page.Locator("[data-test=prompt-message]")).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-test=history-row]")).ToHaveCountAsync(2);
+        await Expect(page.Locator("[data-test=history-row][data-version='2']")).ToHaveAttributeAsync("data-current", "true");
+        await session.CheckPageAsync();
+        var current = await session.Context.APIRequest.GetAsync("/prompts/welcome/audio");
+        Assert.Equal("audio/wav", current.Headers["content-type"]);
+        var currentWav = await current.BodyAsync();
+        Assert.Equal(currentWav, await (await session.Context.APIRequest.GetAsync("/prompts/welcome/versions/2/audio")).BodyAsync());
+        Assert.True(ToneShare.Of(VikaIvr.Media.Audio.WavReader.Read(currentWav, "welcome").ToPcm16()) > 0.9, "the stored version is not the uploaded tone");
 
         double afterUpload = await WelcomeToneShareAsync(server, ct);
         Assert.True(afterUpload > 0.6, $"the next caller did not hear the uploaded welcome (440 Hz share {afterUpload:0.00})\n{server.Output}");
 
-        list = await web.GetPageAsync("/prompts");
-        Assert.Equal("recorded", Attribute(Row(list, "welcome"), "data-status"));
-        await PromptsScreenshot.SaveAsync(list, server.AdminUrl, Path.Combine(RepoPaths.Root, "docs", "screenshots", "prompts.png"), ct);
+        await session.GotoAndCheckAsync("/prompts");
+        await Expect(page.Locator("[data-test=prompt-row][data-prompt-id=welcome]")).ToHaveAttributeAsync("data-status", "recorded");
+        await session.ScreenshotAsync("prompts");
 
         // Restore version 1 (the placeholder): a new version 3 copying it.
-        detail = await web.GetPageAsync("/prompts/welcome");
-        using (var answer = await web.PostAsync("/prompts/welcome?handler=Restore", detail, new() { ["version"] = "1" }))
-        {
-            Assert.True(answer.StatusCode == HttpStatusCode.Redirect, $"restore: {(int)answer.StatusCode}\n{server.Output}");
-        }
-
-        detail = await WaitForCurrentVersionAsync(web, 3);
-        Assert.Equal(["3", "2", "1"], HistoryVersions(detail));
-        Assert.Equal("placeholder", Attribute(Tag(detail, "data-test=\"prompt-status\""), "data-status"));
-        Assert.Equal((await web.GetBytesAsync("/prompts/welcome/versions/1/audio")).Body, (await web.GetBytesAsync("/prompts/welcome/audio")).Body);
+        await session.GotoAndCheckAsync("/prompts/welcome");
+        await page.Locator("[data-test=history-row][data-version='1'] [data-test=restore-submit]").ClickAsync();
+        await Expect(page.Locator("[data-test=current-version]")).ToHaveTextAsync("3");
+        await Expect(page.Locator("[data-test=history-row]")).ToHaveCountAsync(3);
+        await Expect(page.Locator("[data-test=prompt-current] [data-test=prompt-status]")).ToHaveAttributeAsync("data-status", "placeholder");
+        await session.CheckPageAsync();
+        Assert.Equal(
+            await (await session.Context.APIRequest.GetAsync("/prompts/welcome/versions/1/audio")).BodyAsync(),
+            await (await session.Context.APIRequest.GetAsync("/prompts/welcome/audio")).BodyAsync());
 
         double afterRestore = await WelcomeToneShareAsync(server, ct);
         Assert.True(afterRestore < 0.3, $"the next caller still heard the tone after the restore (share {afterRestore:0.00})\n{server.Output}");
-
-        PrivacyCheck.AssertClean(web.Visited);
+        await session.VerifyAsync();
     }
 
     [Fact]
-    public async Task A_silent_file_is_refused_with_its_reason_a_supervisor_may_listen_but_not_change_and_a_form_without_token_is_refused()
+    public async Task A_refused_file_says_why_a_supervisor_may_listen_but_not_change_and_a_form_without_token_is_refused()
     {
-        var server = fixture.Server;
-        using var web = await SignedInClient.SignInAsync(server.AdminUrl, PromptsServerFixture.Operator, PromptsServerFixture.Password);
-        var page = await web.GetPageAsync("/prompts/goodbye");
-        string version = CurrentVersion(page);
-        var history = HistoryVersions(page);
+        await using var session = await fixture.NewSessionAsync();
+        await session.SignInAsync(ConsoleRoles.Operator);
+        var page = session.Page;
+        await session.GotoAndCheckAsync("/prompts/goodbye");
+        string version = await page.Locator("[data-test=current-version]").InnerTextAsync();
+        int history = await page.Locator("[data-test=history-row]").CountAsync();
+        await Expect(page.Locator("[data-test=operator-number]")).ToHaveTextAsync("16599"); // Operator:Number's default
+        await Expect(page.Locator("[data-test=pin-note]")).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-test=upload-submit]")).ToHaveTextAsync("Unggah"); // Indonesian by default
 
-        using (var answer = await web.PostFileAsync("/prompts/goodbye?handler=Upload", page, "file", "quiet.wav", Wav(new short[16000], 8000)))
+        await page.Locator("[data-test=upload-file]").SetInputFilesAsync(
+            new FilePayload { Name = "quiet.wav", MimeType = "audio/wav", Buffer = Wav(new short[16000], 8000) });
+        await page.Locator("[data-test=upload-submit]").ClickAsync();
+        await Expect(page.Locator("[data-test=prompt-error]")).ToContainTextAsync("quiet.wav: silent");
+        await page.Locator("[data-test=upload-file]").SetInputFilesAsync(
+            new FilePayload { Name = "song.wav", MimeType = "audio/wav", Buffer = [.. "ID3"u8, 4, 0, 0, 0, 0, 0, 0, 0xFF, 0xFB, 0x90, 0x64, .. new byte[400]] });
+        await page.Locator("[data-test=upload-submit]").ClickAsync();
+        await Expect(page.Locator("[data-test=prompt-error]")).ToContainTextAsync("song.wav: not a RIFF/WAVE file");
+        await session.CheckPageAsync();
+
+        using (var http = new ConsoleHttp(fixture.BaseUrl))
         {
-            string body = await answer.Content.ReadAsStringAsync();
-            Assert.Equal(HttpStatusCode.UnprocessableEntity, answer.StatusCode);
-            Assert.Matches("data-test=\"prompt-error\">[^<]*quiet.wav: silent", body);
+            Assert.Equal(HttpStatusCode.Redirect, (await http.SignInAsync(ConsoleAccount.Operator)).StatusCode);
+            var (noToken, _) = await http.PostFormAsync("/prompts/goodbye?handler=Restore", [new("version", "1")], token: null);
+            Assert.Equal(HttpStatusCode.BadRequest, noToken.StatusCode);
         }
 
-        using (var answer = await web.PostFileAsync("/prompts/goodbye?handler=Upload", page, "file", "song.wav", [.. "ID3"u8, 4, 0, 0, 0, 0, 0, 0, 0xFF, 0xFB, 0x90, 0x64, .. new byte[400]]))
+        await using var supervisor = await fixture.NewSessionAsync("en-US");
+        await supervisor.SignInAsync(ConsoleRoles.Supervisor);
+        await supervisor.GotoAndCheckAsync("/prompts/goodbye?culture=en");
+        await Expect(supervisor.Page.Locator("[data-test=prompt-read-only]")).ToBeVisibleAsync();
+        await Expect(supervisor.Page.Locator("[data-test=upload-form]")).ToHaveCountAsync(0);
+        await Expect(supervisor.Page.Locator("[data-test=restore-form]")).ToHaveCountAsync(0);
+        await Expect(supervisor.Page.Locator("[data-test=prompt-upload] h2")).ToHaveTextAsync("Upload a new version");
+        Assert.True((await supervisor.Context.APIRequest.GetAsync("/prompts/goodbye/audio")).Ok, "a supervisor cannot listen");
+        using (var http = new ConsoleHttp(fixture.BaseUrl))
         {
-            Assert.Equal(HttpStatusCode.UnprocessableEntity, answer.StatusCode);
-            Assert.Contains("song.wav: not a RIFF/WAVE file", await answer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.Redirect, (await http.SignInAsync(ConsoleAccount.Supervisor)).StatusCode);
+            string token = await http.GetTokenAsync("/prompts/goodbye");
+            var (refused, _) = await http.PostFormAsync("/prompts/goodbye?handler=Restore", [new("version", "1")], token);
+            Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+            Assert.Equal("/denied", new Uri(fixture.BaseUrl, refused.Headers.Location!).AbsolutePath);
         }
 
-        using (var answer = await web.PostFileAsync("/prompts/goodbye?handler=Upload", page: null, "file", "tone.wav", Wav(TestWav.Tone(8000, 1, 9000, 440), 8000)))
-        {
-            Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
-        }
-
-        using var supervisor = await SignedInClient.SignInAsync(server.AdminUrl, PromptsServerFixture.Supervisor, PromptsServerFixture.Password);
-        var seen = await supervisor.GetPageAsync("/prompts/goodbye");
-        Assert.DoesNotContain("data-test=\"upload-form\"", seen, StringComparison.Ordinal);
-        Assert.DoesNotContain("data-test=\"restore-form\"", seen, StringComparison.Ordinal);
-        Assert.Contains("data-test=\"prompt-read-only\"", seen, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.OK, (await supervisor.GetBytesAsync("/prompts/goodbye/audio")).Status);
-        using (var answer = await supervisor.PostFileAsync("/prompts/goodbye?handler=Upload", seen, "file", "tone.wav", Wav(TestWav.Tone(8000, 1, 9000, 440), 8000)))
-        {
-            Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
-            Assert.StartsWith("/denied", answer.Headers.Location!.AbsolutePath, StringComparison.Ordinal);
-        }
-
-        page = await web.GetPageAsync("/prompts/goodbye");
-        Assert.Equal(version, CurrentVersion(page));
-        Assert.Equal(history, HistoryVersions(page));
-        Assert.Contains("16599", page, StringComparison.Ordinal); // the number to dial, Operator:Number's default
-        Assert.Contains("data-test=\"pin-note\"", page, StringComparison.Ordinal);
-        Assert.Contains("Unggah versi baru", page, StringComparison.Ordinal); // Indonesian by default
-        Assert.Contains("Upload a new version", await web.GetPageAsync("/prompts/goodbye?culture=en"), StringComparison.Ordinal);
-        PrivacyCheck.AssertClean([.. web.Visited, .. supervisor.Visited]);
-    }
-
-    /// <summary>Polls the prompt's page until it says it plays <paramref name="version"/>.</summary>
-    private static async Task<string> WaitForCurrentVersionAsync(SignedInClient web, int version)
-    {
-        var until = DateTime.UtcNow + Deadline;
-        while (true)
-        {
-            var page = await web.GetPageAsync("/prompts/welcome");
-            if (CurrentVersion(page) == version.ToString(System.Globalization.CultureInfo.InvariantCulture)) return page;
-            Assert.True(DateTime.UtcNow < until, $"welcome did not become version {version} within {Deadline.TotalSeconds} s (plays '{CurrentVersion(page)}')");
-            await Task.Delay(100);
-        }
+        await session.GotoAndCheckAsync("/prompts/goodbye");
+        await Expect(page.Locator("[data-test=current-version]")).ToHaveTextAsync(version);
+        await Expect(page.Locator("[data-test=history-row]")).ToHaveCountAsync(history);
+        await session.VerifyAsync();
+        await supervisor.VerifyAsync();
     }
 
     /// <summary>Calls 165 and measures how much of the first seconds (the welcome prompt) is the 440 Hz tone.</summary>
@@ -154,9 +149,9 @@ public sealed partial class PromptsPagesTests(PromptsServerFixture fixture) : IC
         return ToneShare.Of(heard.AsSpan(800, Math.Min(heard.Length - 800, 20000)));
     }
 
+    /// <summary>A 16-bit stereo WAV file (both channels the same: what a studio exports).</summary>
     private static byte[] Wav(short[] mono, int rate)
     {
-        // Stereo, both channels the same: what a studio exports.
         var stereo = new short[mono.Length * 2];
         for (int i = 0; i < mono.Length; i++) stereo[2 * i] = stereo[(2 * i) + 1] = mono[i];
         string path = Path.Combine(Path.GetTempPath(), "vika-prompt-upload-" + Guid.NewGuid().ToString("N") + ".wav");
@@ -170,30 +165,4 @@ public sealed partial class PromptsPagesTests(PromptsServerFixture fixture) : IC
             File.Delete(path);
         }
     }
-
-    private static string CurrentVersion(string page) =>
-        CurrentVersionPattern().Match(page) is { Success: true } m ? m.Groups[1].Value : throw new InvalidOperationException("no current-version on the page");
-
-    private static List<string> HistoryVersions(string page) =>
-        [.. HistoryRowPattern().Matches(page).Select(m => m.Groups[1].Value)];
-
-    private static string Row(string page, string promptId) => Tag(page, $"data-prompt-id=\"{promptId}\"");
-
-    /// <summary>The opening tag that carries <paramref name="marker"/>.</summary>
-    private static string Tag(string page, string marker)
-    {
-        int at = page.IndexOf(marker, StringComparison.Ordinal);
-        Assert.True(at >= 0, $"no {marker} on the page");
-        int start = page.LastIndexOf('<', at);
-        return page[start..(page.IndexOf('>', at) + 1)];
-    }
-
-    private static string Attribute(string tag, string name) =>
-        Regex.Match(tag, name + "=\"([^\"]*)\"") is { Success: true } m ? m.Groups[1].Value : throw new InvalidOperationException($"no {name} in {tag}");
-
-    [GeneratedRegex("data-test=\"current-version\">([0-9]*)<")]
-    private static partial Regex CurrentVersionPattern();
-
-    [GeneratedRegex("data-test=\"history-row\" data-version=\"([0-9]+)\"")]
-    private static partial Regex HistoryRowPattern();
 }
