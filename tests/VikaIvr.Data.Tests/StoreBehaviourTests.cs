@@ -166,6 +166,28 @@ public abstract class StoreBehaviourTests
     }
 
     [Fact]
+    public async Task A_prompts_history_is_newest_first_without_audio_and_one_version_is_read_with_it()
+    {
+        var db = await CreateAsync();
+        var store = new PromptVersionStore(db);
+        await store.AddAsync("welcome", [1, 2, 3], "baseline", "node-a", null, TempDatabase.Now, default);
+        await store.AddAsync("goodbye", [9], "console", "node-a", "rina", TempDatabase.Now, default);
+        await store.AddAsync("welcome", [4, 5], "console", "node-b", "rina", TempDatabase.Now, default);
+
+        var history = await store.GetHistoryAsync("welcome", 10, default);
+        Assert.Equal([2, 1], history.Select(v => v.Version));
+        Assert.Equal([2L, 3L], history.Select(v => v.Size));
+        Assert.Equal(("console", "node-b", "rina"), (history[0].Source, history[0].NodeId, history[0].RecordedBy));
+        Assert.Single(await store.GetHistoryAsync("welcome", 1, default));
+
+        var first = await store.GetAsync("welcome", 1, default);
+        Assert.NotNull(first);
+        Assert.Equal([1, 2, 3], first.Wav);
+        Assert.Null(await store.GetAsync("welcome", 3, default));
+        Assert.Empty(await store.GetHistoryAsync("not-there", 10, default));
+    }
+
+    [Fact]
     public async Task Node_entry_times_are_stored_beside_the_nodes()
     {
         var db = await CreateAsync();

@@ -43,12 +43,31 @@ public sealed class LibraryPromptRecorderTests : IDisposable
         recorder.Save("welcome", Tone());
         Assert.True(recorder.Made.TryRead(out var first));
 
-        Assert.True(recorder.Apply("welcome", first.Wav, "phone (node node-a)"));
-        Assert.False(recorder.Apply("not-in-manifest", first.Wav, "phone"));
+        Assert.True(recorder.Apply("welcome", first.Wav, "phone (node node-a)", 1));
+        Assert.False(recorder.Apply("not-in-manifest", first.Wav, "phone", 1));
 
         Assert.Single(Directory.GetFiles(Path.Combine(_root, "history", "welcome"), "*.wav"));
         Assert.Equal(8000, WavReader.Read(Path.Combine(_root, "id", "welcome.wav")).SampleRate);
         Assert.False(recorder.Made.TryRead(out _));
+    }
+
+    [Fact]
+    public void Another_nodes_placeholder_stays_a_placeholder_and_a_written_phone_recording_gets_its_version_number()
+    {
+        var recorder = Recorder();
+        recorder.Save("welcome", Tone());
+        Assert.True(recorder.Made.TryRead(out var made));
+        string path = Path.Combine(_root, "id", "welcome.wav");
+
+        recorder.MarkStored("welcome", [1, 2, 3], 9); // not the file in place: left alone
+        Assert.Null(PromptMetadata.TryRead(path)!.Version);
+        recorder.MarkStored("welcome", made.Wav, 5);
+        Assert.Equal((5, PromptStatus.Recorded), (PromptMetadata.TryRead(path)!.Version, PromptMetadata.TryRead(path)!.Status));
+
+        Assert.True(recorder.Apply("welcome", made.Wav, "placeholder (node node-b)", 6));
+        var applied = PromptMetadata.TryRead(path)!;
+        Assert.Equal((6, PromptStatus.Synthesized), (applied.Version, applied.Status));
+        Assert.Equal(made.Wav, File.ReadAllBytes(path)); // stored as it came, not normalised again
     }
 
     public void Dispose()

@@ -89,4 +89,39 @@ public sealed class PromptVersionStore(IDbConnectionFactory connections)
             throw new DataStoreException($"Reading prompt versions failed: {ex.Message}", ex);
         }
     }
+
+    /// <summary>A prompt's versions, newest first, without their audio (at most <paramref name="limit"/>).</summary>
+    public async Task<IReadOnlyList<PromptVersionInfo>> GetHistoryAsync(string promptId, int limit, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(promptId);
+        try
+        {
+            await using var connection = await _connections.OpenAsync(ct).ConfigureAwait(false);
+            return [.. await connection.QueryAsync<PromptVersionInfo>(new CommandDefinition("""
+                SELECT id AS Id, prompt_id AS PromptId, version AS Version, created_at AS CreatedAt, source AS Source,
+                    node_id AS NodeId, recorded_by AS RecordedBy, LENGTH(wav) AS Size
+                FROM prompt_versions WHERE prompt_id = @promptId ORDER BY version DESC LIMIT @limit
+                """, new { promptId, limit }, cancellationToken: ct)).ConfigureAwait(false)];
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not DataStoreException)
+        {
+            throw new DataStoreException($"Reading the versions of prompt {promptId} failed: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>One version of a prompt with its audio, or null when there is no such version.</summary>
+    public async Task<PromptVersion?> GetAsync(string promptId, int version, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(promptId);
+        try
+        {
+            await using var connection = await _connections.OpenAsync(ct).ConfigureAwait(false);
+            return await connection.QuerySingleOrDefaultAsync<PromptVersion>(new CommandDefinition(
+                Select + " WHERE prompt_id = @promptId AND version = @version", new { promptId, version }, cancellationToken: ct)).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not DataStoreException)
+        {
+            throw new DataStoreException($"Reading version {version} of prompt {promptId} failed: {ex.Message}", ex);
+        }
+    }
 }

@@ -1,8 +1,12 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging.Abstractions;
+using VikaIvr.Data;
+using VikaIvr.Data.Audit;
+using VikaIvr.Data.PromptVersions;
 using VikaIvr.Flows.Model;
 using VikaIvr.Server.Cli;
 using VikaIvr.Server.Hosting;
+using VikaIvr.Server.Web.Prompts;
 using VikaIvr.Speech.Prompts;
 
 namespace VikaIvr.Server.Commands;
@@ -55,7 +59,9 @@ public sealed class PromptsListCommand(TextWriter output, TextWriter error) : IV
     }
 }
 
-/// <summary>`vika prompts import ID FILE`: any supported WAV becomes the prompt's new version; the old one goes to history.</summary>
+/// <summary>`vika prompts import ID FILE`: any supported WAV becomes the prompt's new version — in the
+/// database's prompt_versions (so every node of a cluster plays it, and the console lists it) and in
+/// this folder (the old one goes to history); the same rule as the console's upload (<see cref="PromptEditor"/>).</summary>
 public sealed class PromptsImportCommand(TextWriter output, TextWriter error) : IVikaCommand
 {
     public string Name => "prompts import";
@@ -64,26 +70,32 @@ public sealed class PromptsImportCommand(TextWriter output, TextWriter error) : 
     {
         var id = PositionalArgument.Create<string>("ID", "the prompt's id in the manifest");
         var file = PositionalArgument.Create<string>("FILE", "any supported WAV");
-        var settings = new CommandSettings(SettingOptions.Prompts());
+        var settings = new CommandSettings(SettingOptions.Prompts(), SettingOptions.Data());
         var command = new Command("import", "a WAV becomes the prompt's new version; the old one goes to history") { id, file };
         settings.AddTo(command);
-        command.SetAction((result, ct) => CommandRunner.RunAsync(Name, error, () => RunAsync(settings.Read(result), result.GetValue(id)!, result.GetValue(file)!)));
+        command.SetAction((result, ct) => CommandRunner.RunAsync(Name, error, () => RunAsync(settings.Read(result), result.GetValue(id)!, result.GetValue(file)!, ct)));
         return command;
     }
 
-    public Task<int> RunAsync(VikaSettings settings, string id, string file)
+    public async Task<int> RunAsync(VikaSettings settings, string id, string file, CancellationToken ct)
     {
-        var (_, library) = PromptsContext.Open(settings, withEngine: false);
+        var (services, library) = PromptsContext.Open(settings, withEngine: false);
         try
         {
-            var info = library.Import(id, Path.GetFullPath(file));
-            output.WriteLine("imported " + PromptsContext.Describe(info));
-            return Task.FromResult(0);
+            string path = Path.GetFullPath(file);
+            // The size first: a huge file is refused before it is read.
+            PromptAudioImport.CheckSize(new FileInfo(path).Length, path, library.ImportLimits);
+            var bytes = await File.ReadAllBytesAsync(path, ct).ConfigureAwait(false);
+            var db = await services.OpenDatabaseAsync(ct).ConfigureAwait(false);
+            var editor = new PromptEditor(library, new PromptVersionStore(db), new AuditLog(db, TimeProvider.System), services.NodeId, static _ => { }, TimeProvider.System, NullLogger<PromptEditor>.Instance);
+            var change = await editor.UploadAsync(id, bytes, path, PromptVersionSources.Import, "cli:" + Environment.UserName, ct).ConfigureAwait(false);
+            output.WriteLine($"imported {PromptsContext.Describe(change.Prompt)}  version {change.Version}");
+            return 0;
         }
-        catch (Exception ex) when (ex is IOException or InvalidDataException or KeyNotFoundException or ArgumentException or Media.Audio.WavFormatException)
+        catch (Exception ex) when (ex is IOException or KeyNotFoundException or ArgumentException or PromptAudioRejectedException or DataStoreException)
         {
             error.WriteLine($"vika prompts import: {ex.Message}");
-            return Task.FromResult(1);
+            return 1;
         }
     }
 }

@@ -16,6 +16,9 @@ public sealed class LibraryPromptRecorder(PromptLibrary library, TimeProvider cl
     private readonly Lock _gate = new();
     private readonly Channel<LocalPromptVersion> _made = Channel.CreateUnbounded<LocalPromptVersion>(new UnboundedChannelOptions { SingleReader = true });
 
+    /// <summary>The prompt folder's library (shared with the console's prompt editor: one lock for every store).</summary>
+    public PromptLibrary Library => library;
+
     /// <summary>The versions saved on this node, in order, not yet taken for the database.</summary>
     public ChannelReader<LocalPromptVersion> Made => _made.Reader;
 
@@ -41,11 +44,13 @@ public sealed class LibraryPromptRecorder(PromptLibrary library, TimeProvider cl
         _made.Writer.TryWrite(new LocalPromptVersion(promptId, wav, "phone", clock.GetUtcNow()));
     }
 
-    /// <summary>Applies a version another node made (its WAV file) as this folder's new version; the old one goes to history.</summary>
+    /// <summary>Applies a version another node made (its WAV file, stored as it is) as this folder's
+    /// new version; the old one goes to history. Its status follows its source (a placeholder stays one).</summary>
     /// <returns>False when the prompt is not in this node's manifest.</returns>
-    public bool Apply(string promptId, byte[] wav, string source)
+    public bool Apply(string promptId, byte[] wav, string source, int version)
     {
         ArgumentNullException.ThrowIfNull(wav);
+        ArgumentNullException.ThrowIfNull(source);
         if (!library.Manifest.TryGet(promptId, out _)) return false;
         var audio = WavReader.Read(wav, promptId);
         if (audio.SampleRate != 8000)
@@ -54,7 +59,26 @@ public sealed class LibraryPromptRecorder(PromptLibrary library, TimeProvider cl
         }
 
         var samples = audio.ToPcm16();
-        lock (_gate) library.SaveRecording(promptId, samples, source);
+        var metadata = new PromptMetadata
+        {
+            Status = Web.Prompts.PromptVersionSources.StatusOf(source), Source = source, UpdatedAt = clock.GetUtcNow(), Version = version,
+        };
+        lock (_gate) library.SaveVersion(promptId, samples, metadata);
         return true;
+    }
+
+    /// <summary>Notes in the prompt's sidecar that the file is now stored as <paramref name="version"/>
+    /// (a phone recording once the database has it), unless a newer file took its place meanwhile.</summary>
+    public void MarkStored(string promptId, byte[] wav, int version)
+    {
+        ArgumentNullException.ThrowIfNull(wav);
+        if (!library.Manifest.TryGet(promptId, out var entry)) return;
+        var path = library.AudioPath(entry);
+        lock (_gate)
+        {
+            if (!File.Exists(path) || !File.ReadAllBytes(path).AsSpan().SequenceEqual(wav)) return;
+            var metadata = PromptMetadata.TryRead(path) ?? new PromptMetadata { Status = PromptStatus.Recorded, UpdatedAt = clock.GetUtcNow() };
+            (metadata with { Version = version }).Write(path);
+        }
     }
 }

@@ -39,6 +39,7 @@ public static class ConsoleServices
         services.AddSingleton(serve.GetRequiredService<ServiceReadiness>());
         services.AddSingleton<ConsoleData>();
         services.AddSingleton<ConsolePasswords>();
+        services.AddSingleton<Prompts.PromptsConsole>();
 
         // The pages are found in the application's assembly (the admin app is named after it).
         services.AddRazorPages(o => o.RootDirectory = "/Web/Pages");

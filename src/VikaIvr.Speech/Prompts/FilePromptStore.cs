@@ -76,10 +76,29 @@ public sealed partial class FilePromptStore : IPromptStore
         }
     }
 
-    private AudioClip Refresh(string promptId, PromptEntry entry)
+    /// <summary>Reads the prompt's file again now, so the very next call plays a version just put in
+    /// place (rather than within <see cref="CheckInterval"/>). A file that cannot be read leaves the
+    /// loaded version playing, as in <see cref="Get"/>.</summary>
+    public void Reload(string promptId)
+    {
+        if (!_manifest.TryGet(promptId, out var entry)) return;
+        lock (_loading.GetOrAdd(promptId, static _ => new Lock()))
+        {
+            try
+            {
+                Refresh(promptId, entry, force: true);
+            }
+            catch (KeyNotFoundException ex)
+            {
+                LogNotPreloaded(promptId, ex.Message);
+            }
+        }
+    }
+
+    private AudioClip Refresh(string promptId, PromptEntry entry, bool force = false)
     {
         var now = _time.GetTimestamp();
-        if (_loaded.TryGetValue(promptId, out var current) && now < current.NextCheck) return current.Clip;
+        if (_loaded.TryGetValue(promptId, out var current) && now < current.NextCheck && !force) return current.Clip;
 
         var path = AudioPath(entry);
         var info = new FileInfo(path);
@@ -96,7 +115,7 @@ public sealed partial class FilePromptStore : IPromptStore
         }
 
         var next = now + (long)(CheckInterval.TotalSeconds * _time.TimestampFrequency);
-        if (current is not null && current.WrittenAt == info.LastWriteTimeUtc && current.Length == info.Length)
+        if (!force && current is not null && current.WrittenAt == info.LastWriteTimeUtc && current.Length == info.Length)
         {
             _loaded[promptId] = current with { NextCheck = next };
             return current.Clip;
@@ -166,6 +185,6 @@ public sealed partial class FilePromptStore : IPromptStore
     [LoggerMessage(Level = LogLevel.Warning, Message = "New version of prompt {PromptId} is unreadable; still playing the previous one")]
     private partial void LogNewVersionUnreadable(Exception exception, string promptId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Prompt {PromptId} not loaded at start: {Reason}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Prompt {PromptId} not loaded: {Reason}")]
     private partial void LogNotPreloaded(string promptId, string reason);
 }

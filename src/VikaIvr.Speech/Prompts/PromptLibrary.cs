@@ -22,6 +22,7 @@ public sealed partial class PromptLibrary
     private readonly ILogger<PromptLibrary> _logger;
     private readonly PromptCheckOptions _check;
     private readonly LoudnessOptions _loudness = new();
+    private readonly Lock _storing = new();
 
     /// <param name="engine">Needed only for <see cref="SynthesizeAsync"/>.</param>
     public PromptLibrary(string promptsRoot, ISpeechEngine? engine, IndonesianNormalizer normalizer, TimeProvider time,
@@ -57,23 +58,44 @@ public sealed partial class PromptLibrary
 
     public PromptInfo Describe(string id) => Describe(Entry(id));
 
+    /// <summary>What a new prompt file may be (size, length, not silent).</summary>
+    public PromptImportLimits ImportLimits { get; } = new();
+
     /// <summary>Imports any supported WAV (rate, depth, channels) as the new version of a prompt:
-    /// converted to 8 kHz 16-bit mono and loudness-normalised.</summary>
+    /// converted to 8 kHz 16-bit mono and loudness-normalised (<see cref="PromptAudioImport"/>).</summary>
+    /// <exception cref="PromptAudioRejectedException">Not a WAV, too big, too long or silent; the prompt is left as it was.</exception>
     public PromptInfo Import(string id, string wavPath)
     {
         ArgumentException.ThrowIfNullOrEmpty(wavPath);
         var entry = Entry(id);
-        var audio = WavReader.Read(wavPath);
-        var source = AudioLevels.Measure(audio.Samples, audio.SampleRate);
-        if (source.ClippedRatio > _check.MaxClippedRatio)
-            LogClipped(id, source.ClippedRatio);
-        var samples = TelephonyAudio.Convert(audio, _loudness);
-        Store(entry, samples, new PromptMetadata
+        PromptAudioImport.CheckSize(new FileInfo(wavPath).Length, wavPath, ImportLimits);
+        var audio = Prepare(File.ReadAllBytes(wavPath), wavPath);
+        Store(entry, audio.Samples, new PromptMetadata
         {
             Status = PromptStatus.Recorded,
             Source = "import:" + Path.GetFileName(wavPath),
             UpdatedAt = _time.GetUtcNow(),
         });
+        return Describe(entry);
+    }
+
+    /// <summary>Converts an operator's file for a prompt by the import rule, without storing it (warns of clipping).</summary>
+    /// <exception cref="PromptAudioRejectedException">Not a WAV, too big, too long or silent.</exception>
+    public PreparedPromptAudio Prepare(ReadOnlySpan<byte> file, string name)
+    {
+        var audio = PromptAudioImport.Prepare(file, name, ImportLimits, _loudness);
+        if (audio.SourceLevels.ClippedRatio > _check.MaxClippedRatio)
+            LogClipped(name, audio.SourceLevels.ClippedRatio);
+        return audio;
+    }
+
+    /// <summary>Stores 8 kHz mono audio that is already a finished prompt version (prepared here, or
+    /// a stored version being applied or restored) as it is; the previous version goes to history.</summary>
+    public PromptInfo SaveVersion(string id, ReadOnlySpan<short> samples8k, PromptMetadata metadata)
+    {
+        ArgumentNullException.ThrowIfNull(metadata);
+        var entry = Entry(id);
+        Store(entry, samples8k, metadata);
         return Describe(entry);
     }
 
@@ -125,10 +147,7 @@ public sealed partial class PromptLibrary
     /// <paramref name="requiredIds"/> (the prompts the flow uses). Empty when all is well.</summary>
     public IReadOnlyList<PromptProblem> Check(IEnumerable<string>? requiredIds = null)
     {
-        var problems = new List<PromptProblem>();
-        foreach (var id in requiredIds ?? [])
-            if (!Manifest.TryGet(id, out _))
-                problems.Add(new PromptProblem(id, PromptProblemKind.NotInManifest, $"used by the flow but not in {PromptManifest.FileName}"));
+        var problems = new List<PromptProblem>(NotInManifest(requiredIds ?? []));
 
         foreach (var entry in Manifest.Prompts)
         {
@@ -138,6 +157,20 @@ public sealed partial class PromptLibrary
 
         return problems;
     }
+
+    /// <summary>The ids among <paramref name="requiredIds"/> (the prompts the flow uses) the manifest lacks.</summary>
+    public IReadOnlyList<PromptProblem> NotInManifest(IEnumerable<string> requiredIds)
+    {
+        ArgumentNullException.ThrowIfNull(requiredIds);
+        var problems = new List<PromptProblem>();
+        foreach (var id in requiredIds)
+            if (!Manifest.TryGet(id, out _))
+                problems.Add(new PromptProblem(id, PromptProblemKind.NotInManifest, $"used by the flow but not in {PromptManifest.FileName}"));
+        return problems;
+    }
+
+    /// <summary>What `vika prompts check` finds wrong with one prompt (its audio only).</summary>
+    public IReadOnlyList<PromptProblem> Check(PromptInfo info) => [.. PromptChecker.Check(info, _check)];
 
     private PromptEntry Entry(string id)
     {
@@ -163,6 +196,13 @@ public sealed partial class PromptLibrary
     }
 
     private void Store(PromptEntry entry, ReadOnlySpan<short> samples, PromptMetadata metadata)
+    {
+        // The console, the phone line and the sync may store the same prompt at once: one at a
+        // time, so history moves never interleave.
+        lock (_storing) StoreLocked(entry, samples, metadata);
+    }
+
+    private void StoreLocked(PromptEntry entry, ReadOnlySpan<short> samples, PromptMetadata metadata)
     {
         var path = AudioPath(entry);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -197,8 +237,8 @@ public sealed partial class PromptLibrary
         LogPreviousKept(id, target);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Imported audio for {PromptId} is clipped ({Ratio:P2} of samples at full scale); consider recording again")]
-    private partial void LogClipped(string promptId, double ratio);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Imported audio {Name} is clipped ({Ratio:P2} of samples at full scale); consider recording again")]
+    private partial void LogClipped(string name, double ratio);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Synthesized placeholder for prompt {PromptId}")]
     private partial void LogPlaceholder(string promptId);

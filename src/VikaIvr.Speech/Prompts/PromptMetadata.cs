@@ -26,6 +26,10 @@ public sealed record PromptMetadata
 
     public DateTimeOffset UpdatedAt { get; init; }
 
+    /// <summary>The prompt_versions number this file is (null: not a stored version, e.g. shipped or
+    /// a phone recording not yet written to the database).</summary>
+    public int? Version { get; init; }
+
     public static string PathFor(string audioPath) => audioPath + ".json";
 
     /// <summary>The sidecar of an audio file, or null when there is none or it is unreadable.</summary>

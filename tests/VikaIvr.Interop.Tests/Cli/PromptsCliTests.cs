@@ -41,7 +41,7 @@ public sealed class PromptsCliTests
         var recording = temp.File("new-welcome.wav");
         TestWav.Write(recording, TestWav.Tone(16000, 1.2, 6000, 440, 660), channels: 1, sampleRate: 16000);
 
-        var result = await VikaCli.RunAsync("prompts", "import", "welcome", recording, "--prompts", prompts);
+        var result = await VikaCli.RunAsync("prompts", "import", "welcome", recording, "--prompts", prompts, "--data", temp.File("data"));
 
         Assert.True(result.ExitCode == 0, result.Describe());
         var history = Path.Combine(prompts, "history", "welcome");
@@ -63,7 +63,7 @@ public sealed class PromptsCliTests
         Assert.True(sox.ExitCode == 0, sox.Describe());
         Assert.Equal(0xFFFE, BitConverter.ToUInt16(File.ReadAllBytes(recording), 20)); // WAVE_FORMAT_EXTENSIBLE
 
-        var result = await VikaCli.RunAsync("prompts", "import", "welcome", recording, "--prompts", prompts);
+        var result = await VikaCli.RunAsync("prompts", "import", "welcome", recording, "--prompts", prompts, "--data", temp.File("data"));
 
         Assert.True(result.ExitCode == 0, result.Describe());
         var (channels, rate, bits, duration) = TestWav.Format(Welcome(prompts));
@@ -80,7 +80,7 @@ public sealed class PromptsCliTests
         var mp3 = temp.File("welcome.wav");
         await File.WriteAllBytesAsync(mp3, [.. "ID3"u8, 4, 0, 0, 0, 0, 0, 0, 0xFF, 0xFB, 0x90, 0x64, .. new byte[400]]);
 
-        var result = await VikaCli.RunAsync("prompts", "import", "welcome", mp3, "--prompts", prompts);
+        var result = await VikaCli.RunAsync("prompts", "import", "welcome", mp3, "--prompts", prompts, "--data", temp.File("data"));
 
         Assert.True(result.ExitCode != 0, result.Describe());
         Assert.Contains($"{mp3}: not a RIFF/WAVE file (found 'ID3?')", result.StdErr, StringComparison.Ordinal);

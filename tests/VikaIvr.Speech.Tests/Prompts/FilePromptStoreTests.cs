@@ -79,6 +79,29 @@ public class FilePromptStoreTests
     }
 
     [Fact]
+    public void Reload_puts_a_new_version_in_play_at_once_and_keeps_the_old_one_when_the_new_file_is_broken()
+    {
+        using var fx = new PromptFixture();
+        var library = fx.Library();
+        WavWriter.Write(fx.Source("v1.wav"), PromptFixture.Speechy(8000, 1), 8000);
+        WavWriter.Write(fx.Source("v2.wav"), PromptFixture.Speechy(8000, 2), 8000);
+        library.Import("welcome", fx.Source("v1.wav"));
+        var store = fx.Store(TimeSpan.FromHours(1));
+        var first = store.Get("welcome");
+
+        library.Import("welcome", fx.Source("v2.wav"));
+        Assert.Same(first, store.Get("welcome"));
+        store.Reload("welcome");
+        var second = store.Get("welcome");
+        Assert.InRange(second.Duration.TotalSeconds, 1.99, 2.01);
+
+        File.WriteAllText(Path.Combine(fx.Root, "id", "welcome.wav"), "broken");
+        store.Reload("welcome");
+        Assert.Same(second, store.Get("welcome"));
+        store.Reload("not-in-manifest");
+    }
+
+    [Fact]
     public async Task Preloading_leaves_out_an_unreadable_prompt_and_loads_the_rest()
     {
         using var fx = new PromptFixture();

@@ -84,6 +84,7 @@ public sealed partial class PromptSyncService(CallFlowsService flows, VikaServic
         {
             var written = await store.AddAsync(next.PromptId, next.Wav, next.Source, node, null, next.CreatedAt, ct).ConfigureAwait(false);
             _unwritten.Dequeue();
+            flows.Recorder.MarkStored(next.PromptId, next.Wav, written.Version);
             LogWritten(written.PromptId, written.Version, written.Id);
         }
     }
@@ -97,8 +98,16 @@ public sealed partial class PromptSyncService(CallFlowsService flows, VikaServic
             {
                 try
                 {
-                    if (flows.Recorder.Apply(v.PromptId, v.Wav, $"{v.Source} (node {v.NodeId})")) LogApplied(v.PromptId, v.Version, v.NodeId);
-                    else LogUnknownPrompt(v.PromptId, v.NodeId);
+                    if (flows.Recorder.Apply(v.PromptId, v.Wav, $"{v.Source} (node {v.NodeId})", v.Version))
+                    {
+                        // The next call on this node plays it, without waiting for the store's own look at the file.
+                        flows.Prompts.Reload(v.PromptId);
+                        LogApplied(v.PromptId, v.Version, v.NodeId);
+                    }
+                    else
+                    {
+                        LogUnknownPrompt(v.PromptId, v.NodeId);
+                    }
                 }
                 catch (Exception ex) when (ex is WavFormatException or IOException or UnauthorizedAccessException)
                 {
