@@ -39,6 +39,9 @@ public static class ConsoleServices
         services.AddSingleton(serve.GetRequiredService<ServiceReadiness>());
         services.AddSingleton<ConsoleData>();
         services.AddSingleton<ConsolePasswords>();
+        services.AddSingleton<ConsoleCookieEvents>();
+        services.AddSignInLimits(new SignInLimits());
+        services.AddConsoleKeys(serve.GetRequiredService<VikaServices>().DataDirectory);
 
         // The pages are found in the application's assembly (the admin app is named after it).
         services.AddRazorPages(o => o.RootDirectory = "/Web/Pages");
@@ -59,6 +62,7 @@ public static class ConsoleServices
             o.LoginPath = "/signin";
             o.LogoutPath = "/signout";
             o.AccessDeniedPath = "/denied";
+            o.EventsType = typeof(ConsoleCookieEvents);
         });
         services.AddAuthorization(ConsolePolicies.Add);
         return services;
@@ -76,6 +80,7 @@ public static class ConsoleServices
             SupportedUICultures = cultures,
             RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()],
         });
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapRazorPages();
