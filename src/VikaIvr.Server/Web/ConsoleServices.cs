@@ -42,6 +42,7 @@ public static class ConsoleServices
         services.AddSingleton<ConsoleCookieEvents>();
         services.AddSignInLimits(new SignInLimits());
         services.AddConsoleKeys(serve.GetRequiredService<VikaServices>().DataDirectory);
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<Dashboard.DashboardReader>(sp, serve.GetServices<IReadinessCheck>()));
 
         // The pages are found in the application's assembly (the admin app is named after it).
         services.AddRazorPages(o => o.RootDirectory = "/Web/Pages");
