@@ -249,6 +249,34 @@ public abstract class StoreBehaviourTests
         Assert.Equal(["user1"], last.Select(e => e.Subject));
     }
 
+    [Fact]
+    public async Task Calls_are_counted_by_start_time_and_ended_ones_by_outcome()
+    {
+        var db = await CreateAsync();
+        var store = new DbCallRecordStore(db, "node-a");
+        var before = Record("early");
+        before.StartedAt = TempDatabase.Now.AddHours(-2);
+        End(before);
+        await store.SaveAsync(before, default);
+        var ended = Record("ended");
+        End(ended);
+        await store.SaveAsync(ended, default);
+        var other = Record("other");
+        End(other);
+        other.Outcome = "transferred";
+        await store.SaveAsync(other, default);
+        await store.OpenAsync(Record("running"), default);
+        var counts = new CallRecordCounts(db);
+
+        long lastHour = await counts.StartedAsync(TempDatabase.Now.AddHours(-1), TempDatabase.Now.AddSeconds(1), default);
+        long all = await counts.StartedAsync(TempDatabase.Now.AddDays(-1), TempDatabase.Now.AddDays(1), default);
+        var outcomes = await counts.OutcomesAsync(TempDatabase.Now.AddHours(-1), TempDatabase.Now.AddSeconds(1), default);
+
+        Assert.Equal(3, lastHour);
+        Assert.Equal(4, all);
+        Assert.Equal([("status-answered", 1L), ("transferred", 1L)], outcomes.Select(o => (o.Outcome, o.Count)));
+    }
+
     private static CallRecord Record(string id) => new()
     {
         CallId = id,
