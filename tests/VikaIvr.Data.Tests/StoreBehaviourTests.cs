@@ -237,6 +237,68 @@ public abstract class StoreBehaviourTests
         Assert.True(string.CompareOrdinal(entries[0].At, entries[1].At) > 0);
     }
 
+    [Fact]
+    public async Task A_new_user_is_added_only_when_the_name_is_free_and_its_role_can_change()
+    {
+        var db = await CreateAsync();
+        var users = new Users.UserStore(db);
+
+        Assert.True(await users.AddAsync("sari", "hash-1", Users.ConsoleRoles.Operator, Clock.GetUtcNow(), default));
+        Assert.False(await users.AddAsync("sari", "hash-2", Users.ConsoleRoles.Admin, Clock.GetUtcNow(), default));
+        Assert.True(await users.SetRoleAsync("sari", Users.ConsoleRoles.Supervisor, default));
+        Assert.False(await users.SetRoleAsync("nobody", Users.ConsoleRoles.Supervisor, default));
+
+        var sari = (await users.FindAsync("sari", default))!;
+        Assert.Equal(("hash-1", "supervisor"), (sari.PasswordHash, sari.Role));
+        await Assert.ThrowsAsync<ArgumentException>(() => users.SetRoleAsync("sari", "root", default));
+    }
+
+    [Fact]
+    public async Task The_audit_log_is_read_in_pages_newest_first()
+    {
+        var db = await CreateAsync();
+        var audit = new Audit.AuditLog(db, Clock);
+        for (int i = 1; i <= 5; i++)
+        {
+            await audit.AddAsync("adi", "user.add", "user" + i, null, default);
+        }
+
+        var first = await audit.GetPageAsync(0, 2, default);
+        var last = await audit.GetPageAsync(4, 2, default);
+
+        Assert.Equal(5, await audit.CountAsync(default));
+        Assert.Equal(["user5", "user4"], first.Select(e => e.Subject));
+        Assert.Equal(["user1"], last.Select(e => e.Subject));
+    }
+
+    [Fact]
+    public async Task Calls_are_counted_by_start_time_and_ended_ones_by_outcome()
+    {
+        var db = await CreateAsync();
+        var store = new DbCallRecordStore(db, "node-a");
+        var before = Record("early");
+        before.StartedAt = TempDatabase.Now.AddHours(-2);
+        End(before);
+        await store.SaveAsync(before, default);
+        var ended = Record("ended");
+        End(ended);
+        await store.SaveAsync(ended, default);
+        var other = Record("other");
+        End(other);
+        other.Outcome = "transferred";
+        await store.SaveAsync(other, default);
+        await store.OpenAsync(Record("running"), default);
+        var counts = new CallRecordCounts(db);
+
+        long lastHour = await counts.StartedAsync(TempDatabase.Now.AddHours(-1), TempDatabase.Now.AddSeconds(1), default);
+        long all = await counts.StartedAsync(TempDatabase.Now.AddDays(-1), TempDatabase.Now.AddDays(1), default);
+        var outcomes = await counts.OutcomesAsync(TempDatabase.Now.AddHours(-1), TempDatabase.Now.AddSeconds(1), default);
+
+        Assert.Equal(3, lastHour);
+        Assert.Equal(4, all);
+        Assert.Equal([("status-answered", 1L), ("transferred", 1L)], outcomes.Select(o => (o.Outcome, o.Count)));
+    }
+
     private static CallRecord Record(string id) => new()
     {
         CallId = id,

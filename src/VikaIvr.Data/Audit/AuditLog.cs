@@ -32,6 +32,38 @@ public sealed class AuditLog(IDbConnectionFactory connections, TimeProvider cloc
         }
     }
 
+    /// <summary>One page of entries, newest first: <paramref name="count"/> after skipping the newest <paramref name="skip"/>.</summary>
+    public async Task<IReadOnlyList<AuditEntry>> GetPageAsync(int skip, int count, CancellationToken ct)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(skip);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        try
+        {
+            await using var connection = await _connections.OpenAsync(ct).ConfigureAwait(false);
+            return [.. await connection.QueryAsync<AuditEntry>(new CommandDefinition(
+                "SELECT id AS Id, at AS At, actor AS Actor, action AS Action, subject AS Subject, detail AS Detail FROM audit_log ORDER BY id DESC LIMIT @count OFFSET @skip",
+                new { count, skip }, cancellationToken: ct)).ConfigureAwait(false)];
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            throw new DataStoreException($"Reading the audit log failed: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>How many entries there are.</summary>
+    public async Task<long> CountAsync(CancellationToken ct)
+    {
+        try
+        {
+            await using var connection = await _connections.OpenAsync(ct).ConfigureAwait(false);
+            return await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM audit_log", cancellationToken: ct)).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            throw new DataStoreException($"Reading the audit log failed: {ex.Message}", ex);
+        }
+    }
+
     /// <summary>The newest <paramref name="count"/> entries, newest first.</summary>
     public async Task<IReadOnlyList<AuditEntry>> GetLatestAsync(int count, CancellationToken ct)
     {

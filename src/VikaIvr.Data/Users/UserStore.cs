@@ -38,6 +38,34 @@ public sealed class UserStore(IDbConnectionFactory connections)
         }, ct).ConfigureAwait(false);
     }
 
+    /// <summary>Adds a new account; false (and nothing changed) when the name is taken.</summary>
+    public Task<bool> AddAsync(string name, string passwordHash, string role, DateTimeOffset now, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentException.ThrowIfNullOrEmpty(passwordHash);
+        if (!ConsoleRoles.IsKnown(role)) throw new ArgumentException($"unknown role '{role}'", nameof(role));
+        return RunAsync($"Adding user {name}", async connection =>
+        {
+            // Insert-if-absent in one statement, so two admins adding the same name cannot both win.
+            int inserted = await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO users (name, password_hash, role, created_at, disabled)
+                SELECT @name, @passwordHash, @role, @createdAt, 0
+                WHERE NOT EXISTS (SELECT 1 FROM users WHERE name = @name)
+                """,
+                new { name, passwordHash, role, createdAt = now.ToString("O", CultureInfo.InvariantCulture) }, cancellationToken: ct)).ConfigureAwait(false);
+            return inserted > 0;
+        }, ct);
+    }
+
+    /// <summary>Gives an account another role; false when there is none with that name.</summary>
+    public Task<bool> SetRoleAsync(string name, string role, CancellationToken ct)
+    {
+        if (!ConsoleRoles.IsKnown(role)) throw new ArgumentException($"unknown role '{role}'", nameof(role));
+        return RunAsync("Saving a user", async connection => await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE users SET role = @role WHERE name = @name", new { name, role }, cancellationToken: ct)).ConfigureAwait(false) > 0, ct);
+    }
+
     /// <summary>The account with that name (exact), or null.</summary>
     public Task<ConsoleUser?> FindAsync(string name, CancellationToken ct) =>
         RunAsync("Reading a user", async connection => await connection.QuerySingleOrDefaultAsync<ConsoleUser>(

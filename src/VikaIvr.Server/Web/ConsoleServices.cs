@@ -41,6 +41,11 @@ public static class ConsoleServices
         services.AddSingleton<ConsolePasswords>();
         services.AddSingleton<Prompts.PromptsConsole>();
 
+        services.AddSingleton<ConsoleCookieEvents>();
+        services.AddSignInLimits(new SignInLimits());
+        services.AddConsoleKeys(serve.GetRequiredService<VikaServices>().DataDirectory);
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<Dashboard.DashboardReader>(sp, serve.GetServices<IReadinessCheck>()));
+
         // The pages are found in the application's assembly (the admin app is named after it).
         services.AddRazorPages(o => o.RootDirectory = "/Web/Pages");
         services.AddLocalization();
@@ -60,6 +65,7 @@ public static class ConsoleServices
             o.LoginPath = "/signin";
             o.LogoutPath = "/signout";
             o.AccessDeniedPath = "/denied";
+            o.EventsType = typeof(ConsoleCookieEvents);
         });
         services.AddAuthorization(ConsolePolicies.Add);
         return services;
@@ -77,6 +83,7 @@ public static class ConsoleServices
             SupportedUICultures = cultures,
             RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()],
         });
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapRazorPages();

@@ -1,23 +1,27 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using VikaIvr.Server.Hosting.Serve;
-using VikaIvr.Server.Hosting.Service;
+using VikaIvr.Server.Web.Dashboard;
 
 namespace VikaIvr.Server.Web.Pages;
 
-/// <summary>/: the dashboard (every signed-in role).</summary>
-public sealed class IndexModel(SipStackService sip, ServiceReadiness readiness) : PageModel
+/// <summary>
+/// /: the dashboard (every signed-in role): calls in progress, calls in the last hour and today,
+/// today's outcomes, readiness check by check. GET /?handler=Live answers the same figures as an
+/// HTML fragment, which the page's script fetches every few seconds (same sign-in as the page).
+/// </summary>
+public sealed class IndexModel(DashboardReader reader) : PageModel
 {
-    public int ActiveCalls { get; private set; }
+    /// <summary>How often the page refreshes its figures.</summary>
+    public const int RefreshSeconds = 3;
 
-    public bool Ready { get; private set; }
+    public DashboardFigures Figures { get; private set; } = new();
 
-    public string Reason { get; private set; } = "";
+    public async Task OnGetAsync(CancellationToken ct) => Figures = await reader.ReadAsync(ct);
 
-    public void OnGet()
+    public async Task<IActionResult> OnGetLiveAsync(CancellationToken ct)
     {
-        ActiveCalls = sip.ActiveCalls;
-        var current = readiness.Current;
-        Ready = current.Ready;
-        Reason = current.Reason;
+        Figures = await reader.ReadAsync(ct);
+        Response.Headers.CacheControl = "no-store";
+        return Partial("IndexFigures", Figures);
     }
 }

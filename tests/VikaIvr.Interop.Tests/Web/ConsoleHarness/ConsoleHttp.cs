@@ -13,8 +13,14 @@ public sealed partial class ConsoleHttp : IDisposable
     private readonly HttpClient _client;
 
     public ConsoleHttp(Uri baseUrl)
+        : this(baseUrl, new CookieContainer())
     {
-        Cookies = new CookieContainer();
+    }
+
+    /// <summary>With the cookies of another client (e.g. the same browser after a server restart).</summary>
+    public ConsoleHttp(Uri baseUrl, CookieContainer cookies)
+    {
+        Cookies = cookies;
         _client = new HttpClient(new HttpClientHandler { CookieContainer = Cookies, AllowAutoRedirect = false })
         {
             BaseAddress = baseUrl,
