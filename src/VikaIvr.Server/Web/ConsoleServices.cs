@@ -40,7 +40,6 @@ public static class ConsoleServices
         services.AddSingleton<ConsoleData>();
         services.AddSingleton<ConsolePasswords>();
         services.AddSingleton<Prompts.PromptsConsole>();
-
         services.AddSingleton<ConsoleCookieEvents>();
         services.AddSignInLimits(new SignInLimits());
         services.AddConsoleKeys(serve.GetRequiredService<VikaServices>().DataDirectory);
