@@ -1,25 +1,28 @@
-using System.Net;
+using System.Globalization;
 using System.Text.Json;
-using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using VikaIvr.Data.Users;
 using VikaIvr.Interop.Tests.Harness;
+using VikaIvr.Interop.Tests.Web.ConsoleHarness;
 using VikaIvr.Server.Commands.LiveScript;
 using VikaIvr.Server.Hosting;
 using VikaIvr.Server.Hosting.Settings;
 using VikaIvr.Testing.Caller;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
 
 namespace VikaIvr.Interop.Tests.Web;
 
 /// <summary>
 /// A known set of real calls (the test caller running shipped scripts against a live `vika serve`
 /// with its own data folder), then `vika report --format json` for their period gives exactly the
-/// funnel, containment, transfers and abandonment those scripts make, and the reports page, read by
-/// a signed-in supervisor, shows the same numbers.
+/// funnel, containment, transfers and abandonment those scripts make, and the reports page, opened
+/// by a supervisor signed in with a real browser (Debian's chromium through Playwright), shows the
+/// same numbers.
 /// </summary>
 [Collection(InteropCollection.Name)]
-public sealed class ReportsTests : IAsyncLifetime
+public sealed class ReportsTests(ReportsConsoleFixture fixture, ITestOutputHelper output) : IClassFixture<ReportsConsoleFixture>
 {
-    private const string Clock = "2026-11-23T10:00:00+07:00";
-
     /// <summary>The period: the server's clock starts at 10:00 Jakarta; the calls take a minute or two.</summary>
     private const string From = "2026-11-23T09:00:00+07:00", To = "2026-11-23T12:00:00+07:00";
 
@@ -48,88 +51,84 @@ public sealed class ReportsTests : IAsyncLifetime
         ["agent"] = (1, 1), // transfer-then-hangup.vks is transferred
     };
 
-    private const string Supervisor = "sari", Password = "rahasia-laporan-165";
-
-    private readonly string _dataDir = Directory.CreateTempSubdirectory("vika-interop-reports-").FullName;
-    private ServerProcess? _server;
-
-    public async Task InitializeAsync()
-    {
-        await ConsoleUsers.AddAsync(_dataDir, Supervisor, "supervisor", Password);
-        _server = await ServerProcess.StartAsync(new ServerOptions
-        {
-            DataDir = _dataDir,
-            ExtraArguments = ["--clock", Clock, "--agent-uri", "sip:agent@localhost"],
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_server is not null) await _server.DisposeAsync();
-        try { Directory.Delete(_dataDir, recursive: true); } catch (IOException) { }
-    }
+    private static string Period => $"from={Uri.EscapeDataString(From)}&to={Uri.EscapeDataString(To)}";
 
     [Fact]
     public async Task The_report_of_a_known_set_of_calls_has_the_exact_funnel_and_containment()
     {
-        var server = _server!;
+        var server = fixture.Server;
         await PlaceCallsAsync(server);
         using var report = await WaitForReportAsync(server, calls: Scripts.Length);
         var root = report.RootElement;
         AssertFigures(root, server);
 
-        using var console = await ConsoleClient.SignInAsync(server.AdminUrl, Supervisor, Password);
-        string page = await console.GetAsync($"/reports?from={Uri.EscapeDataString(From)}&to={Uri.EscapeDataString(To)}");
+        await using var session = await fixture.NewSessionAsync();
+        await session.SignInAsync(ConsoleRoles.Supervisor);
+        await session.GotoAndCheckAsync("/reports?" + Period);
+        var page = session.Page;
 
-        string context = page + "\n--- server output ---\n" + server.Output;
-        Assert.True(Figure(page, "calls") == "4", context);
-        Assert.Equal(root.GetProperty("answered").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture), Figure(page, "answered"));
-        Assert.Equal("3", Figure(page, "contained"));
-        Assert.Equal("1", Figure(page, "transferred"));
-        Assert.Equal("1", Figure(page, "transfers-accepted"));
-        Assert.Equal("0", Figure(page, "transfers-failed"));
-        Assert.Equal("2", Figure(page, "abandoned"));
-        Assert.Equal("0", Figure(page, "verification-failures"));
-        Assert.Equal("0", Figure(page, "system-busy"));
+        await Expect(Figure(page, "calls")).ToHaveTextAsync("4");
+        await Expect(Figure(page, "answered")).ToHaveTextAsync(Count(root.GetProperty("answered").GetInt32()));
+        await Expect(Figure(page, "contained")).ToHaveTextAsync("3");
+        await Expect(Figure(page, "transferred")).ToHaveTextAsync("1");
+        await Expect(Figure(page, "transfers-accepted")).ToHaveTextAsync("1");
+        await Expect(Figure(page, "transfers-failed")).ToHaveTextAsync("0");
+        await Expect(Figure(page, "abandoned")).ToHaveTextAsync("2");
+        await Expect(Figure(page, "verification-failures")).ToHaveTextAsync("0");
+        await Expect(Figure(page, "system-busy")).ToHaveTextAsync("0");
+        var shown = new List<string>();
         foreach (var step in root.GetProperty("funnel").EnumerateArray())
         {
             string node = step.GetProperty("node").GetString()!;
             var (entered, left) = ExpectedFunnel.GetValueOrDefault(node);
-            Assert.True(Figure(page, "funnel-entered-" + node) == entered.ToString(System.Globalization.CultureInfo.InvariantCulture), $"page funnel-entered-{node}\n{context}");
-            Assert.True(Figure(page, "funnel-left-" + node) == left.ToString(System.Globalization.CultureInfo.InvariantCulture), $"page funnel-left-{node}\n{context}");
+            await Expect(Figure(page, "funnel-entered-" + node)).ToHaveTextAsync(Count(entered));
+            await Expect(Figure(page, "funnel-left-" + node)).ToHaveTextAsync(Count(left));
+            shown.Add($"{node} {entered}/{left}");
         }
 
-        // The page lists the funnel in the report's order, and its JSON is the command's.
-        var pageOrder = Regex.Matches(page, "data-test=\"funnel-entered-([^\"]+)\"").Select(m => m.Groups[1].Value);
-        Assert.Equal(root.GetProperty("funnel").EnumerateArray().Select(s => s.GetProperty("node").GetString()), pageOrder);
-        string pageJson = await console.GetAsync($"/reports?handler=json&from={Uri.EscapeDataString(From)}&to={Uri.EscapeDataString(To)}");
-        Assert.Equal(root.ToString(), JsonDocument.Parse(pageJson).RootElement.ToString());
-        Assert.DoesNotContain("3171011708850001", page, StringComparison.Ordinal);
-        Assert.DoesNotContain("17081985", page, StringComparison.Ordinal);
+        output.WriteLine("funnel on the page (entered/left here): " + string.Join(", ", shown));
+        output.WriteLine($"calls 4, contained 3, transferred 1, abandoned 2 (page and vika report --format json)");
 
-        // The README's pictures of the page, as Chromium draws it on a laptop and on a phone.
-        string english = await console.GetAsync($"/reports?culture=en&from={Uri.EscapeDataString(From)}&to={Uri.EscapeDataString(To)}");
-        await PageScreenshot.SaveAsync(english, "reports-funnel.png", 1100, 1500);
-        await PageScreenshot.SaveAsync(page, "reports-phone.png", 390, 1400);
+        // The page lists the funnel in the report's order, and its JSON is the command's.
+        var cells = await page.Locator("[data-test^='funnel-entered-']").AllAsync();
+        var pageOrder = new List<string>();
+        foreach (var cell in cells) pageOrder.Add((await cell.GetAttributeAsync("data-test"))!["funnel-entered-".Length..]);
+        Assert.Equal(root.GetProperty("funnel").EnumerateArray().Select(s => s.GetProperty("node").GetString()), pageOrder);
+        var json = await page.RunAndWaitForResponseAsync(
+            () => page.Locator("[data-test=report-json]").ClickAsync(),
+            r => r.Url.Contains("handler=json", StringComparison.Ordinal));
+        Assert.True(json.Ok, $"the page's JSON link answered {json.Status}");
+        string pageJson = await json.TextAsync();
+        Assert.Equal(root.ToString(), JsonDocument.Parse(pageJson).RootElement.ToString());
+
+        // The README's pictures of the page, as chromium draws it on a laptop and on a phone.
+        await session.GotoAndCheckAsync("/reports?culture=en&" + Period);
+        await Expect(Figure(page, "calls")).ToHaveTextAsync("4");
+        output.WriteLine("screenshot: " + await session.ScreenshotAsync("reports-funnel"));
+        await page.SetViewportSizeAsync(390, 844);
+        await session.GotoAndCheckAsync("/reports?culture=id&" + Period);
+        output.WriteLine("screenshot: " + await session.ScreenshotAsync("reports-phone"));
+        await session.VerifyAsync();
     }
 
     [Fact]
     public async Task An_operator_may_not_open_the_reports_page()
     {
-        await ConsoleUsers.AddAsync(_dataDir, "okta", "operator", Password);
-        using var console = await ConsoleClient.SignInAsync(_server!.AdminUrl, "okta", Password);
+        await using var session = await fixture.NewSessionAsync();
+        await session.SignInAsync(ConsoleRoles.Operator);
 
-        var (status, location) = await console.GetStatusAsync("/reports");
+        var response = await session.GotoAndCheckAsync("/reports", allowError: true);
 
-        Assert.True(status == HttpStatusCode.Redirect && location.StartsWith("/denied", StringComparison.Ordinal), $"{status} {location}");
+        Assert.Equal(403, response.Status);
+        Assert.StartsWith("/denied", new Uri(session.Page.Url).AbsolutePath, StringComparison.Ordinal);
+        await Expect(session.Page.Locator("[data-test=funnel]")).ToHaveCountAsync(0);
+        await session.VerifyAsync();
     }
 
-    /// <summary>The text of the element with data-test="<paramref name="name"/>" (the page's numbers are plain text in it).</summary>
-    private static string? Figure(string page, string name)
-    {
-        var m = Regex.Match(page, "data-test=\"" + Regex.Escape(name) + "\"[^>]*>([^<]*)<");
-        return m.Success ? WebUtility.HtmlDecode(m.Groups[1].Value).Trim() : null;
-    }
+    /// <summary>The element with data-test="<paramref name="name"/>" (the page's numbers are plain text in it).</summary>
+    private static ILocator Figure(IPage page, string name) => page.Locator($"[data-test='{name}']");
+
+    private static string Count(int n) => n.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The figures the four scripts make, as the JSON report states them.</summary>
     internal static void AssertFigures(JsonElement root, ServerProcess server)
