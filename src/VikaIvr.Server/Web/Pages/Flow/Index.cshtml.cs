@@ -22,9 +22,6 @@ public sealed class IndexModel(CallFlowsService flows, ConsoleData data, TimePro
 {
     public const int MaxTextBytes = 512 * 1024;
 
-    /// <summary>The newest records the traffic is counted over (a period beyond them is counted partly).</summary>
-    public const int MaxRecords = 20_000;
-
     public static IReadOnlyList<int> Periods { get; } = [1, 7, 30];
 
     public ActiveFlow Active { get; private set; } = null!;
@@ -119,8 +116,8 @@ public sealed class IndexModel(CallFlowsService flows, ConsoleData data, TimePro
         Revision = await flows.Activator.Store.GetAsync(Active.Revision, ct);
         Graph = FlowGraph.Build(Active.Flow);
         var to = clock.GetUtcNow();
-        var records = await data.CallRecords.GetLastAsync(MaxRecords, ct);
-        var report = CallReportBuilder.Build(records, Active.Flow, to.AddDays(-Days), to);
+        // The reports' own reader and funnel: the graph's traffic is the funnel of the same period.
+        var report = await new CallReportReader(data.Database).ReadAsync(to.AddDays(-Days), to, Active.Flow, ct);
         Calls = report.Calls;
         Traffic = report.Funnel.ToDictionary(s => s.NodeId, StringComparer.Ordinal);
         MaxEntered = report.Funnel.Count == 0 ? 0 : report.Funnel.Max(s => s.Entered);
