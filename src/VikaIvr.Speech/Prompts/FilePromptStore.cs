@@ -90,7 +90,7 @@ public sealed partial class FilePromptStore : IPromptStore
             }
             catch (KeyNotFoundException ex)
             {
-                LogNotPreloaded(promptId, ex.Message);
+                LogNotReloaded(promptId, ex.Message);
             }
         }
     }
@@ -185,6 +185,9 @@ public sealed partial class FilePromptStore : IPromptStore
     [LoggerMessage(Level = LogLevel.Warning, Message = "New version of prompt {PromptId} is unreadable; still playing the previous one")]
     private partial void LogNewVersionUnreadable(Exception exception, string promptId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Prompt {PromptId} not loaded: {Reason}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Prompt {PromptId} not loaded at start: {Reason}")]
     private partial void LogNotPreloaded(string promptId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Prompt {PromptId} not reloaded: {Reason}")]
+    private partial void LogNotReloaded(string promptId, string reason);
 }
