@@ -82,6 +82,11 @@ public sealed class CommandLineTests
     [InlineData("dtmf detect f.wav")]
     [InlineData("report --from 2026-12-05 --to 2026-12-06T00:00:00+07:00 --format json --data d --flow f.yaml --config c.json")]
     [InlineData("report --format csv")]
+    [InlineData("prompts import welcome w.wav --prompts p --data d")]
+    [InlineData("users add sari --role operator --data d")]
+    [InlineData("flow reload f.yaml --comment c --author a --data d")]
+    [InlineData("flow reload")]
+    [InlineData("flow revisions --last 5 --data d")]
     public void Every_documented_option_parses(string line)
     {
         var result = VikaCommandLine.Create(VikaCommandLine.Commands(TextWriter.Null, TextWriter.Null)).Parse(line.Split(' '));
