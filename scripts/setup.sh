@@ -20,6 +20,9 @@ command -v prometheus >/dev/null || need+=(prometheus)
 command -v chromium >/dev/null || need+=(chromium)
 # The SIP edge's fail2ban filter is checked with the real fail2ban-regex (config/fail2ban/).
 command -v fail2ban-regex >/dev/null || need+=(fail2ban)
+# The hardening tests: coverage-guided fuzzing (afl-fuzz) and a real SIP scanner (svmap, svwar).
+command -v afl-fuzz >/dev/null || need+=(afl++)
+command -v sipvicious_svmap >/dev/null || command -v svmap >/dev/null || need+=(sipvicious)
 if [ ${#need[@]} -gt 0 ]; then
   echo "setup: installing ${need[*]}" >&2
   sudo_cmd=""; [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"

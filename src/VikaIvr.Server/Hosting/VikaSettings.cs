@@ -70,6 +70,33 @@ public sealed class SipSettings
 
     /// <summary>An accepted TCP connection that sends no complete SIP message within this is closed.</summary>
     public int TcpFirstMessageSeconds { get; set; } = 5;
+
+    /// <summary>SIP over TLS (RFC 3261 26, RFC 5630): on when both Certificate and Key are set.</summary>
+    public SipTlsSettings Tls { get; set; } = new();
+
+    /// <summary>RFC 4028 session timers as UAS: the interval asked for when the caller names none (0 = no timer unless the caller asks).</summary>
+    public int SessionExpiresSeconds { get; set; } = 1800;
+
+    /// <summary>RFC 4028 Min-SE: a smaller Session-Expires gets 422 (90 by the RFC; smaller only for tests).</summary>
+    public int MinSessionExpiresSeconds { get; set; } = 90;
+}
+
+public sealed class SipTlsSettings
+{
+    /// <summary>The TLS listener's port (same Sip:Bind address).</summary>
+    public int Port { get; set; } = 5061;
+
+    /// <summary>PEM file of the server certificate (chain); relative to Home.</summary>
+    public string Certificate { get; set; } = "";
+
+    /// <summary>PEM file of the certificate's private key; relative to Home.</summary>
+    public string Key { get; set; } = "";
+
+    /// <summary>Client certificates: "off" (default), "optional" (checked when sent) or "required" (mutual TLS trunk).</summary>
+    public string ClientCertificates { get; set; } = "off";
+
+    /// <summary>PEM file of the CA(s) that client certificates, and servers we connect to over TLS, must chain to; empty: the system's store.</summary>
+    public string TrustedCa { get; set; } = "";
 }
 
 public sealed class MediaSettings
@@ -83,6 +110,12 @@ public sealed class MediaSettings
     public int ReceiveThreads { get; set; } = 1;
     public string InBandDtmf { get; set; } = "auto";
     public bool ComfortNoise { get; set; }
+
+    /// <summary>SRTP with SDES keys (RFC 4568): "off", "optional" (default: RTP/SAVP offers answered with SRTP, plain ones plainly) or "required" (a plain offer gets 488).</summary>
+    public string Srtp { get; set; } = "optional";
+
+    /// <summary>A call that receives no RTP (or RTCP) for this long, while not on hold, is hung up ("media-timeout"); 0 = never.</summary>
+    public int RtpTimeoutSeconds { get; set; } = 30;
 }
 
 public sealed class DataSettings
@@ -146,6 +179,15 @@ public sealed class OperatorSettings
 {
     public string Number { get; set; } = "";
     public string Pin { get; set; } = "";
+
+    /// <summary>Sources (addresses or CIDR) the operator line answers; empty: loopback and private networks. Anyone else hears an unknown number.</summary>
+    public List<string> AllowFrom { get; set; } = [];
+
+    /// <summary>Wrong PINs (across calls) from one caller number or one source address before a lockout.</summary>
+    public int MaxPinFailures { get; set; } = 5;
+
+    /// <summary>How long a lockout lasts; the right PIN is refused meanwhile.</summary>
+    public int LockoutMinutes { get; set; } = 15;
 }
 
 public sealed class ServerSettings

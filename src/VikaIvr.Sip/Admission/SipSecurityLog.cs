@@ -23,6 +23,15 @@ public sealed partial class SipSecurityLog(ILogger logger)
     /// <summary>An INVITE with digest credentials that did not verify (401 again).</summary>
     public const string AuthFailed = "auth-failed";
 
+    /// <summary>A wrong operator PIN (the PIN itself is never written).</summary>
+    public const string PinFailed = "pin-failed";
+
+    /// <summary>A caller number or source address locked out of the operator line after too many wrong PINs.</summary>
+    public const string LockedOut = "locked-out";
+
+    /// <summary>An INVITE refused for policy (e.g. SRTP required and a plain offer: 488; a TLS client certificate refused).</summary>
+    public const string InviteRefused = "invite-refused";
+
     private const int MaxDetail = 80;
     private readonly ILogger _logger = logger;
 

@@ -28,4 +28,10 @@ public enum SipCallEndReason
     /// abandoned at the ban, without BYE (RFC 3261 15: no BYE before the ACK or the transaction's timeout).
     /// </summary>
     NoAckSourceBanned,
+
+    /// <summary>No RTP arrived for Media:RtpTimeoutSeconds while the call was not on hold; BYE sent.</summary>
+    MediaTimeout,
+
+    /// <summary>The RFC 4028 session refresh never came before the session expired; BYE sent.</summary>
+    SessionExpired,
 }

@@ -15,6 +15,8 @@ public sealed record SipSessionEnd(SipCallEndReason Reason, SipSessionSide Side,
         SipCallEndReason.AckTimeout => "ack-timeout",
         SipCallEndReason.NoAckSourceBanned => "no-ack-source-banned",
         SipCallEndReason.MaxDuration => "max-duration",
+        SipCallEndReason.MediaTimeout => "media-timeout",
+        SipCallEndReason.SessionExpired => "session-expired",
         _ => "shutdown",
     };
 }

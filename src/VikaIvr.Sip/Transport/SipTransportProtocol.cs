@@ -4,4 +4,5 @@ public enum SipTransportProtocol
 {
     Udp,
     Tcp,
+    Tls,
 }

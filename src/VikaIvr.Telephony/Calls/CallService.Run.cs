@@ -344,6 +344,8 @@ public sealed partial class CallService
             SipCallEndReason.AckTimeout => "ack-timeout",
             SipCallEndReason.NoAckSourceBanned => "no-ack-source-banned",
             SipCallEndReason.MaxDuration => "max-duration",
+            SipCallEndReason.MediaTimeout => "media-timeout",
+            SipCallEndReason.SessionExpired => "session-expired",
             _ => "shutdown",
         };
     }
