@@ -35,22 +35,25 @@ public sealed class ReportCommand(TextWriter output, TextWriter error, TimeProvi
             string? value = result.GetValueOrDefault<string>();
             if (!Formats.Contains(value, StringComparer.Ordinal)) result.AddError($"--format needs text, json or csv, not '{value}'");
         });
-        var settings = new CommandSettings(SettingOptions.Data(), SettingOptions.Flow());
+        var flowFile = SettingOptions.Flow();
+        var settings = new CommandSettings(SettingOptions.Data(), flowFile);
         var command = new Command("report", "call figures of a period: funnel, containment, transfers, abandonment, handle time, calls per hour, DTMF") { from, to, format };
         settings.AddTo(command);
         command.SetAction((result, ct) => CommandRunner.RunAsync(Name, error,
-            () => RunAsync(settings.Read(result), result.GetValue(from), result.GetValue(to), result.GetValue(format) ?? "text", ct)));
+            () => RunAsync(settings.Read(result), result.GetValue(from), result.GetValue(to), result.GetValue(format) ?? "text", ct,
+                flowFromFile: flowFile.Read(result) is not null)));
         return command;
     }
 
-    public async Task<int> RunAsync(VikaSettings settings, string? from, string? to, string format, CancellationToken ct)
+    /// <param name="flowFromFile">--flow was given: its file orders the funnel, not the active revision.</param>
+    public async Task<int> RunAsync(VikaSettings settings, string? from, string? to, string format, CancellationToken ct, bool flowFromFile = false)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var period = ReportPeriod.Resolve(from, to, clock.GetUtcNow(), clock.LocalTimeZone, out var problem);
         if (problem is not null) throw new CliException(problem);
 
         var db = await DataStore.OpenAsync(settings, clock, ct).ConfigureAwait(false);
-        var flow = LoadFlow(settings, await new FlowRevisionStore(db).GetActiveAsync(ct).ConfigureAwait(false));
+        var flow = LoadFlow(settings, flowFromFile ? null : await new FlowRevisionStore(db).GetActiveAsync(ct).ConfigureAwait(false));
         var report = await new CallReportReader(db).ReadAsync(period.From, period.To, flow, ct).ConfigureAwait(false);
         switch (format)
         {

@@ -86,6 +86,15 @@ public sealed class ReportCommandTests : IDisposable
         using var doc = JsonDocument.Parse(output);
         var funnel = doc.RootElement.GetProperty("funnel").EnumerateArray().Select(s => s.GetProperty("node").GetString()).ToList();
         Assert.Equal(["welcome", "menu", "agent", "answer", "end"], funnel);
+
+        // --flow given: that file orders it instead.
+        var fileOutput = new StringWriter();
+        var fileError = new StringWriter();
+        int fileStatus = await VikaCommandLine.InvokeAsync(["report", "--from", "2026-12-05", "--format", "json", "--data", Path.Combine(_dir, "data"),
+            "--flow", Path.Combine(_dir, "flow.yaml")], fileOutput, fileError, CancellationToken.None);
+        Assert.True(fileStatus == 0, fileError.ToString());
+        using var fileDoc = JsonDocument.Parse(fileOutput.ToString());
+        Assert.Equal(["welcome", "menu", "answer", "agent", "end"], fileDoc.RootElement.GetProperty("funnel").EnumerateArray().Select(s => s.GetProperty("node").GetString()));
     }
 
     [Fact]
