@@ -50,6 +50,7 @@ public sealed class SettingsValidationTests
     [InlineData("Media:RtpPorts", "20000", "invalid setting Media:RtpPorts = '20000': expected a range LO-HI of ports 1-65535 with LO below HI, such as 20000-29999")]
     [InlineData("Media:Codecs:0", "G729", "invalid setting Media:Codecs:0 = 'G729': expected PCMU or PCMA")]
     [InlineData("Media:InBandDtmf", "sometimes", "invalid setting Media:InBandDtmf = 'sometimes': expected auto, always or never")]
+    [InlineData("Media:Srtp", "maybe", "invalid setting Media:Srtp = 'maybe': expected off, optional or required")]
     [InlineData("Media:PublicAddress", "my.host", "invalid setting Media:PublicAddress = 'my.host': expected an IP address, or empty for the local address that reaches the caller")]
     [InlineData("Media:ReceiveThreads", "0", "invalid setting Media:ReceiveThreads = '0': expected a thread count 1-64")]
     [InlineData("Speech:Engine", "festival", "invalid setting Speech:Engine = 'festival': expected espeak-ng or azure")]

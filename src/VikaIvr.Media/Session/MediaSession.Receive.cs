@@ -91,7 +91,7 @@ public sealed partial class MediaSession
 
     private void HandleRtp(ReadOnlySpan<byte> datagram, SocketAddress from)
     {
-        if (datagram.IsEmpty)
+        if (datagram.IsEmpty || !TryUnprotect(ref datagram, rtcp: false))
         {
             return;
         }
@@ -175,6 +175,11 @@ public sealed partial class MediaSession
 
     private void HandleRtcp(ReadOnlySpan<byte> datagram, SocketAddress from)
     {
+        if (!TryUnprotect(ref datagram, rtcp: true))
+        {
+            return;
+        }
+
         var reader = new RtcpCompoundReader(datagram);
         bool any = false;
         while (reader.TryReadNext(out var packet))

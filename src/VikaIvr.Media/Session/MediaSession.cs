@@ -120,6 +120,7 @@ public sealed partial class MediaSession : IPacedStream, IDatagramSink, IAsyncDi
         _latched = null;
         _sendTo = media.RemoteEndPoint is { } ep ? ToSocketAddress(ep) : null;
         _rtcpTo = media.RemoteRtcpEndPoint is { } rtcp ? ToSocketAddress(rtcp) : null;
+        UpdateSrtp(media.Srtp);
         _needMarker = true;
         if (previous is not null && previous.PtimeMs != media.PtimeMs)
         {
@@ -156,10 +157,15 @@ public sealed partial class MediaSession : IPacedStream, IDatagramSink, IAsyncDi
 
     public MediaSessionStatistics GetStatistics()
     {
+        var (srtpFailures, srtpReplayed) = SrtpDrops();
         lock (_rxGate)
         {
             return new MediaSessionStatistics(_packetsSent, _octetsSent, _rx.PacketsReceived, _rx.OctetsReceived,
-                Math.Max(0, _rx.Lost), _rx.JitterMilliseconds, _strictDropped, _malformed, _icmpErrors, _rtcpSent, _remoteBye);
+                Math.Max(0, _rx.Lost), _rx.JitterMilliseconds, _strictDropped, _malformed, _icmpErrors, _rtcpSent, _remoteBye)
+            {
+                SrtpAuthenticationFailures = srtpFailures,
+                SrtpReplayed = srtpReplayed,
+            };
         }
     }
 
@@ -194,6 +200,7 @@ public sealed partial class MediaSession : IPacedStream, IDatagramSink, IAsyncDi
             // The loops end by their sockets closing.
         }
 
+        DisposeSrtp();
         _closing.Dispose();
     }
 

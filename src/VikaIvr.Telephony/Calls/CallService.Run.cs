@@ -6,6 +6,7 @@ using VikaIvr.Flows.Ports;
 using VikaIvr.Media.Net;
 using VikaIvr.Media.Sdp;
 using VikaIvr.Media.Session;
+using VikaIvr.Media.Srtp;
 using VikaIvr.Sip.Admission;
 using VikaIvr.Sip.Core;
 using VikaIvr.Telephony.Digits;
@@ -109,7 +110,7 @@ public sealed partial class CallService
                 return false;
             }
 
-            var offerAnswer = new SdpOfferAnswer(new SdpOfferAnswerOptions { Codecs = [.. options.Codecs] }, sdpAddress, lease.Port);
+            var offerAnswer = new SdpOfferAnswer(new SdpOfferAnswerOptions { Codecs = [.. options.Codecs], Srtp = options.Srtp }, sdpAddress, lease.Port);
             SdpSessionDescription local;
             NegotiatedMedia? media = null;
             if (session.Offer is { } offer)
@@ -118,6 +119,7 @@ public sealed partial class CallService
                 if (!result.Success)
                 {
                     lease.Dispose();
+                    RefusedForPolicy(result);
                     session.Reject(488, result.Reason ?? "Not Acceptable Here");
                     return false;
                 }
@@ -250,6 +252,7 @@ public sealed partial class CallService
             var result = offerAnswer.Answer(offer.Text);
             if (!result.Success || result.Media is null)
             {
+                RefusedForPolicy(result);
                 return Task.FromResult(SipAnswer.Reject(488, result.Reason ?? "Not Acceptable Here"));
             }
 
@@ -257,11 +260,25 @@ public sealed partial class CallService
             return Task.FromResult(SipAnswer.Accept(Sdp(result.LocalDescription!)));
         }
 
+        /// <summary>A plain offer while SRTP is required is a policy refusal a banning tool may want to see.</summary>
+        private void RefusedForPolicy(SdpNegotiationResult result)
+        {
+            if (result.Error == SdpNegotiationError.SrtpRequired)
+            {
+                service._security.Event(SipSecurityLog.InviteRefused, session.Remote.Address, "reason=srtp-required");
+            }
+        }
+
         private void StartMedia(NegotiatedMedia media)
         {
             var call = _call!;
             call.Media.Start(media);
             _record!.Codec = media.Codec.ToString().ToUpperInvariant();
+            if (media.Srtp is { } srtp)
+            {
+                _record.Events.Add("srtp " + srtp.Suite.Name());
+            }
+
             bool inBand = service._options.InBandDtmf switch
             {
                 "always" => true,
@@ -329,6 +346,10 @@ public sealed partial class CallService
             r.RtpPacketsReceived = stats.PacketsReceived;
             r.RtpPacketsLost = stats.PacketsLost;
             r.RtpJitterMs = stats.JitterMs;
+            if (stats.SrtpAuthenticationFailures + stats.SrtpReplayed > 0)
+            {
+                r.Events.Add(string.Create(CultureInfo.InvariantCulture, $"srtp dropped {stats.SrtpAuthenticationFailures} unauthenticated, {stats.SrtpReplayed} replayed"));
+            }
         }
 
         private static SipBody Sdp(SdpSessionDescription d) => new("application/sdp", Encoding.ASCII.GetBytes(d.ToString()));

@@ -28,6 +28,7 @@ public sealed partial class CallService : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ILoggerFactory _loggers;
     private readonly ILogger<CallService> _log;
+    private readonly SipSecurityLog _security;
     private readonly ConcurrentDictionary<CallRun, byte> _live = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _admission = new();
@@ -47,6 +48,7 @@ public sealed partial class CallService : IAsyncDisposable
         _time = time;
         _loggers = loggers;
         _log = loggers.CreateLogger<CallService>();
+        _security = new SipSecurityLog(_log);
     }
 
     /// <summary>Calls from the INVITE until their record is handed to the store.</summary>

@@ -175,7 +175,7 @@ public sealed class CallServiceTests : IAsyncDisposable
         Assert.True(condition());
     }
 
-    private sealed class TestApplication : ICallApplication
+    internal sealed class TestApplication : ICallApplication
     {
         public Channel<ICall> Started { get; } = Channel.CreateUnbounded<ICall>();
 
@@ -191,7 +191,7 @@ public sealed class CallServiceTests : IAsyncDisposable
         }
     }
 
-    private sealed class Records : ICallRecordStore
+    internal sealed class Records : ICallRecordStore
     {
         public Channel<CallRecord> Saved { get; } = Channel.CreateUnbounded<CallRecord>();
 
