@@ -108,6 +108,7 @@ public sealed partial class SipInviteSession
         EndedWith = new SipSessionEnd(reason, side, status);
         _finalOnEnd = final;
         _maxDuration?.Stop();
+        _sessionTimer?.Stop();
         CompleteRefer(new SipTransferResult(false, 487, "Call ended before the transfer completed"));
         _agent.Forget(this);
         SipClientTransaction? bye = null;
