@@ -233,7 +233,7 @@ public sealed partial class SipInviteSession
         return response;
     }
 
-    private async Task HangupIncomingAsync(CancellationToken ct)
+    private async Task HangupIncomingAsync(SipCallEndReason reason, CancellationToken ct)
     {
         SipClientTransaction? bye;
         lock (_sync)
@@ -245,7 +245,7 @@ public sealed partial class SipInviteSession
                 return;
             }
 
-            bye = Terminate(SipCallEndReason.LocalBye, SipSessionSide.Local, sendBye: true);
+            bye = Terminate(reason, SipSessionSide.Local, sendBye: true);
         }
 
         if (bye is not null)
