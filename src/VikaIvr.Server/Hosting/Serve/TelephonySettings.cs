@@ -20,6 +20,7 @@ public static class TelephonySettings
             AnswerDelay = TimeSpan.FromMilliseconds(settings.Sip.AnswerDelayMs),
             InBandDtmf = settings.Media.InBandDtmf,
             Media = new MediaSessionOptions { ComfortSilence = settings.Media.ComfortNoise },
+            RtpTimeout = settings.Media.RtpTimeoutSeconds > 0 ? TimeSpan.FromSeconds(settings.Media.RtpTimeoutSeconds) : null,
         };
     }
 
