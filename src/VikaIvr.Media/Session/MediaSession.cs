@@ -86,6 +86,15 @@ public sealed partial class MediaSession : IPacedStream, IDatagramSink, IAsyncDi
 
     public bool IsPlaying => _playback.IsPlaying;
 
+    /// <summary>
+    /// How long since the last RTP or RTCP packet from the caller (or since the start, or since
+    /// the resume after a hold); null while the caller holds (its offer was sendonly, inactive or
+    /// c=0.0.0.0 and it need send nothing), before the start and after the close.
+    /// </summary>
+    public TimeSpan? ReceiveIdle => _state == 1 && _media is { IsHeld: false }
+        ? _time.GetElapsedTime(Volatile.Read(ref _lastReceivedAt))
+        : null;
+
     /// <summary>Cancelled when the session closes.</summary>
     public CancellationToken Closed => _closing.Token;
 
@@ -99,6 +108,7 @@ public sealed partial class MediaSession : IPacedStream, IDatagramSink, IAsyncDi
         }
 
         Update(media);
+        MarkReceived();
         if (_receiver is not null)
         {
             _rtpWatch = _receiver.Register(_lease.Rtp, this, RtpChannel);
@@ -116,6 +126,12 @@ public sealed partial class MediaSession : IPacedStream, IDatagramSink, IAsyncDi
     {
         ArgumentNullException.ThrowIfNull(media);
         var previous = _media;
+        if (previous is { IsHeld: true } && !media.IsHeld)
+        {
+            // Resumed: the inactivity watch starts again from now, not from before the hold.
+            MarkReceived();
+        }
+
         _media = media;
         _latched = null;
         _sendTo = media.RemoteEndPoint is { } ep ? ToSocketAddress(ep) : null;

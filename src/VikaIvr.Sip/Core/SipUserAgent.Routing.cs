@@ -1,6 +1,7 @@
 using System.Net;
 using VikaIvr.Sip.Admission;
 using VikaIvr.Sip.Auth;
+using VikaIvr.Sip.Core.SessionTimers;
 using VikaIvr.Sip.Dialogs;
 using VikaIvr.Sip.Message;
 using VikaIvr.Sip.Transactions;
@@ -111,6 +112,12 @@ public sealed partial class SipUserAgent
                 tx.Respond(challenge);
                 return;
             }
+        }
+
+        if (Options.SessionTimers is { } timers && SipSessionTimerNegotiation.Negotiate(request, timers, out int minSe) is null)
+        {
+            tx.Respond(CreateIntervalTooSmall(request, minSe));
+            return;
         }
 
         if (!Options.AnswerCalls)
@@ -269,7 +276,7 @@ public sealed partial class SipUserAgent
         var response = CreateResponse(request, 200);
         response.Headers.Add(SipHeaderId.Allow, AllowedMethods);
         response.Headers.Add(SipHeaderId.Accept, string.Join(", ", Options.AcceptedContentTypes));
-        response.Headers.Add(SipHeaderId.Supported, string.Join(", ", Options.SupportedOptionTags));
+        response.Headers.Add(SipHeaderId.Supported, string.Join(", ", _supported));
         return response;
     }
 
@@ -287,7 +294,7 @@ public sealed partial class SipUserAgent
     }
 
     private static bool IsAllowedMethod(string method) => method is SipMethods.Invite or SipMethods.Ack or SipMethods.Bye
-        or SipMethods.Cancel or SipMethods.Options or SipMethods.Info or SipMethods.Notify;
+        or SipMethods.Cancel or SipMethods.Options or SipMethods.Info or SipMethods.Notify or SipMethods.Update;
 
     private string? UnsupportedRequire(SipRequest request)
     {
@@ -295,7 +302,7 @@ public sealed partial class SipUserAgent
         foreach (var tag in request.Require)
         {
             var trimmed = tag.Trim();
-            if (trimmed.Length > 0 && !Options.SupportedOptionTags.Contains(trimmed, StringComparer.OrdinalIgnoreCase))
+            if (trimmed.Length > 0 && !_supported.Contains(trimmed, StringComparer.OrdinalIgnoreCase))
             {
                 (unknown ??= []).Add(trimmed);
             }

@@ -1,5 +1,6 @@
 using VikaIvr.Sip.Admission;
 using VikaIvr.Sip.Auth;
+using VikaIvr.Sip.Core.SessionTimers;
 
 namespace VikaIvr.Sip.Core;
 
@@ -60,6 +61,9 @@ public sealed class SipUserAgentOptions
 
     /// <summary>Read on every OPTIONS: 200 when ready, 503 with Retry-After when not (a dispatcher's probe follows it).</summary>
     public ISipReadiness Readiness { get; set; } = new SipAlwaysReady();
+
+    /// <summary>RFC 4028 session timers on the calls we answer ("timer" is then a supported option tag); null: off.</summary>
+    public SipSessionTimerOptions? SessionTimers { get; set; } = new();
 
     /// <summary>Where the user agent counts what it sends (INVITE responses by status); null: not counted.</summary>
     public SipMetrics? Metrics { get; set; }

@@ -26,6 +26,7 @@ public sealed partial class CallService
         private TelephonyCall? _call;
         private CallRecord? _record;
         private SdpOfferAnswer? _offerAnswer;
+        private IDisposable? _mediaWatch;
         private bool _finishing;
 
         public async Task RunAsync()
@@ -36,6 +37,7 @@ public sealed partial class CallService
                 if (await AnswerAsync().ConfigureAwait(false))
                 {
                     service.Metrics?.Answered();
+                    _mediaWatch = service._watchdog?.Watch(_call!.Media, OnMediaTimeout);
                     await RunApplicationAsync().ConfigureAwait(false);
                 }
 
@@ -241,6 +243,26 @@ public sealed partial class CallService
             service.TrackBye(session.CallId, bye);
         }
 
+        /// <summary>On the watchdog's sweep: BYE now (the session ends as MediaTimeout, the application sees Ended).</summary>
+        private void OnMediaTimeout()
+        {
+            if (session.Ended.IsCancellationRequested)
+            {
+                return;
+            }
+
+            service.LogMediaTimeout(session.CallId, service._watchdog!.Timeout.TotalSeconds);
+            service.Metrics?.MediaTimedOut();
+            try
+            {
+                service.TrackBye(session.CallId, session.HangupAsync(SipCallEndReason.MediaTimeout, CancellationToken.None));
+            }
+            catch (Exception ex)
+            {
+                service.LogHangupFailed(session.CallId, ex.Message);
+            }
+        }
+
         private Task<SipAnswer> OnReinvite(SipBody? offer, CancellationToken ct)
         {
             var offerAnswer = _offerAnswer!;
@@ -294,6 +316,7 @@ public sealed partial class CallService
         private async Task FinishAsync(SipSessionEnd end)
         {
             _finishing = true;
+            _mediaWatch?.Dispose();
             var call = _call;
             var r = _record!;
             // Once the stop began, a call we end is ended by the stop (its application returned on the stop token).

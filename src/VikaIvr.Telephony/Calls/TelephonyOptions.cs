@@ -26,4 +26,7 @@ public sealed class TelephonyOptions
     public SrtpMode Srtp { get; set; } = SrtpMode.Optional;
 
     public MediaSessionOptions Media { get; set; } = new();
+
+    /// <summary>An answered call whose caller sends no RTP or RTCP this long (not while it holds) ends with BYE, "media-timeout"; null: never.</summary>
+    public TimeSpan? RtpTimeout { get; set; }
 }

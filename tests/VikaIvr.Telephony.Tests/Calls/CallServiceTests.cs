@@ -12,7 +12,7 @@ using VikaIvr.Telephony.Media;
 namespace VikaIvr.Telephony.Tests.Calls;
 
 /// <summary>The call service answering sessions of a socketless SIP agent, with real loopback media and a test application.</summary>
-public sealed class CallServiceTests : IAsyncDisposable
+public sealed partial class CallServiceTests : IAsyncDisposable
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
     private readonly SipHarness _sip = new();

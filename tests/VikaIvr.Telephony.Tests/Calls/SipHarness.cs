@@ -60,6 +60,14 @@ public sealed class SipHarness : ISipTransport
         }
     }
 
+    public List<SipRequest> Requests(string method)
+    {
+        lock (_sent)
+        {
+            return [.. _sent.OfType<SipRequest>().Where(r => r.Method == method)];
+        }
+    }
+
     /// <summary>Waits for a response with <paramref name="status"/> to a request of <paramref name="method"/>.</summary>
     public Task<SipResponse> ResponseAsync(int status, string method)
     {

@@ -68,6 +68,11 @@ public sealed class SipCallStack : IAsyncDisposable
             TrustedProxies = settings.Sip.TrustedProxies,
             DenyUserAgents = settings.Sip.DenyUserAgents.Count > 0 ? settings.Sip.DenyUserAgents : [.. SipUserAgentOptions.DefaultDenyUserAgents],
             MaxCallDuration = settings.Sip.MaxCallDurationSeconds > 0 ? TimeSpan.FromSeconds(settings.Sip.MaxCallDurationSeconds) : null,
+            SessionTimers = new Sip.Core.SessionTimers.SipSessionTimerOptions
+            {
+                SessionExpires = TimeSpan.FromSeconds(settings.Sip.SessionExpiresSeconds),
+                MinSessionExpires = TimeSpan.FromSeconds(settings.Sip.MinSessionExpiresSeconds),
+            },
             ContactHost = string.IsNullOrEmpty(settings.Media.PublicAddress) ? null : settings.Media.PublicAddress,
             InviteAuthentication = settings.Sip.ChallengeInvites
                 ? new Sip.Auth.SipDigestServer(settings.Sip.AuthRealm,

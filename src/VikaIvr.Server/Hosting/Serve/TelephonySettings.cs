@@ -21,6 +21,7 @@ public static class TelephonySettings
             InBandDtmf = settings.Media.InBandDtmf,
             Srtp = SrtpModeNames.Parse(settings.Media.Srtp),
             Media = new MediaSessionOptions { ComfortSilence = settings.Media.ComfortNoise },
+            RtpTimeout = settings.Media.RtpTimeoutSeconds > 0 ? TimeSpan.FromSeconds(settings.Media.RtpTimeoutSeconds) : null,
         };
     }
 

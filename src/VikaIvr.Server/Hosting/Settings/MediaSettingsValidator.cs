@@ -33,6 +33,7 @@ public sealed class MediaSettingsValidator : IValidateOptions<MediaSettings>
 
         failures.Range("Media:PacerThreads", options.PacerThreads);
         failures.Range("Media:ReceiveThreads", options.ReceiveThreads);
+        failures.Range("Media:RtpTimeoutSeconds", options.RtpTimeoutSeconds);
         if (!InBandDtmfModes.Contains(options.InBandDtmf, StringComparer.Ordinal))
         {
             failures.Add("Media:InBandDtmf", options.InBandDtmf, "auto, always or never");

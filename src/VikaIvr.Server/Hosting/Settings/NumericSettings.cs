@@ -21,6 +21,10 @@ public static class NumericSettings
         ["Sip:RetryAfterSeconds"] = new(1, 3600, "seconds 1-3600"),
         ["Sip:MaxTcpConnectionsPerSource"] = new(0, 100000, "connections 0-100000 (0 = no per-source cap)"),
         ["Sip:TcpFirstMessageSeconds"] = new(1, 300, "seconds 1-300"),
+        // RFC 4028 asks for at least 90 s; shorter intervals are allowed so tests can watch a session expire.
+        ["Sip:SessionExpiresSeconds"] = new(1, 86400, "seconds 1-86400, not below Sip:MinSessionExpiresSeconds"),
+        ["Sip:MinSessionExpiresSeconds"] = new(1, 86400, "seconds 1-86400 (RFC 4028: 90 or more; less only for tests)"),
+        ["Media:RtpTimeoutSeconds"] = new(0, 3600, "seconds 0-3600 (0 = off)"),
         ["Data:ParticipantApi:TimeoutMs"] = new(50, 60000, "milliseconds 50-60000"),
         ["Data:ParticipantApi:Retries"] = new(0, 10, "a retry count 0-10"),
         ["Data:ParticipantApi:CacheSeconds"] = new(0, 86400, "seconds 0-86400 (0 = no cache)"),
