@@ -5,6 +5,7 @@ using VikaIvr.Flows.Runtime;
 using VikaIvr.Server.Hosting;
 using VikaIvr.Server.Hosting.Flows;
 using VikaIvr.Server.Hosting.Operator;
+using VikaIvr.Server.Tests.Operator;
 using VikaIvr.Tests.Shared;
 
 namespace VikaIvr.Server.Tests.Flows;

@@ -1,7 +1,7 @@
 using System.Net;
 using VikaIvr.Flows.Ports;
 
-namespace VikaIvr.Server.Tests;
+namespace VikaIvr.Server.Tests.Operator;
 
 /// <summary>A call that is only routed and identified, never run: every media operation throws.</summary>
 public sealed class FakeCall(string called, string caller = "0811000001", IPEndPoint? source = null) : ICall

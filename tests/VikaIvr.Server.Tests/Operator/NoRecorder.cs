@@ -1,6 +1,6 @@
 using VikaIvr.Server.Hosting;
 
-namespace VikaIvr.Server.Tests;
+namespace VikaIvr.Server.Tests.Operator;
 
 /// <summary>A prompt recorder with no prompts, for tests that never reach a save.</summary>
 public sealed class NoRecorder : IPromptRecorder
