@@ -28,14 +28,14 @@ public sealed class SettingsValidationTests
             ["Media:RtpPorts"] = "40000-40999",
             ["Media:Codecs:0"] = "pcma",
             ["Server:StopSeconds"] = "5",
-            ["Operator:Pin"] = "2468",
+            ["Operator:Pin"] = "246810",
         });
 
         Assert.Equal(5070, settings.Sip.Port);
         Assert.Equal("40000-40999", settings.Media.RtpPorts);
         Assert.Equal(["pcma"], settings.Media.Codecs);
         Assert.Equal(5, settings.Server.StopSeconds);
-        Assert.Equal("2468", settings.Operator.Pin);
+        Assert.Equal("246810", settings.Operator.Pin);
     }
 
     [Theory]
@@ -75,6 +75,40 @@ public sealed class SettingsValidationTests
         Assert.Contains(problems, p => p.StartsWith("invalid setting Media:RtpPorts = '2-1'", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.StartsWith("invalid setting Server:Priority = 'urgent'", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.StartsWith("invalid setting Sip:Port = '0'", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("2468")]
+    [InlineData("24681")]
+    [InlineData("1234567890123")]
+    public void An_operator_pin_outside_6_to_12_digits_is_refused_with_its_key_and_cause(string pin)
+    {
+        var line = Assert.Single(Problems(new() { ["Operator:Pin"] = pin }));
+
+        Assert.Equal("invalid setting Operator:Pin = '(hidden)': expected 6-12 digits, or empty to keep the line closed", line);
+    }
+
+    [Fact]
+    public void The_operator_lines_sources_and_lockout_limits_are_checked()
+    {
+        var problems = Problems(new()
+        {
+            ["Operator:Pin"] = "246810",
+            ["Operator:AllowFrom:0"] = "10.0.0.0/8",
+            ["Operator:AllowFrom:1"] = "10.0.0.0/33",
+            ["Operator:AllowFrom:2"] = "intranet",
+            ["Operator:MaxPinFailures"] = "0",
+            ["Operator:LockoutMinutes"] = "0",
+        });
+
+        Assert.Equal(
+            [
+                "invalid setting Operator:AllowFrom:1 = '10.0.0.0/33': expected an IP address or a CIDR block such as 10.0.0.0/8",
+                "invalid setting Operator:AllowFrom:2 = 'intranet': expected an IP address or a CIDR block such as 10.0.0.0/8",
+                "invalid setting Operator:MaxPinFailures = '0': expected wrong PINs 1-100",
+                "invalid setting Operator:LockoutMinutes = '0': expected minutes 1-10080 (a week)",
+            ],
+            problems);
     }
 
     [Theory]

@@ -207,7 +207,7 @@ public sealed partial class SipUserAgent
         }
 
         var inDialog = request.To?.Tag is not null;
-        if (!inDialog && request.Method == SipMethods.Invite && !IsServiceNumber(request.RequestUri))
+        if (!inDialog && request.Method == SipMethods.Invite && !IsServiceNumber(request.RequestUri, source.Address.Address))
         {
             Admission.Refusals.Record(SipRefusalReason.UnknownNumber, source.Address.Address);
             Security.Event(SipSecurityLog.UnknownNumber, source.Address, "number=" + request.RequestUri.User);
@@ -311,17 +311,12 @@ public sealed partial class SipUserAgent
         return unknown is null ? null : string.Join(", ", unknown);
     }
 
-    private bool IsServiceNumber(SipUri uri)
+    private bool IsServiceNumber(SipUri uri, IPAddress source)
     {
-        if (Options.ServiceNumbers.Count == 0)
-        {
-            return true;
-        }
-
         var user = uri.UnescapedUser;
         if (user is null)
         {
-            return false;
+            return Options.ServiceNumbers.Count == 0;
         }
 
         // tel: and user=phone numbers may carry visual separators (RFC 3966).
@@ -333,6 +328,16 @@ public sealed partial class SipUserAgent
             {
                 digits[n++] = c;
             }
+        }
+
+        if (_restricted.Refuses(digits[..n], source))
+        {
+            return false;
+        }
+
+        if (Options.ServiceNumbers.Count == 0)
+        {
+            return true;
         }
 
         foreach (var number in Options.ServiceNumbers)

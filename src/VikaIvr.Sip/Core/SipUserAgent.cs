@@ -28,6 +28,7 @@ public sealed partial class SipUserAgent : ISipInboundHandler, IAsyncDisposable
 
     private readonly ISipTransport _transport;
     private readonly SipCidr[] _allowed;
+    private readonly SipRestrictedNumbers _restricted;
     private readonly SipUserAgentDenyList _denied;
     private readonly string[] _supported;
     private readonly ConcurrentDictionary<(string CallId, string LocalTag), SipInviteSession> _sessions = new();
@@ -48,6 +49,7 @@ public sealed partial class SipUserAgent : ISipInboundHandler, IAsyncDisposable
             TrustedProxies = [.. options.TrustedProxies.Select(SipCidr.Parse)],
         };
         _allowed = [.. options.AllowedSources.Select(SipCidr.Parse)];
+        _restricted = new SipRestrictedNumbers(options.RestrictedNumbers);
         Admission = new SipAdmission(options.Admission, options.Readiness, time, logger);
         Security = new SipSecurityLog(logger);
         _denied = new SipUserAgentDenyList(options.DenyUserAgents);

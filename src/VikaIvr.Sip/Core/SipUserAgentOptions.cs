@@ -13,6 +13,12 @@ public sealed class SipUserAgentOptions
     /// <summary>Allowed source networks in CIDR form (<c>10.0.0.0/8</c>, <c>::1/128</c>, or a single address); empty allows all.</summary>
     public IList<string> AllowedSources { get; set; } = [];
 
+    /// <summary>
+    /// Service numbers answered only from the given sources (number → CIDR list, e.g. the operator line);
+    /// to any other source the number is unknown: 404 and the unknown-number event, like a number not served.
+    /// </summary>
+    public IDictionary<string, IList<string>> RestrictedNumbers { get; set; } = new Dictionary<string, IList<string>>();
+
     /// <summary>Calls are ended with BYE after this long; null for no limit.</summary>
     public TimeSpan? MaxCallDuration { get; set; } = TimeSpan.FromHours(1);
 

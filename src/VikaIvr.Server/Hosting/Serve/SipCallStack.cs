@@ -63,6 +63,7 @@ public sealed class SipCallStack : IAsyncDisposable
         {
             ServiceNumbers = [.. parts.ServiceNumbers],
             AllowedSources = settings.Sip.AllowFrom,
+            RestrictedNumbers = Operator.OperatorLineSources.Restrictions(settings.Operator),
             ServerHeader = settings.Sip.ServerHeader,
             UserAgentName = settings.Sip.ServerHeader,
             TrustedProxies = settings.Sip.TrustedProxies,

@@ -31,6 +31,8 @@ public static class NumericSettings
         ["Media:PacerThreads"] = new(0, 64, "a thread count 0-64 (0 = one per core, at most 4)"),
         ["Media:ReceiveThreads"] = new(1, 64, "a thread count 1-64"),
         ["Trunk:ExpiresSeconds"] = new(60, 86400, "seconds 60-86400"),
+        ["Operator:MaxPinFailures"] = new(1, 100, "wrong PINs 1-100"),
+        ["Operator:LockoutMinutes"] = new(1, 10080, "minutes 1-10080 (a week)"),
         ["Server:StatsSeconds"] = new(0, 86400, "seconds 0-86400 (0 = off)"),
         ["Server:StopSeconds"] = new(1, 3600, "seconds 1-3600"),
         ["Server:DrainSeconds"] = new(0, 86400, "seconds 0-86400 (0 = no drain: BYE at once)"),

@@ -78,7 +78,7 @@ public sealed class SipSettingsValidator : IValidateOptions<SipSettings>
         return failures.Result;
     }
 
-    private static bool IsCidr(string text)
+    internal static bool IsCidr(string text)
     {
         try
         {
