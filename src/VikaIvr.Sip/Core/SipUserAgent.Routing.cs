@@ -101,7 +101,7 @@ public sealed partial class SipUserAgent
             var verdict = auth.Verify(request.Authorization, request.Method);
             if (verdict != SipDigestVerdict.Valid)
             {
-                if (verdict == SipDigestVerdict.Invalid)
+                if (verdict == SipDigestVerdict.Invalid && Security.IsEnabled)
                 {
                     Security.Event(SipSecurityLog.AuthFailed, source.Address, "number=" + request.RequestUri.User);
                 }
@@ -203,7 +203,11 @@ public sealed partial class SipUserAgent
         if (!inDialog && request.Method == SipMethods.Invite && !IsServiceNumber(request.RequestUri))
         {
             Admission.Refusals.Record(SipRefusalReason.UnknownNumber, source.Address.Address);
-            Security.Event(SipSecurityLog.UnknownNumber, source.Address, "number=" + request.RequestUri.User);
+            if (Security.IsEnabled)
+            {
+                Security.Event(SipSecurityLog.UnknownNumber, source.Address, "number=" + request.RequestUri.User);
+            }
+
             return CreateResponse(request, 404);
         }
 
