@@ -60,6 +60,15 @@ public sealed partial class SipUserAgent
             return;
         }
 
+        // Refusals are answered statelessly (as Kamailio's sl_send_reply): a scan keeps no transaction and
+        // no timer, and a request with a forged source draws one answer at that source, not a 404
+        // retransmitted until timer H (eleven of them). A retransmitted request is refused again.
+        if (Refusal(request, source) is { } refusal)
+        {
+            SendStateless(refusal, request, source);
+            return;
+        }
+
         if (IsMerged(request))
         {
             SendStateless(request, source, 482);
@@ -75,10 +84,6 @@ public sealed partial class SipUserAgent
         }
 
         RememberForMerge(request, tx);
-        if (Refused(request, tx))
-        {
-            return;
-        }
 
         switch (request.Method)
         {
