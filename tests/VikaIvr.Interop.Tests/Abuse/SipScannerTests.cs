@@ -76,8 +76,8 @@ public sealed class SipScannerTests(ScannerServerFixture fixture, ITestOutputHel
         Assert.DoesNotContain(ScannerServerFixture.OperatorNumber, found);
 
         // The line is open, only not to the scanner: its allowed source is answered.
-        var allowed = await SipInviteProbe.ProbeAsync(Server.SipEndPoint, TimeSpan.FromSeconds(5), ScannerServerFixture.OperatorSource, ScannerServerFixture.OperatorNumber);
-        Assert.True(allowed.Status == 200, $"{ScannerServerFixture.OperatorNumber} from {ScannerServerFixture.OperatorSource}: {allowed.Status}\n{Server.Output}");
+        var allowed = await SipInviteProbe.FinalAnswerAsync(Server.SipEndPoint, TimeSpan.FromSeconds(5), ScannerServerFixture.OperatorSource, ScannerServerFixture.OperatorNumber);
+        Assert.True(allowed is not null && SipOptionsProbe.ParseStatus(allowed) == 200, $"{ScannerServerFixture.OperatorNumber} from {ScannerServerFixture.OperatorSource}: {allowed}\n{Server.Output}");
         Assert.Equal(0, CountLines($"SECURITY event=source-banned src={ScannerSource} "));
     }
 
