@@ -17,9 +17,8 @@ public sealed class SdpOfferAnswerOptions
     /// <summary>Packet time used when the peer states none or states one outside 10–40 ms.</summary>
     public int DefaultPtimeMs { get; set; } = 20;
 
-    /// <summary>The o= username; "-" (RFC 4566 5.2: no user concept), so an answer names no product to a scanner.</summary>
     public string OriginUsername { get; set; } = "-";
 
-    /// <summary>The s= line; "-" for the same reason (RFC 4566 allows no empty one).</summary>
+    /// <summary>"-" here and in <see cref="OriginUsername"/> (RFC 4566 5.2, 5.3): an answer names no product to a scanner.</summary>
     public string SessionName { get; set; } = "-";
 }
