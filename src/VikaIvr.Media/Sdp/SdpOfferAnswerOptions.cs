@@ -24,7 +24,8 @@ public sealed class SdpOfferAnswerOptions
     /// <summary>Crypto suites we accept (answers take the offer's first one listed here) and offer, in this order.</summary>
     public IList<SrtpCryptoSuite> SrtpSuites { get; set; } = [SrtpCryptoSuite.AesCm128HmacSha1_80, SrtpCryptoSuite.AesCm128HmacSha1_32];
 
-    public string OriginUsername { get; set; } = "vikaivr";
+    public string OriginUsername { get; set; } = "-";
 
-    public string SessionName { get; set; } = "VikaIvr";
+    /// <summary>"-" here and in <see cref="OriginUsername"/> (RFC 4566 5.2, 5.3): an answer names no product to a scanner.</summary>
+    public string SessionName { get; set; } = "-";
 }

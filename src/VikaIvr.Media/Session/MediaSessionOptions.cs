@@ -14,8 +14,11 @@ public sealed class MediaSessionOptions
 
     public TimeSpan RtcpInterval { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>The RTCP CNAME; the node name is a good choice.</summary>
-    public string Cname { get; set; } = "vikaivr";
+    /// <summary>
+    /// The RTCP CNAME: by default random per options object (RFC 7022's short-term persistent CNAME),
+    /// so RTCP names neither the product nor the host to whoever calls.
+    /// </summary>
+    public string Cname { get; set; } = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12));
 
     /// <summary>Default key-down time for outgoing RFC 4733 digits.</summary>
     public TimeSpan DtmfDuration { get; set; } = TimeSpan.FromMilliseconds(100);

@@ -35,11 +35,17 @@ public sealed partial class SipSecurityLog(ILogger logger)
     private const int MaxDetail = 80;
     private readonly ILogger _logger = logger;
 
+    /// <summary>
+    /// True when events are written (the Warning level is on). Abuse paths test it before building a
+    /// detail: a flood or a scan would otherwise format a string per request that nobody reads.
+    /// </summary>
+    public bool IsEnabled => _logger.IsEnabled(LogLevel.Warning);
+
     /// <summary>Writes one event; <paramref name="detail"/> is cleaned of quotes, backslashes and control characters and cut short.</summary>
     public void Event(string name, IPEndPoint source, string detail)
     {
         ArgumentNullException.ThrowIfNull(source);
-        if (_logger.IsEnabled(LogLevel.Warning))
+        if (IsEnabled)
         {
             var address = source.Address.IsIPv4MappedToIPv6 ? source.Address.MapToIPv4() : source.Address;
             Write(_logger, name, address, source.Port, Clean(detail));

@@ -81,14 +81,21 @@ public sealed partial class SipUserAgent
         }
 
         Admission.Refusals.Record(SipRefusalReason.Scanner, address);
-        Security.Event(SipSecurityLog.ScannerDropped, source.Address, "method=" + request.Method + " user-agent=" + request.Headers.Get(SipHeaderId.UserAgent));
+        if (Security.IsEnabled)
+        {
+            Security.Event(SipSecurityLog.ScannerDropped, source.Address, "method=" + request.Method + " user-agent=" + request.Headers.Get(SipHeaderId.UserAgent));
+        }
     }
 
     /// <summary>A request of <paramref name="source"/> just started its ban: one security event, and its unacknowledged calls end.</summary>
     internal void OnBanStarted(SipEndPoint source, string method)
     {
-        Security.Event(SipSecurityLog.SourceBanned, source.Address,
-            "method=" + method + " ban=" + Admission.BanLeftSeconds(source.Address.Address).ToString(CultureInfo.InvariantCulture) + "s");
+        if (Security.IsEnabled)
+        {
+            Security.Event(SipSecurityLog.SourceBanned, source.Address,
+                "method=" + method + " ban=" + Admission.BanLeftSeconds(source.Address.Address).ToString(CultureInfo.InvariantCulture) + "s");
+        }
+
         AbandonUnacknowledged(source.Address.Address);
     }
 

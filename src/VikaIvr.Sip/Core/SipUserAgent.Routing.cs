@@ -61,6 +61,15 @@ public sealed partial class SipUserAgent
             return;
         }
 
+        // Refusals are answered statelessly (as Kamailio's sl_send_reply): a scan keeps no transaction and
+        // no timer, and a request with a forged source draws one answer at that source, not a 404
+        // retransmitted until timer H (eleven of them). A retransmitted request is refused again.
+        if (Refusal(request, source) is { } refusal)
+        {
+            SendStateless(refusal, request, source);
+            return;
+        }
+
         if (IsMerged(request))
         {
             SendStateless(request, source, 482);
@@ -76,10 +85,6 @@ public sealed partial class SipUserAgent
         }
 
         RememberForMerge(request, tx);
-        if (Refused(request, tx))
-        {
-            return;
-        }
 
         switch (request.Method)
         {
@@ -102,7 +107,7 @@ public sealed partial class SipUserAgent
             var verdict = auth.Verify(request.Authorization, request.Method);
             if (verdict != SipDigestVerdict.Valid)
             {
-                if (verdict == SipDigestVerdict.Invalid)
+                if (verdict == SipDigestVerdict.Invalid && Security.IsEnabled)
                 {
                     Security.Event(SipSecurityLog.AuthFailed, source.Address, "number=" + request.RequestUri.User);
                 }
@@ -210,7 +215,11 @@ public sealed partial class SipUserAgent
         if (!inDialog && request.Method == SipMethods.Invite && !IsServiceNumber(request.RequestUri, source.Address.Address))
         {
             Admission.Refusals.Record(SipRefusalReason.UnknownNumber, source.Address.Address);
-            Security.Event(SipSecurityLog.UnknownNumber, source.Address, "number=" + request.RequestUri.User);
+            if (Security.IsEnabled)
+            {
+                Security.Event(SipSecurityLog.UnknownNumber, source.Address, "number=" + request.RequestUri.User);
+            }
+
             return CreateResponse(request, 404);
         }
 

@@ -244,11 +244,18 @@ public sealed partial class SipUserAgent : ISipInboundHandler, IAsyncDisposable
     }
 
     /// <summary>Answers without a transaction (malformed requests, ones that cannot key a transaction).</summary>
-    private void SendStateless(SipRequest request, SipEndPoint source, int status, string? reason = null)
+    private void SendStateless(SipRequest request, SipEndPoint source, int status, string? reason = null) =>
+        SendStateless(CreateResponse(request, status, reason), request, source);
+
+    /// <summary>Sends <paramref name="response"/> to <paramref name="request"/> without a transaction (to the source, never a maddr of an untrusted one).</summary>
+    private void SendStateless(SipResponse response, SipRequest request, SipEndPoint source)
     {
-        var response = CreateResponse(request, status, reason);
         SipResponseRouter.StampTopVia(response, source);
         _transport.Send(response, Transactions.ResponseDestination(request.TopVia, source));
+        if (request.Method == SipMethods.Invite)
+        {
+            Options.Metrics?.InviteResponse(response.StatusCode);
+        }
     }
 
     private SipInviteSession? FindSession(SipRequest request)
