@@ -52,10 +52,12 @@ internal static class SipViews
 
     /// <summary>
     /// RFC 3261's grammar has no NUL and no bare CR in a start line or header value (a NUL only as
-    /// a quoted-pair, after a backslash): a message the parser accepted must not carry one.
+    /// a quoted-pair, after a backslash): a message the parser accepted must not carry one. CR and
+    /// LF before the start line are skipped, as the parser skips keep-alives there.
     /// </summary>
     public static void RequireNoExcludedControls(ReadOnlySpan<byte> data)
     {
+        data = data.TrimStart("\r\n"u8);
         var end = data.IndexOf("\r\n\r\n"u8);
         var lfEnd = data.IndexOf("\n\n"u8);
         if (end < 0 || (lfEnd >= 0 && lfEnd < end))
