@@ -35,6 +35,7 @@ for dll in VikaIvr.Sip.dll VikaIvr.Media.dll VikaIvr.Flows.dll; do
   dotnet tool run sharpfuzz "$bin/$dll" >/dev/null
 done
 harness=(dotnet "$bin/VikaIvr.Fuzz.dll")
+prepared=$SECONDS
 plain=(dotnet fuzz/VikaIvr.Fuzz/bin/Release/net10.0/VikaIvr.Fuzz.dll)
 
 if [[ "$what" == "list" ]]; then
@@ -79,4 +80,5 @@ for t in "${targets[@]}"; do
   fi
   if [[ "${FUZZ_KEEP:-}" == 1 ]]; then echo "   afl-fuzz output kept in $out"; else rm -rf "$out"; fi
 done
+echo "fuzz.sh: build and instrumentation ${prepared} s, all $((SECONDS)) s of wall clock"
 exit $failed
