@@ -34,6 +34,8 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 command -v dotnet >/dev/null || { echo "setup: the .NET 10 SDK (dotnet) is required on PATH" >&2; exit 1; }
 dotnet restore "$root/VikaIvr.sln" -v quiet >/dev/null
+# The fuzzing instrumenter (sharpfuzz, .config/dotnet-tools.json) for scripts/fuzz.sh.
+(cd "$root" && dotnet tool restore -v quiet >/dev/null)
 # `./vika` publishes the server precompiled (ReadyToRun): its compiler and runtime pack come by restore.
 case "$(uname -m)" in x86_64) rid=linux-x64;; aarch64) rid=linux-arm64;; *) rid="";; esac
 [ -z "$rid" ] || dotnet restore "$root/src/VikaIvr.Server/VikaIvr.Server.csproj" -r "$rid" -p:PublishReadyToRun=true -v quiet >/dev/null \

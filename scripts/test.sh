@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The test command: installs what the tests need, builds, runs the unit tests of every layer,
-# the shipped call scripts (vika simulate) and the interop tests with real SIP clients
-# (SIPp, baresip) calling a real server over loopback.
+# the shipped call scripts (vika simulate), every fuzz target for 8 s (afl-fuzz) and the interop
+# tests with real SIP clients (SIPp, baresip) calling a real server over loopback.
 #
 #   scripts/test.sh              everything, once
 #   scripts/test.sh --repeat N   setup and build once, then only the unit suites N times in a row
@@ -63,6 +63,8 @@ echo "== shipped call scripts (vika simulate)"
 vika=(dotnet "$root/src/VikaIvr.Server/bin/Release/net10.0/vika.dll")
 shopt -s nullglob
 VIKA_HOME="$root" "${vika[@]}" simulate tests/scripts/*.vks tests/scripts/operator/*.vks --quiet --junit "$results/scripts.xml" || status=$?
+echo "== fuzzing (afl-fuzz, 8 s per target; scripts/fuzz.sh TARGET SECONDS for longer runs)"
+scripts/fuzz.sh all 8 || status=$?
 echo "== interop tests (SIPp, baresip, the test caller against a running server)"
 dotnet test tests/VikaIvr.Interop.Tests -c Release --no-build \
   --logger "console;verbosity=normal" --results-directory "$results" || status=$?

@@ -23,6 +23,13 @@ internal static class YamlTreeReader
             errors.Add(new FlowError(file, (int)ex.Start.Line, "YAML syntax: " + Clean(ex.Message)));
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this instead of a YamlException on some malformed flow
+            // collections (found by fuzzing: ": [" with a plain scalar on the next line).
+            errors.Add(new FlowError(file, (int)(parser.Current?.Start.Line ?? 1), "YAML syntax: malformed flow collection"));
+            return null;
+        }
     }
 
     private static YamlItem ReadItem(IParser parser, string file, List<FlowError> errors)
@@ -49,6 +56,15 @@ internal static class YamlTreeReader
             }
 
             return map;
+        }
+
+        if (parser.Current is MappingEnd or SequenceEnd or DocumentEnd or StreamEnd)
+        {
+            // A structure ends where a value is due ("    :\n    :", found by fuzzing): consuming the
+            // end event here would run the reader past the end of the stream.
+            var line = (int)parser.Current.Start.Line;
+            errors.Add(new FlowError(file, line, "YAML syntax: a value is missing"));
+            return new YamlScalarItem(line, "");
         }
 
         var other = parser.Consume<ParsingEvent>();
