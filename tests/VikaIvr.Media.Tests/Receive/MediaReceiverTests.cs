@@ -142,7 +142,7 @@ public sealed class MediaReceiverTests : IDisposable
         return socket;
     }
 
-    private static async Task WaitUntil(Func<bool> condition)
+    internal static async Task WaitUntil(Func<bool> condition)
     {
         // Only a guard against a hang: a loaded machine may take long, never this long.
         var deadline = DateTime.UtcNow.AddSeconds(30);
@@ -153,12 +153,12 @@ public sealed class MediaReceiverTests : IDisposable
         }
     }
 
-    private sealed class Sink : IDatagramSink
+    internal sealed class Sink : IDatagramSink
     {
         private int _count;
         private long _start;
 
-        public ConcurrentQueue<(int Channel, byte[] Bytes, IPEndPoint From)> Datagrams { get; } = new();
+        public ConcurrentQueue<(int Channel, byte[] Bytes, IPEndPoint From, long ReceivedAtNs)> Datagrams { get; } = new();
 
         public ConcurrentQueue<(int Channel, SocketError Error)> Errors { get; } = new();
 
@@ -172,7 +172,7 @@ public sealed class MediaReceiverTests : IDisposable
         /// <summary>Datagrams counted in measuring mode.</summary>
         public int Counted => Volatile.Read(ref _count);
 
-        public void OnDatagram(int channel, ReadOnlySpan<byte> datagram, SocketAddress from)
+        public void OnDatagram(int channel, ReadOnlySpan<byte> datagram, SocketAddress from, long receivedAtNs)
         {
             if (MeasureFrom >= 0)
             {
@@ -191,7 +191,7 @@ public sealed class MediaReceiverTests : IDisposable
             }
 
             var endPoint = (IPEndPoint)new IPEndPoint(IPAddress.Any, 0).Create(from);
-            Datagrams.Enqueue((channel, datagram.ToArray(), endPoint));
+            Datagrams.Enqueue((channel, datagram.ToArray(), endPoint, receivedAtNs));
         }
 
         public void OnReceiveError(int channel, SocketException error) => Errors.Enqueue((channel, error.SocketErrorCode));
