@@ -25,7 +25,18 @@ internal sealed partial class LoadCall(LoadOptions options, LoadResults results,
     private long _firstPacketAt;
     private int _heardCount;
     private int _heardRead;
-    private byte _payloadType;
+    private readonly byte _payloadType = (byte)options.Codec;
+
+    /// <summary>The received stream's timing (complete once the call's media is closed).</summary>
+    internal StreamTiming Timing => _timing;
+
+    /// <summary>The prompts recognised so far, in order (tests).</summary>
+    internal List<string> HeardSoFar()
+    {
+        var heard = new List<string>();
+        for (int i = Math.Max(0, _heardCount - HeardCapacity); i < _heardCount; i++) heard.Add(options.Prompts!.IdOf(_heard[i % HeardCapacity]));
+        return heard;
+    }
 
     public void OnPacket(in RtpHeader header, ReadOnlySpan<byte> payload, long receivedAtNs)
     {
@@ -54,7 +65,6 @@ internal sealed partial class LoadCall(LoadOptions options, LoadResults results,
 
     public async Task RunAsync(TestCallerStack stack, CancellationToken ct)
     {
-        _payloadType = (byte)options.Codec;
         var callerOptions = new TestCallerOptions
         {
             Codec = options.Codec,

@@ -78,11 +78,11 @@ public sealed record LoadReport(TimeSpan Elapsed, int Placed, int Answered, int 
         w.WriteNumber("lost", Timing.Lost);
         w.WriteNumber("reordered", Timing.Reordered);
         w.WriteStartObject("deviationMs");
-        w.WriteNumber("p50", Timing.DeviationP50Ms);
-        w.WriteNumber("p99", Timing.DeviationP99Ms);
-        w.WriteNumber("max", Timing.DeviationMaxMs);
-        w.WriteNumber("medianStreamP99", Timing.MedianStreamP99Ms);
-        w.WriteNumber("worstStreamP99", Timing.WorstStreamP99Ms);
+        w.WriteNumber("p50", Math.Round(Timing.DeviationP50Ms, 3));
+        w.WriteNumber("p99", Math.Round(Timing.DeviationP99Ms, 3));
+        w.WriteNumber("max", Math.Round(Timing.DeviationMaxMs, 3));
+        w.WriteNumber("medianStreamP99", Math.Round(Timing.MedianStreamP99Ms, 3));
+        w.WriteNumber("worstStreamP99", Math.Round(Timing.WorstStreamP99Ms, 3));
         w.WriteEndObject();
         w.WriteEndObject();
         w.WriteEndObject();
