@@ -26,30 +26,36 @@ public sealed class LoadCommand(TextWriter output, TextWriter error) : IVikaComm
 
     public string Name => "load";
 
+    private readonly Argument<string> _target = PositionalArgument.Create<string>("TARGET", "sip:165@HOST:PORT[;transport=tcp]");
+    private readonly Option<int> _calls = new("--calls") { HelpName = "N", Description = "calls in all (all may be up at once)", DefaultValueFactory = _ => 10 };
+    private readonly Option<double> _rate = new("--rate") { HelpName = "R", Description = "new calls per second", DefaultValueFactory = _ => 10 };
+    private readonly Option<double> _duration = new("--duration") { HelpName = "S", Description = "seconds each call is held before our BYE (with --script: the longest a call may run)", DefaultValueFactory = _ => 30 };
+    private readonly Option<string> _script = new("--script") { HelpName = "FILE.vks", Description = "each call follows this call script; its expect prompt/hangup/transfer lines are checked" };
+    private readonly Option<string> _keys = new("--keys") { HelpName = "PLAN", Description = "keys each call sends: \"1,w,1,3171011708850001#\" (w = wait 1 s)" };
+    private readonly Option<string> _dtmf = new("--dtmf") { HelpName = "rfc4733|info|inband", Description = "how keys are sent", DefaultValueFactory = _ => "rfc4733" };
+    private readonly Option<string> _codec = new("--codec") { HelpName = "pcmu|pcma", Description = "the codec offered", DefaultValueFactory = _ => "pcmu" };
+    private readonly Option<string> _audio = new("--audio") { HelpName = "FILE.wav", Description = "audio each call plays once after the answer (silence otherwise)" };
+    private readonly Option<string> _report = new("--report") { HelpName = "FILE.json", Description = "write the report as JSON" };
+    private readonly Option<string> _bind = new("--bind") { HelpName = "ADDRESS", Description = "local address for our SIP and RTP (default: the one that reaches the target)" };
+
     public Command Create()
     {
-        var target = PositionalArgument.Create<string>("TARGET", "sip:165@HOST:PORT[;transport=tcp]");
-        var calls = new Option<int>("--calls") { HelpName = "N", Description = "calls in all (all may be up at once)", DefaultValueFactory = _ => 10 };
-        var rate = new Option<double>("--rate") { HelpName = "R", Description = "new calls per second", DefaultValueFactory = _ => 10 };
-        var duration = new Option<double>("--duration") { HelpName = "S", Description = "seconds each call is held before our BYE (with --script: the longest a call may run)", DefaultValueFactory = _ => 30 };
-        var script = new Option<string>("--script") { HelpName = "FILE.vks", Description = "each call follows this call script; its expect prompt lines are checked" };
-        var keys = new Option<string>("--keys") { HelpName = "PLAN", Description = "keys each call sends: \"1,w,1,3171011708850001#\" (w = wait 1 s)" };
-        var dtmf = new Option<string>("--dtmf") { HelpName = "rfc4733|info|inband", Description = "how keys are sent", DefaultValueFactory = _ => "rfc4733" };
-        var codec = new Option<string>("--codec") { HelpName = "pcmu|pcma", Description = "the codec offered", DefaultValueFactory = _ => "pcmu" };
-        var audio = new Option<string>("--audio") { HelpName = "FILE.wav", Description = "audio each call plays once after the answer (silence otherwise)" };
-        var report = new Option<string>("--report") { HelpName = "FILE.json", Description = "write the report as JSON" };
-        var bind = new Option<string>("--bind") { HelpName = "ADDRESS", Description = "local address for our SIP and RTP (default: the one that reaches the target)" };
         var settings = new CommandSettings(SettingOptions.Prompts());
         var command = new Command("load", "load test: many calls by the built-in test caller, with timing figures")
         {
-            target, calls, rate, duration, script, keys, dtmf, codec, audio, report, bind,
+            _target, _calls, _rate, _duration, _script, _keys, _dtmf, _codec, _audio, _report, _bind,
         };
         settings.AddTo(command);
-        command.SetAction((result, ct) => CommandRunner.RunAsync(Name, error, () => RunAsync(
-            new LoadRequest(result.GetValue(target)!, result.GetValue(calls), result.GetValue(rate), result.GetValue(duration), result.GetValue(script),
-                result.GetValue(keys), result.GetValue(dtmf)!, result.GetValue(codec)!, result.GetValue(audio), result.GetValue(report), result.GetValue(bind)),
-            () => settings.Read(result), ct)));
+        command.SetAction((result, ct) => CommandRunner.RunAsync(Name, error, () => RunAsync(Read(result), () => settings.Read(result), ct)));
         return command;
+    }
+
+    /// <summary>The options as given on a command line this command parsed.</summary>
+    public LoadRequest Read(ParseResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return new LoadRequest(result.GetValue(_target)!, result.GetValue(_calls), result.GetValue(_rate), result.GetValue(_duration), result.GetValue(_script),
+            result.GetValue(_keys), result.GetValue(_dtmf)!, result.GetValue(_codec)!, result.GetValue(_audio), result.GetValue(_report), result.GetValue(_bind));
     }
 
     /// <summary>The engine's options from <paramref name="request"/>, without the script's prompts (<see cref="CliException"/> for a bad option).</summary>
