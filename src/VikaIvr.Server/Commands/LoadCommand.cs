@@ -10,6 +10,7 @@ using VikaIvr.Server.Cli;
 using VikaIvr.Server.Hosting;
 using VikaIvr.Testing.Caller;
 using VikaIvr.Testing.Load;
+using VikaIvr.Testing.Scripting;
 
 namespace VikaIvr.Server.Commands;
 
@@ -153,21 +154,6 @@ public sealed class LoadCommand(TextWriter output, TextWriter error) : IVikaComm
         return report.Passed ? 0 : 1;
     }
 
-    private List<AudioClip> LoadClips(IPromptStore prompts)
-    {
-        var clips = new List<AudioClip>();
-        foreach (var id in prompts.PromptIds)
-        {
-            try
-            {
-                clips.Add(prompts.Get(id));
-            }
-            catch (Exception ex) when (ex is KeyNotFoundException or IOException or InvalidDataException)
-            {
-                error.WriteLine($"vika load: prompt {id} cannot be loaded ({ex.Message}); it will not be recognised");
-            }
-        }
-
-        return clips;
-    }
+    private List<AudioClip> LoadClips(IPromptStore prompts) =>
+        PromptClips.Load(prompts, (id, ex) => error.WriteLine($"vika load: prompt {id} cannot be loaded ({ex.Message}); it will not be recognised"));
 }
