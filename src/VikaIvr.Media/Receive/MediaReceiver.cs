@@ -86,6 +86,11 @@ public sealed partial class MediaReceiver : IDisposable
     {
         ObjectDisposedException.ThrowIf(_stopping, this);
         socket.Blocking = false;
+        if (_options.KernelTimestamps)
+        {
+            LinuxTimestampedReceive.Enable(socket);
+        }
+
         int fd = (int)socket.Handle;
         lock (_gate)
         {
@@ -165,6 +170,7 @@ public sealed partial class MediaReceiver : IDisposable
         var v4 = new SocketAddress(AddressFamily.InterNetwork);
         var v6 = new SocketAddress(AddressFamily.InterNetworkV6);
         int idleMs = Math.Max(1, (int)_options.IdleWake.TotalMilliseconds);
+        using var stamped = _options.KernelTimestamps ? new LinuxTimestampedReceive(MaxDatagram) : null;
         while (!_stopping)
         {
             int n = LinuxEpoll.Wait(_epolls[index], events, idleMs);
@@ -186,7 +192,15 @@ public sealed partial class MediaReceiver : IDisposable
                     continue;
                 }
 
-                ReadOne(registration, buffer, registration.Socket.AddressFamily == AddressFamily.InterNetworkV6 ? v6 : v4);
+                var from = registration.Socket.AddressFamily == AddressFamily.InterNetworkV6 ? v6 : v4;
+                if (stamped is null)
+                {
+                    ReadOne(registration, buffer, from);
+                }
+                else
+                {
+                    ReadStamped(registration, stamped, from);
+                }
             }
         }
     }
@@ -215,7 +229,32 @@ public sealed partial class MediaReceiver : IDisposable
 
         try
         {
-            registration.Sink.OnDatagram(registration.Channel, buffer.AsSpan(0, n), from);
+            registration.Sink.OnDatagram(registration.Channel, buffer.AsSpan(0, n), from, 0);
+        }
+        catch (Exception ex)
+        {
+            LogSinkFailed(ex, registration.Sink.GetType().Name);
+        }
+    }
+
+    /// <summary>As <see cref="ReadOne"/>, with the kernel's receive time (recvmsg, SO_TIMESTAMPNS).</summary>
+    private void ReadStamped(ReceiverRegistration registration, LinuxTimestampedReceive stamped, SocketAddress from)
+    {
+        int n = stamped.Read(registration.Fd, from, out long receivedAtNs);
+        if (n == 0)
+        {
+            return;
+        }
+
+        if (n < 0)
+        {
+            Deliver(registration, LinuxTimestampedReceive.Error(-n));
+            return;
+        }
+
+        try
+        {
+            registration.Sink.OnDatagram(registration.Channel, stamped.Datagram(n), from, receivedAtNs);
         }
         catch (Exception ex)
         {

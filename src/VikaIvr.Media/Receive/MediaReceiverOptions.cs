@@ -12,4 +12,11 @@ public sealed class MediaReceiverOptions
 
     /// <summary>How often an idle thread wakes to notice it is being stopped.</summary>
     public TimeSpan IdleWake { get; init; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>
+    /// Hand each datagram the kernel's receive time (SO_TIMESTAMPNS through recvmsg) so a measuring
+    /// receiver (the load tester) sees arrival timing without its own scheduling delays. Off: the
+    /// plain read, and sinks get 0.
+    /// </summary>
+    public bool KernelTimestamps { get; init; }
 }

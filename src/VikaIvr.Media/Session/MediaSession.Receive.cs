@@ -29,11 +29,11 @@ public sealed partial class MediaSession
     private const int RtpChannel = 0;
     private const int RtcpChannel = 1;
 
-    void IDatagramSink.OnDatagram(int channel, ReadOnlySpan<byte> datagram, SocketAddress from)
+    void IDatagramSink.OnDatagram(int channel, ReadOnlySpan<byte> datagram, SocketAddress from, long receivedAtNs)
     {
         if (channel == RtpChannel)
         {
-            HandleRtp(datagram, from);
+            HandleRtp(datagram, from, receivedAtNs);
         }
         else
         {
@@ -82,7 +82,7 @@ public sealed partial class MediaSession
 
             if (n > 0)
             {
-                ((IDatagramSink)this).OnDatagram(channel, buffer.AsSpan(0, n), from);
+                ((IDatagramSink)this).OnDatagram(channel, buffer.AsSpan(0, n), from, 0);
             }
         }
     }
@@ -90,7 +90,7 @@ public sealed partial class MediaSession
     private static bool IsIcmpError(SocketException ex) => ex.SocketErrorCode is SocketError.ConnectionReset or SocketError.ConnectionRefused
         or SocketError.HostUnreachable or SocketError.NetworkUnreachable;
 
-    private void HandleRtp(ReadOnlySpan<byte> datagram, SocketAddress from)
+    private void HandleRtp(ReadOnlySpan<byte> datagram, SocketAddress from, long receivedAtNs)
     {
         if (datagram.IsEmpty || !TryUnprotect(ref datagram, rtcp: false))
         {
@@ -154,7 +154,9 @@ public sealed partial class MediaSession
             Publish(digits[i]);
         }
 
-        if (isAudio && !packet.Payload.IsEmpty)
+        PacketListener?.OnPacket(header, packet.Payload, receivedAtNs);
+        var listeners = _listeners;
+        if (isAudio && !packet.Payload.IsEmpty && listeners.Length > 0)
         {
             var payload = packet.Payload;
             var pcm = _pcm.AsSpan(0, Math.Min(payload.Length, _pcm.Length));
@@ -167,7 +169,7 @@ public sealed partial class MediaSession
                 G711.DecodeMuLaw(payload[..pcm.Length], pcm);
             }
 
-            foreach (var listener in _listeners)
+            foreach (var listener in listeners)
             {
                 try
                 {

@@ -84,6 +84,9 @@ public sealed partial class MediaSession : IPacedStream, IDatagramSink, IAsyncDi
     /// <summary>Takes each RFC 4733 digit on the receive path instead of <see cref="Digits"/> (no channel, no extra hop).</summary>
     public IMediaDigitSink? DigitSink { get; init; }
 
+    /// <summary>Sees every accepted RTP packet undecoded, with the kernel's receive time when the receiver takes it (the load tester's measurements).</summary>
+    public IMediaPacketListener? PacketListener { get; init; }
+
     public bool IsPlaying => _playback.IsPlaying;
 
     /// <summary>

@@ -19,6 +19,7 @@ public static class VikaCommandLine
         new FlowRevisionsCommand(output, error),
         new SimulateCommand(output, error, new LiveScriptRunner(output, error).RunAsync),
         new CallCommand(output, error),
+        new LoadCommand(output, error),
         new PromptsListCommand(output, error),
         new PromptsImportCommand(output, error),
         new PromptsSynthCommand(output, error),

@@ -10,11 +10,12 @@ namespace VikaIvr.Testing.Caller;
 public sealed class ReceivedAudio : IMediaAudioListener
 {
     private readonly Lock _gate = new();
-    private short[] _samples = new short[8000 * 30];
+    // Grown on the first packet: a caller that keeps no audio (the load tester) pays nothing.
+    private short[] _samples = [];
     private int _count;
     private long _packets;
-    private int[] _packetStarts = new int[1024];
-    private long[] _packetTimes = new long[1024];
+    private int[] _packetStarts = [];
+    private long[] _packetTimes = [];
 
     public const int SampleRate = 8000;
 
@@ -39,14 +40,14 @@ public sealed class ReceivedAudio : IMediaAudioListener
         {
             if (_count + samples.Length > _samples.Length)
             {
-                Array.Resize(ref _samples, Math.Max(_samples.Length * 2, _count + samples.Length));
+                Array.Resize(ref _samples, Math.Max(Math.Max(_samples.Length * 2, 8000 * 30), _count + samples.Length));
             }
 
             int n = (int)Interlocked.Increment(ref _packets) - 1;
             if (n >= _packetStarts.Length)
             {
-                Array.Resize(ref _packetStarts, _packetStarts.Length * 2);
-                Array.Resize(ref _packetTimes, _packetTimes.Length * 2);
+                Array.Resize(ref _packetStarts, Math.Max(1024, _packetStarts.Length * 2));
+                Array.Resize(ref _packetTimes, Math.Max(1024, _packetTimes.Length * 2));
             }
 
             _packetStarts[n] = _count;

@@ -23,20 +23,18 @@ public sealed partial class TestCaller : IAsyncDisposable
 {
     private readonly TestCallerOptions _options;
     private readonly ILogger _logger;
-    private readonly SipTransport _transport;
-    private readonly SipUserAgent _agent;
-    private readonly MediaClock _clock;
+    private readonly TestCallerStack _stack;
+    private readonly bool _ownsStack;
     private readonly List<SipOutgoingEvent> _history = [];
     private readonly SemaphoreSlim _changed = new(0);
     private MediaSession? _media;
     private Task _pump = Task.CompletedTask;
 
-    private TestCaller(TestCallerOptions options, SipTransport transport, SipUserAgent agent, MediaClock clock, ILogger logger)
+    private TestCaller(TestCallerOptions options, TestCallerStack stack, bool ownsStack, ILogger logger)
     {
         _options = options;
-        _transport = transport;
-        _agent = agent;
-        _clock = clock;
+        _stack = stack;
+        _ownsStack = ownsStack;
         _logger = logger;
     }
 
@@ -87,20 +85,37 @@ public sealed partial class TestCaller : IAsyncDisposable
         }
 
         var remote = await ResolveAsync(uri, ct).ConfigureAwait(false);
-        var tcp = string.Equals(uri.Parameters.Get("transport"), "tcp", StringComparison.OrdinalIgnoreCase);
         var local = LocalAddressFinder.Find(remote.Address);
-        var transport = new SipTransport(new SipTransportOptions { BindAddress = local.ToString(), Port = 0, EnableUdp = true, EnableTcp = true },
-            TimeProvider.System, loggers.CreateLogger<SipTransport>());
-        // The same user agent core as the server's; it only places calls.
-        var agentOptions = new SipUserAgentOptions { AnswerCalls = false, ServiceNumbers = [], UserAgentName = "VikaIvr-TestCaller" };
-        var agent = new SipUserAgent(transport, agentOptions, new SipTimerOptions(), TimeProvider.System, loggers.CreateLogger<SipUserAgent>());
-        var clock = new MediaClock(new MediaClockOptions { MaxPacerThreads = 1 }, new StopwatchTickSource(), loggers.CreateLogger<MediaClock>());
-        var caller = new TestCaller(options, transport, agent, clock, loggers.CreateLogger<TestCaller>());
+        var stack = TestCallerStack.Start(local, new TestCallerStackOptions { RtpPortMin = options.RtpPortMin, RtpPortMax = options.RtpPortMax }, loggers);
+        return await DialAsync(stack, ownsStack: true, uri, remote, options, loggers, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Dials <paramref name="target"/> through a <paramref name="stack"/> shared with other calls
+    /// (the load tester); disposing the caller leaves the stack running.
+    /// </summary>
+    public static async Task<TestCaller> DialAsync(TestCallerStack stack, string target, TestCallerOptions options, ILoggerFactory? loggers = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(stack);
+        ArgumentNullException.ThrowIfNull(options);
+        loggers ??= NullLoggerFactory.Instance;
+        if (!SipUri.TryParse(target, out var uri) || !uri.IsSip)
+        {
+            throw new ArgumentException($"not a sip: URI: {target}", nameof(target));
+        }
+
+        var remote = await ResolveAsync(uri, ct).ConfigureAwait(false);
+        return await DialAsync(stack, ownsStack: false, uri, remote, options, loggers, ct).ConfigureAwait(false);
+    }
+
+    private static async Task<TestCaller> DialAsync(TestCallerStack stack, bool ownsStack, SipUri uri, IPEndPoint remote, TestCallerOptions options,
+        ILoggerFactory loggers, CancellationToken ct)
+    {
+        var tcp = string.Equals(uri.Parameters.Get("transport"), "tcp", StringComparison.OrdinalIgnoreCase);
+        var caller = new TestCaller(options, stack, ownsStack, loggers.CreateLogger<TestCaller>());
         try
         {
-            clock.Start();
-            agent.Start();
-            await caller.StartCallAsync(uri, new SipEndPoint(tcp ? SipTransportProtocol.Tcp : SipTransportProtocol.Udp, remote), local, loggers, ct).ConfigureAwait(false);
+            await caller.StartCallAsync(uri, new SipEndPoint(tcp ? SipTransportProtocol.Tcp : SipTransportProtocol.Udp, remote), stack.Local, loggers, ct).ConfigureAwait(false);
             return caller;
         }
         catch
@@ -157,14 +172,16 @@ public sealed partial class TestCaller : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _agent.DisposeAsync().ConfigureAwait(false);
         if (_media is not null)
         {
             await _media.DisposeAsync().ConfigureAwait(false);
         }
 
-        await _transport.DisposeAsync().ConfigureAwait(false);
-        _clock.Dispose();
+        if (_ownsStack)
+        {
+            await _stack.DisposeAsync().ConfigureAwait(false);
+        }
+
         try
         {
             await _pump.WaitAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
@@ -184,8 +201,7 @@ public sealed partial class TestCaller : IAsyncDisposable
 
     private async Task StartCallAsync(SipUri target, SipEndPoint destination, IPAddress local, ILoggerFactory loggers, CancellationToken ct)
     {
-        var ports = new RtpPortAllocator(new RtpPortAllocatorOptions { MinPort = _options.RtpPortMin, MaxPort = _options.RtpPortMax });
-        var lease = ports.Allocate(local);
+        var lease = _stack.Ports.Allocate(local);
         var offerAnswer = new SdpOfferAnswer(new SdpOfferAnswerOptions
         {
             Codecs = [_options.Codec],
@@ -194,24 +210,31 @@ public sealed partial class TestCaller : IAsyncDisposable
             SessionName = "VikaIvr test caller",
         }, local, lease.Port);
         var offer = offerAnswer.CreateOffer().ToString();
-        var media = new MediaSession(_clock, lease, new MediaSessionOptions
+        var media = new MediaSession(_stack.Clock, lease, new MediaSessionOptions
         {
             ComfortSilence = _options.SendSilence,
             DtmfDuration = _options.DtmfDuration,
             DtmfGap = _options.DtmfGap,
             Cname = "vika-caller",
-        }, TimeProvider.System, loggers.CreateLogger<MediaSession>());
+        }, TimeProvider.System, loggers.CreateLogger<MediaSession>(), _stack.Receiver)
+        {
+            PacketListener = _options.PacketListener,
+        };
         _media = media;
-        media.AddAudioListener(Received);
+        if (_options.KeepAudio)
+        {
+            media.AddAudioListener(Received);
+        }
+
         var user = _options.CalledUser ?? target.User;
         var requestUri = new SipUri(target.Scheme, user, target.Host, target.Port);
         var dial = new SipDialRequest(requestUri, destination, _options.FromUser, offer) { ReferOutcome = _options.ReferOutcome };
-        Call = _agent.Dial(dial);
+        Call = _stack.Agent.Dial(dial);
         for (int retry = 0; retry < 20 && Call.DialResult.IsCompleted && Call.DialResult.Result.StatusCode == 503 && destination.IsReliable; retry++)
         {
             // The transport's TCP side starts on the thread pool just after Start(): until then it refuses to send.
             await Task.Delay(50, ct).ConfigureAwait(false);
-            Call = _agent.Dial(dial);
+            Call = _stack.Agent.Dial(dial);
         }
 
         _pump = PumpEventsAsync(Call);

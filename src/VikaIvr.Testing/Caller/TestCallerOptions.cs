@@ -1,4 +1,5 @@
 using VikaIvr.Media.Rtp;
+using VikaIvr.Media.Session;
 using VikaIvr.Sip.Core.Outgoing;
 
 namespace VikaIvr.Testing.Caller;
@@ -37,6 +38,12 @@ public sealed class TestCallerOptions
 
     /// <summary>The final status we report for a REFER from the server (200 = the transfer worked).</summary>
     public Func<SipReferRequest, int> ReferOutcome { get; set; } = static _ => 200;
+
+    /// <summary>Keep what the server plays (<see cref="TestCaller.Received"/>); the load tester keeps nothing.</summary>
+    public bool KeepAudio { get; set; } = true;
+
+    /// <summary>Sees every RTP packet received, undecoded (the load tester's timing and prompt checks).</summary>
+    public IMediaPacketListener? PacketListener { get; set; }
 
     /// <summary>Called for every SIP event (progress output); must be quick.</summary>
     public Action<SipOutgoingEvent>? OnEvent { get; set; }

@@ -31,21 +31,6 @@ public sealed class LiveScriptCallers(LiveScriptOptions options, Func<CallScript
         return index;
     }
 
-    private List<AudioClip> LoadClips(IPromptStore prompts)
-    {
-        var clips = new List<AudioClip>();
-        foreach (var id in prompts.PromptIds)
-        {
-            try
-            {
-                clips.Add(prompts.Get(id));
-            }
-            catch (Exception ex) when (ex is KeyNotFoundException or IOException or InvalidDataException)
-            {
-                error.WriteLine($"simulate --target: prompt {id} cannot be loaded ({ex.Message}); it will not be recognised");
-            }
-        }
-
-        return clips;
-    }
+    private List<AudioClip> LoadClips(IPromptStore prompts) =>
+        PromptClips.Load(prompts, (id, ex) => error.WriteLine($"simulate --target: prompt {id} cannot be loaded ({ex.Message}); it will not be recognised"));
 }

@@ -1,0 +1,5 @@
+namespace VikaIvr.Server.Commands;
+
+/// <summary>`vika load`'s options as given (checked by <see cref="LoadCommand.Options"/>).</summary>
+public sealed record LoadRequest(string Target, int Calls, double Rate, double DurationSeconds, string? Script, string? Keys,
+    string Dtmf, string Codec, string? Audio, string? Report, string? Bind);

@@ -1,0 +1,175 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using VikaIvr.Media.Rtp;
+using VikaIvr.Media.Session;
+using VikaIvr.Sip.Core;
+using VikaIvr.Testing.Caller;
+
+namespace VikaIvr.Testing.Load;
+
+/// <summary>
+/// One call of the load tester: dials through the shared stack, times the answer and the first
+/// RTP, sends its audio and keys (or follows the script), holds, hangs up and reports to
+/// <see cref="LoadResults"/>. As the session's packet listener it times every received packet and
+/// recognises prompts by fingerprint, without allocating and without keeping audio.
+/// </summary>
+internal sealed partial class LoadCall(LoadOptions options, LoadResults results, ILoggerFactory loggers) : IMediaPacketListener
+{
+    /// <summary>Prompts heard and not yet read by the script, in order (more are dropped: a script reads as it goes).</summary>
+    private const int HeardCapacity = 16;
+
+    private readonly StreamTiming _timing = new();
+    private readonly int[] _heard = new int[HeardCapacity];
+    private readonly SemaphoreSlim _heardSignal = new(0);
+    private long _dialedAt;
+    private long _firstPacketAt;
+    private int _heardCount;
+    private int _heardRead;
+    private readonly byte _payloadType = (byte)options.Codec;
+
+    /// <summary>The received stream's timing (complete once the call's media is closed).</summary>
+    internal StreamTiming Timing => _timing;
+
+    /// <summary>The prompts recognised so far, in order (tests).</summary>
+    internal List<string> HeardSoFar()
+    {
+        var heard = new List<string>();
+        for (int i = Math.Max(0, _heardCount - HeardCapacity); i < _heardCount; i++) heard.Add(options.Prompts!.IdOf(_heard[i % HeardCapacity]));
+        return heard;
+    }
+
+    public void OnPacket(in RtpHeader header, ReadOnlySpan<byte> payload, long receivedAtNs)
+    {
+        if (header.PayloadType != _payloadType)
+        {
+            return;
+        }
+
+        if (_firstPacketAt == 0)
+        {
+            Volatile.Write(ref _firstPacketAt, Stopwatch.GetTimestamp());
+        }
+
+        _timing.Record(header.Ssrc, header.SequenceNumber, header.Timestamp, receivedAtNs != 0 ? receivedAtNs : (long)(Stopwatch.GetTimestamp() * (1e9 / Stopwatch.Frequency)));
+        if (options.Prompts is { } prompts && prompts.Match(payload) is var prompt and >= 0)
+        {
+            int n = _heardCount;
+            if (n - Volatile.Read(ref _heardRead) < HeardCapacity)
+            {
+                _heard[n % HeardCapacity] = prompt;
+                Volatile.Write(ref _heardCount, n + 1);
+                _heardSignal.Release();
+            }
+        }
+    }
+
+    public async Task RunAsync(TestCallerStack stack, CancellationToken ct)
+    {
+        var callerOptions = new TestCallerOptions
+        {
+            Codec = options.Codec,
+            DtmfMode = options.DtmfMode,
+            KeepAudio = false,
+            PacketListener = this,
+            AnswerTimeout = options.AnswerTimeout,
+            ReferOutcome = _ => Interlocked.Exchange(ref _failNextTransfer, 0) == 1 ? 503 : 200,
+        };
+        if (options.Script is { } script && script.Statements.FirstOrDefault(s => s.Kind == Flows.Scripting.ScriptStatementKind.Call) is { } call)
+        {
+            callerOptions.CalledUser = call.Value;
+            if (call.From is not null) callerOptions.FromUser = call.From;
+        }
+
+        results.Placed();
+        _dialedAt = Stopwatch.GetTimestamp();
+        TestCaller caller;
+        try
+        {
+            caller = await TestCaller.DialAsync(stack, options.Target, callerOptions, loggers, ct).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            results.Failed("no-answer");
+            return;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            results.Failed("error " + ex.GetType().Name);
+            return;
+        }
+
+        await using (caller.ConfigureAwait(false))
+        {
+            await RunCallAsync(caller, ct).ConfigureAwait(false);
+        }
+    }
+
+    private async Task RunCallAsync(TestCaller caller, CancellationToken ct)
+    {
+        if (!caller.IsEstablished)
+        {
+            results.Failed($"rejected {caller.FinalResponse?.StatusCode}");
+            return;
+        }
+
+        results.Answered(Stopwatch.GetElapsedTime(_dialedAt).TotalMilliseconds);
+        if (caller.Negotiated is null)
+        {
+            results.Failed("unusable-sdp");
+            return;
+        }
+
+        string? failure = null;
+        try
+        {
+            if (options.Audio is { } audio && caller.Media is { } media)
+            {
+                _ = media.Play(audio, ct);
+            }
+
+            failure = options.Script is { } script ? await FollowScriptAsync(caller, script, ct).ConfigureAwait(false) : await SendKeysAndHoldAsync(caller, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or TimeoutException or System.Net.Sockets.SocketException)
+        {
+            failure = caller.Ended.IsCancellationRequested ? null : "error " + ex.GetType().Name;
+        }
+
+        bool byServer = caller.Ended.IsCancellationRequested;
+        await caller.HangupAsync(CancellationToken.None).ConfigureAwait(false);
+        long first = Volatile.Read(ref _firstPacketAt);
+        if (first != 0)
+        {
+            results.FirstRtp(Stopwatch.GetElapsedTime(_dialedAt, first).TotalMilliseconds);
+        }
+
+        // The receive thread is done with the timing once the session is closed.
+        if (caller.Media is { } session) await session.DisposeAsync().ConfigureAwait(false);
+        results.Stream(_timing);
+        string? end = caller.EndReason;
+        failure ??= first == 0 ? "no-rtp" : end is "remote-bye" or "local-bye" ? null : end ?? "not-ended";
+        if (failure is null) results.Completed(byServer);
+        else results.Failed(failure);
+    }
+
+    private async Task<string?> SendKeysAndHoldAsync(TestCaller caller, CancellationToken ct)
+    {
+        using var hold = CancellationTokenSource.CreateLinkedTokenSource(ct, caller.Ended);
+        hold.CancelAfter(options.Duration);
+        try
+        {
+            foreach (var step in options.Keys)
+            {
+                if (step.IsPause) await Task.Delay(step.Pause, hold.Token).ConfigureAwait(false);
+                else await caller.SendDigitsAsync(step.Keys, TimeSpan.FromMilliseconds(100), hold.Token).ConfigureAwait(false);
+            }
+
+            await Task.Delay(Timeout.Infinite, hold.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            // The hold ended: its time passed or the server hung up.
+        }
+
+        return null;
+    }
+}
