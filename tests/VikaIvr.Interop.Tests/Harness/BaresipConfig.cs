@@ -20,7 +20,8 @@ public sealed record BaresipConfig(string Directory, int SipPort, int ControlPor
             FreePorts.SipPort(),
             FreePorts.TcpPort(),
             Path.Combine(baseDir, "source.wav"),
-            System.IO.Directory.CreateDirectory(Path.Combine(baseDir, "received")).FullName) { MediaEncryption = mediaEncryption };
+            System.IO.Directory.CreateDirectory(Path.Combine(baseDir, "received")).FullName)
+        { MediaEncryption = mediaEncryption };
         // aufile hangs up when its WAV ends, so the caller's audio outlasts any test call. Silence:
         // nothing the server's in-band detector could mistake for a digit.
         WavFile.WritePcm16(config.SourceWav, new short[(int)(8000 * sourceLength.TotalSeconds)], 8000);

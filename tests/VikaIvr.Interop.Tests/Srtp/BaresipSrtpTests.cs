@@ -1,4 +1,5 @@
 using VikaIvr.Interop.Tests.Harness;
+using VikaIvr.Interop.Tests.Softphone;
 using VikaIvr.Server.Cli;
 
 namespace VikaIvr.Interop.Tests.Srtp;
@@ -19,7 +20,7 @@ public sealed class BaresipSrtpTests(SrtpServerFixture fixture) : IClassFixture<
         var server = fixture.Server;
         var before = await CdrReader.ReadAsync(server, 50);
         var (prompt, _) = WavFile.Read(Path.Combine(RepoPaths.Root, "prompts", "id", "welcome.wav"));
-        var reference = G711.MuLawRoundTrip(FirstVoiced(prompt));
+        var reference = G711.MuLawRoundTrip(BaresipCallTests.FirstVoiced(prompt, seconds: 2));
         await using var capture = await RtpCapture.StartAsync(server.RtpPorts.Low, server.RtpPorts.High, TimeSpan.FromSeconds(15));
 
         string? received;
@@ -100,17 +101,5 @@ public sealed class BaresipSrtpTests(SrtpServerFixture fixture) : IClassFixture<
             Assert.True(DateTime.UtcNow < deadline, "timed out:\n" + context);
             await Task.Delay(50);
         }
-    }
-
-    /// <summary>The first two seconds of the prompt after its leading silence.</summary>
-    private static short[] FirstVoiced(short[] prompt)
-    {
-        var start = 0;
-        while (start < prompt.Length && Math.Abs((int)prompt[start]) < 300)
-        {
-            start++;
-        }
-
-        return prompt.AsSpan(start, Math.Min(8000 * 2, prompt.Length - start)).ToArray();
     }
 }
