@@ -72,5 +72,18 @@ public sealed class SdesCryptoAttribute
 
     public override string ToString() => Tag.ToString(CultureInfo.InvariantCulture) + " " + Suite.Name() + " " + Key;
 
-    private static string SafeName(string name) => name.Length <= 32 ? name : name[..32];
+    /// <summary>The peer's suite name as it may appear in a 488 reason: letters, digits and '_' only, at most 32.</summary>
+    private static string SafeName(string name)
+    {
+        var span = name.AsSpan(0, Math.Min(name.Length, 32));
+        foreach (char c in span)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c != '_')
+            {
+                return "(unreadable)";
+            }
+        }
+
+        return span.ToString();
+    }
 }

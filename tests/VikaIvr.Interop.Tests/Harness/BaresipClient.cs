@@ -41,7 +41,8 @@ public sealed class BaresipClient : IAsyncDisposable
         get { lock (_events) { return [.. _events]; } }
     }
 
-    public static async Task<BaresipClient> StartAsync(TimeSpan? sourceLength = null)
+    /// <param name="mediaEncryption">baresip's mediaenc for the account ("srtp-mand": RTP/SAVP with SDES keys); null: plain RTP.</param>
+    public static async Task<BaresipClient> StartAsync(TimeSpan? sourceLength = null, string? mediaEncryption = null)
     {
         if (!File.Exists(Path.Combine(BaresipConfig.ModulePath, "ctrl_tcp.so")))
         {
@@ -49,7 +50,7 @@ public sealed class BaresipClient : IAsyncDisposable
         }
 
         var baseDir = Directory.CreateTempSubdirectory("vika-baresip-").FullName;
-        var config = BaresipConfig.Create(baseDir, sourceLength ?? TimeSpan.FromSeconds(120));
+        var config = BaresipConfig.Create(baseDir, sourceLength ?? TimeSpan.FromSeconds(120), mediaEncryption);
         var info = new ProcessStartInfo("baresip")
         {
             RedirectStandardOutput = true,

@@ -10,19 +10,24 @@ public sealed record BaresipConfig(string Directory, int SipPort, int ControlPor
 {
     public const string ModulePath = "/usr/lib/baresip/modules";
 
-    public static BaresipConfig Create(string baseDir, TimeSpan sourceLength)
+    /// <summary>The account's media encryption ("srtp", "srtp-mand" ...); null: plain RTP.</summary>
+    public string? MediaEncryption { get; init; }
+
+    public static BaresipConfig Create(string baseDir, TimeSpan sourceLength, string? mediaEncryption = null)
     {
         var config = new BaresipConfig(
             System.IO.Directory.CreateDirectory(Path.Combine(baseDir, "config")).FullName,
             FreePorts.SipPort(),
             FreePorts.TcpPort(),
             Path.Combine(baseDir, "source.wav"),
-            System.IO.Directory.CreateDirectory(Path.Combine(baseDir, "received")).FullName);
+            System.IO.Directory.CreateDirectory(Path.Combine(baseDir, "received")).FullName)
+        { MediaEncryption = mediaEncryption };
         // aufile hangs up when its WAV ends, so the caller's audio outlasts any test call. Silence:
         // nothing the server's in-band detector could mistake for a digit.
         WavFile.WritePcm16(config.SourceWav, new short[(int)(8000 * sourceLength.TotalSeconds)], 8000);
         File.WriteAllText(Path.Combine(config.Directory, "config"), config.ConfigText());
-        File.WriteAllText(Path.Combine(config.Directory, "accounts"), "<sip:tester@127.0.0.1>;regint=0\n");
+        var encryption = mediaEncryption is null ? string.Empty : ";mediaenc=" + mediaEncryption;
+        File.WriteAllText(Path.Combine(config.Directory, "accounts"), "<sip:tester@127.0.0.1>;regint=0" + encryption + "\n");
         File.WriteAllText(Path.Combine(config.Directory, "contacts"), string.Empty);
         return config;
     }
@@ -51,6 +56,7 @@ public sealed record BaresipConfig(string Directory, int SipPort, int ControlPor
             "module_app ctrl_tcp.so",
             "ctrl_tcp_listen 127.0.0.1:" + ControlPort.ToString(invariant),
             "snd_path " + RecordDir,
+            MediaEncryption is null ? string.Empty : "module srtp.so",
             string.Empty);
     }
 }

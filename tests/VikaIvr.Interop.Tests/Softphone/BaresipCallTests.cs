@@ -71,7 +71,7 @@ public sealed class BaresipCallTests(ServerFixture fixture) : IClassFixture<Serv
     }
 
     /// <summary>The first <paramref name="seconds"/> of the prompt after its leading silence.</summary>
-    private static short[] FirstVoiced(short[] prompt, int seconds)
+    internal static short[] FirstVoiced(short[] prompt, int seconds)
     {
         var start = 0;
         while (start < prompt.Length && Math.Abs((int)prompt[start]) < 300)

@@ -29,6 +29,7 @@ public sealed class SdesCryptoAttributeTests
     [InlineData("1 AES_CM_128_HMAC_SHA1_80 inline:" + Key + "|2^20|1:4", "MKI is not supported")]
     [InlineData("1 AES_CM_128_HMAC_SHA1_80 inline:" + Key + "|1:4", "MKI is not supported")]
     [InlineData("1 AES_256_CM_HMAC_SHA1_80 inline:" + Key, "unsupported crypto suite AES_256_CM_HMAC_SHA1_80")]
+    [InlineData("1 AES\u0007CM inline:" + Key, "unsupported crypto suite (unreadable)")]
     [InlineData("1 AES_CM_128_HMAC_SHA1_80 inline:c2hvcnQ=", "inline key is not 30 bytes of base64 (16-byte key, 14-byte salt)")]
     [InlineData("1 AES_CM_128_HMAC_SHA1_80 inline:" + Key + " UNENCRYPTED_SRTP", "session parameters are not supported")]
     [InlineData("x AES_CM_128_HMAC_SHA1_80 inline:" + Key, "malformed a=crypto line")]
