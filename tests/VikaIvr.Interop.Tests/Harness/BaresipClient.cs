@@ -41,7 +41,7 @@ public sealed class BaresipClient : IAsyncDisposable
         get { lock (_events) { return [.. _events]; } }
     }
 
-    public static async Task<BaresipClient> StartAsync(TimeSpan? sourceLength = null)
+    public static async Task<BaresipClient> StartAsync(TimeSpan? sourceLength = null, BaresipSetup? setup = null)
     {
         if (!File.Exists(Path.Combine(BaresipConfig.ModulePath, "ctrl_tcp.so")))
         {
@@ -49,7 +49,7 @@ public sealed class BaresipClient : IAsyncDisposable
         }
 
         var baseDir = Directory.CreateTempSubdirectory("vika-baresip-").FullName;
-        var config = BaresipConfig.Create(baseDir, sourceLength ?? TimeSpan.FromSeconds(120));
+        var config = BaresipConfig.Create(baseDir, sourceLength ?? TimeSpan.FromSeconds(120), setup);
         var info = new ProcessStartInfo("baresip")
         {
             RedirectStandardOutput = true,

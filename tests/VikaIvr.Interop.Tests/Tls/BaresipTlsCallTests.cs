@@ -1,0 +1,50 @@
+using VikaIvr.Interop.Tests.Harness;
+
+namespace VikaIvr.Interop.Tests.Tls;
+
+/// <summary>baresip calls 165 over SIP over TLS (its TLS transport, the server's TLS port): it hears the welcome prompt and its keys are heard.</summary>
+[Collection(InteropCollection.Name)]
+public sealed class BaresipTlsCallTests(TlsServerFixture fixture) : IClassFixture<TlsServerFixture>
+{
+    private static readonly TimeSpan Answer = TimeSpan.FromSeconds(10);
+
+    [Fact]
+    public async Task Baresip_over_tls_hears_the_welcome_prompt_and_its_keys_are_heard()
+    {
+        var (record, phone) = await CallAsync(mediaEncryption: null);
+
+        Assert.True(record.CountNode(FlowNodes.VikaMenu) == 1, record + "\n" + phone);
+        Assert.True(record.CountNode(FlowNodes.EnterId) >= 1, record + "\n" + phone);
+        Assert.Contains("Sip listening on TLS 127.0.0.1:" + fixture.TlsPort + ", certificate CN=vika", fixture.Server.Output);
+    }
+
+    /// <summary>
+    /// One call over TLS (media encrypted when <paramref name="mediaEncryption"/> names baresip's
+    /// mediaenc): waits through the welcome prompt, keys 1 1 in the menus, hangs up; asserts the
+    /// prompt was heard and returns the call's record with baresip's story.
+    /// </summary>
+    private async Task<(CallRecordLine Record, string Phone)> CallAsync(string? mediaEncryption)
+    {
+        var server = fixture.Server;
+        var before = await CdrReader.ReadAsync(server, 50);
+        string? received;
+        string story;
+        await using (var phone = await BaresipClient.StartAsync(setup: BaresipSetup.Tls(fixture.Files.Certificate("vika"), mediaEncryption: mediaEncryption)))
+        {
+            await phone.DialAsync(fixture.TlsTarget, Answer);
+            // welcome is over after ~6 s; main-menu is playing (barge-in counts the key).
+            await Task.Delay(TimeSpan.FromSeconds(6));
+            await phone.SendDigitsAsync("1", TimeSpan.FromMilliseconds(2500));
+            await phone.SendDigitsAsync("1", TimeSpan.FromMilliseconds(1500));
+            await phone.HangupAsync(TimeSpan.FromSeconds(10));
+            received = phone.ReceivedAudioPath();
+            story = phone.Describe();
+            Assert.True(received is not null, "sndfile wrote no decoded-audio dump\n" + story);
+        }
+
+        // sndfile completes the WAV header when baresip closes it (at quit, above).
+        WelcomePrompt.AssertHeardIn(received!);
+        var record = await CdrReader.WaitForAsync(server, r => before.All(b => b.CallId != r.CallId), TimeSpan.FromSeconds(10));
+        return (record, story);
+    }
+}
