@@ -76,7 +76,7 @@ public sealed class TlsTestPeer : IAsyncDisposable
 
     public async Task SendAsync(string text) => await Stream.WriteAsync(Encoding.ASCII.GetBytes(text));
 
-    /// <summary>The next whole message's head (up to the blank line); what follows stays for the next call.</summary>
+    /// <summary>The next whole message's head (up to the blank line); its body is read and dropped, what follows stays for the next call.</summary>
     public async Task<string> ReadHeadAsync()
     {
         using var cts = new CancellationTokenSource(Wall);
@@ -85,9 +85,9 @@ public sealed class TlsTestPeer : IAsyncDisposable
         {
             var text = _received.ToString();
             var end = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);
-            if (end >= 0)
+            if (end >= 0 && text.Length >= end + 4 + BodyLength(text[..end]))
             {
-                _received.Remove(0, end + 4);
+                _received.Remove(0, end + 4 + BodyLength(text[..end]));
                 return text[..(end + 4)];
             }
 
@@ -110,6 +110,19 @@ public sealed class TlsTestPeer : IAsyncDisposable
         {
             // A reset under TLS surfaces as an IOException: closed all the same.
         }
+    }
+
+    private static int BodyLength(string head)
+    {
+        foreach (var line in head.Split("\r\n"))
+        {
+            if (line.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase))
+            {
+                return int.Parse(line.AsSpan("Content-Length:".Length).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+
+        return 0;
     }
 
     public async ValueTask DisposeAsync() => await Stream.DisposeAsync();
