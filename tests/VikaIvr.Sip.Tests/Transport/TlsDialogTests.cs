@@ -82,5 +82,4 @@ public sealed class TlsDialogTests : IAsyncLifetime
             + "Content-Type: application/sdp\r\n"
             + $"Content-Length: {Sdp.Length}\r\n\r\n" + Sdp;
     }
-
 }
