@@ -3,6 +3,7 @@
 # SIPp sends 30 s of PCMU (tests/sipp/pcap/audio_pcmu_30s.pcap, play_pcap_audio: needs root);
 # the server plays its prompts back. tshark captures the server's RTP and SIP on loopback.
 #   scripts/load/sipp-rtp.sh --rtp-ports 20000-29999 [--target 127.0.0.1:5060] [--calls 500] [--hold-ms 30000] [--rate 50] [--server-pid PID]
+# The capture is 30 s long: a --hold-ms beyond 30 s + Media:RtpTimeoutSeconds needs VIKA_Media__RtpTimeoutSeconds=0.
 # Start the server with VIKA_Sip__MaxCallsPerSourcePerSecond=0 (SIPp is one source over the per-source limit).
 # Prints: SIPp's call figures, INVITE→200 and INVITE→first server RTP packet (p50/p99),
 # p99 of |send interval − 20 ms| over every server stream, and with --server-pid the server's

@@ -5,6 +5,8 @@
 # Start the server first, with the overload limits off (SIPp is one source sending more than
 # Sip:MaxCallsPerSourcePerSecond), e.g.:
 #   VIKA_Sip__MaxCallsPerSourcePerSecond=0 VIKA_Sip__MaxCallsPerSecond=0 ./vika serve --bind 127.0.0.1 --sip-port 5060 --rtp-ports 20000-29999
+# uac_call.xml sends no RTP: with --hold-ms over Media:RtpTimeoutSeconds (30 s) start the server with
+# VIKA_Media__RtpTimeoutSeconds=0, or the server hangs the calls up as dead ("media-timeout").
 # Prints: calls created, successful, failed, and the INVITE→200 response times (mean, p50, p99, max).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"

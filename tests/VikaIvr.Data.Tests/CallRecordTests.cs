@@ -46,6 +46,15 @@ public class CallRecordTests
 
         var back = await store.GetLastAsync(10, default);
         Assert.Equal(2, back.Count);
+
+        // Times are stored in UTC (one offset keeps text order time order): the same instants come back.
+        Assert.Equal(TimeSpan.FromHours(7), original.StartedAt.Offset);
+        Assert.All(back, r => Assert.Equal(TimeSpan.Zero, r.StartedAt.Offset));
+        Assert.Equal(TimeSpan.Zero, back[0].EndedAt!.Value.Offset);
+        original.StartedAt = original.StartedAt.ToUniversalTime();
+        original.AnsweredAt = original.AnsweredAt!.Value.ToUniversalTime();
+        original.EndedAt = original.EndedAt!.Value.ToUniversalTime();
+        minimal.StartedAt = minimal.StartedAt.ToUniversalTime();
         Assert.Equal(CallRecordJsonLines.Format(original), CallRecordJsonLines.Format(back[0]));
         Assert.Equal(CallRecordJsonLines.Format(minimal), CallRecordJsonLines.Format(back[1]));
         Assert.Equal(original.EndedAt, back[0].EndedAt);

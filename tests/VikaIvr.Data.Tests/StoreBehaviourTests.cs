@@ -34,6 +34,31 @@ public abstract class StoreBehaviourTests
         Assert.Equal(Data.Migrations.SchemaMigrations.All.Select(m => m.Version), Migrations.Select(m => m.Version));
     }
 
+    [Theory]
+    [InlineData("2026-11-15T10:00:00.9999996+07:00", "2026-11-15T03:00:00.9999996+00:00")]
+    [InlineData("2026-11-15T01:15:30.1234567-03:30", "2026-11-15T04:45:30.1234567+00:00")]
+    [InlineData("2026-01-01T06:59:59.0000001+07:00", "2025-12-31T23:59:59.0000001+00:00")]
+    [InlineData("2026-11-15T03:00:00.5000000+00:00", "2026-11-15T03:00:00.5000000+00:00")]
+    public async Task Migration_6_rewrites_record_times_in_utc_keeping_every_fraction_digit(string written, string utc)
+    {
+        var db = await CreateAsync();
+        await using var c = await db.OpenAsync(default);
+        await c.ExecuteAsync(
+            """
+            INSERT INTO call_records (call_id, caller, called, started_at, answered_at, ended_at, end_reason, ended_by,
+                dtmf_methods, nodes, events, outcome, failures, rtp_packets_sent, rtp_packets_received, rtp_packets_lost, rtp_jitter_ms)
+            VALUES ('old', 'a', '165', @t, @t, NULL, 'caller-hangup', 'caller', '[]', '[]', '[]', '', '[]', 0, 0, 0, 0)
+            """,
+            new { t = written });
+        await c.ExecuteAsync(Migrations.Single(m => m.Version == 6).Sql);
+        var row = await c.QuerySingleAsync<(string Started, string Answered, string? Ended)>(
+            "SELECT started_at, answered_at, ended_at FROM call_records WHERE call_id = 'old'");
+        Assert.Equal(utc, row.Started);
+        Assert.Equal(utc, row.Answered);
+        Assert.Null(row.Ended);
+        Assert.Equal(DateTimeOffset.Parse(written, System.Globalization.CultureInfo.InvariantCulture), DateTimeOffset.ParseExact(row.Started, "O", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     [Fact]
     public async Task Demo_participants_are_found_by_nik_and_card()
     {

@@ -28,14 +28,14 @@ public sealed class SettingsValidationTests
             ["Media:RtpPorts"] = "40000-40999",
             ["Media:Codecs:0"] = "pcma",
             ["Server:StopSeconds"] = "5",
-            ["Operator:Pin"] = "2468",
+            ["Operator:Pin"] = "246810",
         });
 
         Assert.Equal(5070, settings.Sip.Port);
         Assert.Equal("40000-40999", settings.Media.RtpPorts);
         Assert.Equal(["pcma"], settings.Media.Codecs);
         Assert.Equal(5, settings.Server.StopSeconds);
-        Assert.Equal("2468", settings.Operator.Pin);
+        Assert.Equal("246810", settings.Operator.Pin);
     }
 
     [Theory]
@@ -50,6 +50,7 @@ public sealed class SettingsValidationTests
     [InlineData("Media:RtpPorts", "20000", "invalid setting Media:RtpPorts = '20000': expected a range LO-HI of ports 1-65535 with LO below HI, such as 20000-29999")]
     [InlineData("Media:Codecs:0", "G729", "invalid setting Media:Codecs:0 = 'G729': expected PCMU or PCMA")]
     [InlineData("Media:InBandDtmf", "sometimes", "invalid setting Media:InBandDtmf = 'sometimes': expected auto, always or never")]
+    [InlineData("Media:Srtp", "maybe", "invalid setting Media:Srtp = 'maybe': expected off, optional or required")]
     [InlineData("Media:PublicAddress", "my.host", "invalid setting Media:PublicAddress = 'my.host': expected an IP address, or empty for the local address that reaches the caller")]
     [InlineData("Media:ReceiveThreads", "0", "invalid setting Media:ReceiveThreads = '0': expected a thread count 1-64")]
     [InlineData("Speech:Engine", "festival", "invalid setting Speech:Engine = 'festival': expected espeak-ng or azure")]
@@ -74,6 +75,40 @@ public sealed class SettingsValidationTests
         Assert.Contains(problems, p => p.StartsWith("invalid setting Media:RtpPorts = '2-1'", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.StartsWith("invalid setting Server:Priority = 'urgent'", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.StartsWith("invalid setting Sip:Port = '0'", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("2468")]
+    [InlineData("24681")]
+    [InlineData("1234567890123")]
+    public void An_operator_pin_outside_6_to_12_digits_is_refused_with_its_key_and_cause(string pin)
+    {
+        var line = Assert.Single(Problems(new() { ["Operator:Pin"] = pin }));
+
+        Assert.Equal("invalid setting Operator:Pin = '(hidden)': expected 6-12 digits, or empty to keep the line closed", line);
+    }
+
+    [Fact]
+    public void The_operator_lines_sources_and_lockout_limits_are_checked()
+    {
+        var problems = Problems(new()
+        {
+            ["Operator:Pin"] = "246810",
+            ["Operator:AllowFrom:0"] = "10.0.0.0/8",
+            ["Operator:AllowFrom:1"] = "10.0.0.0/33",
+            ["Operator:AllowFrom:2"] = "intranet",
+            ["Operator:MaxPinFailures"] = "0",
+            ["Operator:LockoutMinutes"] = "0",
+        });
+
+        Assert.Equal(
+            [
+                "invalid setting Operator:AllowFrom:1 = '10.0.0.0/33': expected an IP address or a CIDR block such as 10.0.0.0/8",
+                "invalid setting Operator:AllowFrom:2 = 'intranet': expected an IP address or a CIDR block such as 10.0.0.0/8",
+                "invalid setting Operator:MaxPinFailures = '0': expected wrong PINs 1-100",
+                "invalid setting Operator:LockoutMinutes = '0': expected minutes 1-10080 (a week)",
+            ],
+            problems);
     }
 
     [Theory]

@@ -214,6 +214,8 @@ def write_all(directory):
     write_inband(os.path.join(directory, "dtmf_inband_pcmu_11.pcap"), "11", 6000, 2500)
     write_audio(os.path.join(directory, "audio_pcmu_30s.pcap"), 30, "pcmu")
     write_audio(os.path.join(directory, "audio_pcma_10s.pcap"), 10, "pcma")
+    # Two seconds of speech, then nothing: the dead-call scenario's caller that vanishes.
+    write_audio(os.path.join(directory, "audio_pcmu_2s.pcap"), 2, "pcmu")
 
 
 def main(argv):

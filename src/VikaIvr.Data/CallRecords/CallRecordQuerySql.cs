@@ -31,13 +31,13 @@ internal static class CallRecordQuerySql
         if (query.From is { } from)
         {
             sql.Append(" AND started_at >= @From");
-            parameters.Add("From", Time(from));
+            parameters.Add("From", CallRecordRowMapping.Time(from));
         }
 
         if (query.To is { } to)
         {
             sql.Append(" AND started_at < @To");
-            parameters.Add("To", Time(to));
+            parameters.Add("To", CallRecordRowMapping.Time(to));
         }
 
         if (query.Outcome is { } outcome)
@@ -80,10 +80,4 @@ internal static class CallRecordQuerySql
         parameters.Add("Limit", query.PageSize + 1);
         return (sql.ToString(), parameters);
     }
-
-    /// <summary>
-    /// started_at is text in the round-trip format; the server writes it in UTC (the SIP session's
-    /// start from TimeProvider.GetUtcNow()), so a bound in UTC and the same format compares in time order.
-    /// </summary>
-    public static string Time(DateTimeOffset t) => CallRecordRowMapping.Time(t.ToUniversalTime());
 }

@@ -6,7 +6,7 @@ namespace VikaIvr.Data.CallRecords;
 
 /// <summary>
 /// The one mapping between <see cref="CallRecord"/> and a call_records row (list fields as JSON
-/// arrays, times as ISO 8601 text), shared by the store and every query that reads records.
+/// arrays, times as ISO 8601 text in UTC), shared by the store and every query that reads records.
 /// </summary>
 internal static class CallRecordRowMapping
 {
@@ -72,7 +72,18 @@ internal static class CallRecordRowMapping
         return record;
     }
 
-    public static string Time(DateTimeOffset t) => t.ToString("O", CultureInfo.InvariantCulture);
+    /// <summary>
+    /// A record time as stored: round-trip text in UTC (+00:00). One offset makes text order time
+    /// order, so a period is one range over the started_at index (<see cref="PeriodSql"/>) and a
+    /// bound is written by this same method.
+    /// </summary>
+    public static string Time(DateTimeOffset t) => t.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
+
+    /// <summary>The one period rule over started_at: [@From, @To), bounds written by <see cref="Time"/>.</summary>
+    public const string PeriodSql = "started_at >= @From AND started_at < @To";
+
+    /// <summary>The parameters of <see cref="PeriodSql"/>.</summary>
+    public static object Period(DateTimeOffset from, DateTimeOffset to) => new { From = Time(from), To = Time(to) };
 
     public static DateTimeOffset ParseTime(string s) => DateTimeOffset.ParseExact(s, "O", CultureInfo.InvariantCulture);
 

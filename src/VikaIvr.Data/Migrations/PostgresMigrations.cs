@@ -97,5 +97,15 @@ public static class PostgresMigrations
                 activated_at text    NULL
             );
             """),
+        new(6, "call_records.utc", """
+            -- Every record time in UTC ("O" text, +00:00), so text order is time order and a period is one range.
+            -- The seconds are converted without the fraction (whole-minute offsets leave it as it was).
+            UPDATE call_records SET started_at = to_char((substr(started_at, 1, 19) || substr(started_at, 28))::timestamptz AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS') || substr(started_at, 20, 8) || '+00:00'
+                WHERE started_at IS NOT NULL AND started_at NOT LIKE '%+00:00';
+            UPDATE call_records SET answered_at = to_char((substr(answered_at, 1, 19) || substr(answered_at, 28))::timestamptz AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS') || substr(answered_at, 20, 8) || '+00:00'
+                WHERE answered_at IS NOT NULL AND answered_at NOT LIKE '%+00:00';
+            UPDATE call_records SET ended_at = to_char((substr(ended_at, 1, 19) || substr(ended_at, 28))::timestamptz AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS') || substr(ended_at, 20, 8) || '+00:00'
+                WHERE ended_at IS NOT NULL AND ended_at NOT LIKE '%+00:00';
+            """),
     ];
 }

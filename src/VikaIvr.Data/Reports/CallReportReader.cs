@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Dapper;
+using VikaIvr.Data.CallRecords;
 using VikaIvr.Flows.Model;
 using VikaIvr.Flows.Ports;
 
@@ -11,24 +12,16 @@ namespace VikaIvr.Data.Reports;
 /// the rows of the period into a <see cref="CallReportBuilder"/>: memory grows with the number of
 /// distinct nodes, outcomes and hours, plus one number per answered call, never with the rows.
 /// </summary>
-/// <remarks>
-/// started_at is ISO 8601 text ("O": fixed width, seven fraction digits, offset). Text of the same
-/// offset sorts as time, so rows written in UTC (+00:00, as the server writes them) are chosen by
-/// the exact range in SQL; rows with another offset are chosen by a range widened by the largest
-/// offset (14 h) and the builder drops those outside the period after parsing.
-/// </remarks>
+/// <remarks>The period is the one rule of <see cref="CallRecords.CallRecordRowMapping.PeriodSql"/>.</remarks>
 public sealed class CallReportReader(IDbConnectionFactory connections)
 {
-    private static readonly TimeSpan Widen = TimeSpan.FromHours(14) + TimeSpan.FromMinutes(1);
-
     private const string SelectSql = """
         SELECT call_id AS CallId, started_at AS StartedAt, answered_at AS AnsweredAt, ended_at AS EndedAt,
             end_reason AS EndReason, ended_by AS EndedBy, dtmf_methods AS DtmfMethods, nodes AS Nodes,
             events AS Events, outcome AS Outcome
         FROM call_records
-        WHERE (started_at >= @From AND started_at < @To)
-           OR (started_at NOT LIKE '%+00:00' AND started_at >= @WideFrom AND started_at < @WideTo)
-        """;
+        WHERE
+        """ + " " + CallRecordRowMapping.PeriodSql;
 
     private readonly IDbConnectionFactory _connections = connections ?? throw new ArgumentNullException(nameof(connections));
 
@@ -37,10 +30,7 @@ public sealed class CallReportReader(IDbConnectionFactory connections)
     public async Task<CallReport> ReadAsync(DateTimeOffset from, DateTimeOffset to, FlowDefinition? flow, CancellationToken ct)
     {
         var builder = new CallReportBuilder(flow, from, to);
-        var parameters = new
-        {
-            From = Utc(from), To = Utc(to), WideFrom = Utc(from - Widen), WideTo = Utc(to + Widen),
-        };
+        var parameters = CallRecordRowMapping.Period(from, to);
         try
         {
             await using var connection = await _connections.OpenAsync(ct).ConfigureAwait(false);
@@ -57,9 +47,7 @@ public sealed class CallReportReader(IDbConnectionFactory connections)
         return builder.Build();
     }
 
-    private static string Utc(DateTimeOffset t) => t.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
-
-    private static DateTimeOffset Time(string s) => DateTimeOffset.ParseExact(s, "O", CultureInfo.InvariantCulture);
+    private static DateTimeOffset Time(string s) => CallRecordRowMapping.ParseTime(s);
 
     private static CallRecord ToRecord(ReportRow row)
     {

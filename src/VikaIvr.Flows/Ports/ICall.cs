@@ -10,6 +10,9 @@ public interface ICall
     string Caller { get; }
     string Called { get; }
 
+    /// <summary>The transport address the call came from (never a header the caller wrote); null for a simulated call.</summary>
+    System.Net.IPEndPoint? RemoteSource => null;
+
     /// <summary>Cancelled when either side ends the call.</summary>
     CancellationToken Ended { get; }
 

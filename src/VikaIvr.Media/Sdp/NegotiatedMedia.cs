@@ -1,5 +1,6 @@
 using System.Net;
 using VikaIvr.Media.Rtp;
+using VikaIvr.Media.Srtp;
 
 namespace VikaIvr.Media.Sdp;
 
@@ -17,6 +18,9 @@ public sealed record NegotiatedMedia(
     SdpDirection Direction)
 {
     public byte CodecPayloadType => (byte)Codec;
+
+    /// <summary>The SDES keys when the stream is SRTP; null for plain RTP.</summary>
+    public SrtpPolicy? Srtp { get; init; }
 
     /// <summary>True when the peer put us on hold (we must not send).</summary>
     public bool IsHeld => !Direction.Sends() || RemoteEndPoint is null;

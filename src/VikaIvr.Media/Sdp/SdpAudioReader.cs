@@ -11,7 +11,13 @@ internal static class SdpAudioReader
         => m.Port != 0
            && string.Equals(m.Media, "audio", StringComparison.OrdinalIgnoreCase)
            && (string.Equals(m.Protocol, "RTP/AVP", StringComparison.OrdinalIgnoreCase)
-               || string.Equals(m.Protocol, "RTP/AVPF", StringComparison.OrdinalIgnoreCase));
+               || string.Equals(m.Protocol, "RTP/AVPF", StringComparison.OrdinalIgnoreCase)
+               || IsSecureProfile(m));
+
+    /// <summary>RTP/SAVP or RTP/SAVPF (RFC 3711 12, RFC 5124): SRTP or nothing.</summary>
+    public static bool IsSecureProfile(SdpMediaDescription m)
+        => string.Equals(m.Protocol, "RTP/SAVP", StringComparison.OrdinalIgnoreCase)
+           || string.Equals(m.Protocol, "RTP/SAVPF", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The first format (in the peer's order) whose codec is acceptable.</summary>
     public static bool TryPickCodec(SdpMediaDescription m, IList<RtpAudioCodec> acceptable, out RtpAudioCodec codec, out int payloadType)

@@ -8,9 +8,15 @@ public enum SdpNegotiationError
     /// <summary>The SDP could not be parsed.</summary>
     Malformed,
 
-    /// <summary>No RTP/AVP audio stream with a non-zero port.</summary>
+    /// <summary>No RTP/AVP or RTP/SAVP audio stream with a non-zero port.</summary>
     NoAudioStream,
 
     /// <summary>Audio offered, but none of its codecs is in our configured list.</summary>
     NoCommonCodec,
+
+    /// <summary>A plain RTP offer while <c>Media:Srtp</c> is required.</summary>
+    SrtpRequired,
+
+    /// <summary>An RTP/SAVP offer with no a=crypto line we can use, or while SRTP is off.</summary>
+    NoAcceptableCrypto,
 }

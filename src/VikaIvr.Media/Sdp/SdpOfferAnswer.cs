@@ -1,5 +1,6 @@
 using System.Net;
 using VikaIvr.Media.Rtp;
+using VikaIvr.Media.Srtp;
 
 namespace VikaIvr.Media.Sdp;
 
@@ -8,7 +9,7 @@ namespace VikaIvr.Media.Sdp;
 /// re-INVITE), makes our own offer for a late-offer INVITE and applies the peer's answer.
 /// Keeps the o= session id stable and bumps the version only when our SDP changes.
 /// </summary>
-public sealed class SdpOfferAnswer
+public sealed partial class SdpOfferAnswer
 {
     private readonly SdpOfferAnswerOptions _options;
     private readonly ulong _sessionId;
@@ -48,8 +49,12 @@ public sealed class SdpOfferAnswer
     public SdpNegotiationResult Answer(SdpSessionDescription offer)
     {
         SdpMediaDescription? chosen = null;
+        SdesCryptoAttribute? crypto = null;
         RtpAudioCodec codec = default;
         bool sawAudio = false;
+        bool sawCodec = false;
+        bool plainRefused = false;
+        string? cryptoRefused = null;
         foreach (var m in offer.Media)
         {
             if (!SdpAudioReader.IsUsableAudio(m))
@@ -58,7 +63,13 @@ public sealed class SdpOfferAnswer
             }
 
             sawAudio = true;
-            if (SdpAudioReader.TryPickCodec(m, _options.Codecs, out codec, out _))
+            if (!SdpAudioReader.TryPickCodec(m, _options.Codecs, out codec, out _))
+            {
+                continue;
+            }
+
+            sawCodec = true;
+            if (TryAcceptSecurity(m, out crypto, ref plainRefused, ref cryptoRefused))
             {
                 chosen = m;
                 break;
@@ -67,9 +78,10 @@ public sealed class SdpOfferAnswer
 
         if (chosen is null)
         {
-            return sawAudio
-                ? SdpNegotiationResult.Fail(SdpNegotiationError.NoCommonCodec, "no common codec (we accept " + string.Join(", ", _options.Codecs) + ")")
-                : SdpNegotiationResult.Fail(SdpNegotiationError.NoAudioStream, "no RTP/AVP audio stream offered");
+            return !sawAudio ? SdpNegotiationResult.Fail(SdpNegotiationError.NoAudioStream, "no RTP/AVP or RTP/SAVP audio stream offered")
+                : !sawCodec ? SdpNegotiationResult.Fail(SdpNegotiationError.NoCommonCodec, "no common codec (we accept " + string.Join(", ", _options.Codecs) + ")")
+                : plainRefused ? SdpNegotiationResult.Fail(SdpNegotiationError.SrtpRequired, "SRTP is required (Media:Srtp) and the offer is plain RTP")
+                : SdpNegotiationResult.Fail(SdpNegotiationError.NoAcceptableCrypto, cryptoRefused ?? "no acceptable SRTP crypto");
         }
 
         if (!SdpAudioReader.TryReadEndPoint(offer, chosen, out var remote))
@@ -86,16 +98,27 @@ public sealed class SdpOfferAnswer
             direction = direction.Receives() ? SdpDirection.RecvOnly : SdpDirection.Inactive;
         }
 
+        var srtp = crypto is null ? null : AnswerKey(crypto);
         var answer = NewDescription();
         foreach (var m in offer.Media)
         {
-            answer.Media.Add(ReferenceEquals(m, chosen)
-                ? AudioSection(chosen.Protocol, [codec], te, ptime, direction)
-                : new SdpMediaDescription { Media = m.Media, Port = 0, Protocol = m.Protocol, Formats = { m.Formats.Count > 0 ? m.Formats[0] : "0" } });
+            if (!ReferenceEquals(m, chosen))
+            {
+                answer.Media.Add(new SdpMediaDescription { Media = m.Media, Port = 0, Protocol = m.Protocol, Formats = { m.Formats.Count > 0 ? m.Formats[0] : "0" } });
+                continue;
+            }
+
+            var section = AudioSection(chosen.Protocol, [codec], te, ptime, direction);
+            if (srtp is not null)
+            {
+                section.Attributes.Add(CryptoLine(new SdesCryptoAttribute(crypto!.Tag, srtp.Suite, srtp.LocalKey)));
+            }
+
+            answer.Media.Add(section);
         }
 
         Commit(answer);
-        Current = new NegotiatedMedia(codec, te, ptime, remote, direction);
+        Current = new NegotiatedMedia(codec, te, ptime, remote, direction) { Srtp = srtp };
         return SdpNegotiationResult.Ok(answer, Current);
     }
 
@@ -104,7 +127,14 @@ public sealed class SdpOfferAnswer
     {
         var offer = NewDescription();
         int? te = _options.TelephoneEvent ? _options.OfferTelephoneEventPayloadType : null;
-        offer.Media.Add(AudioSection("RTP/AVP", _options.Codecs, te, _options.DefaultPtimeMs, direction));
+        bool secure = _options.Srtp == SrtpMode.Required;
+        var section = AudioSection(secure ? "RTP/SAVP" : "RTP/AVP", _options.Codecs, te, _options.DefaultPtimeMs, direction);
+        if (secure)
+        {
+            AddOfferedCrypto(section);
+        }
+
+        offer.Media.Add(section);
         Commit(offer);
         return offer;
     }
@@ -139,7 +169,12 @@ public sealed class SdpOfferAnswer
             var ourOffer = LocalDescription?.Media.Count > 0 ? LocalDescription.Media[0].Direction ?? SdpDirection.SendRecv : SdpDirection.SendRecv;
             var theirs = SdpAudioReader.ReadDirection(answer, m);
             var direction = Intersect(ourOffer, theirs.Reverse());
-            Current = new NegotiatedMedia(codec, te, ptime, remote, direction);
+            if (!TryReadAnsweredCrypto(m, out var srtp, out string? refusal))
+            {
+                return SdpNegotiationResult.Fail(SdpNegotiationError.NoAcceptableCrypto, refusal!);
+            }
+
+            Current = new NegotiatedMedia(codec, te, ptime, remote, direction) { Srtp = srtp };
             return SdpNegotiationResult.Ok(null, Current);
         }
 

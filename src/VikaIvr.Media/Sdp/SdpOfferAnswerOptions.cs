@@ -1,4 +1,5 @@
 using VikaIvr.Media.Rtp;
+using VikaIvr.Media.Srtp;
 
 namespace VikaIvr.Media.Sdp;
 
@@ -16,6 +17,12 @@ public sealed class SdpOfferAnswerOptions
 
     /// <summary>Packet time used when the peer states none or states one outside 10–40 ms.</summary>
     public int DefaultPtimeMs { get; set; } = 20;
+
+    /// <summary>SRTP policy: answers to RTP/SAVP offers and whether our own offers are RTP/SAVP (only when required).</summary>
+    public SrtpMode Srtp { get; set; } = SrtpMode.Optional;
+
+    /// <summary>Crypto suites we accept (answers take the offer's first one listed here) and offer, in this order.</summary>
+    public IList<SrtpCryptoSuite> SrtpSuites { get; set; } = [SrtpCryptoSuite.AesCm128HmacSha1_80, SrtpCryptoSuite.AesCm128HmacSha1_32];
 
     public string OriginUsername { get; set; } = "vikaivr";
 

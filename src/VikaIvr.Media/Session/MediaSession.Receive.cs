@@ -22,6 +22,7 @@ public sealed partial class MediaSession
     private long _malformed;
     private long _icmpErrors;
     private bool _remoteBye;
+    private long _lastReceivedAt;
     private uint _lastSrCompact;
     private long _lastSrAt;
 
@@ -91,7 +92,7 @@ public sealed partial class MediaSession
 
     private void HandleRtp(ReadOnlySpan<byte> datagram, SocketAddress from)
     {
-        if (datagram.IsEmpty)
+        if (datagram.IsEmpty || !TryUnprotect(ref datagram, rtcp: false))
         {
             return;
         }
@@ -108,7 +109,13 @@ public sealed partial class MediaSession
         bool isAudio = header.PayloadType is (byte)RtpAudioCodec.Pcmu or (byte)RtpAudioCodec.Pcma;
         if (!isEvent && !isAudio)
         {
-            // Comfort noise (13) and unknown types are not audio we play or detect on.
+            // Comfort noise (13) and unknown types are not audio we play or detect on, but they
+            // show the caller is there (silence suppression sends CN in the pauses).
+            if (_latched is not { } latchedSource || latchedSource.Equals(from))
+            {
+                MarkReceived();
+            }
+
             return;
         }
 
@@ -129,6 +136,7 @@ public sealed partial class MediaSession
         }
 
         long now = _time.GetTimestamp();
+        Volatile.Write(ref _lastReceivedAt, now);
         long arrivalUnits = (long)(_time.GetElapsedTime(_startTimestamp, now).TotalSeconds * 8000);
         Span<DtmfEventDigit> digits = stackalloc DtmfEventDigit[2];
         int digitCount = 0;
@@ -175,6 +183,11 @@ public sealed partial class MediaSession
 
     private void HandleRtcp(ReadOnlySpan<byte> datagram, SocketAddress from)
     {
+        if (!TryUnprotect(ref datagram, rtcp: true))
+        {
+            return;
+        }
+
         var reader = new RtcpCompoundReader(datagram);
         bool any = false;
         while (reader.TryReadNext(out var packet))
@@ -194,12 +207,20 @@ public sealed partial class MediaSession
             }
         }
 
+        if (any)
+        {
+            MarkReceived();
+        }
+
         if (any && _options.SymmetricRtp && !_rtcpLatched && _media?.RemoteEndPoint is not null)
         {
             _rtcpLatched = true;
             _rtcpTo = Copy(from);
         }
     }
+
+    /// <summary>The packet path's whole share of the inactivity watch: one timestamp, written without a lock.</summary>
+    private void MarkReceived() => Volatile.Write(ref _lastReceivedAt, _time.GetTimestamp());
 
     private void ExpireDtmf()
     {

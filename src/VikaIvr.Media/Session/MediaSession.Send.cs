@@ -149,7 +149,8 @@ public sealed partial class MediaSession
         _octetsSent += payloadLength;
         try
         {
-            _lease.Rtp.SendTo(_sendBuffer.AsSpan(0, RtpHeader.FixedSize + payloadLength), SocketFlags.None, to);
+            int length = ProtectRtp(_sendBuffer, RtpHeader.FixedSize + payloadLength);
+            _lease.Rtp.SendTo(_sendBuffer.AsSpan(0, length), SocketFlags.None, to);
         }
         catch (SocketException)
         {
@@ -217,6 +218,7 @@ public sealed partial class MediaSession
 
         try
         {
+            n = ProtectRtcp(_rtcpBuffer, n);
             _lease.Rtcp.SendTo(buffer[..n], SocketFlags.None, to);
             _rtcpSent++;
         }

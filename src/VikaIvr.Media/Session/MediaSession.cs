@@ -86,6 +86,15 @@ public sealed partial class MediaSession : IPacedStream, IDatagramSink, IAsyncDi
 
     public bool IsPlaying => _playback.IsPlaying;
 
+    /// <summary>
+    /// How long since the last RTP or RTCP packet from the caller (or since the start, or since
+    /// the resume after a hold); null while the caller holds (its offer was sendonly, inactive or
+    /// c=0.0.0.0 and it need send nothing), before the start and after the close.
+    /// </summary>
+    public TimeSpan? ReceiveIdle => _state == 1 && _media is { IsHeld: false }
+        ? _time.GetElapsedTime(Volatile.Read(ref _lastReceivedAt))
+        : null;
+
     /// <summary>Cancelled when the session closes.</summary>
     public CancellationToken Closed => _closing.Token;
 
@@ -99,6 +108,7 @@ public sealed partial class MediaSession : IPacedStream, IDatagramSink, IAsyncDi
         }
 
         Update(media);
+        MarkReceived();
         if (_receiver is not null)
         {
             _rtpWatch = _receiver.Register(_lease.Rtp, this, RtpChannel);
@@ -116,10 +126,17 @@ public sealed partial class MediaSession : IPacedStream, IDatagramSink, IAsyncDi
     {
         ArgumentNullException.ThrowIfNull(media);
         var previous = _media;
+        if (previous is { IsHeld: true } && !media.IsHeld)
+        {
+            // Resumed: the inactivity watch starts again from now, not from before the hold.
+            MarkReceived();
+        }
+
         _media = media;
         _latched = null;
         _sendTo = media.RemoteEndPoint is { } ep ? ToSocketAddress(ep) : null;
         _rtcpTo = media.RemoteRtcpEndPoint is { } rtcp ? ToSocketAddress(rtcp) : null;
+        UpdateSrtp(media.Srtp);
         _needMarker = true;
         if (previous is not null && previous.PtimeMs != media.PtimeMs)
         {
@@ -156,10 +173,15 @@ public sealed partial class MediaSession : IPacedStream, IDatagramSink, IAsyncDi
 
     public MediaSessionStatistics GetStatistics()
     {
+        var (srtpFailures, srtpReplayed) = SrtpDrops();
         lock (_rxGate)
         {
             return new MediaSessionStatistics(_packetsSent, _octetsSent, _rx.PacketsReceived, _rx.OctetsReceived,
-                Math.Max(0, _rx.Lost), _rx.JitterMilliseconds, _strictDropped, _malformed, _icmpErrors, _rtcpSent, _remoteBye);
+                Math.Max(0, _rx.Lost), _rx.JitterMilliseconds, _strictDropped, _malformed, _icmpErrors, _rtcpSent, _remoteBye)
+            {
+                SrtpAuthenticationFailures = srtpFailures,
+                SrtpReplayed = srtpReplayed,
+            };
         }
     }
 
@@ -194,6 +216,7 @@ public sealed partial class MediaSession : IPacedStream, IDatagramSink, IAsyncDi
             // The loops end by their sockets closing.
         }
 
+        DisposeSrtp();
         _closing.Dispose();
     }
 

@@ -12,4 +12,11 @@ public sealed record MediaSessionStatistics(
     long MalformedPackets,
     long IcmpErrors,
     long RtcpReportsSent,
-    bool RemoteByeReceived);
+    bool RemoteByeReceived)
+{
+    /// <summary>SRTP/SRTCP packets dropped because they did not authenticate (or were too short to).</summary>
+    public long SrtpAuthenticationFailures { get; init; }
+
+    /// <summary>SRTP/SRTCP packets dropped as replays or older than the replay window.</summary>
+    public long SrtpReplayed { get; init; }
+}

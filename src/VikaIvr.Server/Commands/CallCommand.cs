@@ -25,10 +25,11 @@ public sealed class CallCommand(TextWriter output, TextWriter error) : IVikaComm
         var record = new Option<string>("--record") { HelpName = "out.wav", Description = "record what the server played" };
         var duration = new Option<string>("--duration") { HelpName = "S", Description = "seconds before hanging up", DefaultValueFactory = _ => "10" };
         var from = new Option<string>("--from") { HelpName = "NUMBER", Description = "our number (the From user)" };
-        var command = new Command("call", "one real call with the built-in test caller") { target, dtmf, dtmfMode, codec, record, duration, from };
+        var srtp = new Option<bool>("--srtp") { Description = "offer RTP/SAVP with SDES keys and insist on SRTP" };
+        var command = new Command("call", "one real call with the built-in test caller") { target, dtmf, dtmfMode, codec, record, duration, from, srtp };
         command.SetAction((result, ct) => CommandRunner.RunAsync(Name, error, () => RunAsync(
             new CallRequest(result.GetValue(target)!, result.GetValue(dtmf)!, result.GetValue(dtmfMode)!, result.GetValue(codec)!,
-                result.GetValue(record), result.GetValue(from), result.GetValue(duration)!), ct)));
+                result.GetValue(record), result.GetValue(from), result.GetValue(duration)!, result.GetValue(srtp)), ct)));
         return command;
     }
 
@@ -66,6 +67,7 @@ public sealed class CallCommand(TextWriter output, TextWriter error) : IVikaComm
         {
             Codec = codec,
             DtmfMode = mode,
+            Srtp = request.Srtp,
             OnEvent = ev =>
             {
                 lock (output) output.WriteLine($"{Stamp()}  {ev}");
@@ -93,7 +95,7 @@ public sealed class CallCommand(TextWriter output, TextWriter error) : IVikaComm
                 return 1;
             }
 
-            lock (output) output.WriteLine($"{Stamp()}  media {caller.Negotiated!.Codec} to {caller.Negotiated.RemoteEndPoint}, telephone-event {caller.Negotiated.TelephoneEventPayloadType?.ToString(CultureInfo.InvariantCulture) ?? "none"}");
+            lock (output) output.WriteLine($"{Stamp()}  media {caller.Negotiated!.Codec} to {caller.Negotiated.RemoteEndPoint}, telephone-event {caller.Negotiated.TelephoneEventPayloadType?.ToString(CultureInfo.InvariantCulture) ?? "none"}{(caller.Negotiated.Srtp is { } s ? ", " + s : "")}");
             using var callEnd = CancellationTokenSource.CreateLinkedTokenSource(ct, caller.Ended);
             callEnd.CancelAfter(TimeSpan.FromSeconds(seconds));
             try

@@ -1,4 +1,4 @@
 namespace VikaIvr.Server.Commands;
 
 /// <summary>What `vika call` was asked for, as typed (the command checks each value).</summary>
-public sealed record CallRequest(string Target, string Dtmf, string DtmfMode, string Codec, string? Record, string? From, string Duration);
+public sealed record CallRequest(string Target, string Dtmf, string DtmfMode, string Codec, string? Record, string? From, string Duration, bool Srtp = false);

@@ -1,9 +1,11 @@
 using System.CommandLine;
+using VikaIvr.Data.FlowRevisions;
 using VikaIvr.Data.Reports;
 using VikaIvr.Flows.Loading;
 using VikaIvr.Flows.Model;
 using VikaIvr.Server.Cli;
 using VikaIvr.Server.Hosting;
+using VikaIvr.Server.Hosting.Flows;
 
 namespace VikaIvr.Server.Commands;
 
@@ -33,22 +35,25 @@ public sealed class ReportCommand(TextWriter output, TextWriter error, TimeProvi
             string? value = result.GetValueOrDefault<string>();
             if (!Formats.Contains(value, StringComparer.Ordinal)) result.AddError($"--format needs text, json or csv, not '{value}'");
         });
-        var settings = new CommandSettings(SettingOptions.Data(), SettingOptions.Flow());
+        var flowFile = SettingOptions.Flow();
+        var settings = new CommandSettings(SettingOptions.Data(), flowFile);
         var command = new Command("report", "call figures of a period: funnel, containment, transfers, abandonment, handle time, calls per hour, DTMF") { from, to, format };
         settings.AddTo(command);
         command.SetAction((result, ct) => CommandRunner.RunAsync(Name, error,
-            () => RunAsync(settings.Read(result), result.GetValue(from), result.GetValue(to), result.GetValue(format) ?? "text", ct)));
+            () => RunAsync(settings.Read(result), result.GetValue(from), result.GetValue(to), result.GetValue(format) ?? "text", ct,
+                flowFromFile: flowFile.Read(result) is not null)));
         return command;
     }
 
-    public async Task<int> RunAsync(VikaSettings settings, string? from, string? to, string format, CancellationToken ct)
+    /// <param name="flowFromFile">--flow was given: its file orders the funnel, not the active revision.</param>
+    public async Task<int> RunAsync(VikaSettings settings, string? from, string? to, string format, CancellationToken ct, bool flowFromFile = false)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var period = ReportPeriod.Resolve(from, to, clock.GetUtcNow(), clock.LocalTimeZone, out var problem);
         if (problem is not null) throw new CliException(problem);
 
-        var flow = LoadFlow(settings);
         var db = await DataStore.OpenAsync(settings, clock, ct).ConfigureAwait(false);
+        var flow = LoadFlow(settings, flowFromFile ? null : await new FlowRevisionStore(db).GetActiveAsync(ct).ConfigureAwait(false));
         var report = await new CallReportReader(db).ReadAsync(period.From, period.To, flow, ct).ConfigureAwait(false);
         switch (format)
         {
@@ -66,14 +71,18 @@ public sealed class ReportCommand(TextWriter output, TextWriter error, TimeProvi
         return 0;
     }
 
-    /// <summary>The configured flow orders the funnel; a flow that does not load only loses the order (said on stderr).</summary>
-    private FlowDefinition? LoadFlow(VikaSettings settings)
+    /// <summary>
+    /// The active revision orders the funnel, as on the console's reports page (the flow file when none
+    /// is stored yet); a flow that does not load only loses the order (said on stderr).
+    /// </summary>
+    private FlowDefinition? LoadFlow(VikaSettings settings, FlowRevision? active)
     {
         string file = settings.Resolve(settings.Flow.File);
-        var (flow, errors) = FlowLoader.TryLoad(file, FlowCheckContext.None);
+        string name = active is null ? file : FlowRevisionCheck.NameOf(active.Id);
+        var (flow, errors) = active is null ? FlowLoader.TryLoad(file, FlowCheckContext.None) : FlowLoader.TryParse(active.Yaml, file, FlowCheckContext.None);
         if (flow is null || errors.Count > 0)
         {
-            error.WriteLine($"vika report: the flow {file} did not load ({errors.Count} errors): the funnel is ordered by traffic");
+            error.WriteLine($"vika report: the flow ({name}) did not load ({errors.Count} errors): the funnel is ordered by traffic");
             return null;
         }
 

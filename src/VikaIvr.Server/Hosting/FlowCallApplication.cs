@@ -11,7 +11,7 @@ public sealed class FlowCallApplication(CallFlowRouter router) : ICallApplicatio
 
     public async Task RunAsync(ICall call, CallRecord record, CancellationToken ct)
     {
-        await router.Select(call.Called).RunAsync(call, record, ct).ConfigureAwait(false);
+        await router.Select(call).RunAsync(call, record, ct).ConfigureAwait(false);
         // An accepted transfer ends the flow's part; the IVR leaves the call (RFC 5589).
         if (!call.Ended.IsCancellationRequested) await call.HangupAsync(ct).ConfigureAwait(false);
     }

@@ -10,7 +10,7 @@ public sealed record OperatorLine(string Number, string Pin)
     public const string DefaultNumber = "16599";
 
     /// <summary>The PIN `vika simulate` uses, so call scripts never hold (or depend on) the real one.</summary>
-    public const string SimulationPin = "2468";
+    public const string SimulationPin = "246810";
 
     public const string FlowFile = "config/flows/recording.yaml";
 

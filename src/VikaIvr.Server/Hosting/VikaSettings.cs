@@ -74,7 +74,7 @@ public sealed class SipSettings
     /// <summary>SIP over TLS (RFC 3261 26, RFC 5630): on when both Certificate and Key are set.</summary>
     public SipTlsSettings Tls { get; set; } = new();
 
-    /// <summary>RFC 4028 session timers as UAS: the interval asked for when the caller names none (0 = no timer unless the caller asks).</summary>
+    /// <summary>RFC 4028 session timers as UAS: the interval asked for when the caller names none, and the most granted (at least Sip:MinSessionExpiresSeconds).</summary>
     public int SessionExpiresSeconds { get; set; } = 1800;
 
     /// <summary>RFC 4028 Min-SE: a smaller Session-Expires gets 422 (90 by the RFC; smaller only for tests).</summary>

@@ -1,4 +1,5 @@
 using VikaIvr.Sip.Admission;
+using VikaIvr.Sip.Core.SessionTimers;
 using VikaIvr.Sip.Dialogs;
 using VikaIvr.Sip.Message;
 using VikaIvr.Sip.Transactions;
@@ -14,6 +15,7 @@ public sealed partial class SipInviteSession
     private SipInviteServerTransaction? _awaitingAck;
     private bool _reinvitePending;
     private SipTimer? _maxDuration;
+    private SipSessionTimerTerms? _inviteTimer;
 
     /// <summary>The SDP offer of the INVITE we answer, or null (a late offer, or a call we placed).</summary>
     public SipBody? Offer { get; private init; }
@@ -31,6 +33,8 @@ public sealed partial class SipInviteSession
             Offer = invite.Body.IsEmpty ? null : new SipBody(invite.ContentType?.ToString() ?? "application/sdp", invite.Body),
         };
         session._serverInvite = tx;
+        // The user agent answered a too-small Session-Expires with 422 before the session existed.
+        session._inviteTimer = agent.Options.SessionTimers is { } timers ? SipSessionTimerNegotiation.Negotiate(invite, timers, out _) : null;
         lock (sync)
         {
             tx.AckTimedOut += session.OnAckTimeout;
@@ -118,7 +122,9 @@ public sealed partial class SipInviteSession
                 return false;
             }
 
-            tx.Respond(CreateSuccess(Invite, answer));
+            var success = CreateSuccess(Invite, answer);
+            ApplyTimer(success, _inviteTimer, answer.Body);
+            tx.Respond(success);
             State = SipCallState.Answered;
             _awaitingAck = tx;
             if (_agent.Options.MaxCallDuration is { } max)
@@ -227,7 +233,7 @@ public sealed partial class SipInviteSession
         return response;
     }
 
-    private async Task HangupIncomingAsync(CancellationToken ct)
+    private async Task HangupIncomingAsync(SipCallEndReason reason, CancellationToken ct)
     {
         SipClientTransaction? bye;
         lock (_sync)
@@ -239,7 +245,7 @@ public sealed partial class SipInviteSession
                 return;
             }
 
-            bye = Terminate(SipCallEndReason.LocalBye, SipSessionSide.Local, sendBye: true);
+            bye = Terminate(reason, SipSessionSide.Local, sendBye: true);
         }
 
         if (bye is not null)

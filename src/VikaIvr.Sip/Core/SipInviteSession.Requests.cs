@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using VikaIvr.Sip.Core.Outgoing;
+using VikaIvr.Sip.Core.SessionTimers;
 using VikaIvr.Sip.Message;
 using VikaIvr.Sip.Transactions;
 
@@ -60,7 +61,10 @@ public sealed partial class SipInviteSession
                 tx.Respond(_agent.CreateOptionsResponse(request));
                 break;
             case SipMethods.Invite:
-                OnReinvite(request, (SipInviteServerTransaction)tx);
+                OnReinvite(request, tx);
+                break;
+            case SipMethods.Update:
+                OnUpdate(request, tx);
                 break;
             case SipMethods.Refer when _dialRequest is not null:
                 OnRefer(request, tx);
@@ -74,7 +78,7 @@ public sealed partial class SipInviteSession
     }
 
     /// <summary>RFC 3261 14.2: one offer/answer at a time; a re-INVITE while one is open (or our 2xx awaits its ACK) gets 491.</summary>
-    private void OnReinvite(SipRequest request, SipInviteServerTransaction tx)
+    private void OnReinvite(SipRequest request, SipServerTransaction tx)
     {
         if (_reinvitePending || _awaitingAck is not null)
         {
@@ -82,6 +86,43 @@ public sealed partial class SipInviteSession
             return;
         }
 
+        if (TryNegotiateTimer(request, tx, out var terms))
+        {
+            OfferToApplication(request, tx, terms);
+        }
+    }
+
+    /// <summary>
+    /// RFC 3311: an UPDATE without a body (a session refresh, RFC 4028) gets 200 without one; one
+    /// with an SDP offer is answered like a re-INVITE's (491 while another offer is open).
+    /// </summary>
+    private void OnUpdate(SipRequest request, SipServerTransaction tx)
+    {
+        if (!TryNegotiateTimer(request, tx, out var terms))
+        {
+            return;
+        }
+
+        if (request.Body.IsEmpty)
+        {
+            var ok = _agent.CreateResponse(request, 200, null, Dialog.LocalTag);
+            ok.Headers.Add(SipHeaderId.Contact, "<" + Dialog.LocalContact + ">");
+            ApplyTimer(ok, terms, null);
+            tx.Respond(ok);
+            return;
+        }
+
+        if (_reinvitePending || _awaitingAck is not null)
+        {
+            tx.Respond(_agent.CreateResponse(request, 491, null, Dialog.LocalTag));
+            return;
+        }
+
+        OfferToApplication(request, tx, terms);
+    }
+
+    private void OfferToApplication(SipRequest request, SipServerTransaction tx, SipSessionTimerTerms? terms)
+    {
         if (ReinviteHandler is not { } handler)
         {
             tx.Respond(_agent.CreateResponse(request, 488, null, Dialog.LocalTag));
@@ -104,11 +145,11 @@ public sealed partial class SipInviteSession
                 answer = SipAnswer.Reject(500);
             }
 
-            AnswerReinvite(request, tx, answer);
+            AnswerReinvite(request, tx, answer, terms);
         });
     }
 
-    private void AnswerReinvite(SipRequest request, SipInviteServerTransaction tx, SipAnswer answer)
+    private void AnswerReinvite(SipRequest request, SipServerTransaction tx, SipAnswer answer, SipSessionTimerTerms? terms)
     {
         lock (_sync)
         {
@@ -132,9 +173,14 @@ public sealed partial class SipInviteSession
                 return;
             }
 
-            tx.Respond(CreateSuccess(request, answer));
-            _awaitingAck = tx;
-            tx.AckTimedOut += OnAckTimeout;
+            var success = CreateSuccess(request, answer);
+            ApplyTimer(success, terms, answer.Body);
+            tx.Respond(success);
+            if (tx is SipInviteServerTransaction invite)
+            {
+                _awaitingAck = invite;
+                invite.AckTimedOut += OnAckTimeout;
+            }
         }
     }
 

@@ -79,7 +79,10 @@ public sealed partial class SipInviteSession
     public override string ToString() => "SipInviteSession " + CallId;
 
     /// <summary>Ends the call: BYE once answered, a 480 to an INVITE not answered yet, CANCEL while our own INVITE rings.</summary>
-    public Task HangupAsync(CancellationToken ct = default) => IsIncoming ? HangupIncomingAsync(ct) : HangupOutgoingAsync(ct);
+    public Task HangupAsync(CancellationToken ct = default) => IsIncoming ? HangupIncomingAsync(SipCallEndReason.LocalBye, ct) : HangupOutgoingAsync(ct);
+
+    /// <summary>Ends an answered call with BYE like <see cref="HangupAsync(CancellationToken)"/>, ending it with <paramref name="reason"/> (a dead-call check's MediaTimeout) instead of LocalBye.</summary>
+    public Task HangupAsync(SipCallEndReason reason, CancellationToken ct = default) => IsIncoming ? HangupIncomingAsync(reason, ct) : HangupOutgoingAsync(ct);
 
     /// <summary>A request from the peer inside this dialog; creates its transaction under the session's lock.</summary>
     internal void OnRequest(SipRequest request, SipEndPoint source)
@@ -108,6 +111,7 @@ public sealed partial class SipInviteSession
         EndedWith = new SipSessionEnd(reason, side, status);
         _finalOnEnd = final;
         _maxDuration?.Stop();
+        _sessionTimer?.Stop();
         CompleteRefer(new SipTransferResult(false, 487, "Call ended before the transfer completed"));
         _agent.Forget(this);
         SipClientTransaction? bye = null;

@@ -1,6 +1,7 @@
 using System.Net;
 using VikaIvr.Sip.Admission;
 using VikaIvr.Sip.Auth;
+using VikaIvr.Sip.Core.SessionTimers;
 using VikaIvr.Sip.Dialogs;
 using VikaIvr.Sip.Message;
 using VikaIvr.Sip.Transactions;
@@ -113,6 +114,12 @@ public sealed partial class SipUserAgent
             }
         }
 
+        if (Options.SessionTimers is { } timers && SipSessionTimerNegotiation.Negotiate(request, timers, out int minSe) is null)
+        {
+            tx.Respond(CreateIntervalTooSmall(request, minSe));
+            return;
+        }
+
         if (!Options.AnswerCalls)
         {
             tx.Respond(CreateResponse(request, 486));
@@ -200,7 +207,7 @@ public sealed partial class SipUserAgent
         }
 
         var inDialog = request.To?.Tag is not null;
-        if (!inDialog && request.Method == SipMethods.Invite && !IsServiceNumber(request.RequestUri))
+        if (!inDialog && request.Method == SipMethods.Invite && !IsServiceNumber(request.RequestUri, source.Address.Address))
         {
             Admission.Refusals.Record(SipRefusalReason.UnknownNumber, source.Address.Address);
             Security.Event(SipSecurityLog.UnknownNumber, source.Address, "number=" + request.RequestUri.User);
@@ -269,7 +276,7 @@ public sealed partial class SipUserAgent
         var response = CreateResponse(request, 200);
         response.Headers.Add(SipHeaderId.Allow, AllowedMethods);
         response.Headers.Add(SipHeaderId.Accept, string.Join(", ", Options.AcceptedContentTypes));
-        response.Headers.Add(SipHeaderId.Supported, string.Join(", ", Options.SupportedOptionTags));
+        response.Headers.Add(SipHeaderId.Supported, string.Join(", ", _supported));
         return response;
     }
 
@@ -287,7 +294,7 @@ public sealed partial class SipUserAgent
     }
 
     private static bool IsAllowedMethod(string method) => method is SipMethods.Invite or SipMethods.Ack or SipMethods.Bye
-        or SipMethods.Cancel or SipMethods.Options or SipMethods.Info or SipMethods.Notify;
+        or SipMethods.Cancel or SipMethods.Options or SipMethods.Info or SipMethods.Notify or SipMethods.Update;
 
     private string? UnsupportedRequire(SipRequest request)
     {
@@ -295,7 +302,7 @@ public sealed partial class SipUserAgent
         foreach (var tag in request.Require)
         {
             var trimmed = tag.Trim();
-            if (trimmed.Length > 0 && !Options.SupportedOptionTags.Contains(trimmed, StringComparer.OrdinalIgnoreCase))
+            if (trimmed.Length > 0 && !_supported.Contains(trimmed, StringComparer.OrdinalIgnoreCase))
             {
                 (unknown ??= []).Add(trimmed);
             }
@@ -304,17 +311,12 @@ public sealed partial class SipUserAgent
         return unknown is null ? null : string.Join(", ", unknown);
     }
 
-    private bool IsServiceNumber(SipUri uri)
+    private bool IsServiceNumber(SipUri uri, IPAddress source)
     {
-        if (Options.ServiceNumbers.Count == 0)
-        {
-            return true;
-        }
-
         var user = uri.UnescapedUser;
         if (user is null)
         {
-            return false;
+            return Options.ServiceNumbers.Count == 0;
         }
 
         // tel: and user=phone numbers may carry visual separators (RFC 3966).
@@ -326,6 +328,16 @@ public sealed partial class SipUserAgent
             {
                 digits[n++] = c;
             }
+        }
+
+        if (_restricted.Refuses(digits[..n], source))
+        {
+            return false;
+        }
+
+        if (Options.ServiceNumbers.Count == 0)
+        {
+            return true;
         }
 
         foreach (var number in Options.ServiceNumbers)

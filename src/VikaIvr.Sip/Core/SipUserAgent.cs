@@ -7,6 +7,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using VikaIvr.Sip.Admission;
 using VikaIvr.Sip.Core.Outgoing;
+using VikaIvr.Sip.Core.SessionTimers;
 using VikaIvr.Sip.Dialogs;
 using VikaIvr.Sip.Message;
 using VikaIvr.Sip.Transactions;
@@ -23,11 +24,13 @@ namespace VikaIvr.Sip.Core;
 /// </summary>
 public sealed partial class SipUserAgent : ISipInboundHandler, IAsyncDisposable
 {
-    internal const string AllowedMethods = "INVITE, ACK, BYE, CANCEL, OPTIONS, INFO, NOTIFY";
+    internal const string AllowedMethods = "INVITE, ACK, BYE, CANCEL, OPTIONS, INFO, NOTIFY, UPDATE";
 
     private readonly ISipTransport _transport;
     private readonly SipCidr[] _allowed;
+    private readonly SipRestrictedNumbers _restricted;
     private readonly SipUserAgentDenyList _denied;
+    private readonly string[] _supported;
     private readonly ConcurrentDictionary<(string CallId, string LocalTag), SipInviteSession> _sessions = new();
     private readonly ConcurrentDictionary<(string CallId, string FromTag, uint CSeq, string Method), SipServerTransaction> _recent = new();
     private int _incomingCalls;
@@ -46,9 +49,13 @@ public sealed partial class SipUserAgent : ISipInboundHandler, IAsyncDisposable
             TrustedProxies = [.. options.TrustedProxies.Select(SipCidr.Parse)],
         };
         _allowed = [.. options.AllowedSources.Select(SipCidr.Parse)];
+        _restricted = new SipRestrictedNumbers(options.RestrictedNumbers);
         Admission = new SipAdmission(options.Admission, options.Readiness, time, logger);
         Security = new SipSecurityLog(logger);
         _denied = new SipUserAgentDenyList(options.DenyUserAgents);
+        _supported = options.SessionTimers is null || options.SupportedOptionTags.Contains(SipSessionTimerNegotiation.OptionTag, StringComparer.OrdinalIgnoreCase)
+            ? [.. options.SupportedOptionTags]
+            : [.. options.SupportedOptionTags, SipSessionTimerNegotiation.OptionTag];
     }
 
     public SipTransactionLayer Transactions { get; }
@@ -204,6 +211,14 @@ public sealed partial class SipUserAgent : ISipInboundHandler, IAsyncDisposable
             response.Headers.Add(SipHeaderId.Server, Options.ServerHeader);
         }
 
+        return response;
+    }
+
+    /// <summary>RFC 4028 6: 422 with our Min-SE for a Session-Expires below it.</summary>
+    internal SipResponse CreateIntervalTooSmall(SipRequest request, int minSe, string? toTag = null)
+    {
+        var response = CreateResponse(request, 422, "Session Interval Too Small", toTag);
+        response.Headers.Add(SipHeaderId.MinSE, minSe.ToString(CultureInfo.InvariantCulture));
         return response;
     }
 

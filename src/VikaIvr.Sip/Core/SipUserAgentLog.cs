@@ -37,4 +37,10 @@ internal sealed partial class SipUserAgentLog(ILogger logger)
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Sip REFER outcome callback failed on {CallId}")]
     public partial void ReferOutcomeFailed(string callId, Exception ex);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sip call {CallId}: no session refresh within {Seconds} s (RFC 4028); ending it with BYE")]
+    public partial void SessionExpired(string callId, int seconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sip call {CallId}: our session refresh ({Method}) got {Status}; ending it with BYE")]
+    public partial void RefreshFailed(string callId, string method, int status);
 }

@@ -1,5 +1,6 @@
 using VikaIvr.Sip.Admission;
 using VikaIvr.Sip.Auth;
+using VikaIvr.Sip.Core.SessionTimers;
 
 namespace VikaIvr.Sip.Core;
 
@@ -11,6 +12,12 @@ public sealed class SipUserAgentOptions
 
     /// <summary>Allowed source networks in CIDR form (<c>10.0.0.0/8</c>, <c>::1/128</c>, or a single address); empty allows all.</summary>
     public IList<string> AllowedSources { get; set; } = [];
+
+    /// <summary>
+    /// Service numbers answered only from the given sources (number → CIDR list, e.g. the operator line);
+    /// to any other source the number is unknown: 404 and the unknown-number event, like a number not served.
+    /// </summary>
+    public IDictionary<string, IList<string>> RestrictedNumbers { get; set; } = new Dictionary<string, IList<string>>();
 
     /// <summary>Calls are ended with BYE after this long; null for no limit.</summary>
     public TimeSpan? MaxCallDuration { get; set; } = TimeSpan.FromHours(1);
@@ -60,6 +67,9 @@ public sealed class SipUserAgentOptions
 
     /// <summary>Read on every OPTIONS: 200 when ready, 503 with Retry-After when not (a dispatcher's probe follows it).</summary>
     public ISipReadiness Readiness { get; set; } = new SipAlwaysReady();
+
+    /// <summary>RFC 4028 session timers on the calls we answer ("timer" is then a supported option tag); null: off.</summary>
+    public SipSessionTimerOptions? SessionTimers { get; set; } = new();
 
     /// <summary>Where the user agent counts what it sends (INVITE responses by status); null: not counted.</summary>
     public SipMetrics? Metrics { get; set; }

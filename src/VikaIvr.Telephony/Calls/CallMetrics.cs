@@ -26,6 +26,7 @@ public sealed class CallMetrics
     private readonly Counter<long> _packetsReceived;
     private readonly Counter<long> _packetsLost;
     private readonly Histogram<double> _jitter;
+    private readonly Counter<long> _mediaTimeouts;
 
     public CallMetrics(IMeterFactory meters)
     {
@@ -38,6 +39,7 @@ public sealed class CallMetrics
         _packetsSent = meter.CreateCounter<long>("vika.rtp.packets.sent", "{packet}", "RTP packets sent, added when each call ends");
         _packetsReceived = meter.CreateCounter<long>("vika.rtp.packets.received", "{packet}", "RTP packets received, added when each call ends");
         _packetsLost = meter.CreateCounter<long>("vika.rtp.packets.lost", "{packet}", "RTP packets lost (sequence gaps), added when each call ends");
+        _mediaTimeouts = meter.CreateCounter<long>("vika.calls.media_timeouts", "{call}", "Calls ended because the caller sent no RTP or RTCP for Media:RtpTimeoutSeconds");
         _jitter = meter.CreateHistogram("vika.rtp.jitter", "ms", "Each call's interarrival jitter at its end (RFC 3550)",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [1, 2, 5, 10, 20, 30, 50, 100, 200] });
     }
@@ -49,6 +51,9 @@ public sealed class CallMetrics
     public void Finished() => _active.Add(-1);
 
     public void Answered() => _answered.Add(1);
+
+    /// <summary>A call was hung up by the RTP inactivity check (its record follows with "media-timeout").</summary>
+    public void MediaTimedOut() => _mediaTimeouts.Add(1);
 
     /// <summary>The figures of one ended call: outcome, end reason, digits per source, RTP.</summary>
     public void Ended(CallRecord record, DigitQueue digits)

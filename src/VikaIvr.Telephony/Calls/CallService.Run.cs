@@ -6,6 +6,7 @@ using VikaIvr.Flows.Ports;
 using VikaIvr.Media.Net;
 using VikaIvr.Media.Sdp;
 using VikaIvr.Media.Session;
+using VikaIvr.Media.Srtp;
 using VikaIvr.Sip.Admission;
 using VikaIvr.Sip.Core;
 using VikaIvr.Telephony.Digits;
@@ -25,6 +26,7 @@ public sealed partial class CallService
         private TelephonyCall? _call;
         private CallRecord? _record;
         private SdpOfferAnswer? _offerAnswer;
+        private IDisposable? _mediaWatch;
         private bool _finishing;
 
         public async Task RunAsync()
@@ -35,6 +37,7 @@ public sealed partial class CallService
                 if (await AnswerAsync().ConfigureAwait(false))
                 {
                     service.Metrics?.Answered();
+                    _mediaWatch = service._watchdog?.Watch(_call!.Media, OnMediaTimeout);
                     await RunApplicationAsync().ConfigureAwait(false);
                 }
 
@@ -109,7 +112,7 @@ public sealed partial class CallService
                 return false;
             }
 
-            var offerAnswer = new SdpOfferAnswer(new SdpOfferAnswerOptions { Codecs = [.. options.Codecs] }, sdpAddress, lease.Port);
+            var offerAnswer = new SdpOfferAnswer(new SdpOfferAnswerOptions { Codecs = [.. options.Codecs], Srtp = options.Srtp }, sdpAddress, lease.Port);
             SdpSessionDescription local;
             NegotiatedMedia? media = null;
             if (session.Offer is { } offer)
@@ -118,6 +121,7 @@ public sealed partial class CallService
                 if (!result.Success)
                 {
                     lease.Dispose();
+                    RefusedForPolicy(result);
                     session.Reject(488, result.Reason ?? "Not Acceptable Here");
                     return false;
                 }
@@ -239,6 +243,26 @@ public sealed partial class CallService
             service.TrackBye(session.CallId, bye);
         }
 
+        /// <summary>On the watchdog's sweep: BYE now (the session ends as MediaTimeout, the application sees Ended).</summary>
+        private void OnMediaTimeout()
+        {
+            if (session.Ended.IsCancellationRequested)
+            {
+                return;
+            }
+
+            service.LogMediaTimeout(session.CallId, service._watchdog!.Timeout.TotalSeconds);
+            service.Metrics?.MediaTimedOut();
+            try
+            {
+                service.TrackBye(session.CallId, session.HangupAsync(SipCallEndReason.MediaTimeout, CancellationToken.None));
+            }
+            catch (Exception ex)
+            {
+                service.LogHangupFailed(session.CallId, ex.Message);
+            }
+        }
+
         private Task<SipAnswer> OnReinvite(SipBody? offer, CancellationToken ct)
         {
             var offerAnswer = _offerAnswer!;
@@ -250,6 +274,7 @@ public sealed partial class CallService
             var result = offerAnswer.Answer(offer.Text);
             if (!result.Success || result.Media is null)
             {
+                RefusedForPolicy(result);
                 return Task.FromResult(SipAnswer.Reject(488, result.Reason ?? "Not Acceptable Here"));
             }
 
@@ -257,11 +282,25 @@ public sealed partial class CallService
             return Task.FromResult(SipAnswer.Accept(Sdp(result.LocalDescription!)));
         }
 
+        /// <summary>A plain offer while SRTP is required is a policy refusal a banning tool may want to see.</summary>
+        private void RefusedForPolicy(SdpNegotiationResult result)
+        {
+            if (result.Error == SdpNegotiationError.SrtpRequired)
+            {
+                service._security.Event(SipSecurityLog.InviteRefused, session.Remote.Address, "reason=srtp-required");
+            }
+        }
+
         private void StartMedia(NegotiatedMedia media)
         {
             var call = _call!;
             call.Media.Start(media);
             _record!.Codec = media.Codec.ToString().ToUpperInvariant();
+            if (media.Srtp is { } srtp)
+            {
+                _record.Events.Add("srtp " + srtp.Suite.Name());
+            }
+
             bool inBand = service._options.InBandDtmf switch
             {
                 "always" => true,
@@ -277,6 +316,7 @@ public sealed partial class CallService
         private async Task FinishAsync(SipSessionEnd end)
         {
             _finishing = true;
+            _mediaWatch?.Dispose();
             var call = _call;
             var r = _record!;
             // Once the stop began, a call we end is ended by the stop (its application returned on the stop token).
@@ -329,6 +369,10 @@ public sealed partial class CallService
             r.RtpPacketsReceived = stats.PacketsReceived;
             r.RtpPacketsLost = stats.PacketsLost;
             r.RtpJitterMs = stats.JitterMs;
+            if (stats.SrtpAuthenticationFailures + stats.SrtpReplayed > 0)
+            {
+                r.Events.Add(string.Create(CultureInfo.InvariantCulture, $"srtp dropped {stats.SrtpAuthenticationFailures} unauthenticated, {stats.SrtpReplayed} replayed"));
+            }
         }
 
         private static SipBody Sdp(SdpSessionDescription d) => new("application/sdp", Encoding.ASCII.GetBytes(d.ToString()));

@@ -28,9 +28,11 @@ public sealed partial class CallService : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ILoggerFactory _loggers;
     private readonly ILogger<CallService> _log;
+    private readonly SipSecurityLog _security;
     private readonly ConcurrentDictionary<CallRun, byte> _live = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _admission = new();
+    private readonly MediaInactivityWatchdog? _watchdog;
     private Task _accepting = Task.CompletedTask;
     private volatile bool _refusing;
 
@@ -47,6 +49,8 @@ public sealed partial class CallService : IAsyncDisposable
         _time = time;
         _loggers = loggers;
         _log = loggers.CreateLogger<CallService>();
+        _security = new SipSecurityLog(_log);
+        _watchdog = options.RtpTimeout is { } timeout && timeout > TimeSpan.Zero ? new MediaInactivityWatchdog(timeout, time) : null;
     }
 
     /// <summary>Calls from the INVITE until their record is handed to the store.</summary>
@@ -100,6 +104,7 @@ public sealed partial class CallService : IAsyncDisposable
             LogStopTimedOut(_live.Count);
         }
 
+        _watchdog?.Dispose();
         _stopping.Dispose();
     }
 
@@ -149,6 +154,9 @@ public sealed partial class CallService : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Call {CallId}: set-up failed")]
     private partial void LogSetupFailed(string callId, Exception ex);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallId}: no RTP or RTCP from the caller for {Seconds} s; hanging up (media-timeout)")]
+    private partial void LogMediaTimeout(string callId, double seconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Call service stop: {Count} calls still not finished")]
     private partial void LogStopTimedOut(int count);

@@ -51,6 +51,7 @@ public sealed class TelephonyCall : ICall, IAsyncDisposable
     public string CallId => _session.CallId;
     public string Caller => _session.Caller;
     public string Called => _session.Called;
+    public System.Net.IPEndPoint? RemoteSource => _session.Remote.Address;
     public CancellationToken Ended => _session.Ended;
     public SipInviteSession Session => _session;
     public DigitQueue Digits { get; }

@@ -1,6 +1,7 @@
 using System.Net;
 using VikaIvr.Media.Rtp;
 using VikaIvr.Media.Session;
+using VikaIvr.Media.Srtp;
 
 namespace VikaIvr.Telephony.Calls;
 
@@ -21,5 +22,11 @@ public sealed class TelephonyOptions
     /// <summary>"auto": in-band detection only when telephone-event was not negotiated; "always"; "never".</summary>
     public string InBandDtmf { get; set; } = "auto";
 
+    /// <summary>SRTP policy for offers and answers (RFC 4568 SDES): off, optional (SRTP when offered) or required (plain offers get 488).</summary>
+    public SrtpMode Srtp { get; set; } = SrtpMode.Optional;
+
     public MediaSessionOptions Media { get; set; } = new();
+
+    /// <summary>An answered call whose caller sends no RTP or RTCP this long (not while it holds) ends with BYE, "media-timeout"; null: never.</summary>
+    public TimeSpan? RtpTimeout { get; set; }
 }

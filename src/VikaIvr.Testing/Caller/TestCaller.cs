@@ -5,6 +5,7 @@ using VikaIvr.Media.Clock;
 using VikaIvr.Media.Net;
 using VikaIvr.Media.Sdp;
 using VikaIvr.Media.Session;
+using VikaIvr.Media.Srtp;
 using VikaIvr.Sip.Core;
 using VikaIvr.Sip.Core.Outgoing;
 using VikaIvr.Sip.Message;
@@ -185,7 +186,13 @@ public sealed partial class TestCaller : IAsyncDisposable
     {
         var ports = new RtpPortAllocator(new RtpPortAllocatorOptions { MinPort = _options.RtpPortMin, MaxPort = _options.RtpPortMax });
         var lease = ports.Allocate(local);
-        var offerAnswer = new SdpOfferAnswer(new SdpOfferAnswerOptions { Codecs = [_options.Codec], OriginUsername = "vika-caller", SessionName = "VikaIvr test caller" }, local, lease.Port);
+        var offerAnswer = new SdpOfferAnswer(new SdpOfferAnswerOptions
+        {
+            Codecs = [_options.Codec],
+            Srtp = _options.Srtp ? SrtpMode.Required : SrtpMode.Off,
+            OriginUsername = "vika-caller",
+            SessionName = "VikaIvr test caller",
+        }, local, lease.Port);
         var offer = offerAnswer.CreateOffer().ToString();
         var media = new MediaSession(_clock, lease, new MediaSessionOptions
         {

@@ -11,6 +11,9 @@ public sealed class TestCallerOptions
 
     public TestCallerDtmfMode DtmfMode { get; set; } = TestCallerDtmfMode.Rfc4733;
 
+    /// <summary>Offer RTP/SAVP with SDES keys (both AES_CM_128 suites) and insist on SRTP in the answer; false offers plain RTP/AVP.</summary>
+    public bool Srtp { get; set; }
+
     /// <summary>Our number (From user).</summary>
     public string FromUser { get; set; } = "081234567890";
 

@@ -6,10 +6,10 @@ using VikaIvr.Flows.Scripting;
 
 namespace VikaIvr.Flows.Tests.Fakes;
 
-/// <summary>The shipped recording flow with fake operator actions: PIN 2468, prompt numbers 1 and 2.</summary>
+/// <summary>The shipped recording flow with fake operator actions: PIN 246810, prompt numbers 1 and 2.</summary>
 public sealed class RecordingHarness
 {
-    public const string Pin = "2468";
+    public const string Pin = "246810";
     public const string OperatorNumber = "16599";
 
     public static readonly string FlowPath = Path.Combine(Harness.RepoRoot(), "config", "flows", "recording.yaml");

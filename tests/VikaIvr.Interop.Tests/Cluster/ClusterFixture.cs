@@ -6,7 +6,7 @@ namespace VikaIvr.Interop.Tests.Cluster;
 /// </summary>
 public sealed class ClusterFixture : IAsyncLifetime
 {
-    public const string OperatorPin = "5731";
+    public const string OperatorPin = "573104";
     public const string OperatorNumber = "16599";
 
     private LocalCluster? _cluster;

@@ -13,6 +13,13 @@ public static class SipInviteProbe
 {
     public static async Task<(int? Status, string? RetryAfter)> ProbeAsync(IPEndPoint server, TimeSpan wait, string from = "127.0.0.1")
     {
+        var answer = await FinalAnswerAsync(server, wait, from, "165");
+        return answer is null ? (null, null) : (SipOptionsProbe.ParseStatus(answer), Header(answer, "Retry-After")?.Split(':', 2)[1].Trim());
+    }
+
+    /// <summary>The whole final answer to one INVITE for <paramref name="user"/> from <paramref name="from"/>, or null when none came.</summary>
+    public static async Task<string?> FinalAnswerAsync(IPEndPoint server, TimeSpan wait, string from, string user)
+    {
         using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
         socket.Bind(new IPEndPoint(IPAddress.Parse(from), 0));
         var local = (IPEndPoint)socket.LocalEndPoint!;
@@ -20,12 +27,12 @@ public static class SipInviteProbe
         var branch = "z9hG4bK" + Guid.NewGuid().ToString("N")[..16];
         const string sdp = "v=0\r\no=probe 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 4000 RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\n";
         string Head(string method) =>
-            $"{method} sip:165@{server.Address}:{server.Port} SIP/2.0\r\n" +
+            $"{method} sip:{user}@{server.Address}:{server.Port} SIP/2.0\r\n" +
             $"Via: SIP/2.0/UDP {local.Address}:{local.Port};branch={branch};rport\r\n" +
             "Max-Forwards: 70\r\n" +
             $"From: <sip:probe@{local.Address}:{local.Port}>;tag={callId[..8]}\r\n";
         var invite = Head("INVITE") +
-            $"To: <sip:165@{server.Address}:{server.Port}>\r\n" +
+            $"To: <sip:{user}@{server.Address}:{server.Port}>\r\n" +
             $"Call-ID: {callId}@interop\r\n" +
             "CSeq: 1 INVITE\r\n" +
             $"Contact: <sip:probe@{local.Address}:{local.Port}>\r\n" +
@@ -51,12 +58,12 @@ public static class SipInviteProbe
                     await socket.SendToAsync(Encoding.ASCII.GetBytes(ack), SocketFlags.None, server);
                 }
 
-                return (status, Header(text, "Retry-After")?.Split(':', 2)[1].Trim());
+                return text;
             }
         }
         catch (OperationCanceledException)
         {
-            return (null, null);
+            return null;
         }
     }
 

@@ -9,7 +9,7 @@ namespace VikaIvr.Interop.Tests.Operator;
 /// </summary>
 public class OperatorServerFixture : ServerFixture, IAsyncLifetime
 {
-    public const string Pin = "5731";
+    public const string Pin = "573104";
     public const string Number = "16599";
 
     public OperatorServerFixture()

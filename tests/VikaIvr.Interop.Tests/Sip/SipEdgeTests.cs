@@ -113,7 +113,7 @@ public sealed class SipEdgeTests
         }
     }
 
-    private static async Task<List<string>> Fail2banHostsAsync(string log)
+    internal static async Task<List<string>> Fail2banHostsAsync(string log)
     {
         var start = new ProcessStartInfo("fail2ban-regex") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in (string[])["-o", "<ip>", log, Path.Combine(RepoPaths.Root, "config", "fail2ban", "filter.d", "vika-sip.conf")])

@@ -6,6 +6,7 @@ using VikaIvr.Media.Receive;
 using VikaIvr.Media.Rtp;
 using VikaIvr.Media.Sdp;
 using VikaIvr.Media.Session;
+using VikaIvr.Media.Srtp;
 
 namespace VikaIvr.Media.Tests.Session;
 
@@ -61,6 +62,13 @@ internal sealed class LoopbackPair : IAsyncDisposable
     {
         A.Start(MediaTo(B));
         B.Start(MediaTo(A));
+    }
+
+    /// <summary>Both sessions on SRTP with crossed SDES keys (each sends with its own key, receives with the other's).</summary>
+    public void StartBothSecure(SrtpCryptoSuite suite, SrtpMasterKey aKey, SrtpMasterKey bKey)
+    {
+        A.Start(MediaTo(B) with { Srtp = new SrtpPolicy(suite, aKey, bKey) });
+        B.Start(MediaTo(A) with { Srtp = new SrtpPolicy(suite, bKey, aKey) });
     }
 
     /// <summary>One 20 ms frame for every session.</summary>

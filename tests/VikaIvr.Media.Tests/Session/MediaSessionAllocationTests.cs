@@ -25,4 +25,20 @@ public class MediaSessionAllocationTests
         Assert.Equal(5, pair.A.GetStatistics().RtcpReportsSent);
         Assert.Equal(5, pair.B.GetStatistics().RtcpReportsSent);
     }
+
+    [Fact]
+    public async Task Per_tick_sending_on_srtp_allocates_nothing()
+    {
+        await using var pair = new LoopbackPair(new MediaSessionOptions { ComfortSilence = true }, new MediaSessionOptions { ComfortSilence = true });
+        pair.StartBothSecure(VikaIvr.Media.Srtp.SrtpCryptoSuite.AesCm128HmacSha1_80, VikaIvr.Media.Srtp.SrtpMasterKey.Generate(), VikaIvr.Media.Srtp.SrtpMasterKey.Generate());
+        var clip = EncodedAudio.Encode(new short[160 * 1400], VikaIvr.Media.Rtp.RtpAudioCodec.Pcmu);
+        var playing = pair.A.Play(clip);
+
+        pair.Frames(FramesPerRound + 10);
+        AllocationMeter.AssertNone(() => pair.Frames(FramesPerRound));
+
+        Assert.False(playing.IsCompleted);
+        Assert.Equal(5, pair.A.GetStatistics().RtcpReportsSent);
+        Assert.True(pair.A.IsSecure);
+    }
 }

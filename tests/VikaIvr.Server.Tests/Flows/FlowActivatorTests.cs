@@ -4,6 +4,9 @@ using VikaIvr.Flows.Model;
 using VikaIvr.Flows.Runtime;
 using VikaIvr.Server.Hosting;
 using VikaIvr.Server.Hosting.Flows;
+using VikaIvr.Server.Hosting.Operator;
+using VikaIvr.Server.Tests.Operator;
+using VikaIvr.Tests.Shared;
 
 namespace VikaIvr.Server.Tests.Flows;
 
@@ -23,14 +26,14 @@ public sealed class FlowActivatorTests : IDisposable
     public async Task A_new_revision_is_stored_activated_and_taken_by_the_next_call_while_a_call_in_progress_keeps_its_own()
     {
         var (activator, router, store) = await StartAsync();
-        var inProgress = router.Select("165");
+        var inProgress = router.Select(CallTo("165"));
 
         var result = await activator.SubmitAsync(FlowRevisionDatabase.ValidB, "ana", FlowRevisionSources.Console, "b instead of a", "upload", default);
 
         Assert.True(result.Activated);
         Assert.Equal(2, result.Revision!.Id);
         Assert.Equal(2, await store.GetActiveIdAsync(default));
-        var next = router.Select("165");
+        var next = router.Select(CallTo("165"));
         Assert.NotSame(inProgress, next);
         Assert.Equal("b", next.Flow.Start.Name);
         Assert.Equal("a", inProgress.Flow.Start.Name);
@@ -43,7 +46,7 @@ public sealed class FlowActivatorTests : IDisposable
     public async Task An_invalid_revision_is_refused_with_its_line_and_nothing_is_stored_or_activated()
     {
         var (activator, router, store) = await StartAsync();
-        var before = router.Select("165");
+        var before = router.Select(CallTo("165"));
 
         var result = await activator.SubmitAsync(FlowRevisionDatabase.Unreachable, "ana", FlowRevisionSources.Console, null, "upload", default);
 
@@ -52,7 +55,7 @@ public sealed class FlowActivatorTests : IDisposable
         Assert.Equal(("upload", 5), (error.File, error.Line));
         Assert.Single(await store.ListAsync(10, default));
         Assert.Equal(1, await store.GetActiveIdAsync(default));
-        Assert.Same(before, router.Select("165"));
+        Assert.Same(before, router.Select(CallTo("165")));
         Assert.Empty(_audited);
     }
 
@@ -66,7 +69,7 @@ public sealed class FlowActivatorTests : IDisposable
 
         Assert.True(result.Activated);
         Assert.Equal(1, activator.Current.Revision);
-        Assert.Equal("a", router.Select("165").Flow.Start.Name);
+        Assert.Equal("a", router.Select(CallTo("165")).Flow.Start.Name);
         Assert.Equal(1, await store.GetActiveIdAsync(default));
         Assert.Equal([("ana", 2L), ("budi", 1L)], _audited);
         Assert.False((await activator.ActivateAsync(42, "budi", default)).Activated);
@@ -83,13 +86,13 @@ public sealed class FlowActivatorTests : IDisposable
         await store.ActivateAsync(other.Id, DateTimeOffset.UtcNow, default);
         Assert.True(await activator.FollowAsync(default));
         Assert.Equal(other.Id, activator.Current.Revision);
-        Assert.Equal("b", router.Select("165").Flow.Start.Name);
+        Assert.Equal("b", router.Select(CallTo("165")).Flow.Start.Name);
 
         var broken = await store.AddAsync(FlowRevisionDatabase.Unreachable, "ops", FlowRevisionSources.Cli, null, DateTimeOffset.UtcNow, default);
         await store.ActivateAsync(broken.Id, DateTimeOffset.UtcNow, default);
         Assert.False(await activator.FollowAsync(default));
         Assert.Equal(other.Id, activator.Current.Revision);
-        Assert.Equal("b", router.Select("165").Flow.Start.Name);
+        Assert.Equal("b", router.Select(CallTo("165")).Flow.Start.Name);
     }
 
     [Fact]
@@ -99,15 +102,22 @@ public sealed class FlowActivatorTests : IDisposable
         _databases.Add(db);
         var recording = Interpreter(FlowRevisionDatabase.Check.Check(FlowRevisionDatabase.ValidB, "recording").Flow!);
         var holder = new ActiveFlowHolder(Active(1, FlowRevisionDatabase.ValidA));
-        var router = new CallFlowRouter(holder, "1650", recording);
-        Assert.Same(recording, router.Select("1650"));
-        Assert.Same(holder.Current.Interpreter, router.Select("165"));
+        using var meters = new MeterCapture();
+        var defence = new OperatorPinDefence(new OperatorPinLockout(5, TimeSpan.FromMinutes(15), 16, TimeProvider.System), new OperatorMetrics(meters),
+            NullLogger<OperatorPinDefence>.Instance);
+        var line = new OperatorLineFlow(new OperatorLine("1650", "246810"), recording.Flow, Runtime, new NoRecorder(), defence,
+            NullLogger<FlowInterpreter>.Instance);
+        var router = new CallFlowRouter(holder, line);
+        Assert.Same(recording.Flow, router.Select(CallTo("1650")).Flow);
+        Assert.Same(holder.Current.Interpreter, router.Select(CallTo("165")));
     }
 
     public void Dispose()
     {
         foreach (var db in _databases) db.Dispose();
     }
+
+    private static FakeCall CallTo(string called) => new(called);
 
     private static FlowInterpreter Interpreter(FlowDefinition flow) => new(flow, Runtime, NullLogger<FlowInterpreter>.Instance);
 

@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using VikaIvr.Data;
 using VikaIvr.Data.CallRecords;
+using VikaIvr.Data.FlowRevisions;
 using VikaIvr.Flows.Ports;
 using VikaIvr.Server.Cli;
 using VikaIvr.Server.Commands;
@@ -67,6 +68,33 @@ public sealed class ReportCommandTests : IDisposable
         var funnel = root.GetProperty("funnel").EnumerateArray()
             .Select(s => (s.GetProperty("node").GetString(), s.GetProperty("entered").GetInt32(), s.GetProperty("leftHere").GetInt32())).ToList();
         Assert.Equal([("welcome", 3, 1), ("menu", 2, 0), ("answer", 1, 0), ("agent", 1, 1), ("end", 1, 1)], funnel);
+    }
+
+    [Fact]
+    public async Task The_active_revision_orders_the_funnel_as_on_the_console()
+    {
+        var settings = await SeedAsync();
+        // The active revision offers the agent first: breadth-first order puts it before the answer.
+        var store = new FlowRevisionStore(await DataStore.OpenAsync(settings, TimeProvider.System, default));
+        var revision = await store.AddAsync(Flow.Replace("\"1\": answer\n      \"0\": agent", "\"0\": agent\n      \"1\": answer", StringComparison.Ordinal),
+            "admin", FlowRevisionSources.Console, "agent first", DateTimeOffset.UnixEpoch, default);
+        await store.ActivateAsync(revision.Id, DateTimeOffset.UnixEpoch, default);
+
+        var (status, output, error) = await RunAsync(settings, "2026-12-05", null, "json");
+
+        Assert.True(status == 0, error);
+        using var doc = JsonDocument.Parse(output);
+        var funnel = doc.RootElement.GetProperty("funnel").EnumerateArray().Select(s => s.GetProperty("node").GetString()).ToList();
+        Assert.Equal(["welcome", "menu", "agent", "answer", "end"], funnel);
+
+        // --flow given: that file orders it instead.
+        var fileOutput = new StringWriter();
+        var fileError = new StringWriter();
+        int fileStatus = await VikaCommandLine.InvokeAsync(["report", "--from", "2026-12-05", "--format", "json", "--data", Path.Combine(_dir, "data"),
+            "--flow", Path.Combine(_dir, "flow.yaml")], fileOutput, fileError, CancellationToken.None);
+        Assert.True(fileStatus == 0, fileError.ToString());
+        using var fileDoc = JsonDocument.Parse(fileOutput.ToString());
+        Assert.Equal(["welcome", "menu", "answer", "agent", "end"], fileDoc.RootElement.GetProperty("funnel").EnumerateArray().Select(s => s.GetProperty("node").GetString()));
     }
 
     [Fact]

@@ -12,7 +12,7 @@ using VikaIvr.Telephony.Media;
 namespace VikaIvr.Telephony.Tests.Calls;
 
 /// <summary>The call service answering sessions of a socketless SIP agent, with real loopback media and a test application.</summary>
-public sealed class CallServiceTests : IAsyncDisposable
+public sealed partial class CallServiceTests : IAsyncDisposable
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
     private readonly SipHarness _sip = new();
@@ -175,7 +175,7 @@ public sealed class CallServiceTests : IAsyncDisposable
         Assert.True(condition());
     }
 
-    private sealed class TestApplication : ICallApplication
+    internal sealed class TestApplication : ICallApplication
     {
         public Channel<ICall> Started { get; } = Channel.CreateUnbounded<ICall>();
 
@@ -191,7 +191,7 @@ public sealed class CallServiceTests : IAsyncDisposable
         }
     }
 
-    private sealed class Records : ICallRecordStore
+    internal sealed class Records : ICallRecordStore
     {
         public Channel<CallRecord> Saved { get; } = Channel.CreateUnbounded<CallRecord>();
 

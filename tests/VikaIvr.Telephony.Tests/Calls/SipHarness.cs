@@ -60,6 +60,14 @@ public sealed class SipHarness : ISipTransport
         }
     }
 
+    public List<SipRequest> Requests(string method)
+    {
+        lock (_sent)
+        {
+            return [.. _sent.OfType<SipRequest>().Where(r => r.Method == method)];
+        }
+    }
+
     /// <summary>Waits for a response with <paramref name="status"/> to a request of <paramref name="method"/>.</summary>
     public Task<SipResponse> ResponseAsync(int status, string method)
     {
@@ -108,9 +116,9 @@ public sealed class SipHarness : ISipTransport
         return found.Task.WaitAsync(TimeSpan.FromSeconds(10));
     }
 
-    public static string Invite(string callId = "call-1", bool withSdp = true, string branch = "z9hG4bKinv1")
+    public static string Invite(string callId = "call-1", bool withSdp = true, string branch = "z9hG4bKinv1", string sdp = Sdp)
     {
-        var body = withSdp ? Sdp : string.Empty;
+        var body = withSdp ? sdp : string.Empty;
         return "INVITE sip:165@127.0.0.1 SIP/2.0\r\n"
             + $"Via: SIP/2.0/UDP 127.0.0.1:5062;branch={branch};rport\r\n"
             + "Max-Forwards: 70\r\n"

@@ -9,6 +9,7 @@ using VikaIvr.Flows.Ports;
 using VikaIvr.Flows.Runtime;
 using VikaIvr.Jkn.Participants;
 using VikaIvr.Server.Hosting.Flows;
+using VikaIvr.Server.Hosting.Operator;
 using VikaIvr.Speech;
 using VikaIvr.Speech.Engines;
 using VikaIvr.Speech.Prompts;
@@ -30,6 +31,7 @@ public sealed partial class CallFlowsService(
     ParticipantLookupMetrics lookupMetrics,
     ParticipantSource participants,
     DataMetrics dataMetrics,
+    OperatorPinDefence pinDefence,
     ILoggerFactory loggers,
     ILogger<CallFlowsService> log) : IHostedService
 {
@@ -124,12 +126,12 @@ public sealed partial class CallFlowsService(
             throw new ServeStartException([$"vika serve: the recording flow is invalid ({recordingErrors.Count} errors):", .. recordingErrors.Select(e => "  " + e)]);
         }
 
-        FlowInterpreter? recordingInterpreter = null;
+        OperatorLineFlow? operatorLine = null;
         var serviceNumbers = new List<string>(settings.Sip.ServiceNumbers);
         if (line.IsOpen)
         {
-            recordingInterpreter = new FlowInterpreter(recordingFlow, new FlowRuntime(prompts, speech, recordingComponents, clock) { Metrics = flowMetrics },
-                loggers.CreateLogger<FlowInterpreter>());
+            operatorLine = new OperatorLineFlow(line, recordingFlow, new FlowRuntime(prompts, speech, recordingComponents, clock) { Metrics = flowMetrics },
+                recorder, pinDefence, loggers.CreateLogger<FlowInterpreter>());
             if (!serviceNumbers.Contains(line.Number)) serviceNumbers.Add(line.Number);
         }
         else if (!string.IsNullOrWhiteSpace(settings.Operator.Number))
@@ -137,7 +139,7 @@ public sealed partial class CallFlowsService(
             LogOperatorLineClosed(line.Number);
         }
 
-        var router = new CallFlowRouter(holder, line.IsOpen ? line.Number : null, recordingInterpreter);
+        var router = new CallFlowRouter(holder, operatorLine);
         _loaded = new Loaded(prompts, db, router, line, serviceNumbers, engine, activator, recorder);
     }
 

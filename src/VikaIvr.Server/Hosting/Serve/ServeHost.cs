@@ -68,6 +68,7 @@ public static class ServeHost
         services.AddAdminEndpoint();
         services.AddSingleton<VikaIvr.Data.DataMetrics>();
         ParticipantSource.Register(services);
+        Operator.OperatorLineServices.Register(services);
 
         Hosted<ServerPriorityService>(services);
         Hosted<AdminEndpointService>(services);

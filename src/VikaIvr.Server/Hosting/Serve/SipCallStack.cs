@@ -65,11 +65,17 @@ public sealed class SipCallStack : IAsyncDisposable
         {
             ServiceNumbers = [.. parts.ServiceNumbers],
             AllowedSources = settings.Sip.AllowFrom,
+            RestrictedNumbers = Operator.OperatorLineSources.Restrictions(settings.Operator),
             ServerHeader = settings.Sip.ServerHeader,
             UserAgentName = settings.Sip.ServerHeader,
             TrustedProxies = settings.Sip.TrustedProxies,
             DenyUserAgents = settings.Sip.DenyUserAgents.Count > 0 ? settings.Sip.DenyUserAgents : [.. SipUserAgentOptions.DefaultDenyUserAgents],
             MaxCallDuration = settings.Sip.MaxCallDurationSeconds > 0 ? TimeSpan.FromSeconds(settings.Sip.MaxCallDurationSeconds) : null,
+            SessionTimers = new Sip.Core.SessionTimers.SipSessionTimerOptions
+            {
+                SessionExpires = TimeSpan.FromSeconds(settings.Sip.SessionExpiresSeconds),
+                MinSessionExpires = TimeSpan.FromSeconds(settings.Sip.MinSessionExpiresSeconds),
+            },
             ContactHost = string.IsNullOrEmpty(settings.Media.PublicAddress) ? null : settings.Media.PublicAddress,
             InviteAuthentication = settings.Sip.ChallengeInvites
                 ? new Sip.Auth.SipDigestServer(settings.Sip.AuthRealm,

@@ -19,7 +19,9 @@ public static class TelephonySettings
             Codecs = settings.Media.Codecs.Select(CodecNames.Parse).ToList(),
             AnswerDelay = TimeSpan.FromMilliseconds(settings.Sip.AnswerDelayMs),
             InBandDtmf = settings.Media.InBandDtmf,
+            Srtp = SrtpModeNames.Parse(settings.Media.Srtp),
             Media = new MediaSessionOptions { ComfortSilence = settings.Media.ComfortNoise },
+            RtpTimeout = settings.Media.RtpTimeoutSeconds > 0 ? TimeSpan.FromSeconds(settings.Media.RtpTimeoutSeconds) : null,
         };
     }
 

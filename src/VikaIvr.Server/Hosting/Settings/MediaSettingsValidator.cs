@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace VikaIvr.Server.Hosting.Settings;
 
-/// <summary>Checks the Media section: the RTP range, the codecs, the public address and the in-band DTMF mode.</summary>
+/// <summary>Checks the Media section: the RTP range, the codecs, the public address, the in-band DTMF mode and the SRTP policy.</summary>
 public sealed class MediaSettingsValidator : IValidateOptions<MediaSettings>
 {
     /// <summary>What Media:InBandDtmf takes (Telephony reads "always" and "never"; anything else is auto).</summary>
@@ -33,9 +33,15 @@ public sealed class MediaSettingsValidator : IValidateOptions<MediaSettings>
 
         failures.Range("Media:PacerThreads", options.PacerThreads);
         failures.Range("Media:ReceiveThreads", options.ReceiveThreads);
+        failures.Range("Media:RtpTimeoutSeconds", options.RtpTimeoutSeconds);
         if (!InBandDtmfModes.Contains(options.InBandDtmf, StringComparer.Ordinal))
         {
             failures.Add("Media:InBandDtmf", options.InBandDtmf, "auto, always or never");
+        }
+
+        if (!SrtpModeNames.TryParse(options.Srtp, out _))
+        {
+            failures.Add("Media:Srtp", options.Srtp, SrtpModeNames.Expected);
         }
 
         return failures.Result;

@@ -26,6 +26,13 @@ public sealed class SipSettingsValidator : IValidateOptions<SipSettings>
         failures.Range("Sip:RetryAfterSeconds", options.RetryAfterSeconds);
         failures.Range("Sip:MaxTcpConnectionsPerSource", options.MaxTcpConnectionsPerSource);
         failures.Range("Sip:TcpFirstMessageSeconds", options.TcpFirstMessageSeconds);
+        failures.Range("Sip:SessionExpiresSeconds", options.SessionExpiresSeconds);
+        failures.Range("Sip:MinSessionExpiresSeconds", options.MinSessionExpiresSeconds);
+        if (options.MinSessionExpiresSeconds >= 1 && options.SessionExpiresSeconds >= 1 && options.SessionExpiresSeconds < options.MinSessionExpiresSeconds)
+        {
+            failures.Add("Sip:SessionExpiresSeconds", options.SessionExpiresSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "seconds not below Sip:MinSessionExpiresSeconds (" + options.MinSessionExpiresSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")");
+        }
         for (int i = 0; i < options.ServiceNumbers.Count; i++)
         {
             if (string.IsNullOrWhiteSpace(options.ServiceNumbers[i]))
@@ -71,7 +78,7 @@ public sealed class SipSettingsValidator : IValidateOptions<SipSettings>
         return failures.Result;
     }
 
-    private static bool IsCidr(string text)
+    internal static bool IsCidr(string text)
     {
         try
         {
