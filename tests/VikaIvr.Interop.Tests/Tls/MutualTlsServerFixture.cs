@@ -1,6 +1,6 @@
 namespace VikaIvr.Interop.Tests.Tls;
 
-/// <summary>A server whose TLS port requires a client certificate that chains to the trunk's CA (a mutual-TLS trunk).</summary>
+/// <summary>A server whose TLS port requires a client certificate that chains to the trunk's CA (a mutual-TLS trunk), and SRTP on every call.</summary>
 public sealed class MutualTlsServerFixture : TlsServerFixture
 {
     public MutualTlsServerFixture()
@@ -13,6 +13,7 @@ public sealed class MutualTlsServerFixture : TlsServerFixture
         var settings = base.Settings();
         settings["VIKA_Sip__Tls__ClientCertificates"] = "required";
         settings["VIKA_Sip__Tls__TrustedCa"] = Files.Certificate("trunk");
+        settings["VIKA_Media__Srtp"] = "required";
         return settings;
     }
 }
