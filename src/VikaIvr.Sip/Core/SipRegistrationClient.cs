@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Logging;
 using VikaIvr.Sip.Auth;
+using VikaIvr.Sip.Dialogs;
 using VikaIvr.Sip.Message;
 using VikaIvr.Sip.Transactions;
 using VikaIvr.Sip.Transport;
@@ -48,10 +49,31 @@ public sealed class SipRegistrationClient
     {
         var uri = SipUri.Parse(_options.RegistrarUri);
         var address = SipAddress.TryParseHost(uri.Host, out var ip) ? ip : (await Dns.GetHostAddressesAsync(uri.Host, ct).ConfigureAwait(false))[0];
-        var protocol = _options.UseTcp ? SipTransportProtocol.Tcp : SipTransportProtocol.Udp;
-        _registrar = new SipEndPoint(protocol, new IPEndPoint(address, uri.Port ?? 5060));
+        var protocol = ProtocolOf(uri, _options.UseTcp);
+        _registrar = new SipEndPoint(protocol, new IPEndPoint(address, uri.Port ?? (protocol == SipTransportProtocol.Tls ? 5061 : 5060)));
+        if (protocol == SipTransportProtocol.Tls && !SipAddress.TryParseHost(uri.Host, out _))
+        {
+            _layer.Transport.SetServerName(_registrar.Address, uri.Host);
+        }
+
         _local = localOverride ?? _layer.Transport.GetLocalEndPoint(protocol);
         return await RegisterAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// TLS for a sips: registrar or ;transport=tls (RFC 3261 26.2: its connection is kept and reused
+    /// for each refresh), TCP for ;transport=tcp or <see cref="SipRegistrationOptions.UseTcp"/>, else UDP.
+    /// </summary>
+    public static SipTransportProtocol ProtocolOf(SipUri registrar, bool useTcp)
+    {
+        ArgumentNullException.ThrowIfNull(registrar);
+        var transport = registrar.Parameters.Get("transport");
+        if (registrar.IsSecure || string.Equals(transport, "tls", StringComparison.OrdinalIgnoreCase))
+        {
+            return SipTransportProtocol.Tls;
+        }
+
+        return useTcp || string.Equals(transport, "tcp", StringComparison.OrdinalIgnoreCase) ? SipTransportProtocol.Tcp : SipTransportProtocol.Udp;
     }
 
     public void Stop()
@@ -117,7 +139,7 @@ public sealed class SipRegistrationClient
         lock (_sync)
         {
             var registrar = SipUri.Parse(_options.RegistrarUri).WithoutHeaders();
-            var aor = new SipUri("sip", _options.User, registrar.Host, registrar.Port);
+            var aor = new SipUri(registrar.Scheme, _options.User, registrar.Host, registrar.Port);
             var local = _local ?? new IPEndPoint(IPAddress.Loopback, 5060);
             var host = SipAddress.FormatHost(local.Address);
             var request = new SipRequest(SipMethods.Register, registrar);
@@ -128,7 +150,7 @@ public sealed class SipRegistrationClient
             h.Add(SipHeaderId.To, "<" + aor + ">");
             h.Add(SipHeaderId.CallId, _callId);
             h.Add(SipHeaderId.CSeq, (++_cseq).ToString(CultureInfo.InvariantCulture) + " REGISTER");
-            h.Add(SipHeaderId.Contact, "<sip:" + _options.User + "@" + host + ":" + local.Port.ToString(CultureInfo.InvariantCulture) + ">");
+            h.Add(SipHeaderId.Contact, "<" + SipDialog.ContactFor(_options.User, host, local.Port, _registrar) + ">");
             h.Add(SipHeaderId.Expires, _options.Expires.ToString(CultureInfo.InvariantCulture));
             if (auth is { } a)
             {

@@ -86,8 +86,17 @@ public sealed class SipDialog
             flow, localHost, localPort, invite.CSeq!.Number, isUac: true);
     }
 
-    public static SipUri ContactFor(string? user, string host, int port, SipEndPoint flow) =>
-        new("sip", user, host, port, flow.IsReliable ? SipParameterList.Empty.With("transport", "tcp") : null);
+    /// <summary>
+    /// Our Contact on a flow: over TCP or TLS it names the transport, so the peer's in-dialog
+    /// requests (BYE, re-INVITE) come back over it, TLS included (RFC 5630: transport=tls, not sips:,
+    /// which would also bind every hop after the peer).
+    /// </summary>
+    public static SipUri ContactFor(string? user, string host, int port, SipEndPoint flow) => flow.Protocol switch
+    {
+        SipTransportProtocol.Tcp => new("sip", user, host, port, SipParameterList.Empty.With("transport", "tcp")),
+        SipTransportProtocol.Tls => new("sip", user, host, port, SipParameterList.Empty.With("transport", "tls")),
+        _ => new("sip", user, host, port),
+    };
 
     /// <summary>Takes the remote tag, target and (reversed) route set from a 2xx to our INVITE.</summary>
     public void Establish(SipResponse ok)

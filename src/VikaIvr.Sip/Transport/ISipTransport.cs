@@ -14,4 +14,12 @@ public interface ISipTransport : IAsyncDisposable
 
     /// <summary>The bound address of a protocol (for Via sent-by and Contact), or null when not enabled.</summary>
     IPEndPoint? GetLocalEndPoint(SipTransportProtocol protocol);
+
+    /// <summary>
+    /// The host name a TLS server at <paramref name="address"/> must carry in its certificate (a
+    /// registrar or trunk named by DNS); without one its address is checked.
+    /// </summary>
+    void SetServerName(IPEndPoint address, string host)
+    {
+    }
 }

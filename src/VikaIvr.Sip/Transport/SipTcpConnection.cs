@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Authentication;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using VikaIvr.Sip.Message;
@@ -8,8 +9,9 @@ using VikaIvr.Sip.Message;
 namespace VikaIvr.Sip.Transport;
 
 /// <summary>
-/// One TCP connection: reads frames by Content-Length into a bounded buffer, writes queued
-/// messages in order. Closed on idle timeout, framing errors or a stuck peer.
+/// One TCP connection, or a TLS one (the same connection over an <see cref="System.Net.Security.SslStream"/>):
+/// reads frames by Content-Length into a bounded buffer, writes queued messages in order. Closed on
+/// idle timeout, framing errors or a stuck peer; a TLS handshake runs inside the first-message limit.
 /// </summary>
 internal sealed partial class SipTcpConnection : IAsyncDisposable
 {
@@ -19,27 +21,34 @@ internal sealed partial class SipTcpConnection : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly ITimer _deadline;
     private readonly CancellationTokenSource _closed = new();
+    private readonly SipTlsAuthenticator? _tls;
     private Socket? _socket;
+    private Stream? _stream;
 
-    public SipTcpConnection(long id, IPEndPoint remote, Socket? socket, SipTransportOptions options, SipParserOptions parserOptions, TimeProvider time, ILogger logger)
+    public SipTcpConnection(long id, IPEndPoint remote, Socket? socket, SipTlsAuthenticator? tls, SipTransportOptions options, SipParserOptions parserOptions, TimeProvider time, ILogger logger)
     {
         Id = id;
         Remote = remote;
         IsInbound = socket is not null;
+        Protocol = tls is null ? SipTransportProtocol.Tcp : SipTransportProtocol.Tls;
         _socket = socket;
+        _tls = tls;
         _options = options;
         _parserOptions = parserOptions;
         _logger = logger;
         _sendQueue = Channel.CreateBounded<(byte[], int)>(new BoundedChannelOptions(options.TcpSendQueueCapacity) { SingleReader = true });
         Local = socket?.LocalEndPoint is IPEndPoint l ? SipAddress.Normalize(l) : new IPEndPoint(IPAddress.Any, 0);
         // One timer per connection, moved only when a whole message arrives (never per read):
-        // the first-message limit for an accepted connection, then the idle limit.
-        // An accepted connection's clock starts at accept; an outbound one's when it runs.
+        // the first-message limit for an accepted connection (its TLS handshake included), then
+        // the idle limit. An accepted connection's clock starts at accept; an outbound one has none:
+        // we opened it (a trunk registration keeps it), and TCP keep-alive finds a dead peer.
         _deadline = time.CreateTimer(static s => ((SipTcpConnection)s!).OnDeadline(), this,
             socket is null ? Timeout.InfiniteTimeSpan : options.TcpFirstMessageTimeout, Timeout.InfiniteTimeSpan);
     }
 
     public long Id { get; }
+
+    public SipTransportProtocol Protocol { get; }
 
     public IPEndPoint Remote { get; }
 
@@ -77,13 +86,20 @@ internal sealed partial class SipTcpConnection : IAsyncDisposable
         {
             if (_socket is null)
             {
-                _deadline.Change(_options.TcpIdleTimeout, Timeout.InfiniteTimeSpan);
                 var socket = new Socket(Remote.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive, true);
                 _socket = socket;
                 using var connectTimeout = CancellationTokenSource.CreateLinkedTokenSource(link.Token);
                 connectTimeout.CancelAfter(TimeSpan.FromSeconds(10));
                 await socket.ConnectAsync(Remote, connectTimeout.Token).ConfigureAwait(false);
                 Local = SipAddress.Normalize((IPEndPoint)socket.LocalEndPoint!);
+                _stream = _tls is null ? new NetworkStream(socket, ownsSocket: false)
+                    : await _tls.AuthenticateAsync(socket, inbound: false, Remote, connectTimeout.Token).ConfigureAwait(false);
+            }
+            else
+            {
+                _stream = _tls is null ? new NetworkStream(_socket, ownsSocket: false)
+                    : await _tls.AuthenticateAsync(_socket, inbound: true, Remote, link.Token).ConfigureAwait(false);
             }
 
             var writer = WriteLoopAsync(link.Token);
@@ -91,7 +107,7 @@ internal sealed partial class SipTcpConnection : IAsyncDisposable
             Close();
             await writer.ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException or IOException)
+        catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException or IOException or AuthenticationException)
         {
             LogEnded(Remote, ex.Message);
         }
@@ -99,6 +115,11 @@ internal sealed partial class SipTcpConnection : IAsyncDisposable
         {
             Close();
             _deadline.Dispose();
+            if (_stream is not null)
+            {
+                await _stream.DisposeAsync().ConfigureAwait(false);
+            }
+
             _socket?.Dispose();
             while (_sendQueue.Reader.TryRead(out var pending))
             {
@@ -129,18 +150,18 @@ internal sealed partial class SipTcpConnection : IAsyncDisposable
 
     private async Task ReadLoopAsync(SipInboundQueue queue, CancellationToken ct)
     {
-        var socket = _socket!;
+        var stream = _stream!;
         var framer = new SipStreamFramer(_parserOptions);
         // Bounded: a frame never exceeds MaxMessageSize, plus room for one read beyond it.
         var capacity = _options.MaxMessageSize + 8192;
         var buffer = ArrayPool<byte>.Shared.Rent(capacity);
         var filled = 0;
-        var source = new SipEndPoint(SipTransportProtocol.Tcp, Remote, Id);
+        var source = new SipEndPoint(Protocol, Remote, Id);
         try
         {
             while (true)
             {
-                var read = await socket.ReceiveAsync(buffer.AsMemory(filled, capacity - filled), SocketFlags.None, ct).ConfigureAwait(false);
+                var read = await stream.ReadAsync(buffer.AsMemory(filled, capacity - filled), ct).ConfigureAwait(false);
                 if (read == 0)
                 {
                     return;
@@ -170,7 +191,10 @@ internal sealed partial class SipTcpConnection : IAsyncDisposable
                     if (SipParser.TryParse(bytes, _parserOptions, out var message, out var error))
                     {
                         HasReceived = true;
-                        _deadline.Change(_options.TcpIdleTimeout, Timeout.InfiniteTimeSpan);
+                        if (IsInbound)
+                        {
+                            _deadline.Change(_options.TcpIdleTimeout, Timeout.InfiniteTimeSpan);
+                        }
                         queue.Enqueue(message, null, source, Local);
                     }
                     else
@@ -200,18 +224,14 @@ internal sealed partial class SipTcpConnection : IAsyncDisposable
 
     private async Task WriteLoopAsync(CancellationToken ct)
     {
-        var socket = _socket!;
+        var stream = _stream!;
         try
         {
             await foreach (var (buffer, length) in _sendQueue.Reader.ReadAllAsync(ct).ConfigureAwait(false))
             {
                 try
                 {
-                    var sent = 0;
-                    while (sent < length)
-                    {
-                        sent += await socket.SendAsync(buffer.AsMemory(sent, length - sent), SocketFlags.None, ct).ConfigureAwait(false);
-                    }
+                    await stream.WriteAsync(buffer.AsMemory(0, length), ct).ConfigureAwait(false);
                 }
                 finally
                 {
@@ -219,7 +239,7 @@ internal sealed partial class SipTcpConnection : IAsyncDisposable
                 }
             }
         }
-        catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException)
+        catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException or IOException)
         {
             Close();
         }

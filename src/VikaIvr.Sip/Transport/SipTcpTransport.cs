@@ -6,7 +6,10 @@ using VikaIvr.Sip.Message;
 
 namespace VikaIvr.Sip.Transport;
 
-/// <summary>The TCP listener and the table of live connections (inbound and outbound) for reuse.</summary>
+/// <summary>
+/// The TCP listener and the table of live connections (inbound and outbound) for reuse; with a
+/// <see cref="SipTlsAuthenticator"/> the TLS listener, the same connections over TLS under the same limits.
+/// </summary>
 internal sealed partial class SipTcpTransport : IAsyncDisposable
 {
     private readonly Socket _listener;
@@ -14,6 +17,7 @@ internal sealed partial class SipTcpTransport : IAsyncDisposable
     private readonly SipParserOptions _parserOptions;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
+    private readonly SipTlsAuthenticator? _tls;
     private readonly ConcurrentDictionary<long, SipTcpConnection> _connections = new();
     private readonly Dictionary<IPAddress, int> _perSource = [];
     private readonly Lock _perSourceLock = new();
@@ -21,8 +25,9 @@ internal sealed partial class SipTcpTransport : IAsyncDisposable
     private SipInboundQueue? _queue;
     private CancellationToken _stopping;
 
-    public SipTcpTransport(IPAddress bind, bool dualMode, int port, SipTransportOptions options, SipParserOptions parserOptions, TimeProvider time, ILogger logger)
+    public SipTcpTransport(IPAddress bind, bool dualMode, int port, SipTlsAuthenticator? tls, SipTransportOptions options, SipParserOptions parserOptions, TimeProvider time, ILogger logger)
     {
+        _tls = tls;
         _options = options;
         _time = time;
         _parserOptions = parserOptions;
@@ -42,6 +47,8 @@ internal sealed partial class SipTcpTransport : IAsyncDisposable
     public IPEndPoint LocalEndPoint { get; }
 
     public int ConnectionCount => _connections.Count;
+
+    public SipTlsAuthenticator? Tls => _tls;
 
     /// <summary>Makes the transport able to open outgoing connections before the accept loop starts.</summary>
     public void Attach(SipInboundQueue queue, CancellationToken ct)
@@ -91,7 +98,7 @@ internal sealed partial class SipTcpTransport : IAsyncDisposable
             }
 
             socket.NoDelay = true;
-            Run(new SipTcpConnection(Interlocked.Increment(ref _nextId), remote, socket, _options, _parserOptions, _time, _logger), countedSource: true);
+            Run(new SipTcpConnection(Interlocked.Increment(ref _nextId), remote, socket, _tls, _options, _parserOptions, _time, _logger), countedSource: true);
         }
     }
 
@@ -119,7 +126,7 @@ internal sealed partial class SipTcpTransport : IAsyncDisposable
             return false;
         }
 
-        var connection = new SipTcpConnection(Interlocked.Increment(ref _nextId), destination.Address, null, _options, _parserOptions, _time, _logger);
+        var connection = new SipTcpConnection(Interlocked.Increment(ref _nextId), destination.Address, null, _tls, _options, _parserOptions, _time, _logger);
         var queued = connection.Send(message);
         Run(connection, countedSource: false);
         return queued;

@@ -6,7 +6,7 @@ using VikaIvr.Sip.Message;
 namespace VikaIvr.Sip.Transport;
 
 /// <summary>
-/// UDP and TCP on one port, IPv4 and IPv6. Receive loops parse and enqueue only; a single
+/// UDP and TCP on one port, TLS on its own (when configured), IPv4 and IPv6. Receive loops parse and enqueue only; a single
 /// dispatcher hands messages to the core, so a slow application never stalls a socket.
 /// </summary>
 public sealed partial class SipTransport : ISipTransport
@@ -17,6 +17,7 @@ public sealed partial class SipTransport : ISipTransport
     private readonly ILogger _logger;
     private readonly SipUdpTransport? _udp;
     private readonly SipTcpTransport? _tcp;
+    private readonly SipTcpTransport? _tls;
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _loops = [];
     private SipInboundQueue? _queue;
@@ -39,9 +40,9 @@ public sealed partial class SipTransport : ISipTransport
                     port = udp.LocalEndPoint.Port;
                 }
 
-                _tcp = options.EnableTcp ? new SipTcpTransport(bind, dualMode, port, options, parserOptions, time, logger) : null;
+                _tcp = options.EnableTcp ? new SipTcpTransport(bind, dualMode, port, null, options, parserOptions, time, logger) : null;
                 _udp = udp;
-                return;
+                break;
             }
             catch (SocketException ex) when (ex.SocketErrorCode == SocketError.AddressAlreadyInUse && options.Port == 0 && udp is not null && attempt < EphemeralAttempts)
             {
@@ -52,6 +53,20 @@ public sealed partial class SipTransport : ISipTransport
             catch
             {
                 udp?.Dispose();
+                throw;
+            }
+        }
+
+        if (options.Tls is { } tls)
+        {
+            try
+            {
+                _tls = new SipTcpTransport(bind, dualMode, tls.Port, new SipTlsAuthenticator(tls, logger), options, parserOptions, time, logger);
+            }
+            catch
+            {
+                _udp?.Dispose();
+                _tcp?.DisposeAsync().AsTask().GetAwaiter().GetResult();
                 throw;
             }
         }
@@ -80,15 +95,26 @@ public sealed partial class SipTransport : ISipTransport
             _loops.Add(Task.Run(() => _tcp.AcceptLoopAsync(_queue, _stopping.Token)));
             LogListeningTcp(_tcp.LocalEndPoint);
         }
+
+        if (_tls is not null)
+        {
+            _tls.Attach(_queue, _stopping.Token);
+            _loops.Add(Task.Run(() => _tls.AcceptLoopAsync(_queue, _stopping.Token)));
+            var certificate = _tls.Tls!.Certificate;
+            LogListeningTls(_tls.LocalEndPoint, certificate.Subject, certificate.NotAfter.ToUniversalTime());
+        }
     }
 
     public bool Send(SipMessage message, SipEndPoint destination)
     {
         try
         {
-            return destination.Protocol == SipTransportProtocol.Tcp
-                ? _tcp?.Send(message, destination) ?? false
-                : _udp?.Send(message, destination.Address) ?? false;
+            return destination.Protocol switch
+            {
+                SipTransportProtocol.Tcp => _tcp?.Send(message, destination) ?? false,
+                SipTransportProtocol.Tls => _tls?.Send(message, destination) ?? false,
+                _ => _udp?.Send(message, destination.Address) ?? false,
+            };
         }
         catch (Exception ex)
         {
@@ -100,8 +126,17 @@ public sealed partial class SipTransport : ISipTransport
     /// <summary>Accepted TCP connections from <paramref name="address"/> now (what Sip:MaxTcpConnectionsPerSource caps).</summary>
     public int TcpConnectionsFrom(IPAddress address) => _tcp?.ConnectionsFrom(address) ?? 0;
 
-    public IPEndPoint? GetLocalEndPoint(SipTransportProtocol protocol) =>
-        protocol == SipTransportProtocol.Tcp ? _tcp?.LocalEndPoint : _udp?.LocalEndPoint;
+    /// <summary>Accepted TLS connections from <paramref name="address"/> now (under the same per-source cap as TCP).</summary>
+    public int TlsConnectionsFrom(IPAddress address) => _tls?.ConnectionsFrom(address) ?? 0;
+
+    public IPEndPoint? GetLocalEndPoint(SipTransportProtocol protocol) => protocol switch
+    {
+        SipTransportProtocol.Tcp => _tcp?.LocalEndPoint,
+        SipTransportProtocol.Tls => _tls?.LocalEndPoint,
+        _ => _udp?.LocalEndPoint,
+    };
+
+    public void SetServerName(IPEndPoint address, string host) => _tls?.Tls!.SetServerName(address, host);
 
     public async ValueTask DisposeAsync()
     {
@@ -110,6 +145,11 @@ public sealed partial class SipTransport : ISipTransport
         if (_tcp is not null)
         {
             await _tcp.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_tls is not null)
+        {
+            await _tls.DisposeAsync().ConfigureAwait(false);
         }
 
         _queue?.Complete();
@@ -145,6 +185,9 @@ public sealed partial class SipTransport : ISipTransport
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sip listening on TCP {EndPoint}")]
     private partial void LogListeningTcp(IPEndPoint endPoint);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sip listening on TLS {EndPoint}, certificate {Subject} valid until {NotAfter:u}")]
+    private partial void LogListeningTls(IPEndPoint endPoint, string subject, DateTime notAfter);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sip send to {Destination} failed")]
     private partial void LogSendFailed(Exception exception, SipEndPoint destination);

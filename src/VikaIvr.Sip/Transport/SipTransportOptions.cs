@@ -36,4 +36,7 @@ public sealed class SipTransportOptions
 
     /// <summary>Queued outgoing messages per TCP connection before the connection is declared stuck and closed.</summary>
     public int TcpSendQueueCapacity { get; set; } = 256;
+
+    /// <summary>SIP over TLS on its own port, with the TCP framing and limits above; null: no TLS.</summary>
+    public SipTlsOptions? Tls { get; set; }
 }

@@ -41,8 +41,7 @@ public sealed class BaresipClient : IAsyncDisposable
         get { lock (_events) { return [.. _events]; } }
     }
 
-    /// <param name="mediaEncryption">baresip's mediaenc for the account ("srtp-mand": RTP/SAVP with SDES keys); null: plain RTP.</param>
-    public static async Task<BaresipClient> StartAsync(TimeSpan? sourceLength = null, string? mediaEncryption = null)
+    public static async Task<BaresipClient> StartAsync(TimeSpan? sourceLength = null, BaresipSetup? setup = null)
     {
         if (!File.Exists(Path.Combine(BaresipConfig.ModulePath, "ctrl_tcp.so")))
         {
@@ -50,7 +49,7 @@ public sealed class BaresipClient : IAsyncDisposable
         }
 
         var baseDir = Directory.CreateTempSubdirectory("vika-baresip-").FullName;
-        var config = BaresipConfig.Create(baseDir, sourceLength ?? TimeSpan.FromSeconds(120), mediaEncryption);
+        var config = BaresipConfig.Create(baseDir, sourceLength ?? TimeSpan.FromSeconds(120), setup);
         var info = new ProcessStartInfo("baresip")
         {
             RedirectStandardOutput = true,

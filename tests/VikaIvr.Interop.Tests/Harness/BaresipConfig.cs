@@ -8,12 +8,12 @@ namespace VikaIvr.Interop.Tests.Harness;
 /// </summary>
 public sealed record BaresipConfig(string Directory, int SipPort, int ControlPort, string SourceWav, string RecordDir)
 {
+    /// <summary>Transports, TLS files and media encryption beyond the plain defaults.</summary>
+    public BaresipSetup Setup { get; init; } = BaresipSetup.Plain;
+
     public const string ModulePath = "/usr/lib/baresip/modules";
 
-    /// <summary>The account's media encryption ("srtp", "srtp-mand" ...); null: plain RTP.</summary>
-    public string? MediaEncryption { get; init; }
-
-    public static BaresipConfig Create(string baseDir, TimeSpan sourceLength, string? mediaEncryption = null)
+    public static BaresipConfig Create(string baseDir, TimeSpan sourceLength, BaresipSetup? setup = null)
     {
         var config = new BaresipConfig(
             System.IO.Directory.CreateDirectory(Path.Combine(baseDir, "config")).FullName,
@@ -21,13 +21,14 @@ public sealed record BaresipConfig(string Directory, int SipPort, int ControlPor
             FreePorts.TcpPort(),
             Path.Combine(baseDir, "source.wav"),
             System.IO.Directory.CreateDirectory(Path.Combine(baseDir, "received")).FullName)
-        { MediaEncryption = mediaEncryption };
+        {
+            Setup = setup ?? BaresipSetup.Plain,
+        };
         // aufile hangs up when its WAV ends, so the caller's audio outlasts any test call. Silence:
         // nothing the server's in-band detector could mistake for a digit.
         WavFile.WritePcm16(config.SourceWav, new short[(int)(8000 * sourceLength.TotalSeconds)], 8000);
         File.WriteAllText(Path.Combine(config.Directory, "config"), config.ConfigText());
-        var encryption = mediaEncryption is null ? string.Empty : ";mediaenc=" + mediaEncryption;
-        File.WriteAllText(Path.Combine(config.Directory, "accounts"), "<sip:tester@127.0.0.1>;regint=0" + encryption + "\n");
+        File.WriteAllText(Path.Combine(config.Directory, "accounts"), "<sip:tester@127.0.0.1>;regint=0" + config.Setup.AccountParameters + "\n");
         File.WriteAllText(Path.Combine(config.Directory, "contacts"), string.Empty);
         return config;
     }
@@ -35,10 +36,11 @@ public sealed record BaresipConfig(string Directory, int SipPort, int ControlPor
     public string ConfigText()
     {
         var invariant = CultureInfo.InvariantCulture;
-        return string.Join('\n',
+        string[] lines =
+        [
             "poll_method epoll",
             "sip_listen 127.0.0.1:" + SipPort.ToString(invariant),
-            "sip_transports udp,tcp",
+            "sip_transports " + Setup.Transports,
             // Without it baresip puts the machine's external address in its SDP.
             "net_interface 127.0.0.1",
             "audio_player aubridge,nil",
@@ -56,7 +58,9 @@ public sealed record BaresipConfig(string Directory, int SipPort, int ControlPor
             "module_app ctrl_tcp.so",
             "ctrl_tcp_listen 127.0.0.1:" + ControlPort.ToString(invariant),
             "snd_path " + RecordDir,
-            MediaEncryption is null ? string.Empty : "module srtp.so",
-            string.Empty);
+            .. Setup.ConfigLines(),
+            string.Empty,
+        ];
+        return string.Join('\n', lines);
     }
 }

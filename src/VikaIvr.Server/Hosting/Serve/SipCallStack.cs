@@ -41,7 +41,8 @@ public sealed class SipCallStack : IAsyncDisposable
         var (rtpLow, rtpHigh) = RtpPortRange.Parse(settings.Media.RtpPorts);
         var ports = new RtpPortAllocator(new RtpPortAllocatorOptions { MinPort = rtpLow, MaxPort = rtpHigh });
         var bind = TelephonySettings.SpecificAddress(settings.Sip.Bind);
-        string cannotListen = $"vika serve: cannot listen on {settings.Sip.Bind}:{settings.Sip.Port}: ";
+        string cannotListen = $"vika serve: cannot listen on {settings.Sip.Bind}:{settings.Sip.Port}"
+            + (SipTlsLoader.IsEnabled(settings.Sip.Tls) ? $" (TLS {settings.Sip.Tls.Port})" : "") + ": ";
         SipTransport transport;
         try
         {
@@ -52,6 +53,7 @@ public sealed class SipCallStack : IAsyncDisposable
                 MaxHeaders = settings.Sip.MaxHeaders,
                 MaxTcpConnectionsPerSource = settings.Sip.MaxTcpConnectionsPerSource,
                 TcpFirstMessageTimeout = TimeSpan.FromSeconds(settings.Sip.TcpFirstMessageSeconds),
+                Tls = SipTlsLoader.Load(settings.Sip.Tls, settings.Resolve),
             }, parts.Time, parts.Loggers.CreateLogger<SipTransport>());
         }
         catch (SocketException ex)

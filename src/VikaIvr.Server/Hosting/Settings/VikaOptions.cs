@@ -18,6 +18,7 @@ public static class VikaOptions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddSingleton<IValidateOptions<SipSettings>, SipSettingsValidator>();
+        services.AddSingleton<IValidateOptions<SipSettings>>(new SipTlsSettingsValidator(home));
         services.AddSingleton<IValidateOptions<MediaSettings>, MediaSettingsValidator>();
         services.AddSingleton<IValidateOptions<SpeechSettings>, SpeechSettingsValidator>();
         services.AddSingleton<IValidateOptions<TrunkSettings>, TrunkSettingsValidator>();
