@@ -20,6 +20,7 @@ internal sealed partial class SipTcpConnection : IAsyncDisposable
     private readonly SipParserOptions _parserOptions;
     private readonly ILogger _logger;
     private readonly ITimer _deadline;
+    private volatile bool _carriesCall;
     private readonly CancellationTokenSource _closed = new();
     private readonly SipTlsAuthenticator? _tls;
     private Socket? _socket;
@@ -64,6 +65,14 @@ internal sealed partial class SipTcpConnection : IAsyncDisposable
 
     public bool Send(SipMessage message)
     {
+        if (IsInbound && !_carriesCall && message is SipResponse { IsSuccess: true } response
+            && string.Equals(response.CSeq?.Method, SipMethods.Invite, StringComparison.Ordinal))
+        {
+            // Only our answer marks a call (not what the peer writes): from now on the longer limit.
+            _carriesCall = true;
+            _deadline.Change(_options.TcpCallIdleTimeout, Timeout.InfiniteTimeSpan);
+        }
+
         var length = SipSerializer.Measure(message);
         var buffer = ArrayPool<byte>.Shared.Rent(length);
         SipSerializer.Write(message, buffer.AsSpan());
@@ -193,7 +202,7 @@ internal sealed partial class SipTcpConnection : IAsyncDisposable
                         HasReceived = true;
                         if (IsInbound)
                         {
-                            _deadline.Change(_options.TcpIdleTimeout, Timeout.InfiniteTimeSpan);
+                            _deadline.Change(_carriesCall ? _options.TcpCallIdleTimeout : _options.TcpIdleTimeout, Timeout.InfiniteTimeSpan);
                         }
                         queue.Enqueue(message, null, source, Local);
                     }

@@ -26,6 +26,13 @@ public sealed class SipTransportOptions
     /// </summary>
     public TimeSpan TcpIdleTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// The idle limit of an accepted connection on which we answered an INVITE with a 2xx: it carries a
+    /// call, and a call may pass its whole length without a SIP message (our BYE must still reach a
+    /// caller whose Contact is not reachable but through this connection). Set it past the longest call.
+    /// </summary>
+    public TimeSpan TcpCallIdleTimeout { get; set; } = TimeSpan.FromMinutes(61);
+
     /// <summary>An accepted TCP connection that has sent no complete message within this is closed.</summary>
     public TimeSpan TcpFirstMessageTimeout { get; set; } = TimeSpan.FromSeconds(5);
 

@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using VikaIvr.Sip.Core;
+using VikaIvr.Sip.Message;
 using VikaIvr.Sip.Transactions;
 using VikaIvr.Sip.Transport;
 
@@ -104,6 +105,37 @@ public sealed class SipTcpEdgeTests : IAsyncLifetime
         }
 
         _time.Advance(TimeSpan.FromSeconds(5));
+        await AssertClosedAsync(client);
+    }
+
+    [Fact]
+    public async Task A_connection_we_answered_an_invite_on_carries_a_call_and_keeps_the_longer_limit()
+    {
+        Start(new SipTransportOptions { TcpIdleTimeout = TimeSpan.FromSeconds(45), TcpCallIdleTimeout = TimeSpan.FromMinutes(10) });
+        var client = await ConnectAsync(Caller);
+        await SendAsync(client, Options(client, "z9hG4bKcall1"));
+        Assert.StartsWith("SIP/2.0 200", await ReadResponseAsync(client));
+
+        // What the peer writes does not mark a call; our 2xx to its INVITE does.
+        var local = (IPEndPoint)client.LocalEndPoint!;
+        var ok = "SIP/2.0 200 OK\r\n"
+            + $"Via: SIP/2.0/TCP {local.Address}:{local.Port};branch=z9hG4bKinvite\r\n"
+            + $"From: <sip:caller@{local.Address}>;tag=a\r\n"
+            + "To: <sip:165@127.0.0.1>;tag=b\r\n"
+            + "Call-ID: call@test\r\n"
+            + "CSeq: 1 INVITE\r\n"
+            + "Content-Length: 0\r\n\r\n";
+        Assert.True(SipParser.TryParse(Encoding.ASCII.GetBytes(ok), new SipParserOptions(), out var answer, out _));
+        Assert.True(_transport.Send(answer!, new SipEndPoint(SipTransportProtocol.Tcp, local)));
+        Assert.StartsWith("SIP/2.0 200 OK", await ReadResponseAsync(client));
+
+        // A call may pass minutes without SIP: far past the idle limit the connection still answers.
+        _time.Advance(TimeSpan.FromMinutes(9));
+        await SendAsync(client, Options(client, "z9hG4bKcall2"));
+        Assert.StartsWith("SIP/2.0 200", await ReadResponseAsync(client));
+
+        // The longer limit is still a limit: whole messages restart it, silence ends it.
+        _time.Advance(TimeSpan.FromMinutes(10));
         await AssertClosedAsync(client);
     }
 

@@ -53,6 +53,7 @@ public sealed class SipCallStack : IAsyncDisposable
                 MaxHeaders = settings.Sip.MaxHeaders,
                 MaxTcpConnectionsPerSource = settings.Sip.MaxTcpConnectionsPerSource,
                 TcpFirstMessageTimeout = TimeSpan.FromSeconds(settings.Sip.TcpFirstMessageSeconds),
+                TcpCallIdleTimeout = TimeSpan.FromSeconds(settings.Sip.MaxCallDurationSeconds + 60),
                 Tls = SipTlsLoader.Load(settings.Sip.Tls, settings.Resolve),
             }, parts.Time, parts.Loggers.CreateLogger<SipTransport>());
         }
