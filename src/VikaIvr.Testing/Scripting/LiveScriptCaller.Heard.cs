@@ -19,6 +19,9 @@ public sealed partial class LiveScriptCaller
     /// once still makes a recording under the flow's minimum length, as in simulation.</summary>
     private static readonly TimeSpan RecordQuiet = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>Louder than this (16-bit linear) is sound; G.711 silence decodes to 0 or 8.</summary>
+    private const int SoundLevel = 200;
+
     private int _referSeen;
 
     public async Task<ScriptOutput?> NextOutputAsync(ScriptStatementKind expecting, CancellationToken ct)
@@ -121,11 +124,17 @@ public sealed partial class LiveScriptCaller
     private async Task<ScriptOutput?> QuietOrHeardAsync(CancellationToken ct)
     {
         var quietUntil = DateTime.UtcNow + RecordQuiet;
-        while (DateTime.UtcNow < quietUntil)
+        while (true)
         {
             if (Caller.Ended.IsCancellationRequested) break;
-            if (_scanner!.Next(Caller.Received.Snapshot(), _cursor, final: false, out bool started) is { } heard) return Heard(heard, ScriptStatementKind.ExpectRecord);
+            var stream = Caller.Received.Snapshot();
+            if (_scanner!.Next(stream, _cursor, final: false, out bool started) is { } heard) return Heard(heard, ScriptStatementKind.ExpectRecord);
             if (started) quietUntil = DateTime.UtcNow + RecordQuiet;
+
+            // Quiet counts from the end of the last sound that arrived, not from when a prompt was
+            // recognised: the rest of a beep recognised at its start is still playing, and a key sent
+            // before it ends is one the server drops (keys before the recording do not end it).
+            if (DateTime.UtcNow >= quietUntil && !SoundWithin(stream, RecordQuiet)) break;
             await Task.Delay(Poll, ct);
         }
 
@@ -137,6 +146,21 @@ public sealed partial class LiveScriptCaller
 
         Note("the server is silent: recording");
         return new ScriptOutput(ScriptOutputKind.Record, "", DateTime.UtcNow - _started);
+    }
+
+    /// <summary>Whether sound (not silence) arrived within <paramref name="window"/> before now.</summary>
+    private bool SoundWithin(short[] stream, TimeSpan window)
+    {
+        var received = Caller.Received;
+        var since = DateTime.UtcNow - window;
+        if (received.LastArrival is not { } last || last < since) return false;
+        for (int i = stream.Length - 1; i >= 0; i--)
+        {
+            if (Math.Abs((int)stream[i]) > SoundLevel) return received.ArrivalOf(i) >= since;
+            if (i % 160 == 0 && received.ArrivalOf(i) < since) return false;
+        }
+
+        return false;
     }
 
     /// <summary>After the last statement: anything more heard, or a REFER, is the call going on.</summary>
