@@ -58,11 +58,10 @@ internal static class SipViews
     public static void RequireNoExcludedControls(ReadOnlySpan<byte> data)
     {
         data = data.TrimStart("\r\n"u8);
-        var end = data.IndexOf("\r\n\r\n"u8);
-        var lfEnd = data.IndexOf("\n\n"u8);
-        if (end < 0 || (lfEnd >= 0 && lfEnd < end))
+        var end = SipHeaderEnd.Find(data, out _);
+        if (end < 0)
         {
-            end = lfEnd < 0 ? data.Length : lfEnd;
+            end = data.Length;
         }
 
         for (var i = 0; i < end; i++)

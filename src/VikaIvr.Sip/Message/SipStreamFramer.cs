@@ -23,7 +23,7 @@ public sealed class SipStreamFramer
         }
 
         var data = buffered[skip..];
-        var headerEnd = FindHeaderEnd(data, out var separatorLength);
+        var headerEnd = SipHeaderEnd.Find(data, out var separatorLength);
         if (headerEnd < 0)
         {
             return data.Length > _options.MaxMessageSize
@@ -55,26 +55,6 @@ public sealed class SipStreamFramer
         return data.Length >= total
             ? new SipFrame(SipFrameStatus.Complete, skip, (int)total)
             : new SipFrame(SipFrameStatus.NeedMore, skip, 0);
-    }
-
-    private static int FindHeaderEnd(ReadOnlySpan<byte> data, out int separatorLength)
-    {
-        separatorLength = 0;
-        var crlf = data.IndexOf("\r\n\r\n"u8);
-        var lf = data.IndexOf("\n\n"u8);
-        if (crlf >= 0 && (lf < 0 || crlf < lf))
-        {
-            separatorLength = 4;
-            return crlf;
-        }
-
-        if (lf >= 0)
-        {
-            separatorLength = 2;
-            return lf;
-        }
-
-        return -1;
     }
 
     /// <summary>The Content-Length value, -1 when absent; a fault for a bad or repeated one.</summary>
