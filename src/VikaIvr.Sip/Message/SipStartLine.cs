@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace VikaIvr.Sip.Message;
@@ -5,6 +6,9 @@ namespace VikaIvr.Sip.Message;
 /// <summary>Reads a Request-Line or Status-Line (RFC 3261 7.1, 7.2): single spaces, SIP/2.0 only.</summary>
 internal static class SipStartLine
 {
+    private static readonly SearchValues<byte> ControlsButTab = SearchValues.Create(
+        [0, 1, 2, 3, 4, 5, 6, 7, 8, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 127]);
+
     private static ReadOnlySpan<byte> SipSlash => "SIP/"u8;
 
     /// <summary>Fills the start-line fields of the layout; <paramref name="offset"/> is where the line begins.</summary>
@@ -33,6 +37,12 @@ internal static class SipStartLine
         if (code.Length != 3 || code.ContainsAnyExceptInRange((byte)'0', (byte)'9') || code[0] is (byte)'0' or > (byte)'6')
         {
             return new SipParseError("Invalid status code '" + Printable(code) + "'");
+        }
+
+        // Reason-Phrase (RFC 3261 25.1) is text, SP and HTAB: no NUL, bare CR or other control byte.
+        if (codeEnd >= 0 && rest[(codeEnd + 1)..].ContainsAny(ControlsButTab))
+        {
+            return new SipParseError("Control character in reason phrase");
         }
 
         layout.IsRequest = false;

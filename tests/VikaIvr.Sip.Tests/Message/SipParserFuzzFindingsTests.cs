@@ -56,4 +56,31 @@ public sealed class SipParserFuzzFindingsTests
         Assert.Equal(400, error!.StatusCode);
         Assert.Equal("Invalid Request-URI: control character", error.Reason);
     }
+
+    [Theory]
+    // The findings: "SIP/2.0 180 in\u0010\0\n", "SIP/2.0 180 ing\r65@\n", "SIP/2.0 180 \0\u0004g\r\n".
+    [InlineData("SIP/2.0 180 in\u0010\0")]
+    [InlineData("SIP/2.0 180 ing\r65@")]
+    [InlineData("SIP/2.0 180 \0\u0004g")]
+    [InlineData("SIP/2.0 180 Ring\u007fing")]
+    public void A_control_character_in_a_reason_phrase_refuses_the_response(string statusLine)
+    {
+        var text = statusLine + "\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKr1\r\nFrom: <sip:a@b>;tag=1\r\nTo: <sip:c@d>;tag=2\r\n"
+            + "Call-ID: r1\r\nCSeq: 1 INVITE\r\nContent-Length: 0\r\n\r\n";
+
+        Assert.False(SipParser.TryParse(Encoding.UTF8.GetBytes(text), SipParserOptions.Default, out _, out var error));
+
+        Assert.Equal("Control character in reason phrase", error!.Reason);
+    }
+
+    [Fact]
+    public void A_reason_phrase_with_a_tab_and_utf8_is_still_accepted()
+    {
+        var text = "SIP/2.0 180 Berdering\tsekarang \u00e9\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKr1\r\nFrom: <sip:a@b>;tag=1\r\n"
+            + "To: <sip:c@d>;tag=2\r\nCall-ID: r1\r\nCSeq: 1 INVITE\r\nContent-Length: 0\r\n\r\n";
+
+        Assert.True(SipParser.TryParse(Encoding.UTF8.GetBytes(text), SipParserOptions.Default, out var message, out var error), error?.Reason);
+
+        Assert.Equal(180, Assert.IsType<SipResponse>(message).StatusCode);
+    }
 }
