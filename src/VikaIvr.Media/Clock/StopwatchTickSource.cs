@@ -113,6 +113,11 @@ public sealed class StopwatchTickSource : IMediaTickSource
         private readonly AutoResetEvent _wake = owner._wake[shard];
         private readonly CancellationToken _token = owner._stop.Token;
 
+        // Within this of a deadline the pacer sleeps once, to the microsecond, instead of waiting on
+        // its wake handle first: with slots longer than 2 ms that halves the wake-ups of a busy
+        // pacer. A stream added meanwhile waits at most this long for its first frame.
+        private readonly long _fineHorizon = owner._fineSleep ? Math.Max(CoarseWaitThreshold, slotTicks * 3 / 2) : CoarseWaitThreshold;
+
         public void Run()
         {
             if (owner._fineSleep)
@@ -177,10 +182,10 @@ public sealed class StopwatchTickSource : IMediaTickSource
                     return true;
                 }
 
-                if (remaining > CoarseWaitThreshold)
+                if (remaining > _fineHorizon)
                 {
-                    // Interruptible and whole milliseconds: stop about a millisecond short.
-                    int ms = (int)(remaining * 1000 / Stopwatch.Frequency) - 1;
+                    // Interruptible and whole milliseconds: stop short, within the fine horizon.
+                    int ms = (int)((remaining - _fineHorizon) * 1000 / Stopwatch.Frequency) + 1;
                     if (_wake.WaitOne(ms))
                     {
                         return false;

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
@@ -25,6 +26,7 @@ public sealed partial class MediaReceiver : IDisposable
     private readonly Thread[] _threads;
     private ReceiverRegistration?[] _slots = new ReceiverRegistration?[256];
     private uint[] _generations = new uint[256];
+    private long _readPasses;
     private int _usedSlots;
     private int _nextThread;
     private volatile bool _stopping;
@@ -65,6 +67,9 @@ public sealed partial class MediaReceiver : IDisposable
             }
         }
     }
+
+    /// <summary>Waits that returned datagrams to read, over all threads (with a batch interval, about one per interval when busy).</summary>
+    public long ReadPasses => Interlocked.Read(ref _readPasses);
 
     public void Start()
     {
@@ -148,7 +153,7 @@ public sealed partial class MediaReceiver : IDisposable
         {
             if (thread.IsAlive)
             {
-                thread.Join(_options.IdleWake * 5);
+                thread.Join((_options.IdleWake * 5) + _options.BatchInterval);
             }
         }
 
@@ -170,15 +175,33 @@ public sealed partial class MediaReceiver : IDisposable
         var v4 = new SocketAddress(AddressFamily.InterNetwork);
         var v6 = new SocketAddress(AddressFamily.InterNetworkV6);
         int idleMs = Math.Max(1, (int)_options.IdleWake.TotalMilliseconds);
+        long batchTicks = (long)(_options.BatchInterval.TotalSeconds * Stopwatch.Frequency);
+        long woke = 0;
         using var stamped = _options.KernelTimestamps ? new LinuxTimestampedReceive(MaxDatagram) : null;
         while (!_stopping)
         {
+            if (batchTicks > 0)
+            {
+                // Let the interval's datagrams gather, then read them in one pass (see BatchInterval).
+                long rest = woke + batchTicks - Stopwatch.GetTimestamp();
+                if (rest > 0)
+                {
+                    LinuxPacerThread.Sleep(rest * 1_000_000_000 / Stopwatch.Frequency);
+                }
+            }
+
             int n = LinuxEpoll.Wait(_epolls[index], events, idleMs);
+            woke = n == MaxEvents ? 0 : Stopwatch.GetTimestamp();
             if (n < 0)
             {
                 LogWaitFailed(index);
                 Thread.Sleep(10);
                 continue;
+            }
+
+            if (n > 0)
+            {
+                Interlocked.Increment(ref _readPasses);
             }
 
             var slots = Volatile.Read(ref _slots);

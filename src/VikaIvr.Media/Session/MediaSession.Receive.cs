@@ -137,7 +137,11 @@ public sealed partial class MediaSession
 
         long now = _time.GetTimestamp();
         Volatile.Write(ref _lastReceivedAt, now);
-        long arrivalUnits = (long)(_time.GetElapsedTime(_startTimestamp, now).TotalSeconds * 8000);
+        // Jitter needs only differences of arrival: the kernel's receive time when the receiver has
+        // it (a batching receiver reads packets up to its interval late), else the time of the read.
+        long arrivalUnits = receivedAtNs != 0
+            ? receivedAtNs / NanosecondsPerSample
+            : (long)(_time.GetElapsedTime(_startTimestamp, now).TotalSeconds * 8000);
         Span<DtmfEventDigit> digits = stackalloc DtmfEventDigit[2];
         int digitCount = 0;
         lock (_rxGate)

@@ -21,6 +21,7 @@ namespace VikaIvr.Media.Session;
 public sealed partial class MediaSession : IPacedStream, IDatagramSink, IAsyncDisposable
 {
     private const int MaxPacket = 1500;
+    private const long NanosecondsPerSample = 1_000_000_000 / 8000;
 
     private readonly MediaClock _clock;
     private readonly RtpPortLease _lease;

@@ -106,8 +106,21 @@ public sealed class MediaSettings
     public List<string> Codecs { get; set; } = [];
     public int PacerThreads { get; set; }
 
+    /// <summary>
+    /// Phase slots per 20 ms period (an even number 2-40): the pacers wake once per slot that has
+    /// streams and send that slot's frames. Fewer slots, fewer wake-ups (the dearest part of pacing
+    /// thousands of calls), larger batches per wake-up.
+    /// </summary>
+    public int PacerSlots { get; set; } = 10;
+
     /// <summary>Threads receiving every call's RTP/RTCP (epoll on Linux); one serves thousands of calls.</summary>
     public int ReceiveThreads { get; set; } = 1;
+
+    /// <summary>
+    /// The shortest time between two waits of a receive thread, in ms (0 = wait again at once): a busy
+    /// thread reads what arrived in that time in one pass (see MediaReceiverOptions.BatchInterval).
+    /// </summary>
+    public int ReceiveBatchMs { get; set; } = 2;
     public string InBandDtmf { get; set; } = "auto";
     public bool ComfortNoise { get; set; }
 

@@ -51,9 +51,11 @@ public sealed class TestCallerStack : IAsyncDisposable
         // The same user agent core as the server's; it only places calls.
         var agentOptions = new SipUserAgentOptions { AnswerCalls = false, ServiceNumbers = [], UserAgentName = "VikaIvr-TestCaller" };
         var agent = new SipUserAgent(transport, agentOptions, new SipTimerOptions(), TimeProvider.System, loggers.CreateLogger<SipUserAgent>());
-        var clock = new MediaClock(new MediaClockOptions { MaxPacerThreads = options.PacerThreads }, new StopwatchTickSource(), loggers.CreateLogger<MediaClock>());
+        var clockOptions = new MediaClockOptions { MaxPacerThreads = options.PacerThreads, SlotsPerPeriod = options.PacerSlots };
+        var clock = new MediaClock(clockOptions, new StopwatchTickSource(clockOptions), loggers.CreateLogger<MediaClock>());
+        var receiverOptions = new MediaReceiverOptions { Threads = 1, KernelTimestamps = options.KernelTimestamps, BatchInterval = options.ReceiveBatchInterval };
         var receiver = options.SharedReceiver && MediaReceiver.IsSupported
-            ? new MediaReceiver(new MediaReceiverOptions { Threads = 1, KernelTimestamps = options.KernelTimestamps }, loggers.CreateLogger<MediaReceiver>())
+            ? new MediaReceiver(receiverOptions, loggers.CreateLogger<MediaReceiver>())
             : null;
         var ports = new RtpPortAllocator(new RtpPortAllocatorOptions { MinPort = options.RtpPortMin, MaxPort = options.RtpPortMax });
         var stack = new TestCallerStack(local, transport, agent, clock, receiver, ports);

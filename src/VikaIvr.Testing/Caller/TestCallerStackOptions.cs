@@ -1,3 +1,5 @@
+using VikaIvr.Media.Clock;
+
 namespace VikaIvr.Testing.Caller;
 
 /// <summary>How the shared parts of the test callers are set up.</summary>
@@ -16,4 +18,10 @@ public sealed class TestCallerStackOptions
 
     /// <summary>With the shared receiver: the kernel's receive time for each packet (SO_TIMESTAMPNS).</summary>
     public bool KernelTimestamps { get; init; }
+
+    /// <summary>Phase slots per 20 ms of the shared media clock (fewer: fewer wake-ups, larger batches).</summary>
+    public int PacerSlots { get; init; } = new MediaClockOptions().SlotsPerPeriod;
+
+    /// <summary>With the shared receiver: the shortest time between its waits (see MediaReceiverOptions.BatchInterval).</summary>
+    public TimeSpan ReceiveBatchInterval { get; init; }
 }

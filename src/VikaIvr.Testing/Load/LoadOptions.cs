@@ -53,5 +53,11 @@ public sealed class LoadOptions
     /// <summary>Use the kernel's receive timestamps (Linux) for the received audio's timing.</summary>
     public bool KernelTimestamps { get; init; } = true;
 
+    /// <summary>Phase slots per 20 ms of the tester's media clock: few, so thousands of calls cost few wake-ups.</summary>
+    public int PacerSlots { get; init; } = 10;
+
+    /// <summary>The tester's receive thread reads what arrived in this interval in one pass (with kernel timestamps only).</summary>
+    public TimeSpan ReceiveBatchInterval { get; init; } = TimeSpan.FromMilliseconds(2);
+
     public string Mode => Script is not null ? "script" : Keys.Count > 0 ? "keys" : "audio";
 }

@@ -30,6 +30,10 @@ public sealed partial class LoadRunner(LoadOptions options, ILoggerFactory logge
             RtpPortMax = options.RtpPortMax,
             SharedReceiver = true,
             KernelTimestamps = kernelTimestamps,
+            PacerSlots = options.PacerSlots,
+
+            // Batched reads only where the kernel stamps each packet: the timing figures are the kernel's.
+            ReceiveBatchInterval = kernelTimestamps ? options.ReceiveBatchInterval : TimeSpan.Zero,
         };
         var results = new LoadResults();
         var started = Stopwatch.GetTimestamp();

@@ -15,7 +15,7 @@ public sealed class MediaClockService : IHostedService, IDisposable
     {
         ArgumentNullException.ThrowIfNull(media);
         int pacers = media.Value.PacerThreads;
-        var options = new MediaClockOptions { MaxPacerThreads = pacers > 0 ? pacers : 4 };
+        var options = new MediaClockOptions { MaxPacerThreads = pacers > 0 ? pacers : 4, SlotsPerPeriod = media.Value.PacerSlots };
         Clock = new MediaClock(options, new StopwatchTickSource(options), log);
         Metrics = new MediaClockMetrics(meters, Clock);
     }

@@ -12,11 +12,26 @@ public sealed class MediaReceiverService : IHostedService, IDisposable
     {
         ArgumentNullException.ThrowIfNull(media);
         Receiver = MediaReceiver.IsSupported
-            ? new MediaReceiver(new MediaReceiverOptions { Threads = Math.Max(1, media.Value.ReceiveThreads) }, log)
+            ? new MediaReceiver(Options(media.Value), log)
             : null;
     }
 
     public MediaReceiver? Receiver { get; }
+
+    /// <summary>
+    /// A batching receiver reads packets up to its interval after they arrived, so it takes the
+    /// kernel's receive time with each (the calls' jitter figures stay true).
+    /// </summary>
+    public static MediaReceiverOptions Options(MediaSettings media)
+    {
+        ArgumentNullException.ThrowIfNull(media);
+        return new MediaReceiverOptions
+        {
+            Threads = Math.Max(1, media.ReceiveThreads),
+            BatchInterval = TimeSpan.FromMilliseconds(media.ReceiveBatchMs),
+            KernelTimestamps = media.ReceiveBatchMs > 0,
+        };
+    }
 
     public Task StartAsync(CancellationToken cancellationToken)
     {

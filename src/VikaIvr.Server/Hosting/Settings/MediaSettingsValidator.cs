@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Options;
 
@@ -33,6 +34,16 @@ public sealed class MediaSettingsValidator : IValidateOptions<MediaSettings>
 
         failures.Range("Media:PacerThreads", options.PacerThreads);
         failures.Range("Media:ReceiveThreads", options.ReceiveThreads);
+        failures.Range("Media:ReceiveBatchMs", options.ReceiveBatchMs);
+        if (options.PacerSlots % 2 != 0)
+        {
+            // An odd count's slot does not divide 10 ms, so a 10 or 30 ms ptime would not keep to its phases.
+            failures.Add("Media:PacerSlots", options.PacerSlots.ToString(CultureInfo.InvariantCulture), NumericSettings.For("Media:PacerSlots").Expected);
+        }
+        else
+        {
+            failures.Range("Media:PacerSlots", options.PacerSlots);
+        }
         failures.Range("Media:RtpTimeoutSeconds", options.RtpTimeoutSeconds);
         if (!InBandDtmfModes.Contains(options.InBandDtmf, StringComparer.Ordinal))
         {

@@ -30,6 +30,8 @@ public static class NumericSettings
         ["Data:ParticipantApi:CacheSeconds"] = new(0, 86400, "seconds 0-86400 (0 = no cache)"),
         ["Media:PacerThreads"] = new(0, 64, "a thread count 0-64 (0 = one per core, at most 4)"),
         ["Media:ReceiveThreads"] = new(1, 64, "a thread count 1-64"),
+        ["Media:PacerSlots"] = new(2, 40, "an even number of slots per 20 ms, 2-40"),
+        ["Media:ReceiveBatchMs"] = new(0, 10, "milliseconds 0-10 (0 = read each packet as it arrives)"),
         ["Trunk:ExpiresSeconds"] = new(60, 86400, "seconds 60-86400"),
         ["Operator:MaxPinFailures"] = new(1, 100, "wrong PINs 1-100"),
         ["Operator:LockoutMinutes"] = new(1, 10080, "minutes 1-10080 (a week)"),
