@@ -6,6 +6,7 @@
 #   scripts/fuzz.sh all SECONDS       every target in turn, SECONDS each
 #   scripts/fuzz.sh list              the targets and what each drives
 #
+# FUZZ_SEED=N: a fixed seed for afl's random choices (the test command sets one).
 # Prints per target: execs, corpus (paths found), crashes, hangs. Exits 1 when any target
 # crashed or hung; the inputs are copied to fuzz/findings/TARGET/ (replay one with
 # `dotnet fuzz/VikaIvr.Fuzz/bin/Release/net10.0/VikaIvr.Fuzz.dll TARGET FILE`, the uninstrumented
@@ -60,13 +61,18 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 stat_of() { awk -F' *: *' -v k="$2" '$1 == k { print $2 }' "$1" 2>/dev/null; }
 
+# FUZZ_SEED=N fixes afl's random choices (the test command's short runs: the same mutations in every
+# run, so a red run is a finding to fix, not chance); unset, each run explores anew.
+seed=()
+[[ -n "${FUZZ_SEED:-}" ]] && seed=(-s "$FUZZ_SEED")
+
 failed=0
 printf '%-12s %10s %8s %8s %6s %8s\n' target execs corpus crashes hangs seconds
 for t in "${targets[@]}"; do
   out="$(mktemp -d "${TMPDIR:-/tmp}/vika-fuzz-$t.XXXXXX")"
   # -t: per-input limit in ms, generous for the JIT's first run; -m none: the .NET runtime
   # reserves far more address space than afl's default limit; -V: stop after SECONDS.
-  nice -n 10 afl-fuzz -i "fuzz/corpus/$t" -o "$out" -t 5000 -m none -V "$seconds" -- "${harness[@]}" "$t" \
+  nice -n 10 afl-fuzz -i "fuzz/corpus/$t" -o "$out" -t 5000 -m none -V "$seconds" "${seed[@]}" -- "${harness[@]}" "$t" \
     >"$out/afl.log" 2>&1 || { echo "fuzz.sh: afl-fuzz failed for $t:" >&2; tail -n 30 "$out/afl.log" >&2; failed=1; continue; }
   stats="$out/default/fuzzer_stats"
   crashes="$(stat_of "$stats" saved_crashes)"; hangs="$(stat_of "$stats" saved_hangs)"
