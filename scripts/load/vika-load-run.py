@@ -7,9 +7,10 @@ Runs the load tester (TESTER COMMAND, `vika load ... --report DIR/report.json`) 
 machine-latency probe (cyclictest, as scripts/load/sipp-rtp.sh runs it). Reads the server's CPU
 (utime + stime of /proc/PID/stat) and resident memory (VmRSS of /proc/PID/status) at four moments:
   idle          just before the tester starts;
-  steady start  when every call is up: the server has 2 N more files open than at idle (a call's RTP
-                and RTCP sockets, bound at its answer; /proc/PID/fd, looked at every 0.2 s), or
-                the tester's live line shows answered + failed = N;
+  steady start  when every call is up: the server's log has N INVITE lines and the server has 2 N
+                more files open than at idle (a call's RTP and RTCP sockets, bound at its answer;
+                /proc/PID/fd, looked at every 0.2 s), or the tester's live line shows answered +
+                failed = N;
   steady end    the last look (every 0.25 s) at least 0.25 s before the server's log first says a
                 call ended, and at the latest 1 s before the first call can end without a script
                 (the tester's start + S: a call is held S s after its answer);
@@ -70,11 +71,16 @@ class LogWatch:
         self.file.seek(0, os.SEEK_END)
         self.start = self.file.tell()
         self.ended = 0
+        self.invites = 0
+        self.ended_before = 0
 
     def look(self):
         for line in self.file.readlines():
-            if " ended: " in line and "Sip call " in line:
+            m = CALL_LINE.match(line)
+            if m and m.group(5).startswith("ended: "):
                 self.ended += 1
+            elif m:
+                self.invites += 1
         return self.ended
 
     def call_seconds(self):
@@ -236,15 +242,17 @@ def main(argv):
         while not live.all_up.wait(0.2):
             if exited(proc.pid):
                 break
-            if open_files(server_pid) - files_idle >= 2 * calls:
+            server_log.look()
+            if server_log.invites >= calls and open_files(server_pid) - files_idle >= 2 * calls:
                 live.all_up.set()
         if live.all_up.is_set() and not exited(proc.pid):
             steady_start = Sample("steady start", server_pid, proc.pid)
+            server_log.ended_before = server_log.look()
             samples.append(steady_start)
             if live.ended_before_all_up:
                 notes.append("some calls ended before all were up")
             if steady_start.time >= steady_end_due:
-                notes.append(f"no steady window: the calls were all up {steady_start.time - launched:.1f} s after the tester "
+                notes.append(f"no steady window: the last call was answered {steady_start.time - launched:.1f} s after the tester "
                              f"started, past its start + duration − {STEADY_END_MARGIN:.0f} s (raise --duration or --rate)")
             else:
                 # Looks every 0.25 s; the steady window ends at the look before the one preceding
@@ -258,11 +266,11 @@ def main(argv):
                     if exited(proc.pid):
                         break
                     look = Sample("steady end", server_pid, proc.pid)
-                    if server_log.look() > 0:
+                    if server_log.look() > server_log.ended_before:
                         notes.append(f"the first call ended {look.time - launched:.1f} s after the tester started: the steady window ends before it")
                         break
                     looks.append(look)
-                if server_log.ended > 0:
+                if server_log.ended > server_log.ended_before:
                     looks = looks[:-1]
                 if len(looks) > 1:
                     steady_end = looks[-1]
@@ -343,6 +351,8 @@ def main(argv):
         json.dump(figures, f, indent=2)
 
     parts = [f"calls {calls} failed {failed}"]
+    if report["failures"]:
+        parts[0] += " (" + ", ".join(f"{reason} {count}" for reason, count in report["failures"].items()) + ")"
     if report["expectations"]["checked"]:
         parts[0] += f" expectations {report['expectations']['checked'] - expectations_failed}/{report['expectations']['checked']}"
     parts.append(f"INVITE→200 p99 {report['inviteTo200Ms']['p99']:.1f} ms →RTP p99 {report['inviteToFirstRtpMs']['p99']:.1f} ms")

@@ -21,7 +21,7 @@ while [ $# -gt 0 ]; do
     --calls) calls=$2; shift 2;; --rate) rate=$2; shift 2;; --duration) duration=$2; shift 2;;
     --script) script=$2; shift 2;; --sip-port) sip_port=$2; shift 2;; --admin-port) admin_port=$2; shift 2;; --rtp-ports) rtp=$2; shift 2;;
     --floor) floor=1; shift;;
-    -h|--help) sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0;;
+    -h|--help) sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0;;
     *) echo "unknown argument: $1" >&2; exit 2;;
   esac
 done
@@ -44,10 +44,14 @@ if [ "$floor" = 1 ]; then
   command -v cc >/dev/null || { echo "cc is missing (scripts/setup.sh installs gcc)" >&2; exit 1; }
   mkdir -p "$root/.build"
   cc -O2 -Wall -Wextra -pthread -o "$root/.build/rtp-floor" "$root/scripts/load/floor/rtp-floor.c"
-  # The floor runs alone, before the server starts, on the server's RTP ports.
+  # The floor runs alone, before the server starts, on free ports of the server's RTP range.
   echo "vika-load: the kernel's floor, $calls calls x $duration s" >&2
-  "$root/.build/rtp-floor" "$calls" "${duration%.*}" "$rtp_low" | tee "$out/floor.txt" >&2
-  floor_figure=$(awk '/^floor / {print $2}' "$out/floor.txt")
+  if "$root/.build/rtp-floor" "$calls" "${duration%.*}" "$rtp_low" "$rtp_high" >"$out/floor.txt" 2>&1; then
+    floor_figure=$(awk '/^floor / {print $2}' "$out/floor.txt")
+  else
+    echo "vika-load: the floor program failed; going on without it" >&2
+  fi
+  cat "$out/floor.txt" >&2
 fi
 
 server_pid=""

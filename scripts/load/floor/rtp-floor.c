@@ -1,10 +1,11 @@
 /*
  * rtp-floor: the kernel's own cost of moving a telephony server's RTP on loopback, nothing else.
  *
- *   rtp-floor CALLS SECONDS [PORT_BASE]
+ *   rtp-floor CALLS SECONDS [FIRST_PORT [LAST_PORT]]
  *
- * For CALLS calls: one UDP socket per call on the "server" side and one on the "peer" side
- * (ports PORT_BASE .. PORT_BASE + 2*CALLS - 1 on 127.0.0.1, default 40000), each pair connected.
+ * For CALLS calls: one UDP socket per call on the "server" side and one on the "peer" side, each
+ * pair connected, on 127.0.0.1: the first 2*CALLS free ports from FIRST_PORT (default 40000) up to
+ * LAST_PORT (default 65535); ports other programs hold are skipped.
  * Each side is one thread: every 20 ms each call sends one 172-byte packet (a 12-byte RTP header
  * + 160 bytes of payload, 8 kHz G.711) to the other side, spread over 40 slots of 0.5 ms (call i
  * in slot i % 40) as a paced server sends. The thread sleeps to each slot with clock_nanosleep
@@ -145,14 +146,19 @@ static void *run_side(void *arg)
     return NULL;
 }
 
-static int open_socket(int port)
+/* Binds the next free port from *next (ports other programs hold are skipped); its port in *port. */
+static int open_socket(int *next, int last, int *port)
 {
     int fd = socket(AF_INET, SOCK_DGRAM | SOCK_NONBLOCK, 0);
     if (fd < 0) die("socket");
-    struct sockaddr_in a = { .sin_family = AF_INET, .sin_port = htons((uint16_t)port) };
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (bind(fd, (struct sockaddr *)&a, sizeof a) != 0) { fprintf(stderr, "port %d: ", port); die("bind"); }
-    return fd;
+    for (; *next <= last; (*next)++) {
+        struct sockaddr_in a = { .sin_family = AF_INET, .sin_port = htons((uint16_t)*next) };
+        a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        if (bind(fd, (struct sockaddr *)&a, sizeof a) == 0) { *port = (*next)++; return fd; }
+        if (errno != EADDRINUSE) { fprintf(stderr, "port %d: ", *next); die("bind"); }
+    }
+    fprintf(stderr, "no free port left up to %d\n", last);
+    exit(1);
 }
 
 static void connect_to(int fd, int port)
@@ -176,11 +182,12 @@ static void init_side(struct side *s, const char *name, int calls)
 
 int main(int argc, char **argv)
 {
-    if (argc < 3) { fprintf(stderr, "usage: %s CALLS SECONDS [PORT_BASE]\n", argv[0]); return 2; }
+    if (argc < 3) { fprintf(stderr, "usage: %s CALLS SECONDS [FIRST_PORT [LAST_PORT]]\n", argv[0]); return 2; }
     int calls = atoi(argv[1]);
     int seconds = atoi(argv[2]);
-    int base = argc > 3 ? atoi(argv[3]) : 40000;
-    if (calls < 1 || seconds < 1 || base < 1024 || base + 2 * calls > 65536) { fprintf(stderr, "bad arguments\n"); return 2; }
+    int first = argc > 3 ? atoi(argv[3]) : 40000;
+    int last = argc > 4 ? atoi(argv[4]) : 65535;
+    if (calls < 1 || seconds < 1 || first < 1024 || last > 65535 || last - first + 1 < 2 * calls) { fprintf(stderr, "bad arguments\n"); return 2; }
 
     struct rlimit nofile;
     if (getrlimit(RLIMIT_NOFILE, &nofile) == 0 && nofile.rlim_cur < (rlim_t)(2 * calls + 64)) {
@@ -193,13 +200,16 @@ int main(int argc, char **argv)
     init_side(&peer, "peer", calls);
     server.other = &peer;
     peer.other = &server;
+    int *server_ports = calloc((size_t)calls, sizeof *server_ports), *peer_ports = calloc((size_t)calls, sizeof *peer_ports);
+    if (!server_ports || !peer_ports) die("calloc");
+    int next = first;
     for (int i = 0; i < calls; i++) {
-        server.fds[i] = open_socket(base + i);
-        peer.fds[i] = open_socket(base + calls + i);
+        server.fds[i] = open_socket(&next, last, &server_ports[i]);
+        peer.fds[i] = open_socket(&next, last, &peer_ports[i]);
     }
     for (int i = 0; i < calls; i++) {
-        connect_to(server.fds[i], base + calls + i);
-        connect_to(peer.fds[i], base + i);
+        connect_to(server.fds[i], peer_ports[i]);
+        connect_to(peer.fds[i], server_ports[i]);
         struct epoll_event ev = { .events = EPOLLIN, .data.u32 = (uint32_t)i };
         if (epoll_ctl(server.epoll, EPOLL_CTL_ADD, server.fds[i], &ev) != 0) die("epoll_ctl");
         if (epoll_ctl(peer.epoll, EPOLL_CTL_ADD, peer.fds[i], &ev) != 0) die("epoll_ctl");
