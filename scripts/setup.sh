@@ -12,6 +12,8 @@ command -v baresip >/dev/null || need+=(baresip)
 command -v sox >/dev/null || need+=(sox)
 command -v tshark >/dev/null || need+=(tshark)
 command -v cyclictest >/dev/null || need+=(rt-tests)   # the load benchmark's machine-latency probe
+command -v cc >/dev/null || need+=(gcc)             # the load benchmark's kernel floor (scripts/load/floor/rtp-floor.c)
+command -v curl >/dev/null || need+=(curl)           # the load benchmark waits for the server's /readyz
 # The service's real parts: the cluster's database and SIP front, the metrics scraper.
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 command -v kamailio >/dev/null || need+=(kamailio)
