@@ -1,7 +1,7 @@
 namespace VikaIvr.Flows.Scripting;
 
 /// <summary>
-/// The one meaning of the call-script language, for `vika simulate` and `simulate --target` alike:
+/// The one meaning of the call-script language, for `vika simulate`, `simulate --target` and `vika load --script` alike:
 /// runs a script's statements in order against a <see cref="IScriptCaller"/> and matches each
 /// `expect` against the next thing the caller noticed, strictly in order. After the last statement
 /// anything the call still does (other than the server hanging up) fails the script. An expectation
