@@ -18,7 +18,7 @@ public class TestToolingTests
     }
 
     [Fact]
-    public void The_script_interpreter_is_one_and_its_live_caller_is_test_tooling()
+    public void The_script_interpreter_is_one_and_its_live_and_load_callers_are_test_tooling()
     {
         var port = Assembly.Load("VikaIvr.Flows").GetType("VikaIvr.Flows.Scripting.IScriptCaller", throwOnError: true)!;
         var callers = new[] { "VikaIvr.Flows", "VikaIvr.Testing", "VikaIvr.Telephony", "vika" }
@@ -27,7 +27,7 @@ public class TestToolingTests
             .Select(t => t.Assembly.GetName().Name + ":" + t.Name)
             .Order(StringComparer.Ordinal)
             .ToList();
-        Assert.Equal(["VikaIvr.Flows:SimulatedCaller", "VikaIvr.Testing:LiveScriptCaller"], callers);
+        Assert.Equal(["VikaIvr.Flows:SimulatedCaller", "VikaIvr.Testing:LiveScriptCaller", "VikaIvr.Testing:LoadScriptCaller"], callers);
         var server = Assembly.Load("vika").GetTypes();
         Assert.DoesNotContain(server, t => t.Name.Contains("ScriptExecution", StringComparison.Ordinal) || t.Name == "HeardEventScanner");
     }

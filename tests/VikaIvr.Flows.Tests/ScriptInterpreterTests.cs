@@ -33,6 +33,28 @@ public sealed class ScriptInterpreterTests
         var f = Assert.Single(r.Failures);
         Assert.Equal((3, "hangup"), (f.Line, f.Expected));
         Assert.Equal("got prompt main-menu at 1.000 s", f.Actual);
+        Assert.Equal("prompt main-menu", f.Got?.Describe());
+        Assert.Equal((2, 0), (r.Checked, r.Unchecked));
+    }
+
+    [Fact]
+    public async Task Expectations_the_caller_cannot_notice_are_counted_not_checkable_and_not_asked_for()
+    {
+        var caller = new ReplayCaller(Prompt("welcome"), Prompt("goodbye"), Out(ScriptOutputKind.Hangup))
+        {
+            Checks = [ScriptStatementKind.ExpectPrompt, ScriptStatementKind.ExpectHangup],
+        };
+        var r = await Run(Head + "press 1\nexpect say \"Budi Santoso\"\nexpect record\nexpect playback 3s\nexpect prompt goodbye\nexpect hangup\n", caller);
+        Assert.True(r.Passed, r.Format());
+        Assert.Equal((3, 3), (r.Checked, r.Unchecked));
+        Assert.Equal([ScriptStatementKind.ExpectPrompt, ScriptStatementKind.ExpectPrompt, ScriptStatementKind.ExpectHangup], caller.Asked);
+        Assert.Contains("3 expectations not checkable by this caller", r.Format(), StringComparison.Ordinal);
+
+        // What it can notice is still matched strictly in order.
+        caller = new ReplayCaller(Prompt("welcome"), Prompt("goodbye")) { Checks = [ScriptStatementKind.ExpectPrompt] };
+        r = await Run(Head + "expect say \"Budi\"\nexpect prompt after-result\n", caller);
+        Assert.Equal((4, "got prompt goodbye at 1.000 s"), (Assert.Single(r.Failures).Line, r.Failures[0].Actual));
+        Assert.Equal((2, 1), (r.Checked, r.Unchecked));
     }
 
     [Fact]
@@ -88,6 +110,8 @@ public sealed class ScriptInterpreterTests
         public bool CallEnded { get; init; }
         public bool Stopped { get; private set; }
         public TimeSpan Tolerance { get; init; } = TimeSpan.FromMilliseconds(20);
+        public HashSet<ScriptStatementKind>? Checks { get; init; }
+        public List<ScriptStatementKind> Asked { get; } = [];
         public string WhyNothing => "the call had ended (test)";
         public TimeSpan PlaybackTolerance => Tolerance;
 
@@ -105,8 +129,14 @@ public sealed class ScriptInterpreterTests
         public Task SpeakAsync(TimeSpan duration, CancellationToken ct) => Task.CompletedTask;
         public Task WaitAsync(TimeSpan duration, CancellationToken ct) => Task.CompletedTask;
         public Task HangupAsync(CancellationToken ct) => Task.CompletedTask;
-        public Task<ScriptOutput?> NextOutputAsync(ScriptStatementKind expecting, CancellationToken ct) =>
-            Task.FromResult(_outputs.TryDequeue(out var o) ? o : null);
+        public bool CanCheck(ScriptStatementKind expectation) => Checks?.Contains(expectation) ?? true;
+
+        public Task<ScriptOutput?> NextOutputAsync(ScriptStatementKind expecting, CancellationToken ct)
+        {
+            Asked.Add(expecting);
+            return Task.FromResult(_outputs.TryDequeue(out var o) ? o : null);
+        }
+
         public Task<IReadOnlyList<string>> RestAsync(CancellationToken ct) =>
             Task.FromResult(Rest);
 

@@ -3,8 +3,9 @@ namespace VikaIvr.Flows.Scripting;
 /// <summary>
 /// The caller's side of one scripted call, as the one script interpreter (<see cref="ScriptInterpreter"/>)
 /// drives it: a simulated call on a virtual clock (<see cref="SimulatedCaller"/>) or a real call
-/// through the test caller (`simulate --target`). The interpreter decides what each statement
-/// means and what matches; a caller only acts and reports what it noticed, in order.
+/// through the test caller (`simulate --target`), or one call of the load tester (`vika load
+/// --script`). The interpreter decides what each statement means and what matches; a caller only
+/// acts and reports what it noticed, in order, and says which kinds of expectation it can notice.
 /// </summary>
 public interface IScriptCaller : IAsyncDisposable
 {
@@ -34,6 +35,12 @@ public interface IScriptCaller : IAsyncDisposable
     /// for it; null when nothing came (see <see cref="WhyNothing"/>). <paramref name="expecting"/> says
     /// what the script expects, so a caller that recognises audio may report a prompt while it plays.</summary>
     Task<ScriptOutput?> NextOutputAsync(ScriptStatementKind expecting, CancellationToken ct);
+
+    /// <summary>Whether this caller notices what an expectation of kind <paramref name="expectation"/> is
+    /// about. The interpreter does not ask for an output for the others and counts them as not
+    /// checkable (<see cref="ScriptResult.Unchecked"/>): a load call's prompt fingerprints cannot tell
+    /// the words of speech, a recording or a playback.</summary>
+    bool CanCheck(ScriptStatementKind expectation);
 
     /// <summary>Why nothing more came or a key could not be sent: the call had ended, or silence.</summary>
     string WhyNothing { get; }

@@ -1,10 +1,12 @@
 namespace VikaIvr.Flows.Scripting;
 
 /// <summary>
-/// The one meaning of the call-script language, for `vika simulate` and `simulate --target` alike:
+/// The one meaning of the call-script language, for `vika simulate`, `simulate --target` and `vika load --script` alike:
 /// runs a script's statements in order against a <see cref="IScriptCaller"/> and matches each
 /// `expect` against the next thing the caller noticed, strictly in order. After the last statement
-/// anything the call still does (other than the server hanging up) fails the script.
+/// anything the call still does (other than the server hanging up) fails the script. An expectation
+/// the caller cannot notice (<see cref="IScriptCaller.CanCheck"/>) is counted as not checkable and
+/// passed over without asking the caller for an output.
 /// </summary>
 public static class ScriptInterpreter
 {
@@ -20,6 +22,8 @@ public static class ScriptInterpreter
     {
         private readonly List<ScriptError> _failures = [];
         private bool _dialled;
+        private int _checked;
+        private int _unchecked;
 
         public async Task<ScriptResult> ExecuteAsync()
         {
@@ -59,7 +63,7 @@ public static class ScriptInterpreter
                 Fail(0, expected, ex.Message);
             }
 
-            return caller.Result(script.File, _failures);
+            return caller.Result(script.File, _failures) with { Checked = _checked, Unchecked = _unchecked };
         }
 
         private async Task<bool> StepAsync(ScriptStatement st)
@@ -94,6 +98,13 @@ public static class ScriptInterpreter
                     await caller.HangupAsync(ct);
                     return true;
                 default:
+                    if (!caller.CanCheck(st.Kind))
+                    {
+                        _unchecked++;
+                        return true;
+                    }
+
+                    _checked++;
                     return await ExpectAsync(st);
             }
         }
@@ -109,24 +120,24 @@ public static class ScriptInterpreter
             switch (st.Kind)
             {
                 case ScriptStatementKind.ExpectPrompt:
-                    return ev.Kind == ScriptOutputKind.Prompt && ev.Value == st.Value || Fail(st.Line, expected, got);
+                    return ev.Kind == ScriptOutputKind.Prompt && ev.Value == st.Value || Fail(st.Line, expected, got, ev);
                 case ScriptStatementKind.ExpectTransfer:
                     return ev.Kind == ScriptOutputKind.Transfer && (st.Value is null || string.Equals(ev.Value, st.Value, StringComparison.OrdinalIgnoreCase))
-                        || Fail(st.Line, expected, got);
+                        || Fail(st.Line, expected, got, ev);
                 case ScriptStatementKind.ExpectHangup:
-                    return ev.Kind == ScriptOutputKind.Hangup || Fail(st.Line, expected, got);
+                    return ev.Kind == ScriptOutputKind.Hangup || Fail(st.Line, expected, got, ev);
                 case ScriptStatementKind.ExpectRecord:
-                    return ev.Kind == ScriptOutputKind.Record || Fail(st.Line, expected, got);
+                    return ev.Kind == ScriptOutputKind.Record || Fail(st.Line, expected, got, ev);
                 case ScriptStatementKind.ExpectPlayback:
                     return ev.Kind == ScriptOutputKind.Playback
                         && (st.Duration <= TimeSpan.Zero || (ev.Duration - st.Duration).Duration() <= caller.PlaybackTolerance)
-                        || Fail(st.Line, expected, got);
+                        || Fail(st.Line, expected, got, ev);
                 default:
-                    if (ev.Kind != ScriptOutputKind.Say) return Fail(st.Line, expected, got);
-                    if (ev.Problem is { } problem) return Fail(st.Line, expected, problem);
+                    if (ev.Kind != ScriptOutputKind.Say) return Fail(st.Line, expected, got, ev);
+                    if (ev.Problem is { } problem) return Fail(st.Line, expected, problem, ev);
                     if (ev.Words is not { } words) return true;
                     return SpokenText.ContainsInOrder(words, st.Texts, out string? missing)
-                        || Fail(st.Line, expected, $"\"{missing}\" is not in the utterance{at}: \"{SpokenText.Normalize(words)}\"");
+                        || Fail(st.Line, expected, $"\"{missing}\" is not in the utterance{at}: \"{SpokenText.Normalize(words)}\"", ev);
             }
         }
 
@@ -140,9 +151,9 @@ public static class ScriptInterpreter
             _ => "hangup",
         };
 
-        private bool Fail(int line, string expected, string actual)
+        private bool Fail(int line, string expected, string actual, ScriptOutput? got = null)
         {
-            _failures.Add(new ScriptError(script.File, line, expected, actual));
+            _failures.Add(new ScriptError(script.File, line, expected, actual) { Got = got });
             return false;
         }
     }

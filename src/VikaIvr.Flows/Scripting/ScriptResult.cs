@@ -13,12 +13,19 @@ public sealed record ScriptResult(string File, IReadOnlyList<ScriptError> Failur
     /// <summary>Virtual length of the call.</summary>
     public TimeSpan Duration { get; init; }
 
+    /// <summary>Expectations the interpreter matched against what the caller noticed (met or not).</summary>
+    public int Checked { get; init; }
+
+    /// <summary>Expectations reached that the caller cannot notice (<see cref="IScriptCaller.CanCheck"/>): neither met nor failed.</summary>
+    public int Unchecked { get; init; }
+
     /// <summary>Transcript then verdict, as `vika simulate` prints it.</summary>
     public string Format()
     {
         var sb = new StringBuilder();
         sb.Append("== ").Append(File).AppendLine();
         foreach (string line in Transcript) sb.Append("  ").AppendLine(line);
+        if (Unchecked > 0) sb.Append("  (").Append(Unchecked).AppendLine(" expectations not checkable by this caller)");
         if (Passed) sb.AppendLine("PASS");
         else
         {

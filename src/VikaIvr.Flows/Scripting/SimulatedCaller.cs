@@ -31,6 +31,9 @@ public sealed partial class SimulatedCaller(Func<string, FlowDefinition?> flowFo
 
     public string WhyNothing => _whyNothing;
 
+    /// <summary>The simulated call reports everything the flow does, speech with its words.</summary>
+    public bool CanCheck(ScriptStatementKind expectation) => true;
+
     public void SetClock(DateTimeOffset time)
     {
         if (_call is not null) throw new InvalidOperationException("the clock is set before the call");

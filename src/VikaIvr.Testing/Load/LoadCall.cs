@@ -9,34 +9,24 @@ namespace VikaIvr.Testing.Load;
 
 /// <summary>
 /// One call of the load tester: dials through the shared stack, times the answer and the first
-/// RTP, sends its audio and keys (or follows the script), holds, hangs up and reports to
-/// <see cref="LoadResults"/>. As the session's packet listener it times every received packet and
-/// recognises prompts by fingerprint, without allocating and without keeping audio.
+/// RTP, sends its audio and keys (or runs the script through the script interpreter with a
+/// <see cref="LoadScriptCaller"/>), holds, hangs up and reports to <see cref="LoadResults"/>. As the
+/// session's packet listener it times every received packet and, with a script, recognises prompts
+/// by fingerprint, without allocating and without keeping audio.
 /// </summary>
 internal sealed partial class LoadCall(LoadOptions options, LoadResults results, ILoggerFactory loggers) : IMediaPacketListener
 {
-    /// <summary>Prompts heard and not yet read by the script, in order (more are dropped: a script reads as it goes).</summary>
-    private const int HeardCapacity = 16;
-
     private readonly StreamTiming _timing = new();
-    private readonly int[] _heard = new int[HeardCapacity];
-    private readonly SemaphoreSlim _heardSignal = new(0);
+    private readonly LoadScriptCaller? _script = options.Script is null ? null : new LoadScriptCaller(options);
     private long _dialedAt;
     private long _firstPacketAt;
-    private int _heardCount;
-    private int _heardRead;
     private readonly byte _payloadType = (byte)options.Codec;
 
     /// <summary>The received stream's timing (complete once the call's media is closed).</summary>
     internal StreamTiming Timing => _timing;
 
     /// <summary>The prompts recognised so far, in order (tests).</summary>
-    internal List<string> HeardSoFar()
-    {
-        var heard = new List<string>();
-        for (int i = Math.Max(0, _heardCount - HeardCapacity); i < _heardCount; i++) heard.Add(options.Prompts!.IdOf(_heard[i % HeardCapacity]));
-        return heard;
-    }
+    internal List<string> HeardSoFar() => _script?.HeardSoFar() ?? [];
 
     public void OnPacket(in RtpHeader header, ReadOnlySpan<byte> payload, long receivedAtNs)
     {
@@ -51,15 +41,9 @@ internal sealed partial class LoadCall(LoadOptions options, LoadResults results,
         }
 
         _timing.Record(header.Ssrc, header.SequenceNumber, header.Timestamp, receivedAtNs != 0 ? receivedAtNs : (long)(Stopwatch.GetTimestamp() * (1e9 / Stopwatch.Frequency)));
-        if (options.Prompts is { } prompts && prompts.Match(payload) is var prompt and >= 0)
+        if (_script is { } script && options.Prompts is { } prompts && prompts.Match(payload) is var prompt and >= 0)
         {
-            int n = _heardCount;
-            if (n - Volatile.Read(ref _heardRead) < HeardCapacity)
-            {
-                _heard[n % HeardCapacity] = prompt;
-                Volatile.Write(ref _heardCount, n + 1);
-                _heardSignal.Release();
-            }
+            script.Heard(prompt);
         }
     }
 
@@ -72,7 +56,7 @@ internal sealed partial class LoadCall(LoadOptions options, LoadResults results,
             KeepAudio = false,
             PacketListener = this,
             AnswerTimeout = options.AnswerTimeout,
-            ReferOutcome = _ => Interlocked.Exchange(ref _failNextTransfer, 0) == 1 ? 503 : 200,
+            ReferOutcome = _ => _script?.TransferOutcome() ?? 200,
         };
         if (options.Script is { } script && script.Statements.FirstOrDefault(s => s.Kind == Flows.Scripting.ScriptStatementKind.Call) is { } call)
         {
@@ -127,7 +111,9 @@ internal sealed partial class LoadCall(LoadOptions options, LoadResults results,
                 _ = media.Play(audio, ct);
             }
 
-            failure = options.Script is { } script ? await FollowScriptAsync(caller, script, ct).ConfigureAwait(false) : await SendKeysAndHoldAsync(caller, ct).ConfigureAwait(false);
+            failure = options.Script is { } script && _script is not null
+                ? await FollowScriptAsync(caller, script, _script, ct).ConfigureAwait(false)
+                : await SendKeysAndHoldAsync(caller, ct).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is InvalidOperationException or TimeoutException or System.Net.Sockets.SocketException)
         {
@@ -144,6 +130,7 @@ internal sealed partial class LoadCall(LoadOptions options, LoadResults results,
 
         // The receive thread is done with the timing once the session is closed.
         if (caller.Media is { } session) await session.DisposeAsync().ConfigureAwait(false);
+        if (_script is not null) await _script.DisposeAsync().ConfigureAwait(false);
         results.Stream(_timing);
         string? end = caller.EndReason;
         failure ??= first == 0 ? "no-rtp" : end is "remote-bye" or "local-bye" ? null : end ?? "not-ended";

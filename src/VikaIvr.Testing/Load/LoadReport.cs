@@ -18,7 +18,7 @@ public sealed record LoadReport(TimeSpan Elapsed, int Placed, int Answered, int 
         var line = new StringBuilder();
         line.Append(CultureInfo.InvariantCulture, $"[{Elapsed.TotalSeconds,6:0.0} s] placed {Placed} answered {Answered} completed {Completed} failed {Failed} active {Active}");
         line.Append(CultureInfo.InvariantCulture, $" | INVITE→200 p99 {InviteTo200.P99:0.0} ms, →RTP p99 {InviteToFirstRtp.P99:0.0} ms");
-        if (Expectations.Checked > 0) line.Append(CultureInfo.InvariantCulture, $" | expectations {Expectations.Checked - Expectations.Failed}/{Expectations.Checked}");
+        if (Expectations.Checked > 0) line.Append(CultureInfo.InvariantCulture, $" | expectations {Math.Max(0, Expectations.Checked - Expectations.Failed)}/{Expectations.Checked}");
         if (Timing.Streams > 0) line.Append(CultureInfo.InvariantCulture, $" | rx p99 {Timing.DeviationP99Ms:0.00} ms lost {Timing.Lost}");
         return line.ToString();
     }

@@ -68,23 +68,18 @@ public sealed class LoadResults
         }
     }
 
-    public void Expectation(bool met, string? failure = null)
+    /// <summary>One call's script: expectations checked, expectations not checkable by fingerprint
+    /// (what speech says, recording, playback) and its failures ("line N: source — got X").</summary>
+    public void Script(int checkedCount, int uncheckedCount, IReadOnlyList<string> failures)
     {
+        ArgumentNullException.ThrowIfNull(failures);
         lock (_gate)
         {
-            _checked++;
-            if (!met)
-            {
-                _expectFailed++;
-                Count(_expectationFailures, failure ?? "failed");
-            }
+            _checked += checkedCount;
+            _unchecked += uncheckedCount;
+            _expectFailed += failures.Count;
+            foreach (string failure in failures) Count(_expectationFailures, failure);
         }
-    }
-
-    /// <summary>A script line the fingerprints cannot check (what speech says, recording, playback).</summary>
-    public void Unchecked()
-    {
-        lock (_gate) _unchecked++;
     }
 
     public void Stream(StreamTiming timing)

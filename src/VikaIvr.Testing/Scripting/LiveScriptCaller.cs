@@ -38,6 +38,9 @@ public sealed partial class LiveScriptCaller(LiveScriptOptions options, Func<Rtp
 
     public string WhyNothing => _whyNothing;
 
+    /// <summary>Every kind: prompts and playbacks by their audio, speech by the synthesized sentences' audio, recording by silence.</summary>
+    public bool CanCheck(ScriptStatementKind expectation) => true;
+
     public void SetClock(DateTimeOffset time)
     {
         if (_clockNoted) return;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using VikaIvr.Flows.Scripting;
 using VikaIvr.Media.Rtp;
 using VikaIvr.Media.Session;
 using VikaIvr.Testing.Load;
@@ -13,7 +14,8 @@ public sealed class LoadCallTests
         var a = TestPrompts.Noise("welcome", silentSamples: 0, seed: 4);
         var b = TestPrompts.Noise("main-menu", silentSamples: 0, seed: 5);
         var prompts = new PromptFingerprints([a, b], RtpAudioCodec.Pcmu);
-        var options = new LoadOptions { Target = "sip:165@127.0.0.1", Prompts = prompts };
+        var script = ScriptParser.Parse("call 165 from 0811\nexpect prompt welcome\n", "t.vks");
+        var options = new LoadOptions { Target = "sip:165@127.0.0.1", Script = script, Prompts = prompts };
         var results = new LoadResults();
         var call = new LoadCall(options, results, NullLoggerFactory.Instance);
         var frameA = EncodedAudio.Encode(a.Samples.Span, RtpAudioCodec.Pcmu).Data[..160].ToArray();
