@@ -12,7 +12,7 @@ public sealed class LoadCommandTests
     [Fact]
     public void The_documented_options_reach_the_engine()
     {
-        var request = Parse("load sip:165@127.0.0.1:5060 --calls 200 --rate 20 --duration 30 --keys 1,w,1,3171011708850001# --dtmf info --codec pcma --report r.json --bind 127.0.0.2");
+        var request = Parse("load sip:165@127.0.0.1:5060 --calls 200 --rate 20 --duration 30 --keys 1,w,1,3171011708850001# --dtmf info --codec pcma --report r.json --bind 127.0.0.2 --rtp-ports 46000-47999");
 
         var options = LoadCommand.Options(request);
 
@@ -26,6 +26,7 @@ public sealed class LoadCommandTests
         Assert.Equal("127.0.0.2", options.Bind!.ToString());
         Assert.Equal("keys", options.Mode);
         Assert.Equal("r.json", request.Report);
+        Assert.Equal((46000, 47999), (options.RtpPortMin, options.RtpPortMax));
     }
 
     [Fact]
@@ -41,6 +42,7 @@ public sealed class LoadCommandTests
         Assert.Equal(TestCallerDtmfMode.Rfc4733, options.DtmfMode);
         Assert.Equal(RtpAudioCodec.Pcmu, options.Codec);
         Assert.Equal("audio", options.Mode);
+        Assert.Equal((30000, 39998), (options.RtpPortMin, options.RtpPortMax));
     }
 
     [Fact]
@@ -63,6 +65,8 @@ public sealed class LoadCommandTests
     [InlineData("load sip:165@h --dtmf smoke", "--dtmf must be rfc4733, info or inband")]
     [InlineData("load sip:165@h --codec opus", "--codec must be pcmu or pcma")]
     [InlineData("load sip:165@h --bind here", "--bind needs an IP address")]
+    [InlineData("load sip:165@h --rtp-ports 40000", "--rtp-ports must be a range LO-HI")]
+    [InlineData("load sip:165@h --rtp-ports 40000-40001", "--rtp-ports must be a range LO-HI")]
     [InlineData("load http://h", "the target must be a sip: URI")]
     [InlineData("load sip:165@h --script missing.vks", "script not found")]
     public void A_bad_option_is_refused_naming_it(string line, string message)

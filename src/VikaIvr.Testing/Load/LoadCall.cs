@@ -35,9 +35,10 @@ internal sealed partial class LoadCall(LoadOptions options, LoadResults results,
             return;
         }
 
-        if (_firstPacketAt == 0)
+        if (_firstPacketAt == 0 && Interlocked.CompareExchange(ref _firstPacketAt, Stopwatch.GetTimestamp(), 0) == 0)
         {
-            Volatile.Write(ref _firstPacketAt, Stopwatch.GetTimestamp());
+            // Counted as it arrives, so the live line shows INVITE→first RTP while calls are up.
+            results.FirstRtp(Stopwatch.GetElapsedTime(_dialedAt, _firstPacketAt).TotalMilliseconds);
         }
 
         _timing.Record(header.Ssrc, header.SequenceNumber, header.Timestamp, receivedAtNs != 0 ? receivedAtNs : (long)(Stopwatch.GetTimestamp() * (1e9 / Stopwatch.Frequency)));
@@ -123,10 +124,6 @@ internal sealed partial class LoadCall(LoadOptions options, LoadResults results,
         bool byServer = caller.Ended.IsCancellationRequested;
         await caller.HangupAsync(CancellationToken.None).ConfigureAwait(false);
         long first = Volatile.Read(ref _firstPacketAt);
-        if (first != 0)
-        {
-            results.FirstRtp(Stopwatch.GetElapsedTime(_dialedAt, first).TotalMilliseconds);
-        }
 
         // The receive thread is done with the timing once the session is closed.
         if (caller.Media is { } session) await session.DisposeAsync().ConfigureAwait(false);

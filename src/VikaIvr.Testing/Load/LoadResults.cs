@@ -12,8 +12,8 @@ public sealed class LoadResults
     private readonly Lock _gate = new();
     private readonly Dictionary<string, int> _failures = [];
     private readonly Dictionary<string, int> _expectationFailures = [];
-    private readonly List<double> _inviteTo200 = [];
-    private readonly List<double> _inviteToFirstRtp = [];
+    private readonly List<double> _inviteTo200;
+    private readonly List<double> _inviteToFirstRtp;
     private readonly List<double> _streamP99 = [];
     private readonly DeviationHistogram _deviation = new();
     private int _placed;
@@ -29,6 +29,14 @@ public sealed class LoadResults
     private long _gaps;
     private long _lost;
     private long _reordered;
+
+    /// <param name="expectedCalls">Calls the run places: the per-call lists are sized for them, so the
+    /// receive thread's one entry per call (its first RTP packet) never grows a list.</param>
+    public LoadResults(int expectedCalls = 0)
+    {
+        _inviteTo200 = new List<double>(expectedCalls);
+        _inviteToFirstRtp = new List<double>(expectedCalls);
+    }
 
     public void Placed()
     {

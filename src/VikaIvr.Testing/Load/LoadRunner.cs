@@ -35,7 +35,7 @@ public sealed partial class LoadRunner(LoadOptions options, ILoggerFactory logge
             // Batched reads only where the kernel stamps each packet: the timing figures are the kernel's.
             ReceiveBatchInterval = kernelTimestamps ? options.ReceiveBatchInterval : TimeSpan.Zero,
         };
-        var results = new LoadResults();
+        var results = new LoadResults(options.Calls);
         var started = Stopwatch.GetTimestamp();
         await using var stack = TestCallerStack.Start(local, stackOptions, loggers);
         using var stopLive = CancellationTokenSource.CreateLinkedTokenSource(ct);
