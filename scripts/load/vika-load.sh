@@ -2,11 +2,12 @@
 # Benchmark (not a test): `vika serve` under `vika load` on loopback, the server's CPU and memory from
 # /proc, the machine's own latency beside it, one line of figures.
 #   scripts/load/vika-load.sh [--calls 500] [--rate 50] [--duration 30] [--script FILE.vks]
-#                             [--sip-port 5160] [--admin-port SIP_PORT+1] [--rtp-ports 40000-44999] [--floor]
+#                             [--sip-port 5160] [--admin-port SIP_PORT+1] [--rtp-ports 40000-44999]
+#                             [--tester-rtp-ports 30000-39998] [--floor]
 # Starts `./vika serve` (built on first use) in a temporary data folder on 127.0.0.1 with the overload
 # limits and the RTP timeout off, waits until its log says it listens and /readyz answers 200, then runs
-# `./vika load sip:165@127.0.0.1:PORT --calls N --rate R --duration S --bind 127.0.0.1 --report JSON`
-# (the tester's RTP ports are 30000-39998: keep --rtp-ports clear of them) with cyclictest beside it
+# `./vika load sip:165@127.0.0.1:PORT --calls N --rate R --duration S --bind 127.0.0.1 --rtp-ports T --report JSON`
+# (the two ranges must not overlap; each needs a pair of ports per call) with cyclictest beside it
 # (scripts/load/vika-load-run.py measures). --floor first runs scripts/load/floor/rtp-floor.c for the
 # same calls and seconds: the kernel's own cost of moving those packets, and the server's multiple of it.
 # Prints one line:
@@ -15,21 +16,22 @@
 # and the JSON report's path. Exit status 1 when a call or an expectation failed.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-calls=500 rate=50 duration=30 script="" sip_port=5160 admin_port="" rtp=40000-44999 floor=0
+calls=500 rate=50 duration=30 script="" sip_port=5160 admin_port="" rtp=40000-44999 tester_rtp=30000-39998 floor=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --calls) calls=$2; shift 2;; --rate) rate=$2; shift 2;; --duration) duration=$2; shift 2;;
-    --script) script=$2; shift 2;; --sip-port) sip_port=$2; shift 2;; --admin-port) admin_port=$2; shift 2;; --rtp-ports) rtp=$2; shift 2;;
+    --script) script=$2; shift 2;; --sip-port) sip_port=$2; shift 2;; --admin-port) admin_port=$2; shift 2;; --rtp-ports) rtp=$2; shift 2;; --tester-rtp-ports) tester_rtp=$2; shift 2;;
     --floor) floor=1; shift;;
-    -h|--help) sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0;;
+    -h|--help) sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0;;
     *) echo "unknown argument: $1" >&2; exit 2;;
   esac
 done
 admin_port=${admin_port:-$((sip_port + 1))}
 case "$rtp" in *-*) ;; *) echo "--rtp-ports needs LO-HI, not '$rtp'" >&2; exit 2;; esac
 rtp_low=${rtp%-*} rtp_high=${rtp#*-}
-if [ "$rtp_high" -ge 30000 ] && [ "$rtp_low" -le 39999 ]; then
-  echo "--rtp-ports $rtp overlaps the load tester's RTP ports (30000-39998)" >&2; exit 2
+case "$tester_rtp" in *-*) ;; *) echo "--tester-rtp-ports needs LO-HI, not '$tester_rtp'" >&2; exit 2;; esac
+if [ "$rtp_high" -ge "${tester_rtp%-*}" ] && [ "$rtp_low" -le "${tester_rtp#*-}" ]; then
+  echo "--rtp-ports $rtp overlaps the load tester's RTP ports ($tester_rtp, --tester-rtp-ports)" >&2; exit 2
 fi
 [ -z "$script" ] || [ -f "$script" ] || { echo "no script $script" >&2; exit 2; }
 for tool in python3 curl; do command -v $tool >/dev/null || { echo "$tool is missing" >&2; exit 1; }; done
@@ -87,7 +89,7 @@ done
 echo "vika-load: server $server_pid ready ($admin)" >&2
 
 tester=("$root/vika" load "sip:165@127.0.0.1:$sip_port" --calls "$calls" --rate "$rate" --duration "$duration"
-        --bind 127.0.0.1 --report "$out/report.json")
+        --bind 127.0.0.1 --rtp-ports "$tester_rtp" --report "$out/report.json")
 [ -z "$script" ] || tester+=(--script "$script")
 status=0
 python3 "$root/scripts/load/vika-load-run.py" --server-pid "$server_pid" --server-log "$out/server.log" --calls "$calls" --duration "$duration" \
