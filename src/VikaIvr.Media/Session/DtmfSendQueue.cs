@@ -6,20 +6,34 @@ namespace VikaIvr.Media.Session;
 internal sealed class DtmfSendQueue
 {
     private readonly ConcurrentQueue<Entry> _queue = new();
+    private int _count;
 
     public Task Enqueue(char digit, int durationSamples)
     {
         var entry = new Entry(digit, durationSamples, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         _queue.Enqueue(entry);
+        Interlocked.Increment(ref _count);
         return entry.Completion.Task;
     }
 
-    public bool TryDequeue(out Entry entry) => _queue.TryDequeue(out entry!);
+    /// <summary>The pacer asks every frame; nearly always nothing waits, and then one read answers.</summary>
+    public bool TryDequeue(out Entry entry)
+    {
+        if (Volatile.Read(ref _count) == 0 || !_queue.TryDequeue(out entry!))
+        {
+            entry = null!;
+            return false;
+        }
+
+        Interlocked.Decrement(ref _count);
+        return true;
+    }
 
     public void CancelAll()
     {
         while (_queue.TryDequeue(out var e))
         {
+            Interlocked.Decrement(ref _count);
             e.Completion.TrySetCanceled();
         }
     }

@@ -231,7 +231,8 @@ public sealed partial class MediaSession
     private void ExpireDtmf()
     {
         // Pacer side: never wait for the receive thread; an event that ended is noticed a frame later.
-        if (!_rxGate.TryEnter())
+        // Most frames no key is being pressed: then neither the lock nor the clock is touched.
+        if (!_dtmfReceiver.IsActive || !_rxGate.TryEnter())
         {
             return;
         }

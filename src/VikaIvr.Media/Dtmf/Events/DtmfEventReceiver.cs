@@ -85,6 +85,9 @@ public sealed class DtmfEventReceiver
     }
 
     /// <summary>Closes an unfinished event when its packets stopped arriving long enough ago.</summary>
+    /// <summary>An event is in progress (a racy read from another thread is fine: a stale answer only delays an expiry by a frame).</summary>
+    public bool IsActive => Volatile.Read(ref _active);
+
     public bool TryExpire(long nowMs, out DtmfEventDigit digit)
     {
         if (_active && nowMs - _lastPacketAtMs >= _timeoutMs)
