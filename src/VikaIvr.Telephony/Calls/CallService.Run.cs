@@ -112,7 +112,7 @@ public sealed partial class CallService
                 return false;
             }
 
-            var offerAnswer = new SdpOfferAnswer(new SdpOfferAnswerOptions { Codecs = [.. options.Codecs], Srtp = options.Srtp }, sdpAddress, lease.Port);
+            var offerAnswer = new SdpOfferAnswer(service._sdpOptions, sdpAddress, lease.Port);
             SdpSessionDescription local;
             NegotiatedMedia? media = null;
             if (session.Offer is { } offer)
