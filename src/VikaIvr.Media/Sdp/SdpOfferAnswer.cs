@@ -15,6 +15,7 @@ public sealed partial class SdpOfferAnswer
     private readonly ulong _sessionId;
     private ulong _sessionVersion;
     private string? _lastBody;
+    private int _lastBodyOrigin;
 
     /// <param name="localAddress">The address to advertise: the configured public media address, or the one the SIP request arrived on.</param>
     /// <param name="localPort">Our RTP port.</param>
@@ -36,6 +37,9 @@ public sealed partial class SdpOfferAnswer
 
     /// <summary>The SDP we last sent (offer or answer).</summary>
     public SdpSessionDescription? LocalDescription { get; private set; }
+
+    /// <summary><see cref="LocalDescription"/> as text, serialized once (the body to send).</summary>
+    public string? LocalText { get; private set; }
 
     /// <summary>What is currently agreed; null before the first successful exchange.</summary>
     public NegotiatedMedia? Current { get; private set; }
@@ -223,17 +227,26 @@ public sealed partial class SdpOfferAnswer
 
     private void Commit(SdpSessionDescription sdp)
     {
-        // RFC 3264 8: same version when nothing changed, version + 1 otherwise.
+        // RFC 3264 8: same version when nothing changed, version + 1 otherwise (compared after the o= line).
         string body = sdp.ToString();
-        int firstLineEnd = body.IndexOf("\r\no=", StringComparison.Ordinal);
-        string withoutOrigin = body[body.IndexOf("\r\n", firstLineEnd + 2, StringComparison.Ordinal)..];
-        if (_lastBody is not null && _lastBody != withoutOrigin)
+        int afterOrigin = AfterOrigin(body);
+        if (_lastBody is not null && !_lastBody.AsSpan(_lastBodyOrigin).SequenceEqual(body.AsSpan(afterOrigin)))
         {
             _sessionVersion++;
             sdp.Origin = sdp.Origin with { SessionVersion = _sessionVersion };
+            body = sdp.ToString();
+            afterOrigin = AfterOrigin(body);
         }
 
-        _lastBody = withoutOrigin;
+        _lastBody = body;
+        _lastBodyOrigin = afterOrigin;
         LocalDescription = sdp;
+        LocalText = body;
+    }
+
+    private static int AfterOrigin(string body)
+    {
+        int firstLineEnd = body.IndexOf("\r\no=", StringComparison.Ordinal);
+        return body.IndexOf("\r\n", firstLineEnd + 2, StringComparison.Ordinal);
     }
 }

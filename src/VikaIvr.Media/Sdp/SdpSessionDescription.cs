@@ -49,9 +49,12 @@ public sealed class SdpSessionDescription
 
     public override string ToString()
     {
+        // Written straight into one builder: no string per line, attribute, o= or c= line.
         var sb = new StringBuilder(512);
-        Line(sb, 'v', Version.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Line(sb, 'o', Origin.ToString());
+        sb.Append("v=").Append(Version).Append("\r\n");
+        var o = Origin;
+        sb.Append("o=").Append(o.Username).Append(' ').Append(o.SessionId).Append(' ').Append(o.SessionVersion).Append(' ')
+            .Append(o.NetType).Append(' ').Append(o.AddressType).Append(' ').Append(o.Address).Append("\r\n");
         Line(sb, 's', SessionName);
         foreach (var l in OtherLines)
         {
@@ -63,7 +66,7 @@ public sealed class SdpSessionDescription
 
         if (Connection is not null)
         {
-            Line(sb, 'c', Connection.ToString());
+            ConnectionLine(sb, Connection);
         }
 
         foreach (var l in OtherLines)
@@ -85,7 +88,7 @@ public sealed class SdpSessionDescription
 
         foreach (var a in Attributes)
         {
-            Line(sb, 'a', a.ToString());
+            AttributeLine(sb, a);
         }
 
         foreach (var m in Media)
@@ -113,7 +116,7 @@ public sealed class SdpSessionDescription
 
             if (m.Connection is not null)
             {
-                Line(sb, 'c', m.Connection.ToString());
+                ConnectionLine(sb, m.Connection);
             }
 
             foreach (var l in m.OtherLines)
@@ -126,7 +129,7 @@ public sealed class SdpSessionDescription
 
             foreach (var a in m.Attributes)
             {
-                Line(sb, 'a', a.ToString());
+                AttributeLine(sb, a);
             }
         }
 
@@ -134,4 +137,18 @@ public sealed class SdpSessionDescription
     }
 
     private static void Line(StringBuilder sb, char type, string value) => sb.Append(type).Append('=').Append(value).Append("\r\n");
+
+    private static void ConnectionLine(StringBuilder sb, SdpConnection c) =>
+        sb.Append("c=").Append(c.NetType).Append(' ').Append(c.AddressType).Append(' ').Append(c.Address).Append("\r\n");
+
+    private static void AttributeLine(StringBuilder sb, SdpAttribute a)
+    {
+        sb.Append("a=").Append(a.Name);
+        if (a.Value is not null)
+        {
+            sb.Append(':').Append(a.Value);
+        }
+
+        sb.Append("\r\n");
+    }
 }

@@ -2,23 +2,42 @@ using System.Collections.Concurrent;
 
 namespace VikaIvr.Media.Session;
 
-/// <summary>Outgoing RFC 4733 digits waiting for the pacer, each with the task its caller awaits (lock-free: the pacer never waits for a caller).</summary>
+/// <summary>
+/// Outgoing RFC 4733 digits waiting for the pacer, each with the task its caller awaits (lock-free: the pacer never waits for a caller).
+/// The queue is made with the first digit: most calls never send one, and the pacer's check of an empty queue stays one read.
+/// </summary>
 internal sealed class DtmfSendQueue
 {
-    private readonly ConcurrentQueue<Entry> _queue = new();
+    private ConcurrentQueue<Entry>? _queue;
 
     public Task Enqueue(char digit, int durationSamples)
     {
         var entry = new Entry(digit, durationSamples, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-        _queue.Enqueue(entry);
+        var queue = Volatile.Read(ref _queue);
+        if (queue is null)
+        {
+            var created = new ConcurrentQueue<Entry>();
+            queue = Interlocked.CompareExchange(ref _queue, created, null) ?? created;
+        }
+
+        queue.Enqueue(entry);
         return entry.Completion.Task;
     }
 
-    public bool TryDequeue(out Entry entry) => _queue.TryDequeue(out entry!);
+    public bool TryDequeue(out Entry entry)
+    {
+        if (Volatile.Read(ref _queue) is { } queue)
+        {
+            return queue.TryDequeue(out entry!);
+        }
+
+        entry = null!;
+        return false;
+    }
 
     public void CancelAll()
     {
-        while (_queue.TryDequeue(out var e))
+        while (TryDequeue(out var e))
         {
             e.Completion.TrySetCanceled();
         }

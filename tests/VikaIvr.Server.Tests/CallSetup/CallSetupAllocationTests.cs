@@ -14,15 +14,16 @@ public sealed class CallSetupAllocationCollection;
 [Collection(nameof(CallSetupAllocationTests))]
 public sealed class CallSetupAllocationTests(ITestOutputHelper output)
 {
-    private const int SipPort = 5150;
-    private const int CallerSipPort = 5151;
     private const int Calls = 50;
 
     [Fact]
     public async Task A_call_set_up_allocates_within_its_budget()
     {
-        await using var server = await InProcessServer.StartAsync(SipPort, (44000, 44499));
-        var measure = new CallSetupAllocation(server, new IPEndPoint(IPAddress.Loopback, SipPort), CallerSipPort, 44500);
+        // SIP 5100-5199 and RTP 44000-44999 are this test's share of the machine's ports (others run beside it).
+        int sipPort = SharedPorts.FreeSipPort(5180, 5199);
+        int callerSipPort = SharedPorts.FreeSipPort(5180, 5199, except: sipPort);
+        await using var server = await InProcessServer.StartAsync(sipPort, (44000, 44499));
+        var measure = new CallSetupAllocation(server, new IPEndPoint(IPAddress.Loopback, sipPort), callerSipPort, 44500);
         // Warm: JIT, pools, the prompt cache, the database connection.
         await measure.RoundAsync(Calls);
         var rounds = new List<CallSetupRound>();
