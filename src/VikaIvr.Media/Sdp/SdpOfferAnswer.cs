@@ -49,6 +49,12 @@ public sealed partial class SdpOfferAnswer
             ? Answer(sdp)
             : SdpNegotiationResult.Fail(SdpNegotiationError.Malformed, error ?? "malformed SDP");
 
+    /// <summary>Answers an offer given as the UTF-8 body it arrived in.</summary>
+    public SdpNegotiationResult Answer(ReadOnlySpan<byte> offer)
+        => SdpSessionDescription.TryParse(offer, out var sdp, out string? error)
+            ? Answer(sdp)
+            : SdpNegotiationResult.Fail(SdpNegotiationError.Malformed, error ?? "malformed SDP");
+
     /// <summary>Answers an offer (initial or re-offer). On failure nothing changes and the SIP layer sends 488.</summary>
     public SdpNegotiationResult Answer(SdpSessionDescription offer)
     {
@@ -206,8 +212,10 @@ public sealed partial class SdpOfferAnswer
     private SdpMediaDescription AudioSection(string protocol, IList<RtpAudioCodec> codecs, int? te, int ptime, SdpDirection direction)
     {
         var m = new SdpMediaDescription { Media = "audio", Port = LocalPort, Protocol = protocol };
-        foreach (var codec in codecs)
+        // Indexed: a foreach over the IList would box its enumerator on every answer.
+        for (int i = 0; i < codecs.Count; i++)
         {
+            var codec = codecs[i];
             m.Formats.Add(((int)codec).ToString(System.Globalization.CultureInfo.InvariantCulture));
             m.Attributes.Add(new SdpAttribute("rtpmap", codec == RtpAudioCodec.Pcmu ? "0 PCMU/8000" : "8 PCMA/8000"));
         }

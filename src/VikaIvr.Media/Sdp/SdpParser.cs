@@ -5,7 +5,7 @@ namespace VikaIvr.Media.Sdp;
 /// <summary>Line-by-line SDP parser behind <see cref="SdpSessionDescription.TryParse"/>.</summary>
 internal static class SdpParser
 {
-    public static bool TryParse(string text, out SdpSessionDescription sdp, out string? error)
+    public static bool TryParse(ReadOnlySpan<char> text, out SdpSessionDescription sdp, out string? error)
     {
         sdp = null!;
         error = null;
@@ -20,7 +20,7 @@ internal static class SdpParser
         SdpMediaDescription? current = null;
         int lineNumber = 0;
 
-        foreach (var rawLine in text.AsSpan().EnumerateLines())
+        foreach (var rawLine in text.EnumerateLines())
         {
             lineNumber++;
             var line = rawLine.TrimEnd();

@@ -116,7 +116,7 @@ public sealed partial class CallService
             NegotiatedMedia? media = null;
             if (session.Offer is { } offer)
             {
-                var result = offerAnswer.Answer(offer.Text);
+                var result = offerAnswer.Answer(offer.Content.Span);
                 if (!result.Success)
                 {
                     lease.Dispose();
@@ -270,7 +270,7 @@ public sealed partial class CallService
                 return Task.FromResult(SipAnswer.Accept(Sdp(offerAnswer)));
             }
 
-            var result = offerAnswer.Answer(offer.Text);
+            var result = offerAnswer.Answer(offer.Content.Span);
             if (!result.Success || result.Media is null)
             {
                 RefusedForPolicy(result);
