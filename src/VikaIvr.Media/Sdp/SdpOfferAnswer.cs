@@ -222,10 +222,11 @@ public sealed partial class SdpOfferAnswer
 
         if (te is int pt)
         {
-            string p = pt.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            // 101, what nearly every caller uses, without building its lines.
+            string p = pt == 101 ? "101" : pt.ToString(System.Globalization.CultureInfo.InvariantCulture);
             m.Formats.Add(p);
-            m.Attributes.Add(new SdpAttribute("rtpmap", p + " telephone-event/8000"));
-            m.Attributes.Add(new SdpAttribute("fmtp", p + " 0-16"));
+            m.Attributes.Add(new SdpAttribute("rtpmap", pt == 101 ? "101 telephone-event/8000" : p + " telephone-event/8000"));
+            m.Attributes.Add(new SdpAttribute("fmtp", pt == 101 ? "101 0-16" : p + " 0-16"));
         }
 
         m.Attributes.Add(new SdpAttribute("ptime", ptime.ToString(System.Globalization.CultureInfo.InvariantCulture)));
