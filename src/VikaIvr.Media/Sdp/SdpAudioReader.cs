@@ -87,7 +87,8 @@ internal static class SdpAudioReader
             return false;
         }
 
-        if (!c.IsHoldAddress)
+        // The hold form (0.0.0.0 or ::) read from the address parsed above, not parsed again.
+        if (!address.Equals(IPAddress.Any) && !address.Equals(IPAddress.IPv6Any))
         {
             endPoint = new IPEndPoint(address, m.Port);
         }

@@ -15,6 +15,7 @@ public sealed partial class SdpOfferAnswer
     private readonly ulong _sessionId;
     private ulong _sessionVersion;
     private string? _lastBody;
+    private int _lastBodyOrigin;
 
     /// <param name="localAddress">The address to advertise: the configured public media address, or the one the SIP request arrived on.</param>
     /// <param name="localPort">Our RTP port.</param>
@@ -37,10 +38,19 @@ public sealed partial class SdpOfferAnswer
     /// <summary>The SDP we last sent (offer or answer).</summary>
     public SdpSessionDescription? LocalDescription { get; private set; }
 
+    /// <summary><see cref="LocalDescription"/> as text, serialized once (the body to send).</summary>
+    public string? LocalText { get; private set; }
+
     /// <summary>What is currently agreed; null before the first successful exchange.</summary>
     public NegotiatedMedia? Current { get; private set; }
 
     public SdpNegotiationResult Answer(string offer)
+        => SdpSessionDescription.TryParse(offer, out var sdp, out string? error)
+            ? Answer(sdp)
+            : SdpNegotiationResult.Fail(SdpNegotiationError.Malformed, error ?? "malformed SDP");
+
+    /// <summary>Answers an offer given as the UTF-8 body it arrived in.</summary>
+    public SdpNegotiationResult Answer(ReadOnlySpan<byte> offer)
         => SdpSessionDescription.TryParse(offer, out var sdp, out string? error)
             ? Answer(sdp)
             : SdpNegotiationResult.Fail(SdpNegotiationError.Malformed, error ?? "malformed SDP");
@@ -202,18 +212,21 @@ public sealed partial class SdpOfferAnswer
     private SdpMediaDescription AudioSection(string protocol, IList<RtpAudioCodec> codecs, int? te, int ptime, SdpDirection direction)
     {
         var m = new SdpMediaDescription { Media = "audio", Port = LocalPort, Protocol = protocol };
-        foreach (var codec in codecs)
+        // Indexed: a foreach over the IList would box its enumerator on every answer.
+        for (int i = 0; i < codecs.Count; i++)
         {
+            var codec = codecs[i];
             m.Formats.Add(((int)codec).ToString(System.Globalization.CultureInfo.InvariantCulture));
             m.Attributes.Add(new SdpAttribute("rtpmap", codec == RtpAudioCodec.Pcmu ? "0 PCMU/8000" : "8 PCMA/8000"));
         }
 
         if (te is int pt)
         {
-            string p = pt.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            // 101, what nearly every caller uses, without building its lines.
+            string p = pt == 101 ? "101" : pt.ToString(System.Globalization.CultureInfo.InvariantCulture);
             m.Formats.Add(p);
-            m.Attributes.Add(new SdpAttribute("rtpmap", p + " telephone-event/8000"));
-            m.Attributes.Add(new SdpAttribute("fmtp", p + " 0-16"));
+            m.Attributes.Add(new SdpAttribute("rtpmap", pt == 101 ? "101 telephone-event/8000" : p + " telephone-event/8000"));
+            m.Attributes.Add(new SdpAttribute("fmtp", pt == 101 ? "101 0-16" : p + " 0-16"));
         }
 
         m.Attributes.Add(new SdpAttribute("ptime", ptime.ToString(System.Globalization.CultureInfo.InvariantCulture)));
@@ -223,17 +236,26 @@ public sealed partial class SdpOfferAnswer
 
     private void Commit(SdpSessionDescription sdp)
     {
-        // RFC 3264 8: same version when nothing changed, version + 1 otherwise.
+        // RFC 3264 8: same version when nothing changed, version + 1 otherwise (compared after the o= line).
         string body = sdp.ToString();
-        int firstLineEnd = body.IndexOf("\r\no=", StringComparison.Ordinal);
-        string withoutOrigin = body[body.IndexOf("\r\n", firstLineEnd + 2, StringComparison.Ordinal)..];
-        if (_lastBody is not null && _lastBody != withoutOrigin)
+        int afterOrigin = AfterOrigin(body);
+        if (_lastBody is not null && !_lastBody.AsSpan(_lastBodyOrigin).SequenceEqual(body.AsSpan(afterOrigin)))
         {
             _sessionVersion++;
             sdp.Origin = sdp.Origin with { SessionVersion = _sessionVersion };
+            body = sdp.ToString();
+            afterOrigin = AfterOrigin(body);
         }
 
-        _lastBody = withoutOrigin;
+        _lastBody = body;
+        _lastBodyOrigin = afterOrigin;
         LocalDescription = sdp;
+        LocalText = body;
+    }
+
+    private static int AfterOrigin(string body)
+    {
+        int firstLineEnd = body.IndexOf("\r\no=", StringComparison.Ordinal);
+        return body.IndexOf("\r\n", firstLineEnd + 2, StringComparison.Ordinal);
     }
 }

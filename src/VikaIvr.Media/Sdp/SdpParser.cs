@@ -5,22 +5,21 @@ namespace VikaIvr.Media.Sdp;
 /// <summary>Line-by-line SDP parser behind <see cref="SdpSessionDescription.TryParse"/>.</summary>
 internal static class SdpParser
 {
-    public static bool TryParse(string text, out SdpSessionDescription sdp, out string? error)
+    public static bool TryParse(ReadOnlySpan<char> text, out SdpSessionDescription sdp, out string? error)
     {
         sdp = null!;
         error = null;
         int? version = null;
         SdpOrigin? origin = null;
-        string sessionName = "-";
-        SdpConnection? connection = null;
-        string timing = "0 0";
-        var attributes = new List<SdpAttribute>();
-        var others = new List<KeyValuePair<char, string>>();
-        var media = new List<SdpMediaDescription>();
+        // Parsed straight into the description's own lists; the placeholder origin is replaced below.
+        var parsed = new SdpSessionDescription { Origin = NoOrigin };
+        var attributes = parsed.Attributes;
+        var others = parsed.OtherLines;
+        var media = parsed.Media;
         SdpMediaDescription? current = null;
         int lineNumber = 0;
 
-        foreach (var rawLine in text.AsSpan().EnumerateLines())
+        foreach (var rawLine in text.EnumerateLines())
         {
             lineNumber++;
             var line = rawLine.TrimEnd();
@@ -57,10 +56,10 @@ internal static class SdpParser
 
                     break;
                 case 's' when current is null:
-                    sessionName = value.ToString();
+                    parsed.SessionName = SdpTokens.Get(value);
                     break;
                 case 't' when current is null:
-                    timing = value.ToString();
+                    parsed.Timing = SdpTokens.Get(value);
                     break;
                 case 'c':
                     if (!TryParseConnection(value, out var c))
@@ -71,7 +70,7 @@ internal static class SdpParser
 
                     if (current is null)
                     {
-                        connection = c;
+                        parsed.Connection = c;
                     }
                     else
                     {
@@ -103,19 +102,19 @@ internal static class SdpParser
             return false;
         }
 
-        sdp = new SdpSessionDescription { Version = 0, Origin = origin, SessionName = sessionName, Connection = connection, Timing = timing };
-        sdp.Attributes.AddRange(attributes);
-        sdp.OtherLines.AddRange(others);
-        sdp.Media.AddRange(media);
+        parsed.Origin = origin;
+        sdp = parsed;
         return true;
     }
+
+    private static readonly SdpOrigin NoOrigin = new("-", 0, 0, "IN", "IP4", "0.0.0.0");
 
     private static SdpAttribute ParseAttribute(ReadOnlySpan<char> value)
     {
         int colon = value.IndexOf(':');
         return colon < 0
-            ? new SdpAttribute(value.Trim().ToString())
-            : new SdpAttribute(value[..colon].Trim().ToString(), value[(colon + 1)..].ToString());
+            ? new SdpAttribute(SdpTokens.Get(value.Trim()))
+            : new SdpAttribute(SdpTokens.Get(value[..colon].Trim()), SdpTokens.Get(value[(colon + 1)..]));
     }
 
     private static bool TryParseOrigin(ReadOnlySpan<char> value, out SdpOrigin? origin)
@@ -130,7 +129,7 @@ internal static class SdpParser
         // Some phones put non-numeric or huge session ids here; treat those as 0 rather than fail the call.
         _ = ulong.TryParse(value[parts[1]], NumberStyles.None, CultureInfo.InvariantCulture, out ulong id);
         _ = ulong.TryParse(value[parts[2]], NumberStyles.None, CultureInfo.InvariantCulture, out ulong ver);
-        origin = new SdpOrigin(value[parts[0]].ToString(), id, ver, value[parts[3]].ToString(), value[parts[4]].ToString(), value[parts[5]].ToString());
+        origin = new SdpOrigin(SdpTokens.Get(value[parts[0]]), id, ver, SdpTokens.Get(value[parts[3]]), SdpTokens.Get(value[parts[4]]), value[parts[5]].ToString());
         return true;
     }
 
@@ -143,7 +142,7 @@ internal static class SdpParser
             return false;
         }
 
-        c = new SdpConnection(value[parts[0]].ToString(), value[parts[1]].ToString(), value[parts[2]].ToString());
+        c = new SdpConnection(SdpTokens.Get(value[parts[0]]), SdpTokens.Get(value[parts[1]]), value[parts[2]].ToString());
         return true;
     }
 
@@ -176,10 +175,10 @@ internal static class SdpParser
             return false;
         }
 
-        m = new SdpMediaDescription { Media = value[parts[0]].ToString(), Port = port, PortCount = count, Protocol = value[parts[2]].ToString() };
+        m = new SdpMediaDescription { Media = SdpTokens.Get(value[parts[0]]), Port = port, PortCount = count, Protocol = SdpTokens.Get(value[parts[2]]) };
         for (int i = 3; i < n; i++)
         {
-            m.Formats.Add(value[parts[i]].ToString());
+            m.Formats.Add(SdpTokens.Get(value[parts[i]]));
         }
 
         return true;

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace VikaIvr.Media.Sdp;
@@ -47,91 +49,164 @@ public sealed class SdpSessionDescription
     public static bool TryParse(string text, out SdpSessionDescription sdp, out string? error)
         => SdpParser.TryParse(text, out sdp, out error);
 
+    /// <summary>Parses a UTF-8 body as received (no string of the whole body is made).</summary>
+    public static bool TryParse(ReadOnlySpan<byte> utf8, out SdpSessionDescription sdp, out string? error)
+    {
+        const int StackLimit = 2048;
+        char[]? rented = null;
+        int max = Encoding.UTF8.GetMaxCharCount(utf8.Length);
+        Span<char> chars = max <= StackLimit ? stackalloc char[StackLimit] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(max));
+        try
+        {
+            int n = Encoding.UTF8.GetChars(utf8, chars);
+            return SdpParser.TryParse(chars[..n], out sdp, out error);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                System.Buffers.ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+    }
+
     public override string ToString()
     {
-        var sb = new StringBuilder(512);
-        Line(sb, 'v', Version.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Line(sb, 'o', Origin.ToString());
-        Line(sb, 's', SessionName);
+        // One pass into a stack buffer (pooled beyond it): the only allocation is the string itself.
+        var sb = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[1024]);
+        sb.AppendLiteral("v=");
+        sb.AppendFormatted(Version);
+        sb.AppendLiteral("\r\n");
+        var o = Origin;
+        sb.AppendLiteral("o=");
+        sb.AppendLiteral(o.Username);
+        sb.AppendLiteral(" ");
+        sb.AppendFormatted(o.SessionId);
+        sb.AppendLiteral(" ");
+        sb.AppendFormatted(o.SessionVersion);
+        sb.AppendLiteral(" ");
+        sb.AppendLiteral(o.NetType);
+        sb.AppendLiteral(" ");
+        sb.AppendLiteral(o.AddressType);
+        sb.AppendLiteral(" ");
+        sb.AppendLiteral(o.Address);
+        sb.AppendLiteral("\r\n");
+        Line(ref sb, 's', SessionName);
         foreach (var l in OtherLines)
         {
             if (l.Key is 'i' or 'u' or 'e' or 'p')
             {
-                Line(sb, l.Key, l.Value);
+                Line(ref sb, l.Key, l.Value);
             }
         }
 
         if (Connection is not null)
         {
-            Line(sb, 'c', Connection.ToString());
+            ConnectionLine(ref sb, Connection);
         }
 
         foreach (var l in OtherLines)
         {
             if (l.Key == 'b')
             {
-                Line(sb, l.Key, l.Value);
+                Line(ref sb, l.Key, l.Value);
             }
         }
 
-        Line(sb, 't', Timing);
+        Line(ref sb, 't', Timing);
         foreach (var l in OtherLines)
         {
             if (l.Key is not ('i' or 'u' or 'e' or 'p' or 'b'))
             {
-                Line(sb, l.Key, l.Value);
+                Line(ref sb, l.Key, l.Value);
             }
         }
 
         foreach (var a in Attributes)
         {
-            Line(sb, 'a', a.ToString());
+            AttributeLine(ref sb, a);
         }
 
         foreach (var m in Media)
         {
-            sb.Append("m=").Append(m.Media).Append(' ').Append(m.Port);
+            sb.AppendLiteral("m=");
+            sb.AppendLiteral(m.Media);
+            sb.AppendLiteral(" ");
+            sb.AppendFormatted(m.Port);
             if (m.PortCount is int count)
             {
-                sb.Append('/').Append(count);
+                sb.AppendLiteral("/");
+                sb.AppendFormatted(count);
             }
 
-            sb.Append(' ').Append(m.Protocol);
+            sb.AppendLiteral(" ");
+            sb.AppendLiteral(m.Protocol);
             foreach (string f in m.Formats)
             {
-                sb.Append(' ').Append(f);
+                sb.AppendLiteral(" ");
+                sb.AppendLiteral(f);
             }
 
-            sb.Append("\r\n");
+            sb.AppendLiteral("\r\n");
             foreach (var l in m.OtherLines)
             {
                 if (l.Key == 'i')
                 {
-                    Line(sb, l.Key, l.Value);
+                    Line(ref sb, l.Key, l.Value);
                 }
             }
 
             if (m.Connection is not null)
             {
-                Line(sb, 'c', m.Connection.ToString());
+                ConnectionLine(ref sb, m.Connection);
             }
 
             foreach (var l in m.OtherLines)
             {
                 if (l.Key != 'i')
                 {
-                    Line(sb, l.Key, l.Value);
+                    Line(ref sb, l.Key, l.Value);
                 }
             }
 
             foreach (var a in m.Attributes)
             {
-                Line(sb, 'a', a.ToString());
+                AttributeLine(ref sb, a);
             }
         }
 
-        return sb.ToString();
+        return sb.ToStringAndClear();
     }
 
-    private static void Line(StringBuilder sb, char type, string value) => sb.Append(type).Append('=').Append(value).Append("\r\n");
+    private static void Line(ref DefaultInterpolatedStringHandler sb, char type, string value)
+    {
+        sb.AppendFormatted(type);
+        sb.AppendLiteral("=");
+        sb.AppendLiteral(value);
+        sb.AppendLiteral("\r\n");
+    }
+
+    private static void ConnectionLine(ref DefaultInterpolatedStringHandler sb, SdpConnection c)
+    {
+        sb.AppendLiteral("c=");
+        sb.AppendLiteral(c.NetType);
+        sb.AppendLiteral(" ");
+        sb.AppendLiteral(c.AddressType);
+        sb.AppendLiteral(" ");
+        sb.AppendLiteral(c.Address);
+        sb.AppendLiteral("\r\n");
+    }
+
+    private static void AttributeLine(ref DefaultInterpolatedStringHandler sb, SdpAttribute a)
+    {
+        sb.AppendLiteral("a=");
+        sb.AppendLiteral(a.Name);
+        if (a.Value is not null)
+        {
+            sb.AppendLiteral(":");
+            sb.AppendLiteral(a.Value);
+        }
+
+        sb.AppendLiteral("\r\n");
+    }
 }

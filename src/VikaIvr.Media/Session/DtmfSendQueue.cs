@@ -2,24 +2,34 @@ using System.Collections.Concurrent;
 
 namespace VikaIvr.Media.Session;
 
-/// <summary>Outgoing RFC 4733 digits waiting for the pacer, each with the task its caller awaits (lock-free: the pacer never waits for a caller).</summary>
+/// <summary>
+/// Outgoing RFC 4733 digits waiting for the pacer, each with the task its caller awaits (lock-free: the pacer never waits for a caller).
+/// The queue is made with the first digit (most calls never send one), and the pacer, which asks every
+/// frame, is answered by one read while nothing waits.
+/// </summary>
 internal sealed class DtmfSendQueue
 {
-    private readonly ConcurrentQueue<Entry> _queue = new();
+    private ConcurrentQueue<Entry>? _queue;
     private int _count;
 
     public Task Enqueue(char digit, int durationSamples)
     {
         var entry = new Entry(digit, durationSamples, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-        _queue.Enqueue(entry);
+        var queue = Volatile.Read(ref _queue);
+        if (queue is null)
+        {
+            var created = new ConcurrentQueue<Entry>();
+            queue = Interlocked.CompareExchange(ref _queue, created, null) ?? created;
+        }
+
+        queue.Enqueue(entry);
         Interlocked.Increment(ref _count);
         return entry.Completion.Task;
     }
 
-    /// <summary>The pacer asks every frame; nearly always nothing waits, and then one read answers.</summary>
     public bool TryDequeue(out Entry entry)
     {
-        if (Volatile.Read(ref _count) == 0 || !_queue.TryDequeue(out entry!))
+        if (Volatile.Read(ref _count) == 0 || Volatile.Read(ref _queue) is not { } queue || !queue.TryDequeue(out entry!))
         {
             entry = null!;
             return false;
@@ -31,9 +41,8 @@ internal sealed class DtmfSendQueue
 
     public void CancelAll()
     {
-        while (_queue.TryDequeue(out var e))
+        while (TryDequeue(out var e))
         {
-            Interlocked.Decrement(ref _count);
             e.Completion.TrySetCanceled();
         }
     }

@@ -15,7 +15,8 @@ public sealed partial class MediaSession
     private readonly Lock _rxGate = new();
     private readonly RtpReceiveStatistics _rx = new();
     private readonly DtmfEventReceiver _dtmfReceiver;
-    private readonly short[] _pcm = new short[MaxPacket];
+    // Decoded audio for the listeners: taken with the first listener (most calls have none).
+    private short[]? _pcm;
     private volatile SocketAddress? _latched;
     private bool _rtcpLatched;
     private long _strictDropped;
@@ -163,7 +164,8 @@ public sealed partial class MediaSession
         if (isAudio && !packet.Payload.IsEmpty && listeners.Length > 0)
         {
             var payload = packet.Payload;
-            var pcm = _pcm.AsSpan(0, Math.Min(payload.Length, _pcm.Length));
+            var buffer = _pcm!;
+            var pcm = buffer.AsSpan(0, Math.Min(payload.Length, buffer.Length));
             if (header.PayloadType == (byte)RtpAudioCodec.Pcma)
             {
                 G711.DecodeALaw(payload[..pcm.Length], pcm);
@@ -263,7 +265,7 @@ public sealed partial class MediaSession
         }
         else
         {
-            _digits.Writer.TryWrite(completed);
+            DigitChannel().Writer.TryWrite(completed);
         }
     }
 

@@ -10,8 +10,9 @@ namespace VikaIvr.Media.Session;
 /// </summary>
 public sealed partial class MediaSession
 {
-    private readonly byte[] _srtpRtpIn = new byte[MaxPacket];
-    private readonly byte[] _srtpRtcpIn = new byte[MaxPacket];
+    // Taken with the first SRTP policy (a plain call never needs them), before _srtp publishes it.
+    private byte[]? _srtpRtpIn;
+    private byte[]? _srtpRtcpIn;
     private readonly List<SrtpSession> _srtpSessions = [];
     private volatile SrtpSession? _srtp;
 
@@ -33,6 +34,8 @@ public sealed partial class MediaSession
         }
 
         var session = new SrtpSession(policy);
+        _srtpRtpIn ??= new byte[MaxPacket];
+        _srtpRtcpIn ??= new byte[MaxPacket];
         lock (_srtpSessions)
         {
             // Kept until close: a receive thread may still be inside the one replaced.
@@ -55,7 +58,7 @@ public sealed partial class MediaSession
             return true;
         }
 
-        var buffer = rtcp ? _srtpRtcpIn : _srtpRtpIn;
+        var buffer = (rtcp ? _srtpRtcpIn : _srtpRtpIn)!;
         if (datagram.Length > buffer.Length)
         {
             return false;

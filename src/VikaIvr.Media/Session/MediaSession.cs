@@ -30,7 +30,7 @@ public sealed partial class MediaSession : IPacedStream, IDatagramSink, IAsyncDi
     private readonly ILogger _logger;
     private readonly MediaReceiver? _receiver;
     private readonly PlaybackQueue _playback = new();
-    private readonly Channel<MediaDigit> _digits = Channel.CreateUnbounded<MediaDigit>(new UnboundedChannelOptions { SingleReader = false, SingleWriter = false });
+    private Channel<MediaDigit>? _digits;
     private readonly CancellationTokenSource _closing = new();
     private readonly byte[] _cname;
     private readonly long _startTimestamp;
@@ -80,7 +80,7 @@ public sealed partial class MediaSession : IPacedStream, IDatagramSink, IAsyncDi
         : null;
 
     /// <summary>Digits from RFC 4733 events, one per event, in order (when no <see cref="DigitSink"/> takes them).</summary>
-    public ChannelReader<MediaDigit> Digits => _digits.Reader;
+    public ChannelReader<MediaDigit> Digits => DigitChannel().Reader;
 
     /// <summary>Takes each RFC 4733 digit on the receive path instead of <see cref="Digits"/> (no channel, no extra hop).</summary>
     public IMediaDigitSink? DigitSink { get; init; }
@@ -163,6 +163,8 @@ public sealed partial class MediaSession : IPacedStream, IDatagramSink, IAsyncDi
         ArgumentNullException.ThrowIfNull(listener);
         lock (_playback)
         {
+            // Before the listener is published: the receive path decodes into it once it sees a listener.
+            _pcm ??= new short[MaxPacket];
             _listeners = [.. _listeners, listener];
         }
     }
@@ -173,6 +175,27 @@ public sealed partial class MediaSession : IPacedStream, IDatagramSink, IAsyncDi
         {
             _listeners = Array.FindAll(_listeners, l => !ReferenceEquals(l, listener));
         }
+    }
+
+    /// <summary>
+    /// The digit channel, made on first use: a call whose digits go to <see cref="DigitSink"/> never
+    /// needs it. One made after the close is completed at once, as the close would have done.
+    /// </summary>
+    private Channel<MediaDigit> DigitChannel()
+    {
+        if (Volatile.Read(ref _digits) is { } existing)
+        {
+            return existing;
+        }
+
+        var created = Channel.CreateUnbounded<MediaDigit>(new UnboundedChannelOptions { SingleReader = false, SingleWriter = false });
+        var channel = Interlocked.CompareExchange(ref _digits, created, null) ?? created;
+        if (Volatile.Read(ref _state) == 2)
+        {
+            channel.Writer.TryComplete();
+        }
+
+        return channel;
     }
 
     public MediaSessionStatistics GetStatistics()
@@ -206,7 +229,7 @@ public sealed partial class MediaSession : IPacedStream, IDatagramSink, IAsyncDi
         _playback.StopAll();
         _dtmfSend.CancelAll();
         _closing.Cancel();
-        _digits.Writer.TryComplete();
+        _digits?.Writer.TryComplete();
         // Unwatched before the sockets close, so the receiver never reads a reused descriptor.
         _rtpWatch?.Dispose();
         _rtcpWatch?.Dispose();

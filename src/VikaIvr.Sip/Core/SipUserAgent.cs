@@ -200,7 +200,13 @@ public sealed partial class SipUserAgent : ISipInboundHandler, IAsyncDisposable
         Admission.Dispose();
     }
 
-    internal static string NewTag() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
+    internal static string NewTag()
+    {
+        // The random bytes on the stack: the tag string is the only allocation (one per call and response).
+        Span<byte> random = stackalloc byte[6];
+        RandomNumberGenerator.Fill(random);
+        return Convert.ToHexStringLower(random);
+    }
 
     /// <summary>A response for a request, with our To tag, and a Server header only when one is configured.</summary>
     internal SipResponse CreateResponse(SipRequest request, int status, string? reason = null, string? toTag = null)

@@ -39,7 +39,12 @@ public sealed class SipTransactionLayer
     public int ClientCount => _client.Count;
 
     /// <summary>A fresh RFC 3261 branch.</summary>
-    public static string NewBranch() => SipVia.MagicCookie + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(10));
+    public static string NewBranch()
+    {
+        Span<byte> random = stackalloc byte[10];
+        RandomNumberGenerator.Fill(random);
+        return string.Concat(SipVia.MagicCookie, Convert.ToHexStringLower(random));
+    }
 
     /// <summary>Where a response to a request from <paramref name="source"/> goes: maddr only for a trusted proxy.</summary>
     public SipEndPoint ResponseDestination(SipVia? top, SipEndPoint source) =>

@@ -112,12 +112,11 @@ public sealed partial class CallService
                 return false;
             }
 
-            var offerAnswer = new SdpOfferAnswer(new SdpOfferAnswerOptions { Codecs = [.. options.Codecs], Srtp = options.Srtp }, sdpAddress, lease.Port);
-            SdpSessionDescription local;
+            var offerAnswer = new SdpOfferAnswer(service._sdpOptions, sdpAddress, lease.Port);
             NegotiatedMedia? media = null;
             if (session.Offer is { } offer)
             {
-                var result = offerAnswer.Answer(offer.Text);
+                var result = offerAnswer.Answer(offer.Content.Span);
                 if (!result.Success)
                 {
                     lease.Dispose();
@@ -126,12 +125,11 @@ public sealed partial class CallService
                     return false;
                 }
 
-                local = result.LocalDescription!;
                 media = result.Media;
             }
             else
             {
-                local = offerAnswer.CreateOffer();
+                offerAnswer.CreateOffer();
             }
 
             var digits = new DigitQueue(service._time);
@@ -157,7 +155,7 @@ public sealed partial class CallService
             }
 
             _record.AnsweredAt = service._time.GetUtcNow();
-            if (!session.Accept(Sdp(local)))
+            if (!session.Accept(Sdp(offerAnswer)))
             {
                 return false;
             }
@@ -268,10 +266,11 @@ public sealed partial class CallService
             var offerAnswer = _offerAnswer!;
             if (offer is null)
             {
-                return Task.FromResult(SipAnswer.Accept(Sdp(offerAnswer.CreateOffer())));
+                offerAnswer.CreateOffer();
+                return Task.FromResult(SipAnswer.Accept(Sdp(offerAnswer)));
             }
 
-            var result = offerAnswer.Answer(offer.Text);
+            var result = offerAnswer.Answer(offer.Content.Span);
             if (!result.Success || result.Media is null)
             {
                 RefusedForPolicy(result);
@@ -279,7 +278,7 @@ public sealed partial class CallService
             }
 
             _call!.Media.Update(result.Media);
-            return Task.FromResult(SipAnswer.Accept(Sdp(result.LocalDescription!)));
+            return Task.FromResult(SipAnswer.Accept(Sdp(offerAnswer)));
         }
 
         /// <summary>A plain offer while SRTP is required is a policy refusal a banning tool may want to see.</summary>
@@ -375,7 +374,8 @@ public sealed partial class CallService
             }
         }
 
-        private static SipBody Sdp(SdpSessionDescription d) => new("application/sdp", Encoding.ASCII.GetBytes(d.ToString()));
+        /// <summary>The SDP offer/answer last made, as the body to send (its text was serialized once, when it was made).</summary>
+        private static SipBody Sdp(SdpOfferAnswer offerAnswer) => new("application/sdp", Encoding.ASCII.GetBytes(offerAnswer.LocalText!));
 
         private static IPAddress AnyFor(IPAddress a) => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any;
 

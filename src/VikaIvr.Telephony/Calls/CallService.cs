@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using VikaIvr.Flows.Ports;
 using VikaIvr.Media.Clock;
 using VikaIvr.Media.Receive;
+using VikaIvr.Media.Sdp;
 using VikaIvr.Media.Session;
 using VikaIvr.Sip.Admission;
 using VikaIvr.Sip.Core;
@@ -20,14 +21,14 @@ public sealed partial class CallService : IAsyncDisposable
 {
     private readonly SipUserAgent _agent;
     private readonly TelephonyOptions _options;
-    private readonly MediaClock _clock;
+    private readonly MediaParts _media;
     private readonly RtpPortAllocator _ports;
     private readonly EncodedClipCache _clips;
     private readonly ICallApplication _application;
     private readonly ICallRecordStore _records;
     private readonly TimeProvider _time;
-    private readonly ILoggerFactory _loggers;
     private readonly ILogger<CallService> _log;
+    private readonly SdpOfferAnswerOptions _sdpOptions;
     private readonly SipSecurityLog _security;
     private readonly ConcurrentDictionary<CallRun, byte> _live = new();
     private readonly CancellationTokenSource _stopping = new();
@@ -41,14 +42,16 @@ public sealed partial class CallService : IAsyncDisposable
     {
         _agent = agent;
         _options = options;
-        _clock = clock;
         _ports = ports;
         _clips = clips;
         _application = application;
         _records = records;
         _time = time;
-        _loggers = loggers;
         _log = loggers.CreateLogger<CallService>();
+        // Once, not per call: CreateLogger<T> builds the category name and a wrapper each time.
+        _media = new MediaParts(clock, loggers.CreateLogger<MediaSession>());
+        // Shared by every call's offer/answer (it only reads them).
+        _sdpOptions = new SdpOfferAnswerOptions { Codecs = [.. options.Codecs], Srtp = options.Srtp };
         _security = new SipSecurityLog(_log);
         _watchdog = options.RtpTimeout is { } timeout && timeout > TimeSpan.Zero ? new MediaInactivityWatchdog(timeout, time) : null;
     }
@@ -135,7 +138,10 @@ public sealed partial class CallService : IAsyncDisposable
     }
 
     private MediaSession CreateMedia(RtpPortLease lease, IMediaDigitSink digits) =>
-        new(_clock, lease, _options.Media, _time, _loggers.CreateLogger<MediaSession>(), Receiver) { DigitSink = digits };
+        new(_media.Clock, lease, _options.Media, _time, _media.Log, Receiver) { DigitSink = digits };
+
+    /// <summary>What every call's media session is built with (its own type: the log methods here need one ILogger field).</summary>
+    private sealed record MediaParts(MediaClock Clock, ILogger<MediaSession> Log);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Call {CallId}: no RTP port available ({Reason}); answering 503")]
     private partial void LogNoPorts(string callId, string reason);
