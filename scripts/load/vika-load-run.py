@@ -27,6 +27,9 @@ import sys
 import threading
 import time
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tests", "tools"))
+import latency_figures  # noqa: E402  (the one reader of cyclictest histograms)
+
 TICKS = os.sysconf("SC_CLK_TCK")
 LIVE = re.compile(r"placed (\d+) answered (\d+) completed (\d+) failed (\d+) active (\d+)")
 CALL_LINE = re.compile(r"(\d\d):(\d\d):(\d\d\.\d+) .*Sip call (\S+) (to .*|ended: .*)$")
@@ -175,29 +178,12 @@ def start_probe(out):
 
 
 def probe_figures(path):
-    """p99 and max wake-up latency in ms over every CPU (as tests/tools/latency_figures.py reads it)."""
-    counts, maxima, overflows = {}, [], 0
-    with open(path, encoding="utf-8", errors="replace") as f:
-        for line in f:
-            line = line.strip()
-            if line.startswith("# Max Latencies:"):
-                maxima = [int(x) for x in line.split(":", 1)[1].split()]
-            elif line.startswith("# Histogram Overflows:"):
-                overflows = sum(int(x) for x in line.split(":", 1)[1].split())
-            elif line and line[0].isdigit():
-                fields = [int(x) for x in line.split()]
-                counts[fields[0]] = counts.get(fields[0], 0) + sum(fields[1:])
-    total = sum(counts.values()) + overflows
+    """p99 and max wake-up latency in ms over every CPU (tests/tools/latency_figures.py reads the histogram)."""
+    counts, maxima, _, total = latency_figures.read(path)
     if not total:
         return None
-    seen, p99 = 0, None
-    for latency in sorted(counts):
-        seen += counts[latency]
-        if seen >= total * 0.99:
-            p99 = latency
-            break
     worst = max(maxima) if maxima else max(counts)
-    return {"wakeUps": total, "p99Ms": (p99 if p99 is not None else worst) / 1000, "maxMs": worst / 1000}
+    return {"wakeUps": total, "p99Ms": latency_figures.percentile(counts, maxima, total, 99) / 1000, "maxMs": worst / 1000}
 
 
 def per_call(cpu, seconds, calls):
