@@ -69,7 +69,7 @@ public sealed class LoadTesterTests(TestCallerServerFixture fixture) : IClassFix
             Assert.Equal(6, expectations.GetProperty("checked").GetInt64());
             Assert.Equal(3, expectations.GetProperty("failed").GetInt64());
             var failure = Assert.Single(expectations.GetProperty("failures").EnumerateObject());
-            Assert.Contains("line 3: expect prompt goodbye — got main-menu", failure.Name, StringComparison.Ordinal);
+            Assert.Contains("line 3: expect prompt goodbye — got prompt main-menu", failure.Name, StringComparison.Ordinal);
             Assert.Equal(0, report.GetProperty("failed").GetInt32());
         }
         finally

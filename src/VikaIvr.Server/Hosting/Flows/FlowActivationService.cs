@@ -19,11 +19,22 @@ public sealed partial class FlowActivationService(CallFlowsService flows, VikaSe
     public const string SignalAuthor = "SIGHUP";
 
     private readonly SemaphoreSlim _hangups = new(0);
+    private PosixSignalRegistration? _hangup;
     private bool _failing;
+
+    /// <summary>
+    /// Takes SIGHUP before the host starts the next service (so before SIP listens): since .NET 10 the
+    /// host runs all of <see cref="ExecuteAsync"/> in the background, and a SIGHUP that came before a
+    /// handler existed would end the process (the default action).
+    /// </summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        _hangup ??= PosixSignalRegistration.Create(PosixSignal.SIGHUP, OnHangup);
+        return base.StartAsync(cancellationToken);
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var hangup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, OnHangup);
         var activator = flows.Activator;
         try
         {
@@ -52,6 +63,7 @@ public sealed partial class FlowActivationService(CallFlowsService flows, VikaSe
 
     public override void Dispose()
     {
+        _hangup?.Dispose();
         _hangups.Dispose();
         base.Dispose();
     }
