@@ -96,6 +96,8 @@ internal sealed class FlowRevisionSetup : IDisposable
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
         while (!server.Output.Contains(text, StringComparison.Ordinal))
         {
+            // An exited server can log nothing more: say so at once (a signal that ended it shows here).
+            Assert.False(server.HasExited, $"the server exited while we waited for '{text}'\n{server.Output}");
             Assert.True(DateTime.UtcNow < deadline, $"the server did not log '{text}' within 20 s\n{server.Output}");
             await Task.Delay(100);
         }
