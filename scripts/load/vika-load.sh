@@ -3,7 +3,7 @@
 # /proc, the machine's own latency beside it, one line of figures.
 #   scripts/load/vika-load.sh [--calls 500] [--rate 50] [--duration 30] [--script FILE.vks]
 #                             [--sip-port 5160] [--admin-port SIP_PORT+1] [--rtp-ports 40000-44999]
-#                             [--tester-rtp-ports 30000-39998] [--floor]
+#                             [--tester-rtp-ports 30000-39998] [--shared [PORT]] [--floor]
 # Starts `./vika serve` (built on first use) in a temporary data folder on 127.0.0.1 with the overload
 # limits and the RTP timeout off, waits until its log says it listens and /readyz answers 200, then runs
 # `./vika load sip:165@127.0.0.1:PORT --calls N --rate R --duration S --bind 127.0.0.1 --rtp-ports T --report JSON`
@@ -16,12 +16,13 @@
 # and the JSON report's path. Exit status 1 when a call or an expectation failed.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-calls=500 rate=50 duration=30 script="" sip_port=5160 admin_port="" rtp=40000-44999 tester_rtp=30000-39998 floor=0
+calls=500 rate=50 duration=30 script="" sip_port=5160 admin_port="" rtp=40000-44999 tester_rtp=30000-39998 floor=0 shared=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --calls) calls=$2; shift 2;; --rate) rate=$2; shift 2;; --duration) duration=$2; shift 2;;
     --script) script=$2; shift 2;; --sip-port) sip_port=$2; shift 2;; --admin-port) admin_port=$2; shift 2;; --rtp-ports) rtp=$2; shift 2;; --tester-rtp-ports) tester_rtp=$2; shift 2;;
     --floor) floor=1; shift;;
+    --shared) if [ $# -gt 1 ] && [[ $2 =~ ^[0-9]+$ ]]; then shared=$2; shift 2; else shared=45000; shift; fi;;
     -h|--help) sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0;;
     *) echo "unknown argument: $1" >&2; exit 2;;
   esac
@@ -71,7 +72,7 @@ stop_server() {
 trap stop_server EXIT
 trap 'exit 130' INT TERM
 
-VIKA_Sip__MaxCallsPerSourcePerSecond=0 VIKA_Sip__MaxCallsPerSecond=0 VIKA_Media__RtpTimeoutSeconds=0 \
+VIKA_Sip__MaxCallsPerSourcePerSecond=0 VIKA_Sip__MaxCallsPerSecond=0 VIKA_Media__RtpTimeoutSeconds=0 VIKA_Media__SharedRtpPort="${shared:-0}" \
 VIKA_Admin__Bind="127.0.0.1:$admin_port" \
   "$root/vika" serve --data "$out/data" --bind 127.0.0.1 --sip-port "$sip_port" --rtp-ports "$rtp" >"$out/server.log" 2>&1 &
 server_pid=$!
@@ -91,6 +92,7 @@ echo "vika-load: server $server_pid ready ($admin)" >&2
 tester=("$root/vika" load "sip:165@127.0.0.1:$sip_port" --calls "$calls" --rate "$rate" --duration "$duration"
         --bind 127.0.0.1 --rtp-ports "$tester_rtp" --report "$out/report.json")
 [ -z "$script" ] || tester+=(--script "$script")
+[ -z "$shared" ] || tester+=(--shared-rtp-port $((shared + 2)))
 status=0
 python3 "$root/scripts/load/vika-load-run.py" --server-pid "$server_pid" --server-log "$out/server.log" --calls "$calls" --duration "$duration" \
   --out "$out" ${floor_figure:+--floor "$floor_figure"} -- "${tester[@]}" || status=$?

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using VikaIvr.Media.Net;
 
 namespace VikaIvr.Media.Clock;
 
@@ -31,7 +32,7 @@ public sealed partial class MediaClock : IDisposable
         _shards = new PacerShard[threads];
         for (int i = 0; i < threads; i++)
         {
-            _shards[i] = new PacerShard(_slotsPerPeriod);
+            _shards[i] = new PacerShard(_slotsPerPeriod) { Batch = RtpSendBatch.IsSupported ? new RtpSendBatch() : null };
         }
 
         _microsecondsPerTick = 1_000_000.0 / ticks.Frequency;
@@ -117,7 +118,7 @@ public sealed partial class MediaClock : IDisposable
         lock (shard.Gate)
         {
             int phase = shard.LeastLoadedPhase(interval);
-            registration = new PacerRegistration(this, stream, shardIndex, phase, interval);
+            registration = new PacerRegistration(this, stream, shardIndex, phase, interval, shard.Batch);
             shard.Add(registration, shard.BucketsFor(phase, interval));
         }
 
@@ -147,7 +148,33 @@ public sealed partial class MediaClock : IDisposable
         }
     }
 
-    public void Dispose() => _ticks.Dispose();
+    /// <summary>Datagrams the pacers sent in batches (sendmmsg), and the system calls that took them.</summary>
+    public (long Datagrams, long Calls) BatchedSends
+    {
+        get
+        {
+            long datagrams = 0, calls = 0;
+            foreach (var s in _shards)
+            {
+                if (s.Batch is { } batch)
+                {
+                    datagrams += batch.Sent;
+                    calls += batch.Calls;
+                }
+            }
+
+            return (datagrams, calls);
+        }
+    }
+
+    public void Dispose()
+    {
+        _ticks.Dispose();
+        foreach (var s in _shards)
+        {
+            s.Batch?.Dispose();
+        }
+    }
 
     internal void Remove(PacerRegistration registration) => _shards[registration.Shard].Remove(registration);
 
@@ -166,6 +193,8 @@ public sealed partial class MediaClock : IDisposable
         }
 
         var lateness = shard.Lateness;
+        var batch = shard.Batch;
+        int held = 0;
         long now = _ticks.GetTimestamp();
         foreach (var r in streams)
         {
@@ -187,6 +216,7 @@ public sealed partial class MediaClock : IDisposable
 
             Advance(shard, r, slot);
             shard.Frames++;
+            int before = batch?.Count ?? 0;
             try
             {
                 r.Stream.OnFrameDue(now);
@@ -198,9 +228,26 @@ public sealed partial class MediaClock : IDisposable
             }
 
             // Lateness is taken when the frame has left (after the send), and that instant is the
-            // next stream's "now": one clock read per frame.
+            // next stream's "now": one clock read per frame. A frame held in the batch leaves with it.
             now = _ticks.GetTimestamp();
-            lateness.Record((now - scheduledTimestamp) * _microsecondsPerTick);
+            if (batch is not null && batch.Count > before)
+            {
+                held++;
+            }
+            else
+            {
+                lateness.Record((now - scheduledTimestamp) * _microsecondsPerTick);
+            }
+        }
+
+        if (batch is { Count: > 0 })
+        {
+            batch.Flush();
+            double late = (_ticks.GetTimestamp() - scheduledTimestamp) * _microsecondsPerTick;
+            for (int i = 0; i < held; i++)
+            {
+                lateness.Record(late);
+            }
         }
     }
 

@@ -1,3 +1,5 @@
+using VikaIvr.Media.Net;
+
 namespace VikaIvr.Media.Clock;
 
 /// <summary>A stream's place on the media clock: its pacer, phase and frame interval. Dispose to leave.</summary>
@@ -7,8 +9,9 @@ public sealed class PacerRegistration : IDisposable
     private volatile int _intervalSlots;
     private volatile bool _removed;
 
-    internal PacerRegistration(MediaClock clock, IPacedStream stream, int shard, int phase, int intervalSlots)
+    internal PacerRegistration(MediaClock clock, IPacedStream stream, int shard, int phase, int intervalSlots, RtpSendBatch? batch = null)
     {
+        Batch = batch;
         _clock = clock;
         Stream = stream;
         Shard = shard;
@@ -18,6 +21,9 @@ public sealed class PacerRegistration : IDisposable
     }
 
     public IPacedStream Stream { get; }
+
+    /// <summary>The pacer's send batch, for frames that leave through a shared socket (pacer thread only); null where there is none.</summary>
+    internal RtpSendBatch? Batch { get; }
 
     /// <summary>The pacer that owns the stream.</summary>
     public int Shard { get; }

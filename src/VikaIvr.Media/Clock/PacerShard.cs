@@ -1,3 +1,5 @@
+using VikaIvr.Media.Net;
+
 namespace VikaIvr.Media.Clock;
 
 /// <summary>
@@ -31,6 +33,9 @@ internal sealed class PacerShard
     public LatenessHistogram Lateness => _lateness;
 
     public long Frames { get; set; }
+
+    /// <summary>The pacer's outgoing batch (Linux): frames for a shared socket leave together at the end of the slot.</summary>
+    public RtpSendBatch? Batch { get; init; }
 
     public long Failures { get; set; }
 

@@ -75,25 +75,30 @@ internal sealed unsafe partial class LinuxTimestampedReceive : IDisposable
         int nameLength = (int)Math.Min(*(uint*)(_header + 8), (uint)from.Buffer.Length);
         new ReadOnlySpan<byte>(_name, nameLength).CopyTo(from.Buffer.Span);
         from.Size = nameLength;
-        long controlLength = *(long*)(_header + 40);
+        receivedAtNs = ControlTimestamp(_control, *(long*)(_header + 40));
+        return (int)Math.Min(n, _dataBytes);
+    }
+
+    /// <summary>The SO_TIMESTAMPNS time in a received control buffer, ns since the epoch; 0 when there is none.</summary>
+    public static long ControlTimestamp(byte* control, long controlLength)
+    {
         for (long at = 0; at + 16 <= controlLength;)
         {
-            long length = *(long*)(_control + at);
+            long length = *(long*)(control + at);
             if (length < 16)
             {
                 break;
             }
 
-            if (*(int*)(_control + at + 8) == SolSocket && *(int*)(_control + at + 12) == SoTimestampNs && length >= 32)
+            if (*(int*)(control + at + 8) == SolSocket && *(int*)(control + at + 12) == SoTimestampNs && length >= 32)
             {
-                receivedAtNs = (*(long*)(_control + at + 16) * 1_000_000_000L) + *(long*)(_control + at + 24);
-                break;
+                return (*(long*)(control + at + 16) * 1_000_000_000L) + *(long*)(control + at + 24);
             }
 
             at += (length + 7) & ~7L;
         }
 
-        return (int)Math.Min(n, _dataBytes);
+        return 0;
     }
 
     /// <summary>The socket error an errno stands for (the ICMP ones a session counts, else a general error).</summary>

@@ -17,6 +17,7 @@ public sealed partial class MediaReceiver : IDisposable
 {
     private const int MaxDatagram = 1500;
     private const int MaxEvents = 256;
+    private const int BatchDatagrams = 64;
 
     private readonly MediaReceiverOptions _options;
     private readonly ILogger _logger;
@@ -85,9 +86,10 @@ public sealed partial class MediaReceiver : IDisposable
     /// <summary>
     /// Watches <paramref name="socket"/> (made non-blocking) and hands its datagrams to
     /// <paramref name="sink"/> with <paramref name="channel"/>. Dispose the registration before
-    /// the socket closes.
+    /// the socket closes. <paramref name="batched"/>: the socket carries many streams (a shared RTP
+    /// port), so each readiness is answered with recvmmsg, many datagrams a system call.
     /// </summary>
-    internal ReceiverRegistration Register(Socket socket, IDatagramSink sink, int channel)
+    internal ReceiverRegistration Register(Socket socket, IDatagramSink sink, int channel, bool batched = false)
     {
         ObjectDisposedException.ThrowIf(_stopping, this);
         socket.Blocking = false;
@@ -110,7 +112,7 @@ public sealed partial class MediaReceiver : IDisposable
 
             uint generation = ++_generations[slot];
             int thread = _nextThread++ % _threads.Length;
-            var registration = new ReceiverRegistration(this, socket, fd, sink, channel, slot, generation, thread);
+            var registration = new ReceiverRegistration(this, socket, fd, sink, channel, slot, generation, thread) { Batched = batched };
             Volatile.Write(ref _slots[slot], registration);
             int error = LinuxEpoll.Add(_epolls[thread], fd, ((ulong)generation << 32) | (uint)slot);
             if (error != 0)
@@ -178,6 +180,7 @@ public sealed partial class MediaReceiver : IDisposable
         long batchTicks = (long)(_options.BatchInterval.TotalSeconds * Stopwatch.Frequency);
         long woke = 0;
         using var stamped = _options.KernelTimestamps ? new LinuxTimestampedReceive(MaxDatagram) : null;
+        using var batch = new LinuxBatchedReceive(BatchDatagrams, MaxDatagram);
         while (!_stopping)
         {
             if (batchTicks > 0)
@@ -216,7 +219,11 @@ public sealed partial class MediaReceiver : IDisposable
                 }
 
                 var from = registration.Socket.AddressFamily == AddressFamily.InterNetworkV6 ? v6 : v4;
-                if (stamped is null)
+                if (registration.Batched)
+                {
+                    ReadBatch(registration, batch, from);
+                }
+                else if (stamped is null)
                 {
                     ReadOne(registration, buffer, from);
                 }
@@ -282,6 +289,42 @@ public sealed partial class MediaReceiver : IDisposable
         catch (Exception ex)
         {
             LogSinkFailed(ex, registration.Sink.GetType().Name);
+        }
+    }
+
+    /// <summary>
+    /// Everything waiting on a shared socket, <see cref="BatchDatagrams"/> a system call, for a few
+    /// rounds at most: level-triggered epoll reports the socket again if more remain, so one busy
+    /// socket cannot hold the thread from the others.
+    /// </summary>
+    private void ReadBatch(ReceiverRegistration registration, LinuxBatchedReceive batch, SocketAddress from)
+    {
+        for (int round = 0; round < 8; round++)
+        {
+            int n = batch.Read(registration.Fd);
+            if (n < 0)
+            {
+                Deliver(registration, LinuxTimestampedReceive.Error(-n));
+                return;
+            }
+
+            for (int i = 0; i < n; i++)
+            {
+                batch.Sender(i, from);
+                try
+                {
+                    registration.Sink.OnDatagram(registration.Channel, batch.Datagram(i), from, _options.KernelTimestamps ? batch.ReceivedAtNs(i) : 0);
+                }
+                catch (Exception ex)
+                {
+                    LogSinkFailed(ex, registration.Sink.GetType().Name);
+                }
+            }
+
+            if (n < batch.Capacity)
+            {
+                return;
+            }
         }
     }
 

@@ -34,6 +34,9 @@ public sealed class ReceiverRegistration : IDisposable
 
     internal int Fd { get; }
 
+    /// <summary>A socket of many streams: read with recvmmsg.</summary>
+    internal bool Batched { get; init; }
+
     internal bool IsDisposed => Volatile.Read(ref _disposed) != 0;
 
     public void Dispose()

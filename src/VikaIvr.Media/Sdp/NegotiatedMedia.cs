@@ -22,6 +22,9 @@ public sealed record NegotiatedMedia(
     /// <summary>The SDES keys when the stream is SRTP; null for plain RTP.</summary>
     public SrtpPolicy? Srtp { get; init; }
 
+    /// <summary>The peer's RTP SSRC when its SDP announced one (a=ssrc, RFC 5576): what tells its packets apart on a shared port.</summary>
+    public uint? RemoteSsrc { get; init; }
+
     /// <summary>True when the peer put us on hold (we must not send).</summary>
     public bool IsHeld => !Direction.Sends() || RemoteEndPoint is null;
 

@@ -61,6 +61,19 @@ internal static class SdpAudioReader
         return null;
     }
 
+    /// <summary>The first SSRC the stream announces (a=ssrc:ID attribute, RFC 5576), or null; 0 is not a usable one.</summary>
+    public static uint? ReadSsrc(SdpMediaDescription m)
+    {
+        string? text = m.GetAttribute("ssrc");
+        if (text is null)
+        {
+            return null;
+        }
+
+        int end = text.IndexOf(' ', StringComparison.Ordinal);
+        return uint.TryParse(end < 0 ? text : text[..end], NumberStyles.None, CultureInfo.InvariantCulture, out uint ssrc) && ssrc != 0 ? ssrc : null;
+    }
+
     public static int ReadPtime(SdpSessionDescription sdp, SdpMediaDescription m, int defaultPtime)
     {
         string? text = m.GetAttribute("ptime") ?? sdp.GetAttribute("ptime");

@@ -35,6 +35,11 @@ public sealed partial class SdpOfferAnswer
 
     public int LocalPort { get; set; }
 
+    /// <summary>Our SSRC to announce (a=ssrc with <see cref="LocalCname"/>, RFC 5576) so a peer on a shared port can tell our packets apart; 0 announces none.</summary>
+    public uint LocalSsrc { get; set; }
+
+    public string LocalCname { get; set; } = "vikaivr";
+
     /// <summary>The SDP we last sent (offer or answer).</summary>
     public SdpSessionDescription? LocalDescription { get; private set; }
 
@@ -128,7 +133,7 @@ public sealed partial class SdpOfferAnswer
         }
 
         Commit(answer);
-        Current = new NegotiatedMedia(codec, te, ptime, remote, direction) { Srtp = srtp };
+        Current = new NegotiatedMedia(codec, te, ptime, remote, direction) { Srtp = srtp, RemoteSsrc = SdpAudioReader.ReadSsrc(chosen) };
         return SdpNegotiationResult.Ok(answer, Current);
     }
 
@@ -184,7 +189,7 @@ public sealed partial class SdpOfferAnswer
                 return SdpNegotiationResult.Fail(SdpNegotiationError.NoAcceptableCrypto, refusal!);
             }
 
-            Current = new NegotiatedMedia(codec, te, ptime, remote, direction) { Srtp = srtp };
+            Current = new NegotiatedMedia(codec, te, ptime, remote, direction) { Srtp = srtp, RemoteSsrc = SdpAudioReader.ReadSsrc(m) };
             return SdpNegotiationResult.Ok(null, Current);
         }
 
@@ -231,6 +236,11 @@ public sealed partial class SdpOfferAnswer
 
         m.Attributes.Add(new SdpAttribute("ptime", ptime.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         m.Attributes.Add(new SdpAttribute(direction.ToAttributeName()));
+        if (LocalSsrc != 0)
+        {
+            m.Attributes.Add(new SdpAttribute("ssrc", LocalSsrc.ToString(System.Globalization.CultureInfo.InvariantCulture) + " cname:" + LocalCname));
+        }
+
         return m;
     }
 

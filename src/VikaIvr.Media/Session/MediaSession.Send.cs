@@ -150,7 +150,11 @@ public sealed partial class MediaSession
         try
         {
             int length = ProtectRtp(_sendBuffer, RtpHeader.FixedSize + payloadLength);
-            _lease.Rtp.SendTo(_sendBuffer.AsSpan(0, length), SocketFlags.None, to);
+            // On a shared socket the frame joins the pacer's batch: one sendmmsg for the slot's frames.
+            if (!(_lease.Shared is { } shared && _registration?.Batch is { } batch && batch.Add(shared.RtpFd, _sendBuffer.AsSpan(0, length), to)))
+            {
+                _lease.Rtp.SendTo(_sendBuffer.AsSpan(0, length), SocketFlags.None, to);
+            }
         }
         catch (SocketException)
         {

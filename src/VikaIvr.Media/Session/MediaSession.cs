@@ -44,8 +44,9 @@ public sealed partial class MediaSession : IPacedStream, IDatagramSink, IAsyncDi
     private ReceiverRegistration? _rtcpWatch;
     private int _state;   // 0 new, 1 running, 2 closed
 
+    /// <param name="ssrc">Our SSRC when it was chosen before (announced in SDP on a shared port); 0 picks one.</param>
     public MediaSession(MediaClock clock, RtpPortLease lease, MediaSessionOptions options, TimeProvider time, ILogger<MediaSession> logger,
-        MediaReceiver? receiver = null)
+        MediaReceiver? receiver = null, uint ssrc = 0)
     {
         ArgumentNullException.ThrowIfNull(clock);
         ArgumentNullException.ThrowIfNull(lease);
@@ -61,10 +62,13 @@ public sealed partial class MediaSession : IPacedStream, IDatagramSink, IAsyncDi
         _cname = Encoding.UTF8.GetBytes(options.Cname);
         _startTimestamp = _time.GetTimestamp();
         _dtmfReceiver = new DtmfEventReceiver(options.DtmfEventTimeout);
-        Ssrc = (uint)Random.Shared.NextInt64(1, uint.MaxValue);
+        Ssrc = ssrc != 0 ? ssrc : NewSsrc();
         _sequence = (ushort)Random.Shared.Next(0, ushort.MaxValue);
         _timestamp = (uint)Random.Shared.NextInt64(0, uint.MaxValue);
     }
+
+    /// <summary>A random non-zero SSRC (0 stands for "any" on a shared port).</summary>
+    public static uint NewSsrc() => (uint)Random.Shared.NextInt64(1, uint.MaxValue);
 
     /// <summary>Our RTP SSRC.</summary>
     public uint Ssrc { get; }
@@ -113,7 +117,12 @@ public sealed partial class MediaSession : IPacedStream, IDatagramSink, IAsyncDi
 
         Update(media);
         MarkReceived();
-        if (_receiver is not null)
+        if (_lease.IsShared)
+        {
+            // The shared port hands this session the packets its claim names (made in Update).
+            _lease.Sink = this;
+        }
+        else if (_receiver is not null)
         {
             _rtpWatch = _receiver.Register(_lease.Rtp, this, RtpChannel);
             _rtcpWatch = _receiver.Register(_lease.Rtcp, this, RtcpChannel);
@@ -134,6 +143,13 @@ public sealed partial class MediaSession : IPacedStream, IDatagramSink, IAsyncDi
         {
             // Resumed: the inactivity watch starts again from now, not from before the hold.
             MarkReceived();
+        }
+
+        if (_lease.IsShared && !_lease.TryBind(media.RemoteEndPoint, media.RemoteRtcpEndPoint, media.RemoteSsrc ?? 0))
+        {
+            // Another call on the shared port already takes packets from there: ours could not be told apart.
+            throw new InvalidOperationException(
+                $"RTP from {media.RemoteEndPoint} cannot be told apart from another call's on the shared port {_lease.Port} (no a=ssrc to tell them by).");
         }
 
         _media = media;

@@ -10,8 +10,6 @@ namespace VikaIvr.Media.Session;
 /// </summary>
 public sealed class RtpPortAllocator
 {
-    private const int SioUdpConnReset = -1744830452;
-
     private readonly RtpPortAllocatorOptions _options;
     private readonly HashSet<int> _inUse = [];
     private readonly Lock _gate = new();
@@ -90,34 +88,5 @@ public sealed class RtpPortAllocator
         }
     }
 
-    private Socket Bind(IPAddress address, int port)
-    {
-        var socket = new Socket(address.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
-        try
-        {
-            if (address.AddressFamily == AddressFamily.InterNetworkV6 && address.Equals(IPAddress.IPv6Any))
-            {
-                socket.DualMode = true;
-            }
-
-            if (OperatingSystem.IsWindows())
-            {
-                // Stop Windows turning ICMP port-unreachable into errors on later receives.
-                socket.IOControl(SioUdpConnReset, [0, 0, 0, 0], null);
-            }
-
-            if (_options.ReceiveBufferBytes > 0)
-            {
-                socket.ReceiveBufferSize = _options.ReceiveBufferBytes;
-            }
-
-            socket.Bind(new IPEndPoint(address, port));
-            return socket;
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
-    }
+    private Socket Bind(IPAddress address, int port) => RtpSockets.Bind(address, port, _options.ReceiveBufferBytes);
 }

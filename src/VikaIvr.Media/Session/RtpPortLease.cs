@@ -1,9 +1,14 @@
 using System.Net;
 using System.Net.Sockets;
+using VikaIvr.Media.Receive;
+using VikaIvr.Media.Shared;
 
 namespace VikaIvr.Media.Session;
 
-/// <summary>An RTP/RTCP socket pair on an even/odd port pair; disposing closes both and frees the ports.</summary>
+/// <summary>
+/// A call's RTP/RTCP sockets: its own even/odd port pair (disposing closes both and frees the
+/// ports), or a place on a <see cref="SharedRtpPort"/> (disposing forgets the call's claim there).
+/// </summary>
 public sealed class RtpPortLease : IDisposable
 {
     private readonly Action<int>? _release;
@@ -17,6 +22,14 @@ public sealed class RtpPortLease : IDisposable
         _release = release;
     }
 
+    internal RtpPortLease(SharedRtpPort shared)
+    {
+        Shared = shared;
+        Rtp = shared.Rtp;
+        Rtcp = shared.Rtcp;
+        Port = shared.Port;
+    }
+
     public Socket Rtp { get; }
 
     public Socket Rtcp { get; }
@@ -26,10 +39,40 @@ public sealed class RtpPortLease : IDisposable
 
     public IPEndPoint LocalEndPoint => (IPEndPoint)Rtp.LocalEndPoint!;
 
+    /// <summary>True on a shared port: the call's packets are told apart by sender (and SSRC), see <see cref="TryBind"/>.</summary>
+    public bool IsShared => Shared is not null;
+
+    internal SharedRtpPort? Shared { get; }
+
+    /// <summary>Where a shared port hands this call's datagrams (its media session, once started).</summary>
+    internal volatile IDatagramSink? Sink;
+
+    internal SharedRtpKey? RtpKey { get; set; }
+
+    internal SharedRtpKey? RtcpKey { get; set; }
+
+    internal bool Released { get; set; }
+
+    /// <summary>
+    /// On a shared port, claims the packets that come from <paramref name="rtp"/> (and
+    /// <paramref name="rtcp"/>) with SSRC <paramref name="ssrc"/> (0: any), replacing an earlier
+    /// claim; false, changing nothing, when another call holds that claim (take a port of its own
+    /// instead). A null endpoint keeps that half's claim (hold). Always true on a port of its own.
+    /// </summary>
+    public bool TryBind(IPEndPoint? rtp, IPEndPoint? rtcp, uint ssrc)
+        => Shared is not { } shared || shared.TryBind(this, rtp, rtcp, ssrc);
+
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
         {
+            return;
+        }
+
+        if (Shared is { } shared)
+        {
+            Sink = null;
+            shared.Release(this);
             return;
         }
 

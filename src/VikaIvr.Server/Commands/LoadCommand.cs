@@ -38,6 +38,7 @@ public sealed class LoadCommand(TextWriter output, TextWriter error) : IVikaComm
     private readonly Option<string> _audio = new("--audio") { HelpName = "FILE.wav", Description = "audio each call plays once after the answer (silence otherwise)" };
     private readonly Option<string> _report = new("--report") { HelpName = "FILE.json", Description = "write the report as JSON" };
     private readonly Option<string> _rtpPorts = new("--rtp-ports") { HelpName = "LO-HI", Description = "our RTP ports, a pair per call (keep clear of the server's range on one machine)", DefaultValueFactory = _ => LoadRequest.DefaultRtpPorts };
+    private readonly Option<int> _sharedRtpPort = new("--shared-rtp-port") { HelpName = "PORT", Description = "one even RTP port (RTCP the next) for all our calls, each announcing its SSRC; frames leave in batches (default 0: --rtp-ports, a pair per call)" };
     private readonly Option<string> _bind = new("--bind") { HelpName = "ADDRESS", Description = "local address for our SIP and RTP (default: the one that reaches the target)" };
 
     public Command Create()
@@ -45,7 +46,7 @@ public sealed class LoadCommand(TextWriter output, TextWriter error) : IVikaComm
         var settings = new CommandSettings(SettingOptions.Prompts());
         var command = new Command("load", "load test: many calls by the built-in test caller, with timing figures")
         {
-            _target, _calls, _rate, _duration, _script, _keys, _dtmf, _codec, _audio, _report, _bind, _rtpPorts,
+            _target, _calls, _rate, _duration, _script, _keys, _dtmf, _codec, _audio, _report, _bind, _rtpPorts, _sharedRtpPort,
         };
         settings.AddTo(command);
         command.SetAction((result, ct) => CommandRunner.RunAsync(Name, error, () => RunAsync(Read(result), () => settings.Read(result), ct)));
@@ -57,7 +58,8 @@ public sealed class LoadCommand(TextWriter output, TextWriter error) : IVikaComm
     {
         ArgumentNullException.ThrowIfNull(result);
         return new LoadRequest(result.GetValue(_target)!, result.GetValue(_calls), result.GetValue(_rate), result.GetValue(_duration), result.GetValue(_script),
-            result.GetValue(_keys), result.GetValue(_dtmf)!, result.GetValue(_codec)!, result.GetValue(_audio), result.GetValue(_report), result.GetValue(_bind), result.GetValue(_rtpPorts)!);
+            result.GetValue(_keys), result.GetValue(_dtmf)!, result.GetValue(_codec)!, result.GetValue(_audio), result.GetValue(_report), result.GetValue(_bind), result.GetValue(_rtpPorts)!,
+            result.GetValue(_sharedRtpPort));
     }
 
     /// <summary>The engine's options from <paramref name="request"/>, without the script's prompts (<see cref="CliException"/> for a bad option).</summary>
@@ -81,6 +83,11 @@ public sealed class LoadCommand(TextWriter output, TextWriter error) : IVikaComm
         if (!RtpPortRange.TryParse(request.RtpPorts, out int rtpLow, out int rtpHigh) || rtpLow < 1024 || rtpHigh - rtpLow < 3)
         {
             throw new CliException($"--rtp-ports must be {RtpPortRange.Expected}, not '{request.RtpPorts}'");
+        }
+
+        if (request.SharedRtpPort != 0 && (request.SharedRtpPort < 1024 || request.SharedRtpPort > 65534 || request.SharedRtpPort % 2 != 0))
+        {
+            throw new CliException($"--shared-rtp-port must be an even port 1024-65534 (RTCP takes the next), not {request.SharedRtpPort}");
         }
 
         IReadOnlyList<KeyPlanStep> steps = [];
@@ -131,6 +138,7 @@ public sealed class LoadCommand(TextWriter output, TextWriter error) : IVikaComm
             Bind = bind,
             RtpPortMin = rtpLow,
             RtpPortMax = rtpHigh,
+            SharedRtpPort = request.SharedRtpPort,
         };
     }
 

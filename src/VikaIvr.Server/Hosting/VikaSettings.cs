@@ -121,6 +121,14 @@ public sealed class MediaSettings
     /// thread reads what arrived in that time in one pass (see MediaReceiverOptions.BatchInterval).
     /// </summary>
     public int ReceiveBatchMs { get; set; } = 2;
+
+    /// <summary>
+    /// One even RTP port (RTCP the next) for every call whose media can be told apart by the address
+    /// its SDP gave (or an a=ssrc): a slot's frames leave in one sendmmsg, arrivals are read many a
+    /// system call. 0 (default): a port pair per call from RtpPorts, which also follows a caller
+    /// whose media come from elsewhere than its SDP said (NAT).
+    /// </summary>
+    public int SharedRtpPort { get; set; }
     public string InBandDtmf { get; set; } = "auto";
     public bool ComfortNoise { get; set; }
 

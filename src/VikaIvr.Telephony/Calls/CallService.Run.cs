@@ -99,44 +99,51 @@ public sealed partial class CallService
             }
 
             var sdpAddress = options.MediaAddress ?? LocalAddressFinder.Find(session.Remote.Address.Address);
-            var bind = options.RtpBindAddress ?? (options.MediaAddress is null ? sdpAddress : AnyFor(sdpAddress));
-            RtpPortLease lease;
-            try
+            uint ssrc = MediaSession.NewSsrc();
+            var (lease, offerAnswer, media, refused) = AnswerOnSharedPort(sdpAddress, ssrc);
+            if (refused)
             {
-                lease = service._ports.Allocate(bind);
-            }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-            {
-                service.LogNoPorts(session.CallId, ex.Message);
-                session.RejectUnavailable(SipRefusalReason.NoPorts);
                 return false;
             }
 
-            var offerAnswer = new SdpOfferAnswer(service._sdpOptions, sdpAddress, lease.Port);
-            NegotiatedMedia? media = null;
-            if (session.Offer is { } offer)
+            if (lease is null)
             {
-                var result = offerAnswer.Answer(offer.Content.Span);
-                if (!result.Success)
+                var bind = options.RtpBindAddress ?? (options.MediaAddress is null ? sdpAddress : AnyFor(sdpAddress));
+                try
                 {
-                    lease.Dispose();
-                    RefusedForPolicy(result);
-                    session.Reject(488, result.Reason ?? "Not Acceptable Here");
+                    lease = service._ports.Allocate(bind);
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException)
+                {
+                    service.LogNoPorts(session.CallId, ex.Message);
+                    session.RejectUnavailable(SipRefusalReason.NoPorts);
                     return false;
                 }
 
-                media = result.Media;
-            }
-            else
-            {
-                offerAnswer.CreateOffer();
+                offerAnswer = new SdpOfferAnswer(service._sdpOptions, sdpAddress, lease.Port);
+                if (session.Offer is { } offer)
+                {
+                    var result = offerAnswer.Answer(offer.Content.Span);
+                    if (!result.Success)
+                    {
+                        lease.Dispose();
+                        RejectOffer(result);
+                        return false;
+                    }
+
+                    media = result.Media;
+                }
+                else
+                {
+                    offerAnswer.CreateOffer();
+                }
             }
 
             var digits = new DigitQueue(service._time);
             MediaSession mediaSession;
             try
             {
-                mediaSession = service.CreateMedia(lease, new Rfc4733DigitSink(digits));
+                mediaSession = service.CreateMedia(lease, new Rfc4733DigitSink(digits), ssrc);
             }
             catch
             {
@@ -146,7 +153,7 @@ public sealed partial class CallService
 
             var call = new TelephonyCall(session, mediaSession, service._clips, digits, service._time);
             _call = call;
-            _offerAnswer = offerAnswer;
+            _offerAnswer = offerAnswer!;
             _record ??= NewRecord();
             session.ReinviteHandler = OnReinvite;
             if (media is not null)
@@ -155,7 +162,7 @@ public sealed partial class CallService
             }
 
             _record.AnsweredAt = service._time.GetUtcNow();
-            if (!session.Accept(Sdp(offerAnswer)))
+            if (!session.Accept(Sdp(offerAnswer!)))
             {
                 return false;
             }
@@ -183,7 +190,7 @@ public sealed partial class CallService
 
             if (call.Media.Media is null)
             {
-                var result = ack is null || ack.Content.IsEmpty ? null : offerAnswer.ApplyAnswer(ack.Text);
+                var result = ack is null || ack.Content.IsEmpty ? null : offerAnswer!.ApplyAnswer(ack.Text);
                 if (result is not { Success: true, Media: { } answered })
                 {
                     service.LogNoAnswer(session.CallId);
@@ -195,6 +202,43 @@ public sealed partial class CallService
             }
 
             return true;
+        }
+
+        /// <summary>
+        /// With Media:SharedRtpPort, answers an offer on the shared port when its sender can be told
+        /// apart there (an address no other call's media come from, or an announced SSRC); a null
+        /// lease when the call needs a port of its own (no offer, hold, or not told apart).
+        /// </summary>
+        private (RtpPortLease? Lease, SdpOfferAnswer? OfferAnswer, NegotiatedMedia? Media, bool Refused) AnswerOnSharedPort(IPAddress sdpAddress, uint ssrc)
+        {
+            if (service.SharedPort is not { } shared || session.Offer is not { } offer)
+            {
+                return default;
+            }
+
+            var offerAnswer = new SdpOfferAnswer(service._sdpOptions, sdpAddress, shared.Port) { LocalSsrc = ssrc, LocalCname = service._options.Media.Cname };
+            var result = offerAnswer.Answer(offer.Content.Span);
+            if (!result.Success)
+            {
+                RejectOffer(result);
+                return (null, null, null, true);
+            }
+
+            var media = result.Media!;
+            var lease = shared.Lease();
+            if (media.RemoteEndPoint is null || !lease.TryBind(media.RemoteEndPoint, media.RemoteRtcpEndPoint, media.RemoteSsrc ?? 0))
+            {
+                lease.Dispose();
+                return default;
+            }
+
+            return (lease, offerAnswer, media, false);
+        }
+
+        private void RejectOffer(SdpNegotiationResult result)
+        {
+            RefusedForPolicy(result);
+            session.Reject(488, result.Reason ?? "Not Acceptable Here");
         }
 
         private CallRecord NewRecord() => new() { CallId = session.CallId, Caller = session.Caller, Called = session.Called, StartedAt = session.StartedAt };
@@ -277,7 +321,16 @@ public sealed partial class CallService
                 return Task.FromResult(SipAnswer.Reject(488, result.Reason ?? "Not Acceptable Here"));
             }
 
-            _call!.Media.Update(result.Media);
+            try
+            {
+                _call!.Media.Update(result.Media);
+            }
+            catch (InvalidOperationException)
+            {
+                // On a shared RTP port: the new address is another call's, and no a=ssrc tells them apart.
+                return Task.FromResult(SipAnswer.Reject(488, "Media address in use"));
+            }
+
             return Task.FromResult(SipAnswer.Accept(Sdp(offerAnswer)));
         }
 

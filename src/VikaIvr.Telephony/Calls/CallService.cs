@@ -5,6 +5,7 @@ using VikaIvr.Media.Clock;
 using VikaIvr.Media.Receive;
 using VikaIvr.Media.Sdp;
 using VikaIvr.Media.Session;
+using VikaIvr.Media.Shared;
 using VikaIvr.Sip.Admission;
 using VikaIvr.Sip.Core;
 using VikaIvr.Telephony.Media;
@@ -61,6 +62,9 @@ public sealed partial class CallService : IAsyncDisposable
 
     /// <summary>The shared receive threads for every call's RTP/RTCP; null: each call receives on its own async loops.</summary>
     public MediaReceiver? Receiver { get; init; }
+
+    /// <summary>One RTP port pair for the calls that can be told apart there (Media:SharedRtpPort); null: a port pair per call.</summary>
+    public SharedRtpPort? SharedPort { get; init; }
 
     /// <summary>Where the calls are counted (active, answered, ended, digits, RTP); null: not counted.</summary>
     public CallMetrics? Metrics { get; init; }
@@ -137,8 +141,8 @@ public sealed partial class CallService : IAsyncDisposable
         }
     }
 
-    private MediaSession CreateMedia(RtpPortLease lease, IMediaDigitSink digits) =>
-        new(_media.Clock, lease, _options.Media, _time, _media.Log, Receiver) { DigitSink = digits };
+    private MediaSession CreateMedia(RtpPortLease lease, IMediaDigitSink digits, uint ssrc) =>
+        new(_media.Clock, lease, _options.Media, _time, _media.Log, Receiver, ssrc) { DigitSink = digits };
 
     /// <summary>What every call's media session is built with (its own type: the log methods here need one ILogger field).</summary>
     private sealed record MediaParts(MediaClock Clock, ILogger<MediaSession> Log);

@@ -201,14 +201,20 @@ public sealed partial class TestCaller : IAsyncDisposable
 
     private async Task StartCallAsync(SipUri target, SipEndPoint destination, IPAddress local, ILoggerFactory loggers, CancellationToken ct)
     {
-        var lease = _stack.Ports.Allocate(local);
+        // On a shared port our SSRC, announced in the offer, is what tells this call's packets apart.
+        var lease = _stack.Shared?.Lease() ?? _stack.Ports.Allocate(local);
+        uint ssrc = MediaSession.NewSsrc();
         var offerAnswer = new SdpOfferAnswer(new SdpOfferAnswerOptions
         {
             Codecs = [_options.Codec],
             Srtp = _options.Srtp ? SrtpMode.Required : SrtpMode.Off,
             OriginUsername = "vika-caller",
             SessionName = "VikaIvr test caller",
-        }, local, lease.Port);
+        }, local, lease.Port)
+        {
+            LocalSsrc = lease.IsShared ? ssrc : 0,
+            LocalCname = "vika-caller",
+        };
         var offer = offerAnswer.CreateOffer().ToString();
         var media = new MediaSession(_stack.Clock, lease, new MediaSessionOptions
         {
@@ -216,7 +222,7 @@ public sealed partial class TestCaller : IAsyncDisposable
             DtmfDuration = _options.DtmfDuration,
             DtmfGap = _options.DtmfGap,
             Cname = "vika-caller",
-        }, TimeProvider.System, loggers.CreateLogger<MediaSession>(), _stack.Receiver)
+        }, TimeProvider.System, loggers.CreateLogger<MediaSession>(), _stack.Receiver, ssrc)
         {
             PacketListener = _options.PacketListener,
         };
@@ -254,7 +260,16 @@ public sealed partial class TestCaller : IAsyncDisposable
         }
 
         Negotiated = negotiated.Media;
-        media.Start(negotiated.Media);
+        try
+        {
+            media.Start(negotiated.Media);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // On our shared port: the answer's media cannot be told apart from another call's (no a=ssrc in it).
+            _logger.LogWarning("{Reason}", ex.Message);
+            await HangupAsync(ct).ConfigureAwait(false);
+        }
     }
 
     private async Task PumpEventsAsync(SipInviteSession call)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using VikaIvr.Media.Clock;
 using VikaIvr.Media.Receive;
 using VikaIvr.Media.Session;
+using VikaIvr.Media.Shared;
 using VikaIvr.Sip.Core;
 using VikaIvr.Sip.Transactions;
 using VikaIvr.Sip.Transport;
@@ -16,8 +17,10 @@ namespace VikaIvr.Testing.Caller;
 /// </summary>
 public sealed class TestCallerStack : IAsyncDisposable
 {
-    private TestCallerStack(IPAddress local, SipTransport transport, SipUserAgent agent, MediaClock clock, MediaReceiver? receiver, RtpPortAllocator ports)
+    private TestCallerStack(IPAddress local, SipTransport transport, SipUserAgent agent, MediaClock clock, MediaReceiver? receiver, RtpPortAllocator ports,
+        SharedRtpPort? shared)
     {
+        Shared = shared;
         Local = local;
         Transport = transport;
         Agent = agent;
@@ -40,6 +43,9 @@ public sealed class TestCallerStack : IAsyncDisposable
 
     public RtpPortAllocator Ports { get; }
 
+    /// <summary>The one RTP port every call uses (<see cref="TestCallerStackOptions.SharedRtpPort"/>); null: a port pair per call.</summary>
+    public SharedRtpPort? Shared { get; }
+
     /// <summary>Starts the shared parts on <paramref name="local"/> (a free SIP port).</summary>
     public static TestCallerStack Start(IPAddress local, TestCallerStackOptions options, ILoggerFactory loggers)
     {
@@ -58,7 +64,8 @@ public sealed class TestCallerStack : IAsyncDisposable
             ? new MediaReceiver(receiverOptions, loggers.CreateLogger<MediaReceiver>())
             : null;
         var ports = new RtpPortAllocator(new RtpPortAllocatorOptions { MinPort = options.RtpPortMin, MaxPort = options.RtpPortMax });
-        var stack = new TestCallerStack(local, transport, agent, clock, receiver, ports);
+        var shared = receiver is not null && options.SharedRtpPort > 0 ? new SharedRtpPort(local, options.SharedRtpPort, receiver) : null;
+        var stack = new TestCallerStack(local, transport, agent, clock, receiver, ports, shared);
         clock.Start();
         receiver?.Start();
         agent.Start();
@@ -69,6 +76,7 @@ public sealed class TestCallerStack : IAsyncDisposable
     {
         await Agent.DisposeAsync().ConfigureAwait(false);
         await Transport.DisposeAsync().ConfigureAwait(false);
+        Shared?.Dispose();
         Receiver?.Dispose();
         Clock.Dispose();
     }

@@ -22,6 +22,13 @@ public sealed class TestCallerStackOptions
     /// <summary>Phase slots per 20 ms of the shared media clock (fewer: fewer wake-ups, larger batches).</summary>
     public int PacerSlots { get; init; } = new MediaClockOptions().SlotsPerPeriod;
 
+    /// <summary>
+    /// With the shared receiver: one RTP port (RTCP the next) for every call, each announcing its
+    /// SSRC (a=ssrc) so the far end can tell them apart; frames leave in one sendmmsg per pacer
+    /// slot. 0: a port pair per call from the range.
+    /// </summary>
+    public int SharedRtpPort { get; init; }
+
     /// <summary>With the shared receiver: the shortest time between its waits (see MediaReceiverOptions.BatchInterval).</summary>
     public TimeSpan ReceiveBatchInterval { get; init; }
 }

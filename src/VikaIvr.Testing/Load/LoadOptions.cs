@@ -50,6 +50,9 @@ public sealed class LoadOptions
 
     public int RtpPortMax { get; init; } = 39998;
 
+    /// <summary>One RTP port for all the tester's calls (each announcing its SSRC; frames sent in batches), 0: a pair per call from the range.</summary>
+    public int SharedRtpPort { get; init; }
+
     /// <summary>Use the kernel's receive timestamps (Linux) for the received audio's timing.</summary>
     public bool KernelTimestamps { get; init; } = true;
 

@@ -29,6 +29,7 @@ public sealed partial class LoadRunner(LoadOptions options, ILoggerFactory logge
             RtpPortMin = options.RtpPortMin,
             RtpPortMax = options.RtpPortMax,
             SharedReceiver = true,
+            SharedRtpPort = options.SharedRtpPort,
             KernelTimestamps = kernelTimestamps,
             PacerSlots = options.PacerSlots,
 

@@ -18,23 +18,9 @@ public abstract class MediaSessionLoopbackTests
 
     private LoopbackPair NewPair(MediaSessionOptions? aOptions = null) => new(aOptions, sharedReceiver: SharedReceiver);
 
-    private static EncodedAudio Clip(int frames, int seed)
-    {
-        var pcm = new short[frames * 160];
-        for (int i = 0; i < pcm.Length; i++)
-        {
-            pcm[i] = (short)(Math.Sin((i + seed) * 0.07) * 8000);
-        }
+    private static EncodedAudio Clip(int frames, int seed) => TestClips.Clip(frames, seed);
 
-        return EncodedAudio.Encode(pcm, RtpAudioCodec.Pcmu, "clip" + seed);
-    }
-
-    private static short[] Decoded(EncodedAudio clip, int frame)
-    {
-        var pcm = new short[160];
-        G711.DecodeMuLaw(clip.Data.Span.Slice(frame * 160, 160), pcm);
-        return pcm;
-    }
+    private static short[] Decoded(EncodedAudio clip, int frame) => TestClips.Decoded(clip, frame);
 
     [Fact]
     public async Task Plays_clips_with_exact_payload_continuous_sequence_and_talkspurt_markers()

@@ -1,6 +1,8 @@
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
+using VikaIvr.Media.Receive;
 using VikaIvr.Media.Session;
+using VikaIvr.Media.Shared;
 using VikaIvr.Sip.Admission;
 using VikaIvr.Sip.Core;
 using VikaIvr.Sip.Transactions;
@@ -20,10 +22,12 @@ public sealed class SipCallStack : IAsyncDisposable
     private readonly SipUserAgent _agent;
     private readonly CallService _calls;
     private readonly SipRegistrationClient? _registration;
+    private readonly SharedRtpPort? _sharedPort;
     private readonly CancellationTokenSource _stopping = new();
 
-    private SipCallStack(SipTransport transport, SipUserAgent agent, CallService calls, SipRegistrationClient? registration)
+    private SipCallStack(SipTransport transport, SipUserAgent agent, CallService calls, SipRegistrationClient? registration, SharedRtpPort? sharedPort)
     {
+        _sharedPort = sharedPort;
         _transport = transport;
         _agent = agent;
         _calls = calls;
@@ -96,10 +100,22 @@ public sealed class SipCallStack : IAsyncDisposable
             Metrics = parts.SipMetrics,
         };
         var agent = new SipUserAgent(transport, uaOptions, new SipTimerOptions(), parts.Time, parts.Loggers.CreateLogger<SipUserAgent>());
+        SharedRtpPort? sharedPort;
+        try
+        {
+            sharedPort = OpenSharedPort(settings.Media.SharedRtpPort, bind, parts.Receiver);
+        }
+        catch
+        {
+            transport.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            throw;
+        }
+
         var calls = new CallService(agent, parts.Telephony, parts.MediaClock, ports, parts.Clips, parts.Application, parts.Records, parts.Time, parts.Loggers)
         {
             Receiver = parts.Receiver,
             Metrics = parts.CallMetrics,
+            SharedPort = sharedPort,
         };
         try
         {
@@ -124,7 +140,7 @@ public sealed class SipCallStack : IAsyncDisposable
             }, parts.Loggers.CreateLogger<SipRegistrationClient>());
         }
 
-        var stack = new SipCallStack(transport, agent, calls, registration);
+        var stack = new SipCallStack(transport, agent, calls, registration, sharedPort);
         if (registration is not null)
         {
             _ = registration.StartAsync(ct: stack._stopping.Token);
@@ -156,6 +172,30 @@ public sealed class SipCallStack : IAsyncDisposable
         await _calls.DisposeAsync().ConfigureAwait(false);
         await _agent.DisposeAsync().ConfigureAwait(false);
         await _transport.DisposeAsync().ConfigureAwait(false);
+        _sharedPort?.Dispose();
         _stopping.Dispose();
+    }
+
+    /// <summary>Media:SharedRtpPort's socket pair (on Sip:Bind's address, else every address), or null when it is 0.</summary>
+    private static SharedRtpPort? OpenSharedPort(int port, System.Net.IPAddress? bind, MediaReceiver? receiver)
+    {
+        if (port == 0)
+        {
+            return null;
+        }
+
+        if (receiver is null)
+        {
+            throw new ServeStartException("vika serve: Media:SharedRtpPort needs the Linux media receiver (epoll, recvmmsg); set it to 0 here");
+        }
+
+        try
+        {
+            return new SharedRtpPort(bind ?? System.Net.IPAddress.IPv6Any, port, receiver);
+        }
+        catch (SocketException ex)
+        {
+            throw new ServeStartException($"vika serve: cannot bind Media:SharedRtpPort {port}-{port + 1}: {ex.Message}");
+        }
     }
 }

@@ -14,9 +14,16 @@ public sealed class MediaSettingsValidator : IValidateOptions<MediaSettings>
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = new SettingFailures();
-        if (!RtpPortRange.TryParse(options.RtpPorts, out _, out _))
+        bool range = RtpPortRange.TryParse(options.RtpPorts, out int low, out int high);
+        if (!range)
         {
             failures.Add("Media:RtpPorts", options.RtpPorts, RtpPortRange.Expected);
+        }
+
+        int shared = options.SharedRtpPort;
+        if (shared != 0 && (shared < 1024 || shared > 65534 || shared % 2 != 0 || (range && shared + 1 >= low && shared <= high)))
+        {
+            failures.Add("Media:SharedRtpPort", shared.ToString(CultureInfo.InvariantCulture), NumericSettings.For("Media:SharedRtpPort").Expected);
         }
 
         if (!string.IsNullOrEmpty(options.PublicAddress) && !IPAddress.TryParse(options.PublicAddress, out _))

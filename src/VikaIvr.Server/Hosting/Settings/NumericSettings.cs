@@ -32,6 +32,7 @@ public static class NumericSettings
         ["Media:ReceiveThreads"] = new(1, 64, "a thread count 1-64"),
         ["Media:PacerSlots"] = new(2, 40, "an even number of slots per 20 ms, 2-40"),
         ["Media:ReceiveBatchMs"] = new(0, 10, "milliseconds 0-10 (0 = read each packet as it arrives)"),
+        ["Media:SharedRtpPort"] = new(0, 65534, "0 (a port pair per call) or an even port 1024-65534 outside Media:RtpPorts"),
         ["Trunk:ExpiresSeconds"] = new(60, 86400, "seconds 60-86400"),
         ["Operator:MaxPinFailures"] = new(1, 100, "wrong PINs 1-100"),
         ["Operator:LockoutMinutes"] = new(1, 10080, "minutes 1-10080 (a week)"),

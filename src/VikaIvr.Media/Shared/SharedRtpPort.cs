@@ -1,0 +1,218 @@
+using System.Buffers.Binary;
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using VikaIvr.Media.Receive;
+using VikaIvr.Media.Session;
+
+namespace VikaIvr.Media.Shared;
+
+/// <summary>
+/// One RTP/RTCP port pair for many calls (Media:SharedRtpPort): every call's SDP names this port,
+/// its packets are read many a system call (recvmmsg) and handed to the call their sender and SSRC
+/// belong to, and the pacers send a slot's frames in one sendmmsg. A call is told apart by the
+/// address its SDP gave (exactly: RTP must come from where the SDP said, as from an SBC or a trunk)
+/// and, when its SDP announced one (a=ssrc), its SSRC, so many calls from one address and port
+/// (a load tester on a shared port) can share it too. A call that cannot be told apart (a second
+/// call from the same address without a=ssrc) gets a port of its own instead: see
+/// <see cref="RtpPortLease.TryBind"/>. Packets nobody claims are counted and dropped.
+/// </summary>
+public sealed class SharedRtpPort : IDisposable
+{
+    private const int RtpChannel = 0;
+
+    private readonly ConcurrentDictionary<SharedRtpKey, RtpPortLease> _rtp = new();
+    private readonly ConcurrentDictionary<SharedRtpKey, RtpPortLease> _rtcp = new();
+    private readonly Lock _gate = new();
+    private readonly ReceiverRegistration _rtpWatch;
+    private readonly ReceiverRegistration _rtcpWatch;
+    private readonly Demux _demux;
+    private long _unmatched;
+    private int _disposed;
+
+    /// <param name="bindAddress">The media address to bind (IPv6Any binds dual-mode).</param>
+    /// <param name="port">The even RTP port; RTCP is port + 1.</param>
+    /// <param name="receiver">The receiver that reads both sockets.</param>
+    /// <param name="receiveBufferBytes">Asked of the kernel for each socket (it holds every call's packets between two reads).</param>
+    public SharedRtpPort(IPAddress bindAddress, int port, MediaReceiver receiver, int receiveBufferBytes = 4 << 20)
+    {
+        ArgumentNullException.ThrowIfNull(bindAddress);
+        ArgumentNullException.ThrowIfNull(receiver);
+        if (port < 1024 || port > 65534 || port % 2 != 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(port), port, "The shared RTP port must be even, 1024–65534 (RTCP takes the next).");
+        }
+
+        Rtp = RtpSockets.Bind(bindAddress, port, receiveBufferBytes);
+        try
+        {
+            Rtcp = RtpSockets.Bind(bindAddress, port + 1, receiveBufferBytes / 4);
+        }
+        catch
+        {
+            Rtp.Dispose();
+            throw;
+        }
+
+        Port = port;
+        RtpFd = (int)Rtp.Handle;
+        _demux = new Demux(this);
+        _rtpWatch = receiver.Register(Rtp, _demux, RtpChannel, batched: true);
+        _rtcpWatch = receiver.Register(Rtcp, _demux, RtpChannel + 1, batched: true);
+    }
+
+    /// <summary>The RTP port; RTCP is Port + 1.</summary>
+    public int Port { get; }
+
+    public IPEndPoint LocalEndPoint => (IPEndPoint)Rtp.LocalEndPoint!;
+
+    /// <summary>Calls told apart here now.</summary>
+    public int Calls
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return Bound;
+            }
+        }
+    }
+
+    /// <summary>Datagrams no call claimed (an unknown sender or SSRC), dropped.</summary>
+    public long Unmatched => Interlocked.Read(ref _unmatched);
+
+    internal Socket Rtp { get; }
+
+    internal Socket Rtcp { get; }
+
+    internal int RtpFd { get; }
+
+    private int Bound { get; set; }
+
+    /// <summary>A lease on this port pair, told apart by nothing yet: bind it with <see cref="RtpPortLease.TryBind"/>.</summary>
+    public RtpPortLease Lease()
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        return new RtpPortLease(this);
+    }
+
+    /// <summary>Claims the lease's packets by sender (and SSRC); false, changing nothing, when another call holds the same claim.</summary>
+    internal bool TryBind(RtpPortLease lease, IPEndPoint? rtp, IPEndPoint? rtcp, uint ssrc)
+    {
+        var rtpKey = rtp is null ? lease.RtpKey : SharedRtpKey.From(rtp, ssrc);
+        var rtcpKey = rtcp is null ? lease.RtcpKey : SharedRtpKey.From(rtcp, ssrc);
+        lock (_gate)
+        {
+            if (lease.Released)
+            {
+                return false;
+            }
+
+            if (rtpKey == lease.RtpKey && rtcpKey == lease.RtcpKey)
+            {
+                return true;
+            }
+
+            bool rtpNew = rtpKey is { } r && r != lease.RtpKey;
+            bool rtcpNew = rtcpKey is { } c && c != lease.RtcpKey;
+            if (rtpNew && !_rtp.TryAdd(rtpKey!.Value, lease))
+            {
+                return false;
+            }
+
+            if (rtcpNew && !_rtcp.TryAdd(rtcpKey!.Value, lease))
+            {
+                if (rtpNew)
+                {
+                    _rtp.TryRemove(rtpKey!.Value, out _);
+                }
+
+                return false;
+            }
+
+            if (rtpNew && lease.RtpKey is { } oldRtp)
+            {
+                _rtp.TryRemove(oldRtp, out _);
+            }
+
+            if (rtcpNew && lease.RtcpKey is { } oldRtcp)
+            {
+                _rtcp.TryRemove(oldRtcp, out _);
+            }
+
+            if (lease.RtpKey is null && lease.RtcpKey is null)
+            {
+                Bound++;
+            }
+
+            lease.RtpKey = rtpKey;
+            lease.RtcpKey = rtcpKey;
+            return true;
+        }
+    }
+
+    /// <summary>Forgets the lease's claims (its call ended).</summary>
+    internal void Release(RtpPortLease lease)
+    {
+        lock (_gate)
+        {
+            lease.Released = true;
+            if (lease.RtpKey is null && lease.RtcpKey is null)
+            {
+                return;
+            }
+
+            if (lease.RtpKey is { } rtp)
+            {
+                _rtp.TryRemove(rtp, out _);
+            }
+
+            if (lease.RtcpKey is { } rtcp)
+            {
+                _rtcp.TryRemove(rtcp, out _);
+            }
+
+            lease.RtpKey = null;
+            lease.RtcpKey = null;
+            Bound--;
+        }
+    }
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        _rtpWatch.Dispose();
+        _rtcpWatch.Dispose();
+        Rtp.Dispose();
+        Rtcp.Dispose();
+    }
+
+    private void Deliver(int channel, ReadOnlySpan<byte> datagram, SocketAddress from, long receivedAtNs)
+    {
+        // RTP's SSRC is at 8; an RTCP compound starts with SR or RR, whose sender SSRC is at 4 (both clear under SRTP).
+        int at = channel == RtpChannel ? 8 : 4;
+        var table = channel == RtpChannel ? _rtp : _rtcp;
+        if (datagram.Length < at + 4 || !SharedRtpKey.TryFrom(from, BinaryPrimitives.ReadUInt32BigEndian(datagram[at..]), out var key)
+            || !(table.TryGetValue(key, out var lease) || table.TryGetValue(key.AnySsrc, out lease)) || lease.Sink is not { } sink)
+        {
+            Interlocked.Increment(ref _unmatched);
+            return;
+        }
+
+        sink.OnDatagram(channel, datagram, from, receivedAtNs);
+    }
+
+    /// <summary>The receiver's view of the port: hands each datagram to its call.</summary>
+    private sealed class Demux(SharedRtpPort port) : IDatagramSink
+    {
+        public void OnDatagram(int channel, ReadOnlySpan<byte> datagram, SocketAddress from, long receivedAtNs)
+            => port.Deliver(channel, datagram, from, receivedAtNs);
+
+        // An ICMP error on a shared socket cannot be laid at one call's door: the receiver logs nothing for it.
+        public void OnReceiveError(int channel, SocketException error) => Interlocked.Increment(ref port._unmatched);
+    }
+}
