@@ -9,7 +9,9 @@
 # `./vika load sip:165@127.0.0.1:PORT --calls N --rate R --duration S --bind 127.0.0.1 --rtp-ports T --report JSON`
 # (the two ranges must not overlap; each needs a pair of ports per call) with cyclictest beside it
 # (scripts/load/vika-load-run.py measures). --floor first runs scripts/load/floor/rtp-floor.c for the
-# same calls and seconds: the kernel's own cost of moving those packets, and the server's multiple of it.
+# same calls (≤ 20 s): the kernel's own cost of moving those packets, and the server's multiple of it.
+# --shared [PORT]: the server on Media:SharedRtpPort PORT (default 45000) and the tester on PORT + 2,
+# every call's RTP through one socket a side (and the floor of that layout too).
 # Prints one line:
 #   calls N failed F | INVITE→200 p99 | →RTP p99 | rx |Δ−20ms| p99/max, lost | server %core/call steady
 #   (whole run) KB/call | tester %core/call | load, steal, busy | machine latency | floor (×)
@@ -47,14 +49,22 @@ if [ "$floor" = 1 ]; then
   command -v cc >/dev/null || { echo "cc is missing (scripts/setup.sh installs gcc)" >&2; exit 1; }
   mkdir -p "$root/.build"
   cc -O2 -Wall -Wextra -pthread -o "$root/.build/rtp-floor" "$root/scripts/load/floor/rtp-floor.c"
-  # The floor runs alone, before the server starts, on free ports of the server's RTP range.
-  echo "vika-load: the kernel's floor, $calls calls x $duration s" >&2
-  if "$root/.build/rtp-floor" "$calls" "${duration%.*}" "$rtp_low" "$rtp_high" >"$out/floor.txt" 2>&1; then
-    floor_figure=$(awk '/^floor / {print $2}' "$out/floor.txt")
-  else
-    echo "vika-load: the floor program failed; going on without it" >&2
-  fi
-  cat "$out/floor.txt" >&2
+  # The floor runs alone, before the server starts, on free ports of the server's RTP range, with the
+  # server's 10 pacer slots: a socket per call (send/recv a packet) and, with --shared, one socket a
+  # side (sendmmsg/recvmmsg); the run is compared with the floor of its own socket layout.
+  floor_seconds=$(( ${duration%.*} < 20 ? ${duration%.*} : 20 ))
+  for layout in per-call ${shared:+shared}; do
+    echo "vika-load: the kernel's floor ($layout sockets), $calls calls x $floor_seconds s" >&2
+    flags=(--slots 10)
+    [ "$layout" = per-call ] || flags+=(--shared)
+    if "$root/.build/rtp-floor" "${flags[@]}" "$calls" "$floor_seconds" "$rtp_low" "$rtp_high" >"$out/floor-$layout.txt" 2>&1; then
+      floor_figure=$(awk '/^floor / {print $2}' "$out/floor-$layout.txt")
+    else
+      echo "vika-load: the floor program failed; going on without it" >&2
+      floor_figure=""
+    fi
+    cat "$out/floor-$layout.txt" >&2
+  done
 fi
 
 server_pid=""

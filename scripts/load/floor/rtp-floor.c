@@ -1,7 +1,7 @@
 /*
  * rtp-floor: the kernel's own cost of moving a telephony server's RTP on loopback, nothing else.
  *
- *   rtp-floor CALLS SECONDS [FIRST_PORT [LAST_PORT]]
+ *   rtp-floor [--shared] [--slots N] CALLS SECONDS [FIRST_PORT [LAST_PORT]]
  *
  * For CALLS calls: one UDP socket per call on the "server" side and one on the "peer" side, each
  * pair connected, on 127.0.0.1: the first 2*CALLS free ports from FIRST_PORT (default 40000) up to
@@ -18,6 +18,12 @@
  * socket and receiving its own: what a server pays per call, less all of its own work.
  * The slots' wake-ups (2,000 a second per side) are part of the figure; with few calls they
  * dominate it, so compare at the same number of calls.
+ *
+ * --slots N: N slots of 20/N ms instead of 40 (the server's Media:PacerSlots is 10).
+ * --shared: the batched floor of a shared RTP port (Media:SharedRtpPort): each side has ONE socket
+ * for all calls; a slot's packets leave in one sendmmsg() (each to its call's address on the other
+ * side) and arrivals are read with recvmmsg(), 64 a call, until none is left; the call is told by
+ * the SSRC. The kernel's per-packet path is the same; the system calls per packet are not.
  */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
@@ -36,8 +42,10 @@
 #include <unistd.h>
 
 #define PACKET 172
-#define SLOTS 40
-#define SLOT_NS 500000L
+#define MAX_BATCH 64
+static int SLOTS = 40;
+static long SLOT_NS = 500000L;
+static int shared_mode;                /* --shared: one socket a side, sendmmsg/recvmmsg */
 #define WARMUP_S 1
 
 struct side {
@@ -53,6 +61,7 @@ struct side {
     uint64_t gaps;       /* sequence numbers skipped (lost or reordered) */
     struct timespec cpu_start, cpu_end; /* thread CPU at the measured period's edges */
     atomic_int done_sending;
+    struct sockaddr_in peer_address;   /* --shared: the other side's one socket */
     struct side *other;
 };
 
@@ -106,6 +115,86 @@ static void receive_ready(struct side *s, int measuring)
     }
 }
 
+/* One side's single socket: recvmmsg() until nothing is left; the call is the SSRC. */
+static void receive_shared(struct side *s, int measuring)
+{
+    static __thread struct mmsghdr msgs[MAX_BATCH];
+    static __thread struct iovec iov[MAX_BATCH];
+    static __thread unsigned char bufs[MAX_BATCH][2048];
+    for (;;) {
+        for (int i = 0; i < MAX_BATCH; i++) {
+            iov[i].iov_base = bufs[i]; iov[i].iov_len = sizeof bufs[i];
+            memset(&msgs[i].msg_hdr, 0, sizeof msgs[i].msg_hdr);
+            msgs[i].msg_hdr.msg_iov = &iov[i]; msgs[i].msg_hdr.msg_iovlen = 1;
+        }
+        int n = recvmmsg(s->fds[0], msgs, MAX_BATCH, MSG_DONTWAIT, NULL);
+        if (n < 0) { if (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR) return; die("recvmmsg"); }
+        for (int k = 0; k < n; k++) {
+            const unsigned char *buf = bufs[k];
+            if (msgs[k].msg_len != PACKET) { s->bad++; continue; }
+            uint32_t call = ((uint32_t)buf[8] << 24) | ((uint32_t)buf[9] << 16) | ((uint32_t)buf[10] << 8) | buf[11];
+            if (call >= (uint32_t)s->calls) { s->bad++; continue; }
+            uint16_t seq = (uint16_t)((buf[2] << 8) | buf[3]);
+            if (seq != s->expect_seq[call]) s->gaps += (uint16_t)(seq - s->expect_seq[call]);
+            s->expect_seq[call] = (uint16_t)(seq + 1);
+            s->received_all++;
+            if (measuring) s->received++;
+        }
+        if (n < MAX_BATCH) return;
+    }
+}
+
+static void receive_any(struct side *s, int measuring)
+{
+    if (shared_mode) receive_shared(s, measuring); else receive_ready(s, measuring);
+}
+
+/* The RTP header of call's next packet. */
+static void write_header(unsigned char *packet, struct side *s, int call, uint32_t ts)
+{
+    uint16_t seq = s->next_seq[call]++;
+    packet[2] = (unsigned char)(seq >> 8); packet[3] = (unsigned char)seq;
+    packet[4] = (unsigned char)(ts >> 24); packet[5] = (unsigned char)(ts >> 16);
+    packet[6] = (unsigned char)(ts >> 8); packet[7] = (unsigned char)ts;
+    packet[8] = (unsigned char)(call >> 24); packet[9] = (unsigned char)(call >> 16);
+    packet[10] = (unsigned char)(call >> 8); packet[11] = (unsigned char)call;
+}
+
+/* --shared: this slot's packets in sendmmsg() calls of the whole slot (each to the peer's one port). */
+static void send_shared(struct side *s, long slot, const unsigned char *proto, int measuring)
+{
+    static __thread struct mmsghdr *msgs;
+    static __thread struct iovec *iov;
+    static __thread unsigned char (*packets)[PACKET];
+    static __thread int capacity;
+    int per_slot = (s->calls + SLOTS - 1) / SLOTS;
+    if (capacity < per_slot) {
+        msgs = realloc(msgs, (size_t)per_slot * sizeof *msgs);
+        iov = realloc(iov, (size_t)per_slot * sizeof *iov);
+        packets = realloc(packets, (size_t)per_slot * sizeof *packets);
+        if (!msgs || !iov || !packets) die("realloc");
+        capacity = per_slot;
+    }
+    uint32_t ts = (uint32_t)(slot / SLOTS) * 160u;
+    int k = 0;
+    for (int call = (int)(slot % SLOTS); call < s->calls; call += SLOTS, k++) {
+        memcpy(packets[k], proto, PACKET);
+        write_header(packets[k], s, call, ts);
+        iov[k].iov_base = packets[k]; iov[k].iov_len = PACKET;
+        memset(&msgs[k].msg_hdr, 0, sizeof msgs[k].msg_hdr);
+        msgs[k].msg_hdr.msg_iov = &iov[k]; msgs[k].msg_hdr.msg_iovlen = 1;
+        msgs[k].msg_hdr.msg_name = &s->peer_address; msgs[k].msg_hdr.msg_namelen = sizeof s->peer_address;
+    }
+    int done = 0;
+    while (done < k) {
+        int n = sendmmsg(s->fds[0], msgs + done, (unsigned)(k - done), 0);
+        if (n < 0) { if (errno == EINTR) continue; s->send_errors += (uint64_t)(k - done); break; }
+        done += n;
+    }
+    s->sent_all += (uint64_t)done;
+    if (measuring) s->sent += (uint64_t)done;
+}
+
 static void *run_side(void *arg)
 {
     struct side *s = arg;
@@ -119,30 +208,27 @@ static void *run_side(void *arg)
         if (slot == measure_to) s->cpu_end = thread_cpu();
         int measuring = slot >= measure_from && slot < measure_to;
         int sending = slot < measure_to;          /* after the period: only drain what is in flight */
-        if (sending) {
+        if (sending && shared_mode) {
+            send_shared(s, slot, packet, measuring);
+        } else if (sending) {
             uint32_t ts = (uint32_t)(slot / SLOTS) * 160u;
             for (int call = (int)(slot % SLOTS); call < s->calls; call += SLOTS) {
-                uint16_t seq = s->next_seq[call]++;
-                packet[2] = (unsigned char)(seq >> 8); packet[3] = (unsigned char)seq;
-                packet[4] = (unsigned char)(ts >> 24); packet[5] = (unsigned char)(ts >> 16);
-                packet[6] = (unsigned char)(ts >> 8); packet[7] = (unsigned char)ts;
-                packet[8] = (unsigned char)(call >> 24); packet[9] = (unsigned char)(call >> 16);
-                packet[10] = (unsigned char)(call >> 8); packet[11] = (unsigned char)call;
+                write_header(packet, s, call, ts);
                 if (send(s->fds[call], packet, PACKET, 0) != PACKET) { s->send_errors++; continue; }
                 s->sent_all++;
                 if (measuring) s->sent++;
             }
         }
-        receive_ready(s, measuring);
+        receive_any(s, measuring);
     }
     /* Whatever the other side sent arrives before it says it is done (loopback delivers in send()). */
     atomic_store(&s->done_sending, 1);
     while (!atomic_load(&s->other->done_sending)) {
         struct timespec pause = { 0, SLOT_NS };
         nanosleep(&pause, NULL);
-        receive_ready(s, 0);
+        receive_any(s, 0);
     }
-    receive_ready(s, 0);
+    receive_any(s, 0);
     return NULL;
 }
 
@@ -182,7 +268,15 @@ static void init_side(struct side *s, const char *name, int calls)
 
 int main(int argc, char **argv)
 {
-    if (argc < 3) { fprintf(stderr, "usage: %s CALLS SECONDS [FIRST_PORT [LAST_PORT]]\n", argv[0]); return 2; }
+    const char *program = argv[0];
+    while (argc > 1 && strncmp(argv[1], "--", 2) == 0) {
+        if (strcmp(argv[1], "--shared") == 0) { shared_mode = 1; argv++; argc--; }
+        else if (strcmp(argv[1], "--slots") == 0 && argc > 2) { SLOTS = atoi(argv[2]); argv += 2; argc -= 2; }
+        else { fprintf(stderr, "unknown option %s\n", argv[1]); return 2; }
+    }
+    if (SLOTS < 1 || 20000000L % SLOTS != 0) { fprintf(stderr, "--slots must divide 20 ms into whole microseconds\n"); return 2; }
+    SLOT_NS = 20000000L / SLOTS;
+    if (argc < 3) { fprintf(stderr, "usage: %s [--shared] [--slots N] CALLS SECONDS [FIRST_PORT [LAST_PORT]]\n", program); return 2; }
     int calls = atoi(argv[1]);
     int seconds = atoi(argv[2]);
     int first = argc > 3 ? atoi(argv[3]) : 40000;
@@ -203,11 +297,21 @@ int main(int argc, char **argv)
     int *server_ports = calloc((size_t)calls, sizeof *server_ports), *peer_ports = calloc((size_t)calls, sizeof *peer_ports);
     if (!server_ports || !peer_ports) die("calloc");
     int next = first;
-    for (int i = 0; i < calls; i++) {
-        server.fds[i] = open_socket(&next, last, &server_ports[i]);
-        peer.fds[i] = open_socket(&next, last, &peer_ports[i]);
+    if (shared_mode) {
+        server.fds[0] = open_socket(&next, last, &server_ports[0]);
+        peer.fds[0] = open_socket(&next, last, &peer_ports[0]);
+        int buffer = 4 << 20;   /* every call's packets wait in one socket between two reads */
+        setsockopt(server.fds[0], SOL_SOCKET, SO_RCVBUF, &buffer, sizeof buffer);
+        setsockopt(peer.fds[0], SOL_SOCKET, SO_RCVBUF, &buffer, sizeof buffer);
+        server.peer_address = (struct sockaddr_in){ .sin_family = AF_INET, .sin_port = htons((uint16_t)peer_ports[0]), .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+        peer.peer_address = (struct sockaddr_in){ .sin_family = AF_INET, .sin_port = htons((uint16_t)server_ports[0]), .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+    } else {
+        for (int i = 0; i < calls; i++) {
+            server.fds[i] = open_socket(&next, last, &server_ports[i]);
+            peer.fds[i] = open_socket(&next, last, &peer_ports[i]);
+        }
     }
-    for (int i = 0; i < calls; i++) {
+    for (int i = 0; i < calls && !shared_mode; i++) {
         connect_to(server.fds[i], peer_ports[i]);
         connect_to(peer.fds[i], server_ports[i]);
         struct epoll_event ev = { .events = EPOLLIN, .data.u32 = (uint32_t)i };
@@ -215,9 +319,10 @@ int main(int argc, char **argv)
         if (epoll_ctl(peer.epoll, EPOLL_CTL_ADD, peer.fds[i], &ev) != 0) die("epoll_ctl");
     }
 
-    measure_from = (long)WARMUP_S * 2000L;                 /* 2,000 slots a second */
-    measure_to = measure_from + (long)seconds * 2000L;
-    total_slots = measure_to + 200;                        /* 100 ms of receiving only at the end */
+    long slots_per_second = 1000000000L / SLOT_NS;
+    measure_from = (long)WARMUP_S * slots_per_second;
+    measure_to = measure_from + (long)seconds * slots_per_second;
+    total_slots = measure_to + slots_per_second / 10;      /* 100 ms of receiving only at the end */
     clock_gettime(CLOCK_MONOTONIC, &start_time);
     start_time.tv_sec += 1;                                /* both threads start on the same slot */
     struct timespec wall_start, wall_end;
@@ -233,7 +338,8 @@ int main(int argc, char **argv)
     double cpu_peer = ts_sec(peer.cpu_end) - ts_sec(peer.cpu_start);
     long long lost_to_server = (long long)peer.sent_all - (long long)server.received_all;
     long long lost_to_peer = (long long)server.sent_all - (long long)peer.received_all;
-    printf("rtp-floor: %d calls x %d s on loopback, 172-byte packets every 20 ms each way, 40 slots of 0.5 ms\n", calls, seconds);
+    printf("rtp-floor: %d calls x %d s on loopback, 172-byte packets every 20 ms each way, %d slots of %.2f ms, %s\n", calls, seconds,
+           SLOTS, SLOT_NS / 1e6, shared_mode ? "one socket a side (sendmmsg/recvmmsg)" : "a socket per call (send/recv)");
     printf("server side: sent %.0f pps, received %.0f pps; CPU %.3f s in %.1f s = %.1f %% of a core = %.4f %%core/call\n",
            server.sent / span, server.received / span, cpu_server, span, 100 * cpu_server / span, 100 * cpu_server / span / calls);
     printf("peer side:   sent %.0f pps, received %.0f pps; CPU %.3f s = %.4f %%core/call\n",
