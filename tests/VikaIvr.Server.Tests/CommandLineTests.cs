@@ -76,6 +76,7 @@ public sealed class CommandLineTests
     [InlineData("call sip:165@127.0.0.1:5060;transport=tcp --dtmf 1,w,1,3171011708850001# --dtmf-mode inband --codec pcma --record out.wav --duration 4 --from 0812")]
     [InlineData("load sip:165@127.0.0.1:5060 --calls 20 --rate 10 --duration 5 --keys 1,w,1,3171011708850001# --dtmf rfc4733 --codec pcmu --audio a.wav --report r.json --bind 127.0.0.1")]
     [InlineData("load sip:165@127.0.0.1:5060 --script tests/scripts/status-budi.vks --dtmf info --codec pcma --prompts p --config c.json")]
+    [InlineData("load sip:165@127.0.0.1:5060 --calls 2000 --rate 100 --shared-rtp-port 45002 --rtp-ports 30000-39998")]
     [InlineData("prompts list --prompts p")]
     [InlineData("prompts import welcome w.wav --prompts p")]
     [InlineData("prompts synth --missing")]
