@@ -18,6 +18,7 @@ namespace VikaIvr.Media.Tests.Shared;
 /// address, or by the SSRC its SDP announced), frames leave a slot in one sendmmsg, and packets
 /// nobody claims are counted and dropped.
 /// </summary>
+[Collection(AllocationCollection.Name)]
 public sealed class SharedRtpPortTests : IAsyncDisposable
 {
     private static int _nextPort = 44600;
@@ -155,6 +156,29 @@ public sealed class SharedRtpPortTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Sending_through_the_batch_and_receiving_through_the_demultiplexer_allocate_nothing_per_packet()
+    {
+        var server = Port();
+        var tester = Port();
+        var s = Session(server.Lease());
+        var t = Session(tester.Lease(), _testerClock);
+        var meter = new ReceiveMeter { MeasureFrom = 300, MeasureTo = 550 };
+        t.AddAudioListener(meter);
+        s.Start(To(tester, t.Ssrc));
+        t.Start(To(server, s.Ssrc));
+        var playing = s.Play(EncodedAudio.Encode(new short[160 * 1400], RtpAudioCodec.Pcmu));
+
+        // Past the first RTCP report (250 frames) to warm up; the clock is stepped on this thread, so it is the sending one.
+        Frames(260);
+        AllocationMeter.AssertNone(() => Frames(100));
+        await LoopbackPair.WaitUntil(() => meter.Allocated is not null);
+
+        Assert.Equal(0, meter.Allocated);
+        Assert.False(playing.IsCompleted);
+        Assert.Equal(0, tester.Unmatched);
+    }
+
+    [Fact]
     public void The_port_must_be_even()
     {
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => new SharedRtpPort(IPAddress.Loopback, 44601, _receiver));
@@ -172,6 +196,32 @@ public sealed class SharedRtpPortTests : IAsyncDisposable
         _receiver.Dispose();
         _clock.Dispose();
         _testerClock.Dispose();
+    }
+
+    /// <summary>What the receive thread allocated between two packets of the stream (the listener runs on it).</summary>
+    private sealed class ReceiveMeter : IMediaAudioListener
+    {
+        private int _count;
+        private long _start;
+
+        public int MeasureFrom { get; init; }
+
+        public int MeasureTo { get; init; }
+
+        public long? Allocated { get; private set; }
+
+        public void OnAudio(ReadOnlySpan<short> samples, in RtpHeader header)
+        {
+            int n = ++_count;
+            if (n == MeasureFrom)
+            {
+                _start = GC.GetAllocatedBytesForCurrentThread();
+            }
+            else if (n == MeasureTo)
+            {
+                Allocated = GC.GetAllocatedBytesForCurrentThread() - _start;
+            }
+        }
     }
 
     private static int NextPorts() => Interlocked.Add(ref _nextPort, 8) - 8;
