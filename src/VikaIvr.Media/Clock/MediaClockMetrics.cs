@@ -23,5 +23,8 @@ public sealed class MediaClockMetrics
         meter.CreateObservableGauge("vika.media.send.lateness.max", () => clock.GetLateness().MaxMicroseconds / 1000.0, "ms",
             "The latest any frame was sent, over the current window");
         meter.CreateObservableGauge("vika.media.streams", () => clock.StreamCount, "{stream}", "Streams on the media clock");
+        meter.CreateObservableCounter("vika.media.send.batched", () => clock.BatchedSends.Datagrams, "{datagram}",
+            "Datagrams the pacers sent in batches (a shared RTP port's frames of a slot, one sendmmsg)");
+        meter.CreateObservableCounter("vika.media.send.batches", () => clock.BatchedSends.Calls, "{call}", "sendmmsg calls that sent them");
     }
 }

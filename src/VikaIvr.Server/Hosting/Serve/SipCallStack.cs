@@ -111,6 +111,11 @@ public sealed class SipCallStack : IAsyncDisposable
             throw;
         }
 
+        if (sharedPort is not null && parts.Meters is { } meters)
+        {
+            _ = new SharedRtpPortMetrics(meters, sharedPort);
+        }
+
         var calls = new CallService(agent, parts.Telephony, parts.MediaClock, ports, parts.Clips, parts.Application, parts.Records, parts.Time, parts.Loggers)
         {
             Receiver = parts.Receiver,

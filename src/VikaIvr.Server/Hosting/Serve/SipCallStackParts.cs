@@ -26,6 +26,9 @@ public sealed record SipCallStackParts(
     /// <summary>Counts the calls (active, answered, ended, digits, RTP); null: not counted.</summary>
     public CallMetrics? CallMetrics { get; init; }
 
+    /// <summary>Where the shared RTP port's figures are published; null: not published.</summary>
+    public System.Diagnostics.Metrics.IMeterFactory? Meters { get; init; }
+
     /// <summary>Counts the INVITE responses by status; null: not counted.</summary>
     public Sip.Core.SipMetrics? SipMetrics { get; init; }
 }

@@ -27,6 +27,7 @@ public sealed partial class SipStackService(
     ServiceReadiness readiness,
     SipRefusalMetrics refusalMetrics,
     ILoggerFactory loggers,
+    System.Diagnostics.Metrics.IMeterFactory meters,
     ILogger<SipStackService> log) : IHostedService, IAsyncDisposable
 {
     private SipCallStack? _stack;
@@ -42,10 +43,12 @@ public sealed partial class SipStackService(
         {
             CallMetrics = callMetrics,
             SipMetrics = sipMetrics,
+            Meters = meters,
         };
         _stack = SipCallStack.Start(parts);
         var (rtpLow, rtpHigh) = RtpPortRange.Parse(settings.Media.RtpPorts);
-        LogListening(settings.Sip.Bind, settings.Sip.Port, rtpLow, rtpHigh, string.Join(",", flows.ServiceNumbers), services.FlowFile,
+        string shared = settings.Media.SharedRtpPort > 0 ? $", shared RTP port {settings.Media.SharedRtpPort}" : "";
+        LogListening(settings.Sip.Bind, settings.Sip.Port, rtpLow, rtpHigh, shared, string.Join(",", flows.ServiceNumbers), services.FlowFile,
             flows.EngineName, flows.Database.Description, flows.Line, priority.Granted, RuntimeDescription.Describe());
         return Task.CompletedTask;
     }
@@ -83,8 +86,8 @@ public sealed partial class SipStackService(
     }
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Information,
-        Message = "VikaIvr listening on {Bind}:{Port} (UDP+TCP), RTP {Low}-{High}, numbers {Numbers}, flow {Flow}, speech {Engine}, data {Data}, {Operator}, {Priority}, {Runtime}")]
-    private partial void LogListening(string bind, int port, int low, int high, string numbers, string flow, string engine, string data,
+        Message = "VikaIvr listening on {Bind}:{Port} (UDP+TCP), RTP {Low}-{High}{Shared}, numbers {Numbers}, flow {Flow}, speech {Engine}, data {Data}, {Operator}, {Priority}, {Runtime}")]
+    private partial void LogListening(string bind, int port, int low, int high, string shared, string numbers, string flow, string engine, string data,
         OperatorLine @operator, string priority, string runtime);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Stopping: {Calls} calls in progress")]
