@@ -20,6 +20,10 @@ public sealed record ServerOptions
     /// precompiled server on first use) instead of the vika.dll beside the tests.</summary>
     public bool ThroughWrapper { get; init; }
 
+    /// <summary>Start under `nohup`: the server inherits SIGHUP ignored, as from a shell's nohup or
+    /// a supervisor that ignores it (nohup execs, so the process id stays the server's).</summary>
+    public bool IgnoringHangup { get; init; }
+
     /// <summary>Admin:Bind of the server: any free loopback port by default, so servers started
     /// side by side never fight for 8165; read the bound address from <see cref="ServerProcess.AdminUrl"/>.</summary>
     public string AdminBind { get; init; } = ServerProcess.AnyAdminPort;

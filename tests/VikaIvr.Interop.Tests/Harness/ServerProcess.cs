@@ -43,6 +43,27 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <summary>The process id (to signal it).</summary>
     public int ProcessId => _process.Id;
 
+    /// <summary>
+    /// The kernel's view of the server's signals and threads (/proc/PID/status: pending, blocked,
+    /// ignored, caught), for a failure message about a signal that seems lost.
+    /// </summary>
+    public string SignalState
+    {
+        get
+        {
+            try
+            {
+                return string.Join(' ', File.ReadLines($"/proc/{_process.Id}/status")
+                    .Where(l => l.StartsWith("Sig", StringComparison.Ordinal) || l.StartsWith("ShdPnd", StringComparison.Ordinal) || l.StartsWith("Threads", StringComparison.Ordinal))
+                    .Select(l => l.Replace("\t", "", StringComparison.Ordinal)));
+            }
+            catch (IOException ex)
+            {
+                return "no /proc status: " + ex.Message;
+            }
+        }
+    }
+
     /// <summary>The admin endpoint's address as the server logged it ("http://127.0.0.1:PORT"); throws when it logged none.</summary>
     public Uri AdminUrl => _adminUrl ?? throw new InvalidOperationException("the server logged no admin endpoint (Admin:Bind empty?)\n" + Output);
 
@@ -59,7 +80,8 @@ public sealed class ServerProcess : IAsyncDisposable
         var rtp = FreePorts.RtpRange();
         var dataDir = options.DataDir ?? Directory.CreateTempSubdirectory("vika-interop-data-").FullName;
         // `./vika` execs dotnet, so the process id stays the server's either way.
-        var info = new ProcessStartInfo(options.ThroughWrapper ? Path.Combine(RepoPaths.Root, "vika") : "dotnet")
+        string program = options.ThroughWrapper ? Path.Combine(RepoPaths.Root, "vika") : "dotnet";
+        var info = new ProcessStartInfo(options.IgnoringHangup ? "nohup" : program)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -67,6 +89,11 @@ public sealed class ServerProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = RepoPaths.Root,
         };
+        if (options.IgnoringHangup)
+        {
+            info.ArgumentList.Add(program);
+        }
+
         if (!options.ThroughWrapper)
         {
             info.ArgumentList.Add(dll);

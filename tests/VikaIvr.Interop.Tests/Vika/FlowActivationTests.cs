@@ -100,6 +100,21 @@ public sealed class FlowActivationTests(ITestOutputHelper output) : IDisposable
         Assert.True(tone < 0.3, $"the call after SIGHUP heard the old revision's tone (share {tone:0.00})");
     }
 
+    [Fact]
+    public async Task Sighup_reloads_the_flow_file_when_serve_was_started_with_sighup_ignored()
+    {
+        // nohup (or a supervisor that ignores SIGHUP) hands the server an ignored SIGHUP: the
+        // runtime would never install a handler for it, and every reload signal would be lost.
+        await using var server = await ServerProcess.StartAsync(_setup.Options with { IgnoringHangup = true });
+
+        await File.WriteAllTextAsync(_setup.FlowFile, _setup.OriginalYaml.Replace("start: welcome", "start: nowhere", StringComparison.Ordinal));
+        await HangUpSignalAsync(server);
+        await FlowRevisionSetup.WaitForOutputAsync(server, "is invalid (");
+        Assert.False(server.HasExited, server.Output);
+        // Logged at start, before the refusal on the same console stream.
+        Assert.Contains("SIGHUP was ignored by the process that started serve", server.Output, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _setup.Dispose();
 
     private static async Task HangUpSignalAsync(ServerProcess server)

@@ -25,11 +25,18 @@ public sealed partial class FlowActivationService(CallFlowsService flows, VikaSe
     /// <summary>
     /// Takes SIGHUP before the host starts the next service (so before SIP listens): since .NET 10 the
     /// host runs all of <see cref="ExecuteAsync"/> in the background, and a SIGHUP that came before a
-    /// handler existed would end the process (the default action).
+    /// handler existed would end the process (the default action). A SIGHUP ignored by whatever
+    /// started serve (nohup) is taken back first: the runtime never installs a handler for an
+    /// ignored signal, and every SIGHUP would be lost (<see cref="HangupDisposition"/>).
     /// </summary>
     public override Task StartAsync(CancellationToken cancellationToken)
     {
-        _hangup ??= PosixSignalRegistration.Create(PosixSignal.SIGHUP, OnHangup);
+        if (_hangup is null)
+        {
+            if (HangupDisposition.TakeBackWhenIgnored()) LogHangupWasIgnored();
+            _hangup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, OnHangup);
+        }
+
         return base.StartAsync(cancellationToken);
     }
 
@@ -70,8 +77,10 @@ public sealed partial class FlowActivationService(CallFlowsService flows, VikaSe
 
     private void OnHangup(PosixSignalContext context)
     {
-        // SIGHUP reloads; it never ends the process.
+        // SIGHUP reloads; it never ends the process. Said at once, so a reload that takes long (or
+        // never comes) is told apart from a signal that never reached the handler.
         context.Cancel = true;
+        LogHangup(services.FlowFile);
         _hangups.Release();
     }
 
@@ -110,4 +119,10 @@ public sealed partial class FlowActivationService(CallFlowsService flows, VikaSe
 
     [LoggerMessage(EventId = 4, Level = LogLevel.Error, Message = "SIGHUP: the flow file {File} is invalid ({Count} errors: {Errors}); nothing activated")]
     private partial void LogRefused(string file, int count, string errors);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Information, Message = "SIGHUP: reading the flow file {File} again")]
+    private partial void LogHangup(string file);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "SIGHUP was ignored by the process that started serve (nohup?); taken back: SIGHUP reloads the flow file and never ends the server")]
+    private partial void LogHangupWasIgnored();
 }
