@@ -35,7 +35,7 @@ public sealed partial class SipStackService(
     /// <summary>Calls in progress (0 before the start).</summary>
     public int ActiveCalls => Volatile.Read(ref _stack)?.ActiveCalls ?? 0;
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
         var parts = new SipCallStackParts(settings, telephony, flows.ServiceNumbers, clock.Clock, receiver.Receiver,
             prompts.Cache, new FlowCallApplication(flows.Router), records.Store, time, loggers,
@@ -45,12 +45,13 @@ public sealed partial class SipStackService(
             SipMetrics = sipMetrics,
             Meters = meters,
         };
+        // Before listening: the first real calls must not compile the call path (they would hold every call behind them).
+        await CallPathWarmup.RunAsync(parts, log, cancellationToken).ConfigureAwait(false);
         _stack = SipCallStack.Start(parts);
         var (rtpLow, rtpHigh) = RtpPortRange.Parse(settings.Media.RtpPorts);
         string shared = settings.Media.SharedRtpPort > 0 ? $", shared RTP port {settings.Media.SharedRtpPort}" : "";
         LogListening(settings.Sip.Bind, settings.Sip.Port, rtpLow, rtpHigh, shared, string.Join(",", flows.ServiceNumbers), services.FlowFile,
             flows.EngineName, flows.Database.Description, flows.Line, priority.Granted, RuntimeDescription.Describe());
-        return Task.CompletedTask;
     }
 
     /// <summary>The drain (see <see cref="SipCallStack.DrainAsync"/>); nothing to drain before the start.</summary>
