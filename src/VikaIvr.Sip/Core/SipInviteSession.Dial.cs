@@ -22,6 +22,9 @@ public sealed partial class SipInviteSession
     /// <summary>For a call we placed: completes with the final response to the INVITE (2xx: the call is up; else it failed).</summary>
     public Task<SipResponse> DialResult => _dialResult?.Task ?? throw new InvalidOperationException("Only a call we placed has a dial result.");
 
+    /// <summary>For a call we placed: when its 2xx arrived (taken on the SIP receive path, before anyone awaits it), or null.</summary>
+    public DateTimeOffset? AnsweredAt { get; private set; }
+
     /// <summary>The body of the 2xx to our INVITE (the SDP answer), or null.</summary>
     public SipBody? RemoteBody { get; private set; }
 
@@ -152,6 +155,7 @@ public sealed partial class SipInviteSession
             return;
         }
 
+        AnsweredAt = _agent.Time.GetUtcNow();
         State = SipCallState.Confirmed;
         Dialog.Establish(response);
         RemoteBody = response.Body.IsEmpty ? null : new SipBody(response.ContentType?.ToString() ?? "application/sdp", response.Body);

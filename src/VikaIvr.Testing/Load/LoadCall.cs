@@ -19,7 +19,10 @@ internal sealed partial class LoadCall(LoadOptions options, LoadResults results,
     private readonly StreamTiming _timing = new();
     private readonly LoadScriptCaller? _script = options.Script is null ? null : new LoadScriptCaller(options);
     private long _dialedAt;
-    private long _firstPacketAt;
+    // Unix-epoch ns: the first packet's kernel receive time (or its read), and the INVITE's send (0: not yet known).
+    private long _firstPacketNs;
+    private long _inviteNs;
+    private int _firstRtpCounted;
     private readonly byte _payloadType = (byte)options.Codec;
 
     /// <summary>The received stream's timing (complete once the call's media is closed).</summary>
@@ -28,6 +31,18 @@ internal sealed partial class LoadCall(LoadOptions options, LoadResults results,
     /// <summary>The prompts recognised so far, in order (tests).</summary>
     internal List<string> HeardSoFar() => _script?.HeardSoFar() ?? [];
 
+    private static long UnixNs(DateTimeOffset time) => (time.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) * 100;
+
+    /// <summary>INVITE→first RTP, once both ends are known (the first packet may come before the dial returns).</summary>
+    private void CountFirstRtp()
+    {
+        long invite = Volatile.Read(ref _inviteNs), first = Volatile.Read(ref _firstPacketNs);
+        if (invite != 0 && first != 0 && Interlocked.Exchange(ref _firstRtpCounted, 1) == 0)
+        {
+            results.FirstRtp((first - invite) / 1e6);
+        }
+    }
+
     public void OnPacket(in RtpHeader header, ReadOnlySpan<byte> payload, long receivedAtNs)
     {
         if (header.PayloadType != _payloadType)
@@ -35,10 +50,11 @@ internal sealed partial class LoadCall(LoadOptions options, LoadResults results,
             return;
         }
 
-        if (_firstPacketAt == 0 && Interlocked.CompareExchange(ref _firstPacketAt, Stopwatch.GetTimestamp(), 0) == 0)
+        if (Volatile.Read(ref _firstPacketNs) == 0
+            && Interlocked.CompareExchange(ref _firstPacketNs, receivedAtNs != 0 ? receivedAtNs : UnixNs(DateTimeOffset.UtcNow), 0) == 0)
         {
-            // Counted as it arrives, so the live line shows INVITE→first RTP while calls are up.
-            results.FirstRtp(Stopwatch.GetElapsedTime(_dialedAt, _firstPacketAt).TotalMilliseconds);
+            // Counted as it arrives (when the answer came first), so the live line shows INVITE→first RTP while calls are up.
+            CountFirstRtp();
         }
 
         _timing.Record(header.Ssrc, header.SequenceNumber, header.Timestamp, receivedAtNs != 0 ? receivedAtNs : (long)(Stopwatch.GetTimestamp() * (1e9 / Stopwatch.Frequency)));
@@ -97,7 +113,14 @@ internal sealed partial class LoadCall(LoadOptions options, LoadResults results,
             return;
         }
 
-        results.Answered(Stopwatch.GetElapsedTime(_dialedAt).TotalMilliseconds);
+        // Both ends on the SIP path (the INVITE's session made as it is sent, the 2xx as it is read):
+        // the tester's own awaits and thread-pool hops after it are not the server's answer time.
+        var dialog = caller.Call;
+        results.Answered(dialog.AnsweredAt is { } answeredAt
+            ? (answeredAt - dialog.StartedAt).TotalMilliseconds
+            : Stopwatch.GetElapsedTime(_dialedAt).TotalMilliseconds);
+        Volatile.Write(ref _inviteNs, UnixNs(dialog.StartedAt));
+        CountFirstRtp();
         if (caller.Negotiated is null)
         {
             results.Failed("unusable-sdp");
@@ -123,7 +146,7 @@ internal sealed partial class LoadCall(LoadOptions options, LoadResults results,
 
         bool byServer = caller.Ended.IsCancellationRequested;
         await caller.HangupAsync(CancellationToken.None).ConfigureAwait(false);
-        long first = Volatile.Read(ref _firstPacketAt);
+        long first = Volatile.Read(ref _firstPacketNs);
 
         // The receive thread is done with the timing once the session is closed.
         if (caller.Media is { } session) await session.DisposeAsync().ConfigureAwait(false);
