@@ -67,6 +67,10 @@ public sealed class LoadCommandTests
     [InlineData("load sip:165@h --bind here", "--bind needs an IP address")]
     [InlineData("load sip:165@h --rtp-ports 40000", "--rtp-ports must be a range LO-HI")]
     [InlineData("load sip:165@h --rtp-ports 40000-40001", "--rtp-ports must be a range LO-HI")]
+    [InlineData("load sip:165@h --shared-rtp-port 45001", "--shared-rtp-port must be an even port 1024-65534 (RTCP takes the next), not 45001")]
+    [InlineData("load sip:165@h --shared-rtp-port 65536", "--shared-rtp-port must be an even port 1024-65534 (RTCP takes the next), not 65536")]
+    [InlineData("load sip:165@h --shared-rtp-port 1022", "--shared-rtp-port must be an even port 1024-65534 (RTCP takes the next), not 1022")]
+    [InlineData("load sip:165@h --shared-rtp-port -2", "--shared-rtp-port must be an even port 1024-65534 (RTCP takes the next), not -2")]
     [InlineData("load http://h", "the target must be a sip: URI")]
     [InlineData("load sip:165@h --script missing.vks", "script not found")]
     public void A_bad_option_is_refused_naming_it(string line, string message)
@@ -74,6 +78,24 @@ public sealed class LoadCommandTests
         var ex = Assert.Throws<CliException>(() => LoadCommand.Options(Parse(line)));
 
         Assert.Contains(message, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_shared_rtp_port_reaches_the_engine_and_none_is_0()
+    {
+        Assert.Equal(44000, LoadCommand.Options(Parse("load sip:165@h --shared-rtp-port 44000")).SharedRtpPort);
+        Assert.Equal(0, LoadCommand.Options(Parse("load sip:165@h")).SharedRtpPort);
+    }
+
+    [Fact]
+    public async Task An_odd_shared_rtp_port_exits_2_with_a_clear_message()
+    {
+        var error = new StringWriter();
+
+        int status = await VikaCommandLine.InvokeAsync(["load", "sip:165@127.0.0.1:9", "--shared-rtp-port", "45001"], TextWriter.Null, error, CancellationToken.None);
+
+        Assert.Equal(2, status);
+        Assert.Contains("vika load: --shared-rtp-port must be an even port 1024-65534 (RTCP takes the next), not 45001", error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

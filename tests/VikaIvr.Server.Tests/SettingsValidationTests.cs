@@ -69,6 +69,52 @@ public sealed class SettingsValidationTests
         Assert.Equal([expected], problems);
     }
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("45000")]
+    [InlineData("1024")]
+    [InlineData("65534")]
+    [InlineData("19998")]   // RTCP on 19999, just below the default 20000-29999
+    [InlineData("30000")]   // just above it
+    public void A_shared_rtp_port_of_0_or_an_even_port_outside_the_rtp_range_is_accepted(string port)
+    {
+        var settings = Read(new() { ["Media:SharedRtpPort"] = port });
+
+        Assert.Equal(int.Parse(port, System.Globalization.CultureInfo.InvariantCulture), settings.Media.SharedRtpPort);
+    }
+
+    [Theory]
+    [InlineData("45001", null)]          // odd: RTCP takes the next port
+    [InlineData("25000", null)]          // inside the default 20000-29999
+    [InlineData("20000", null)]          // the range's first port
+    [InlineData("29998", null)]          // RTCP on the range's last port
+    [InlineData("29999", null)]
+    [InlineData("19999", null)]          // odd, RTCP on the range's first port
+    [InlineData("20000", "20001-29999")] // RTCP on the range's first port
+    [InlineData("30000", "20000-30001")] // the range's last pair
+    [InlineData("70000", null)]
+    [InlineData("65535", null)]
+    [InlineData("1022", null)]
+    [InlineData("-2", null)]
+    [InlineData("abc", null)]
+    public void A_shared_rtp_port_odd_out_of_range_or_overlapping_the_rtp_ports_is_refused_naming_the_key(string port, string? rtpPorts)
+    {
+        var values = new Dictionary<string, string?> { ["Media:SharedRtpPort"] = port };
+        if (rtpPorts is not null) values["Media:RtpPorts"] = rtpPorts;
+
+        var line = Assert.Single(Problems(values));
+
+        Assert.Equal($"invalid setting Media:SharedRtpPort = '{port}': expected 0 (a port pair per call) or an even port 1024-65534 outside Media:RtpPorts", line);
+    }
+
+    [Fact]
+    public void A_shared_rtp_port_clear_of_a_configured_rtp_range_is_accepted()
+    {
+        var settings = Read(new() { ["Media:RtpPorts"] = "40000-40999", ["Media:SharedRtpPort"] = "25000" });
+
+        Assert.Equal(25000, settings.Media.SharedRtpPort);
+    }
+
     [Fact]
     public void Bad_values_in_several_sections_are_each_named()
     {

@@ -53,6 +53,9 @@ public sealed class RtpPortLease : IDisposable
 
     internal bool Released { get; set; }
 
+    /// <summary>On a shared port: RTP kept from before the call started was handed to it (on its first packet).</summary>
+    internal bool HandedOver { get; set; }
+
     /// <summary>
     /// On a shared port, claims the packets that come from <paramref name="rtp"/> (and
     /// <paramref name="rtcp"/>) with SSRC <paramref name="ssrc"/> (0: any), replacing an earlier

@@ -15,7 +15,8 @@ namespace VikaIvr.Media.Shared;
 /// and, when its SDP announced one (a=ssrc), its SSRC, so many calls from one address and port
 /// (a load tester on a shared port) can share it too. A call that cannot be told apart (a second
 /// call from the same address without a=ssrc) gets a port of its own instead: see
-/// <see cref="RtpPortLease.TryBind"/>. Packets nobody claims are counted and dropped.
+/// <see cref="RtpPortLease.TryBind"/>. Packets nobody claims are counted; RTP among them is kept a
+/// second (<see cref="SharedRtpParking"/>) for a call whose claim comes after the peer began to send.
 /// </summary>
 public sealed class SharedRtpPort : IDisposable
 {
@@ -27,6 +28,7 @@ public sealed class SharedRtpPort : IDisposable
     private readonly ReceiverRegistration _rtpWatch;
     private readonly ReceiverRegistration _rtcpWatch;
     private readonly Demux _demux;
+    private readonly SharedRtpParking _parking = new(1024);
     private long _unmatched;
     private int _disposed;
 
@@ -78,7 +80,7 @@ public sealed class SharedRtpPort : IDisposable
         }
     }
 
-    /// <summary>Datagrams no call claimed (an unknown sender or SSRC), dropped.</summary>
+    /// <summary>Datagrams no call took when they came (an unknown sender or SSRC, or a call not started yet); RTP among them is kept a second for a call that claims its sender late, the rest dropped.</summary>
     public long Unmatched => Interlocked.Read(ref _unmatched);
 
     internal Socket Rtp { get; }
@@ -191,16 +193,42 @@ public sealed class SharedRtpPort : IDisposable
         Rtcp.Dispose();
     }
 
+    /// <summary>The lease whose claim takes RTP from <paramref name="key"/>'s sender, or null.</summary>
+    internal RtpPortLease? ClaimantOf(SharedRtpKey key) => Claimant(_rtp, key);
+
+    private static RtpPortLease? Claimant(ConcurrentDictionary<SharedRtpKey, RtpPortLease> table, SharedRtpKey key)
+        => table.TryGetValue(key, out var lease) || table.TryGetValue(key.AnySsrc, out lease) ? lease : null;
+
     private void Deliver(int channel, ReadOnlySpan<byte> datagram, SocketAddress from, long receivedAtNs)
     {
         // RTP's SSRC is at 8; an RTCP compound starts with SR or RR, whose sender SSRC is at 4 (both clear under SRTP).
         int at = channel == RtpChannel ? 8 : 4;
-        var table = channel == RtpChannel ? _rtp : _rtcp;
-        if (datagram.Length < at + 4 || !SharedRtpKey.TryFrom(from, BinaryPrimitives.ReadUInt32BigEndian(datagram[at..]), out var key)
-            || !(table.TryGetValue(key, out var lease) || table.TryGetValue(key.AnySsrc, out lease)) || lease.Sink is not { } sink)
+        if (datagram.Length < at + 4 || !SharedRtpKey.TryFrom(from, BinaryPrimitives.ReadUInt32BigEndian(datagram[at..]), out var key))
         {
             Interlocked.Increment(ref _unmatched);
             return;
+        }
+
+        var lease = Claimant(channel == RtpChannel ? _rtp : _rtcp, key);
+        if (lease?.Sink is not { } sink)
+        {
+            // Not claimed yet (the peer sent before its answer reached us) or not started yet: kept a second for its call.
+            Interlocked.Increment(ref _unmatched);
+            if (channel == RtpChannel)
+            {
+                _parking.Park(key, datagram, from, receivedAtNs);
+            }
+
+            return;
+        }
+
+        if (channel == RtpChannel && !lease.HandedOver)
+        {
+            lease.HandedOver = true;
+            if (_parking.Held > 0)
+            {
+                _parking.HandOver(this, lease, sink, channel);
+            }
         }
 
         sink.OnDatagram(channel, datagram, from, receivedAtNs);

@@ -59,6 +59,21 @@ public static class FreePorts
         throw new InvalidOperationException($"no free range of {count} UDP ports on 127.0.0.1");
     }
 
+    /// <summary>An even UDP port in <paramref name="low"/>-<paramref name="high"/> free now with the next (RTP and RTCP: a shared RTP port).</summary>
+    public static int EvenPair(int low, int high)
+    {
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            var port = (low + Random.Shared.Next(0, high - low)) & ~1;
+            if (port >= low && IsUdpFree(port) && IsUdpFree(port + 1))
+            {
+                return port;
+            }
+        }
+
+        throw new InvalidOperationException($"no free even UDP port pair in {low}-{high} on 127.0.0.1");
+    }
+
     private static bool IsUdpFree(int port)
     {
         try

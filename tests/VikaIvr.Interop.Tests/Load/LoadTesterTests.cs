@@ -9,8 +9,6 @@ namespace VikaIvr.Interop.Tests.Load;
 [Collection(InteropCollection.Name)]
 public sealed class LoadTesterTests(TestCallerServerFixture fixture) : IClassFixture<TestCallerServerFixture>
 {
-    private static readonly TimeSpan RunBound = TimeSpan.FromSeconds(90);
-
     [Fact]
     public async Task Twenty_calls_with_keys_are_all_answered_and_completed_with_timing_from_kernel_timestamps()
     {
@@ -45,14 +43,8 @@ public sealed class LoadTesterTests(TestCallerServerFixture fixture) : IClassFix
 
         var (result, report) = await LoadAsync("--calls", "20", "--rate", "10", "--duration", "30", "--script", script);
 
-        Assert.True(result.ExitCode == 0, result.Describe());
-        Assert.Equal(20, report.GetProperty("answered").GetInt32());
-        Assert.Equal(0, report.GetProperty("failed").GetInt32());
-        var expectations = report.GetProperty("expectations");
         // welcome, main-menu, vika-menu on each call.
-        Assert.Equal(20 * 3, expectations.GetProperty("checked").GetInt64());
-        Assert.Equal(0, expectations.GetProperty("failed").GetInt64());
-        Assert.True(report.GetProperty("receivedAudio").GetProperty("packets").GetInt64() > 0);
+        LoadRun.AssertScriptPassed(result, report, calls: 20, expectationsPerCall: 3, fixture.Server.Output);
     }
 
     [Fact]
@@ -98,21 +90,6 @@ public sealed class LoadTesterTests(TestCallerServerFixture fixture) : IClassFix
     private Task<(ProcessResult Result, JsonElement Report)> LoadAsync(params string[] options) =>
         LoadAtAsync(Target("165"), options);
 
-    private async Task<(ProcessResult Result, JsonElement Report)> LoadAtAsync(string target, params string[] options)
-    {
-        var json = Path.Combine(Path.GetTempPath(), $"vika-load-{Guid.NewGuid():N}.json");
-        try
-        {
-            var result = await ProcessRunner.RunAsync("dotnet", new[] { RepoPaths.VikaDll, "load", target, "--report", json }.Concat(options),
-                RunBound, RepoPaths.Root, new Dictionary<string, string> { ["VIKA_HOME"] = RepoPaths.Root });
-            Assert.False(result.TimedOut, result.Describe());
-            Assert.True(File.Exists(json), "no report written\n" + result.Describe() + "\n--- server ---\n" + fixture.Server.Output);
-            using var document = JsonDocument.Parse(await File.ReadAllTextAsync(json));
-            return (result, document.RootElement.Clone());
-        }
-        finally
-        {
-            File.Delete(json);
-        }
-    }
+    private Task<(ProcessResult Result, JsonElement Report)> LoadAtAsync(string target, params string[] options) =>
+        LoadRun.RunAsync(fixture.Server, target, options);
 }

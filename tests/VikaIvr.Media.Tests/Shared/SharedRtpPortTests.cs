@@ -179,6 +179,33 @@ public sealed class SharedRtpPortTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Rtp_that_came_before_the_calls_claim_is_handed_to_the_call_ahead_of_its_first_packet()
+    {
+        // A peer sends as soon as it answers: its first packets may beat its answer (the claim) here.
+        var port = Port();
+        using var peer = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        peer.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        var buffer = new byte[172];
+        void Send(ushort sequence, uint ssrc)
+        {
+            int n = RtpPacketWriter.Write(buffer, new RtpHeader { PayloadType = 0, SequenceNumber = sequence, Ssrc = ssrc }, new byte[160]);
+            peer.SendTo(buffer.AsSpan(0, n), SocketFlags.None, port.LocalEndPoint);
+        }
+
+        Send(1, 777);
+        Send(2, 777);
+        Send(3, 888);   // another stream from the same sender: not this call's (its SDP announced 777)
+        await LoopbackPair.WaitUntil(() => port.Unmatched == 3);
+        var session = Session(port.Lease());
+        var heard = Listen(session);
+        session.Start(Media((IPEndPoint)peer.LocalEndPoint!, 777));
+        Send(4, 777);
+
+        await LoopbackPair.WaitUntil(() => heard.Packets.Count == 3);
+        Assert.Equal([1, 2, 4], heard.Packets.Select(p => (int)p.Header.SequenceNumber));
+    }
+
+    [Fact]
     public void The_port_must_be_even()
     {
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => new SharedRtpPort(IPAddress.Loopback, 44601, _receiver));
