@@ -18,7 +18,7 @@ public sealed partial class SpeechService : ISpeech
     private readonly MemorySpeechCache _memory;
     private readonly DiskSpeechCache? _disk;
     private readonly ILogger<SpeechService> _logger;
-    private readonly ConcurrentDictionary<string, Lazy<Task<short[]>>> _inFlight = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Task<AudioClip>>> _inFlight = new(StringComparer.Ordinal);
     private long _engineCalls;
     private long _memoryHits;
     private long _diskHits;
@@ -54,32 +54,44 @@ public sealed partial class SpeechService : ISpeech
         var words = _normalizer.Normalize(text);
         var key = SpeechCacheKey.For(_engine.Name, _engine.Voice, words);
         var parts = SplitSentences(words);
-        short[] samples;
         if (parts.Count <= 1)
         {
-            samples = await GetSamplesAsync(key, words, ct).ConfigureAwait(false);
+            return await GetClipAsync(key, words, ct).ConfigureAwait(false);
         }
-        else
+
+        // The whole answer is kept too: a caller who hears the same answer again (or another call
+        // with the same answer) gets the same clip, which the media layer has already encoded.
+        if (_memory.TryGet(key, out var answer))
         {
-            // Each sentence is cached on its own, so the fixed sentences of an answer ("Silakan
-            // lakukan registrasi ulang.") are synthesized once and shared by every answer using them.
-            var pieces = new short[parts.Count][];
-            int total = 0;
-            for (int i = 0; i < parts.Count; i++)
-            {
-                pieces[i] = await GetSamplesAsync(SpeechCacheKey.For(_engine.Name, _engine.Voice, parts[i]), parts[i], ct).ConfigureAwait(false);
-                total += pieces[i].Length;
-            }
-            samples = new short[total];
-            int at = 0;
-            foreach (var piece in pieces)
-            {
-                piece.CopyTo(samples, at);
-                at += piece.Length;
-            }
+            Interlocked.Increment(ref _memoryHits);
+            return answer;
         }
-        return new AudioClip("speech-" + key[..16], AudioClipKind.Speech, samples, words);
+
+        // Each sentence is cached on its own, so the fixed sentences of an answer ("Silakan
+        // lakukan registrasi ulang.") are synthesized once and shared by every answer using them.
+        var pieces = new AudioClip[parts.Count];
+        int total = 0;
+        for (int i = 0; i < parts.Count; i++)
+        {
+            pieces[i] = await GetClipAsync(SpeechCacheKey.For(_engine.Name, _engine.Voice, parts[i]), parts[i], ct).ConfigureAwait(false);
+            total += pieces[i].Samples.Length;
+        }
+
+        var samples = new short[total];
+        int at = 0;
+        foreach (var piece in pieces)
+        {
+            piece.Samples.Span.CopyTo(samples.AsSpan(at));
+            at += piece.Samples.Length;
+        }
+
+        answer = Clip(key, samples, words);
+        _memory.Set(key, answer);
+        return answer;
     }
+
+    private static AudioClip Clip(string key, short[] samples, string words) =>
+        new("speech-" + key[..16], AudioClipKind.Speech, samples, words);
 
     /// <summary>Splits normalised words into sentences at '.', '?' or '!' followed by a space.</summary>
     public static IReadOnlyList<string> SplitSentences(string words)
@@ -117,25 +129,27 @@ public sealed partial class SpeechService : ISpeech
         return count;
     }
 
-    private async Task<short[]> GetSamplesAsync(string key, string words, CancellationToken ct)
+    private async Task<AudioClip> GetClipAsync(string key, string words, CancellationToken ct)
     {
-        if (words.Length == 0) return [];
+        if (words.Length == 0) return Clip(key, [], words);
         if (_memory.TryGet(key, out var cached))
         {
             Interlocked.Increment(ref _memoryHits);
             return cached;
         }
 
-        var lazy = _inFlight.GetOrAdd(key, k => new Lazy<Task<short[]>>(() => LoadAsync(k, words)));
+        var lazy = _inFlight.GetOrAdd(key, k => new Lazy<Task<AudioClip>>(() => LoadAsync(k, words)));
         // The shared synthesis is not tied to one caller's hang-up; the engine's own timeout bounds it.
         return await lazy.Value.WaitAsync(ct).ConfigureAwait(false);
     }
 
-    private async Task<short[]> LoadAsync(string key, string words)
+    private async Task<AudioClip> LoadAsync(string key, string words)
     {
         try
         {
-            return await LoadUncachedAsync(key, words).ConfigureAwait(false);
+            var clip = Clip(key, await LoadUncachedAsync(key, words).ConfigureAwait(false), words);
+            _memory.Set(key, clip);
+            return clip;
         }
         finally
         {
@@ -148,7 +162,6 @@ public sealed partial class SpeechService : ISpeech
         if (_disk is not null && _disk.TryGet(key, out var fromDisk))
         {
             Interlocked.Increment(ref _diskHits);
-            _memory.Set(key, fromDisk);
             return fromDisk;
         }
 
@@ -167,7 +180,6 @@ public sealed partial class SpeechService : ISpeech
             throw new SpeechException($"The speech engine {_engine.Name} failed: {ex.Message}", ex);
         }
 
-        _memory.Set(key, samples);
         _disk?.Set(key, samples);
         return samples;
     }

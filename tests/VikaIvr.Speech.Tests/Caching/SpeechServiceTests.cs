@@ -47,6 +47,33 @@ public class SpeechServiceTests
     }
 
     [Fact]
+    public async Task The_same_answer_is_the_same_clip_so_calls_share_its_encoding()
+    {
+        var engine = new FakeSpeechEngine();
+        var service = Create(engine);
+        const string Answer = "Peserta atas nama Budi Santoso. Status kepesertaan aktif.";
+        var first = await service.SayAsync(Answer, CancellationToken.None);
+        var second = await service.SayAsync(Answer, CancellationToken.None);
+        var single = await service.SayAsync("kelas 3", CancellationToken.None);
+        Assert.Same(first, second);
+        Assert.Same(single, await service.SayAsync("kelas tiga", CancellationToken.None));
+        Assert.Equal(3, engine.Calls); // two sentences and "kelas tiga", each once
+        Assert.Equal(2, service.MemoryHits);
+    }
+
+    [Fact]
+    public async Task A_small_cache_drops_old_answers_and_says_them_again()
+    {
+        var engine = new FakeSpeechEngine();
+        var service = Create(engine, memorySeconds: 1); // 8000 samples: one short answer at a time
+        var first = await service.SayAsync("Satu dua tiga. Empat lima.", CancellationToken.None);
+        await service.SayAsync("Enam tujuh delapan sembilan sepuluh sebelas. Dua belas tiga belas empat belas.", CancellationToken.None);
+        var again = await service.SayAsync("Satu dua tiga. Empat lima.", CancellationToken.None);
+        Assert.NotSame(first, again);
+        Assert.True(first.Samples.Span.SequenceEqual(again.Samples.Span));
+    }
+
+    [Fact]
     public async Task Different_voice_is_a_different_cache_entry()
     {
         using var dir = new TempDirectory();
