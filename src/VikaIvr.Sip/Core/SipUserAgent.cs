@@ -34,7 +34,10 @@ public sealed partial class SipUserAgent : ISipInboundHandler, IAsyncDisposable
     private readonly ConcurrentDictionary<(string CallId, string LocalTag), SipInviteSession> _sessions = new();
     private readonly ConcurrentDictionary<(string CallId, string FromTag, uint CSeq, string Method), SipServerTransaction> _recent = new();
     private int _incomingCalls;
-    private readonly Channel<SipInviteSession> _incoming = Channel.CreateUnbounded<SipInviteSession>(new UnboundedChannelOptions { SingleReader = false, SingleWriter = true });
+    // Synchronous continuations: a waiting reader (the call service's accept loop) takes the call on
+    // the SIP dispatcher thread and answers it there, not after a hop through a busy thread pool.
+    private readonly Channel<SipInviteSession> _incoming = Channel.CreateUnbounded<SipInviteSession>(
+        new UnboundedChannelOptions { SingleReader = false, SingleWriter = true, AllowSynchronousContinuations = true });
 
     public SipUserAgent(ISipTransport transport, SipUserAgentOptions options, SipTimerOptions timers, TimeProvider time, ILogger<SipUserAgent> logger)
     {
@@ -62,7 +65,10 @@ public sealed partial class SipUserAgent : ISipInboundHandler, IAsyncDisposable
 
     public TimeProvider Time { get; }
 
-    /// <summary>New calls to a service number, one session each, waiting for the application's answer.</summary>
+    /// <summary>
+    /// New calls to a service number, one session each, waiting for the application's answer. A
+    /// reader waiting here runs on the SIP dispatcher thread until its first await: it must not block.
+    /// </summary>
     public ChannelReader<SipInviteSession> IncomingCalls => _incoming.Reader;
 
     /// <summary>Sessions in progress (both directions).</summary>

@@ -1,33 +1,41 @@
+using System.Collections.Concurrent;
 using System.Net;
-using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using VikaIvr.Sip.Message;
 
 namespace VikaIvr.Sip.Transport;
 
 /// <summary>
-/// Decouples the receive loops from the core: loops only parse and enqueue; one dispatcher
-/// calls the handler. A full queue drops the newest message (UDP peers retransmit).
+/// Decouples the receive loops from the core: loops only parse and enqueue; one dispatcher thread
+/// of its own calls the handler. A full queue drops the newest message (UDP peers retransmit).
+/// The dispatcher is a thread, not a thread-pool loop, so a new call's INVITE is handled (and
+/// answered) at once however much work the calls in progress have queued on the pool.
 /// </summary>
-internal sealed partial class SipInboundQueue
+internal sealed partial class SipInboundQueue : IDisposable
 {
-    private readonly Channel<Item> _channel;
+    private readonly BlockingCollection<Item> _items;
     private readonly ILogger _logger;
     private long _dropped;
 
     public SipInboundQueue(int capacity, ILogger logger)
     {
-        _channel = Channel.CreateBounded<Item>(new BoundedChannelOptions(capacity)
-        {
-            SingleReader = true,
-            FullMode = BoundedChannelFullMode.Wait,
-        });
+        _items = new BlockingCollection<Item>(new ConcurrentQueue<Item>(), capacity);
         _logger = logger;
     }
 
     public void Enqueue(SipMessage? message, SipParseError? error, SipEndPoint source, IPEndPoint local)
     {
-        if (!_channel.Writer.TryWrite(new Item(message, error, source, local)))
+        bool added;
+        try
+        {
+            added = _items.TryAdd(new Item(message, error, source, local));
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ObjectDisposedException)
+        {
+            return; // stopping: the dispatcher is gone
+        }
+
+        if (!added)
         {
             var dropped = Interlocked.Increment(ref _dropped);
             if ((dropped & (dropped - 1)) == 0)
@@ -37,11 +45,36 @@ internal sealed partial class SipInboundQueue
         }
     }
 
-    public void Complete() => _channel.Writer.TryComplete();
+    public void Complete() => _items.CompleteAdding();
 
-    public async Task DispatchAsync(ISipInboundHandler handler)
+    /// <summary>Starts the dispatcher thread; the task ends when <see cref="Complete"/> was called and the queue is empty.</summary>
+    public Task StartDispatcher(ISipInboundHandler handler)
     {
-        await foreach (var item in _channel.Reader.ReadAllAsync().ConfigureAwait(false))
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                Dispatch(handler);
+            }
+            finally
+            {
+                done.TrySetResult();
+            }
+        })
+        {
+            IsBackground = true,
+            Name = "sip-dispatch",
+        };
+        thread.Start();
+        return done.Task;
+    }
+
+    public void Dispose() => _items.Dispose();
+
+    private void Dispatch(ISipInboundHandler handler)
+    {
+        foreach (var item in _items.GetConsumingEnumerable())
         {
             try
             {

@@ -80,10 +80,10 @@ public sealed partial class SipTransport : ISipTransport
         }
 
         _queue = new SipInboundQueue(_options.ReceiveQueueCapacity, _logger);
-        _loops.Add(Task.Run(() => _queue.DispatchAsync(handler)));
+        _loops.Add(_queue.StartDispatcher(handler));
         if (_udp is not null)
         {
-            _loops.Add(Task.Run(() => _udp.ReceiveLoopAsync(_queue, _stopping.Token)));
+            _loops.Add(_udp.StartReceiving(_queue, _stopping.Token));
             LogListeningUdp(_udp.LocalEndPoint);
         }
 
@@ -162,6 +162,7 @@ public sealed partial class SipTransport : ISipTransport
             LogSlowStop();
         }
 
+        _queue?.Dispose();
         _stopping.Dispose();
     }
 

@@ -42,26 +42,64 @@ internal sealed partial class SipUdpTransport : IDisposable
 
     public IPEndPoint LocalEndPoint { get; }
 
-    public async Task ReceiveLoopAsync(SipInboundQueue queue, CancellationToken ct)
+    /// <summary>
+    /// Starts the receive thread: blocking reads, parse, enqueue. A thread of its own (not a
+    /// thread-pool continuation per datagram) so SIP is read at once however busy the pool is.
+    /// The task ends when <paramref name="ct"/> is cancelled (seen within <see cref="StopPoll"/>) or the socket is closed.
+    /// </summary>
+    public Task StartReceiving(SipInboundQueue queue, CancellationToken ct)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                ReceiveLoop(queue, ct);
+            }
+            finally
+            {
+                done.TrySetResult();
+            }
+        })
+        {
+            IsBackground = true,
+            Name = "sip-udp-rx",
+        };
+        thread.Start();
+        return done.Task;
+    }
+
+    /// <summary>How often a blocked receive wakes to see a stop.</summary>
+    private static readonly TimeSpan StopPoll = TimeSpan.FromMilliseconds(200);
+
+    private void ReceiveLoop(SipInboundQueue queue, CancellationToken ct)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(_bufferSize);
         EndPoint any = new IPEndPoint(LocalEndPoint.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
         try
         {
+            _socket.ReceiveTimeout = (int)StopPoll.TotalMilliseconds;
             while (!ct.IsCancellationRequested)
             {
-                SocketReceiveMessageFromResult result;
+                int received;
+                var flags = SocketFlags.None;
+                var remote = any;
+                IPPacketInformation packet;
                 try
                 {
-                    result = await _socket.ReceiveMessageFromAsync(buffer.AsMemory(0, _bufferSize), SocketFlags.None, any, ct).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    break;
+                    received = _socket.ReceiveMessageFrom(buffer.AsSpan(0, _bufferSize), ref flags, ref remote, out packet);
                 }
                 catch (ObjectDisposedException)
                 {
                     break;
+                }
+                catch (SocketException ex) when (ex.SocketErrorCode is SocketError.TimedOut or SocketError.WouldBlock)
+                {
+                    continue; // the stop poll
+                }
+                catch (SocketException ex) when (ex.SocketErrorCode is SocketError.OperationAborted or SocketError.Interrupted or SocketError.Shutdown)
+                {
+                    break; // closed while blocked
                 }
                 catch (SocketException ex)
                 {
@@ -72,7 +110,7 @@ internal sealed partial class SipUdpTransport : IDisposable
 
                 try
                 {
-                    Handle(buffer.AsSpan(0, result.ReceivedBytes), result, queue);
+                    Handle(buffer.AsSpan(0, received), (IPEndPoint)remote, packet, queue);
                 }
                 catch (Exception ex)
                 {
@@ -109,16 +147,16 @@ internal sealed partial class SipUdpTransport : IDisposable
 
     public void Dispose() => _socket.Dispose();
 
-    private void Handle(ReadOnlySpan<byte> datagram, SocketReceiveMessageFromResult result, SipInboundQueue queue)
+    private void Handle(ReadOnlySpan<byte> datagram, IPEndPoint from, IPPacketInformation packet, SipInboundQueue queue)
     {
-        var remote = SipAddress.Normalize((IPEndPoint)result.RemoteEndPoint);
+        var remote = SipAddress.Normalize(from);
         var source = new SipEndPoint(SipTransportProtocol.Udp, remote);
         if (IsKeepAlive(datagram))
         {
             return;
         }
 
-        var localAddress = result.PacketInformation.Address is { } a && !a.Equals(IPAddress.None) && !a.Equals(IPAddress.IPv6None)
+        var localAddress = packet.Address is { } a && !a.Equals(IPAddress.None) && !a.Equals(IPAddress.IPv6None)
             ? SipAddress.Normalize(a)
             : LocalEndPoint.Address;
         var local = new IPEndPoint(localAddress, LocalEndPoint.Port);
