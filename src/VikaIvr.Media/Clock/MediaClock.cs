@@ -148,22 +148,23 @@ public sealed partial class MediaClock : IDisposable
         }
     }
 
-    /// <summary>Datagrams the pacers sent in batches (sendmmsg), and the system calls that took them.</summary>
-    public (long Datagrams, long Calls) BatchedSends
+    /// <summary>Datagrams the pacers sent in batches (sendmmsg), the system calls that took them, and the datagrams the kernel refused (dropped).</summary>
+    public (long Datagrams, long Calls, long Refused) BatchedSends
     {
         get
         {
-            long datagrams = 0, calls = 0;
+            long datagrams = 0, calls = 0, refused = 0;
             foreach (var s in _shards)
             {
                 if (s.Batch is { } batch)
                 {
                     datagrams += batch.Sent;
                     calls += batch.Calls;
+                    refused += batch.Failed;
                 }
             }
 
-            return (datagrams, calls);
+            return (datagrams, calls, refused);
         }
     }
 

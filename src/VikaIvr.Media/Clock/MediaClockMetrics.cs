@@ -26,5 +26,7 @@ public sealed class MediaClockMetrics
         meter.CreateObservableCounter("vika.media.send.batched", () => clock.BatchedSends.Datagrams, "{datagram}",
             "Datagrams the pacers sent in batches (a shared RTP port's frames of a slot, one sendmmsg)");
         meter.CreateObservableCounter("vika.media.send.batches", () => clock.BatchedSends.Calls, "{call}", "sendmmsg calls that sent them");
+        meter.CreateObservableCounter("vika.media.send.batch.refused", () => clock.BatchedSends.Refused, "{datagram}",
+            "Batched datagrams the kernel refused (a full socket buffer, a queued ICMP error): dropped, the rest of the batch still sent");
     }
 }

@@ -8,7 +8,8 @@ namespace VikaIvr.Media.Net;
 /// instead of one <c>sendto</c> each: the frames due together that leave through the same (shared)
 /// socket cost one system call. Each datagram is copied into a pinned slab, so a session's send
 /// buffer is free again at once; <see cref="Add"/> sends what is held first when the socket changes
-/// or the slab is full. Not thread-safe: one owner thread. struct mmsghdr/msghdr/iovec are the LP64
+/// or the slab is full. The slab (about 385 KB at the defaults) is made on the first <see cref="Add"/>,
+/// so a pacer that never sends through a shared socket holds none. Not thread-safe: one owner thread. struct mmsghdr/msghdr/iovec are the LP64
 /// layouts (x64 and arm64).
 /// </summary>
 public sealed unsafe partial class RtpSendBatch : IDisposable
@@ -21,10 +22,10 @@ public sealed unsafe partial class RtpSendBatch : IDisposable
 
     private readonly int _capacity;
     private readonly int _slotBytes;
-    private readonly byte* _data;
-    private readonly byte* _names;
-    private readonly byte* _iovs;
-    private readonly byte* _messages;
+    private byte* _data;
+    private byte* _names;
+    private byte* _iovs;
+    private byte* _messages;
     private int _count;
     private int _fd = -1;
     private long _sent;
@@ -45,23 +46,13 @@ public sealed unsafe partial class RtpSendBatch : IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(maxDatagram, 12);
         _capacity = capacity;
         _slotBytes = (maxDatagram + 15) & ~15;
-        _data = (byte*)NativeMemory.AllocZeroed((nuint)(capacity * _slotBytes));
-        _names = (byte*)NativeMemory.AllocZeroed((nuint)(capacity * NameStride));
-        _iovs = (byte*)NativeMemory.AllocZeroed((nuint)(capacity * IovBytes));
-        _messages = (byte*)NativeMemory.AllocZeroed((nuint)(capacity * MessageBytes));
-        for (int i = 0; i < capacity; i++)
-        {
-            byte* iov = _iovs + (i * IovBytes);
-            *(nint*)iov = (nint)(_data + ((long)i * _slotBytes));
-            byte* header = _messages + (i * MessageBytes);
-            *(nint*)header = (nint)(_names + (i * NameStride));
-            *(nint*)(header + 16) = (nint)iov;
-            *(nint*)(header + 24) = 1;
-        }
     }
 
     public static bool IsSupported => OperatingSystem.IsLinux()
         && RuntimeInformation.ProcessArchitecture is Architecture.X64 or Architecture.Arm64;
+
+    /// <summary>True once the slab is made (the first <see cref="Add"/>).</summary>
+    public bool IsAllocated => _data != null;
 
     /// <summary>Datagrams held, not yet sent.</summary>
     public int Count => _count;
@@ -84,6 +75,11 @@ public sealed unsafe partial class RtpSendBatch : IDisposable
         if (datagram.Length > _slotBytes || to.Size > NameBytes || _disposed)
         {
             return false;
+        }
+
+        if (_data == null)
+        {
+            Allocate();
         }
 
         if (_count == _capacity || (_count > 0 && fd != _fd))
@@ -144,6 +140,24 @@ public sealed unsafe partial class RtpSendBatch : IDisposable
         NativeMemory.Free(_names);
         NativeMemory.Free(_iovs);
         NativeMemory.Free(_messages);
+        _data = _names = _iovs = _messages = null;
+    }
+
+    private void Allocate()
+    {
+        _data = (byte*)NativeMemory.AllocZeroed((nuint)(_capacity * _slotBytes));
+        _names = (byte*)NativeMemory.AllocZeroed((nuint)(_capacity * NameStride));
+        _iovs = (byte*)NativeMemory.AllocZeroed((nuint)(_capacity * IovBytes));
+        _messages = (byte*)NativeMemory.AllocZeroed((nuint)(_capacity * MessageBytes));
+        for (int i = 0; i < _capacity; i++)
+        {
+            byte* iov = _iovs + (i * IovBytes);
+            *(nint*)iov = (nint)(_data + ((long)i * _slotBytes));
+            byte* header = _messages + (i * MessageBytes);
+            *(nint*)header = (nint)(_names + (i * NameStride));
+            *(nint*)(header + 16) = (nint)iov;
+            *(nint*)(header + 24) = 1;
+        }
     }
 
     [LibraryImport("libc", EntryPoint = "sendmmsg", SetLastError = true)]

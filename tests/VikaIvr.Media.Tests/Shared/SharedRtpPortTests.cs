@@ -81,9 +81,10 @@ public sealed class SharedRtpPortTests : IAsyncDisposable
         // Each side's frame of its 4 calls left in one system call.
         foreach (var clock in new[] { _clock, _testerClock })
         {
-            var (datagrams, sendCalls) = clock.BatchedSends;
+            var (datagrams, sendCalls, refused) = clock.BatchedSends;
             Assert.Equal(12, datagrams);
             Assert.Equal(3, sendCalls);
+            Assert.Equal(0, refused);
         }
     }
 
