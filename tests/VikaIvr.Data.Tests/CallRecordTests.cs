@@ -133,6 +133,30 @@ public class CallRecordTests
     }
 
     [Fact]
+    public async Task Background_writer_opens_the_record_as_handed_over_without_copying_it()
+    {
+        var inner = new GatedStore();
+        await using var writer = new BackgroundCallRecordWriter(inner, NullLogger<BackgroundCallRecordWriter>.Instance, capacity: 16);
+        var unchanged = Sample("unchanged");
+        var changed = Sample("changed");
+        var answered = changed.AnsweredAt;
+        await writer.OpenAsync(unchanged, default);
+        await writer.OpenAsync(changed, default);
+        // The call goes on changing its record after the open was handed over.
+        changed.AnsweredAt = answered!.Value.AddSeconds(5);
+        changed.NodeId = "elsewhere";
+        changed.Nodes.Add("later");
+
+        inner.Gate.SetResult();
+        await writer.FlushAsync(default);
+        Assert.Equal(["unchanged", "changed"], inner.Opened);
+        Assert.Same(unchanged, inner.OpenedRecords[0]);
+        var opened = inner.OpenedRecords[1];
+        Assert.Equal((answered, null, changed.StartedAt), (opened.AnsweredAt, opened.NodeId, opened.StartedAt));
+        Assert.Equal((changed.Caller, changed.Called), (opened.Caller, opened.Called));
+    }
+
+    [Fact]
     public async Task Background_writer_drops_and_counts_when_full()
     {
         var inner = new GatedStore();
@@ -167,10 +191,16 @@ public class CallRecordTests
 
         public List<string> Opened { get; } = [];
 
+        public List<CallRecord> OpenedRecords { get; } = [];
+
         public async Task OpenAsync(CallRecord record, CancellationToken ct)
         {
             await Gate.Task;
-            lock (Saved) Opened.Add(record.CallId);
+            lock (Saved)
+            {
+                Opened.Add(record.CallId);
+                OpenedRecords.Add(record);
+            }
         }
 
         public async Task SaveAsync(CallRecord record, CancellationToken ct)

@@ -168,6 +168,68 @@ public abstract class StoreBehaviourTests
     }
 
     [Fact]
+    public async Task The_store_writes_every_call_on_one_connection_and_opens_a_new_one_after_a_failure()
+    {
+        var db = await CreateAsync();
+        var connections = new CountingConnectionFactory(db);
+        await using var store = new DbCallRecordStore(connections, "node-a");
+        for (int i = 0; i < 40; i++)
+        {
+            var call = Record("c" + i);
+            await store.OpenAsync(call, default);
+            if (i % 2 == 0)
+            {
+                End(call);
+                call.Nodes.Add("c" + i);
+                await store.SaveAsync(call, default);
+            }
+        }
+
+        // One connection, its statements prepared once, took every write.
+        Assert.Equal(1, connections.Opened);
+
+        // The connection is lost under the store: that write fails, named as before ...
+        await connections.Last!.CloseAsync();
+        var lost = await Assert.ThrowsAsync<DataStoreException>(() => store.OpenAsync(Record("lost-1"), default));
+        Assert.StartsWith("Opening call record lost-1 failed: ", lost.Message);
+        // ... and while the database cannot be reached, so do the next ones ...
+        connections.Failing = true;
+        var ended = Record("lost-2");
+        End(ended);
+        lost = await Assert.ThrowsAsync<DataStoreException>(() => store.SaveAsync(ended, default));
+        Assert.Equal("Saving call record lost-2 failed: disk unplugged", lost.Message);
+
+        // ... but once it is back, the store writes again, on a new connection.
+        connections.Failing = false;
+        var after = Record("after");
+        await store.OpenAsync(after, default);
+        End(after);
+        await store.SaveAsync(after, default);
+        var never = Record("never-opened");
+        End(never);
+        await store.SaveAsync(never, default);
+        Assert.Equal(2, connections.Opened);
+
+        var all = (await store.GetLastAsync(100, default)).ToDictionary(r => r.CallId);
+        Assert.Equal(42, all.Count);
+        Assert.DoesNotContain("lost-1", all.Keys);
+        Assert.DoesNotContain("lost-2", all.Keys);
+        for (int i = 0; i < 40; i++)
+        {
+            var row = all["c" + i];
+            Assert.Equal("node-a", row.NodeId);
+            Assert.Equal(TempDatabase.Now, row.StartedAt);
+            Assert.Equal(TempDatabase.Now.AddMilliseconds(200), row.AnsweredAt);
+            Assert.Equal(i % 2 == 0 ? "caller-hangup" : DbCallRecordStore.InProgress, row.EndReason);
+            Assert.Equal(i % 2 == 0 ? ["welcome", "main-menu", "c" + i] : [], row.Nodes);
+        }
+
+        Assert.Equal("caller-hangup", all["after"].EndReason);
+        Assert.Equal("caller-hangup", all["never-opened"].EndReason);
+        Assert.Equal(TempDatabase.Now.AddSeconds(30), all["never-opened"].EndedAt);
+    }
+
+    [Fact]
     public async Task Prompt_versions_are_numbered_per_prompt_and_read_after_a_bookmark()
     {
         var db = await CreateAsync();
@@ -324,7 +386,8 @@ public abstract class StoreBehaviourTests
         Assert.Equal([("status-answered", 1L), ("transferred", 1L)], outcomes.Select(o => (o.Outcome, o.Count)));
     }
 
-    private static CallRecord Record(string id) => new()
+    /// <summary>A call answered at <see cref="TempDatabase.Now"/> plus 200 ms, not ended.</summary>
+    internal static CallRecord Record(string id) => new()
     {
         CallId = id,
         Caller = "sip:0812@127.0.0.1",

@@ -10,8 +10,9 @@ namespace VikaIvr.Data.CallRecords;
 /// full the record is dropped and counted rather than stalling a call. A record handed over
 /// belongs to the writer (do not change it afterwards). Records still queued are not yet
 /// visible to <see cref="GetLastAsync"/>; <see cref="FlushAsync"/> waits for them.
-/// <see cref="OpenAsync"/> queues a copy of the record's identity and times (the call goes on
-/// changing the record); opens and saves are written in the order they were handed over.
+/// <see cref="OpenAsync"/> queues the record with its node and times as handed over (the call
+/// goes on changing the record; see <see cref="QueuedCallRecord"/>); opens and saves are written
+/// in the order they were handed over. Nothing is allocated per record queued.
 /// Crash window: what is still queued at a kill -9 is lost — an open row not yet completed
 /// shows as "crash" at the next start, a call never opened has no row.
 /// </summary>
@@ -21,7 +22,7 @@ public sealed partial class BackgroundCallRecordWriter : ICallRecordStore, IAsyn
 
     private readonly ICallRecordStore _inner;
     private readonly ILogger<BackgroundCallRecordWriter> _logger;
-    private readonly Channel<object> _queue;
+    private readonly Channel<QueuedCallRecord> _queue;
     private readonly Task _writer;
     private long _dropped;
     private long _failed;
@@ -32,7 +33,7 @@ public sealed partial class BackgroundCallRecordWriter : ICallRecordStore, IAsyn
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         _inner = inner ?? throw new ArgumentNullException(nameof(inner));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
-        _queue = Channel.CreateBounded<object>(new BoundedChannelOptions(capacity)
+        _queue = Channel.CreateBounded<QueuedCallRecord>(new BoundedChannelOptions(capacity)
         {
             SingleReader = true,
             FullMode = BoundedChannelFullMode.Wait,
@@ -51,16 +52,7 @@ public sealed partial class BackgroundCallRecordWriter : ICallRecordStore, IAsyn
     public Task OpenAsync(CallRecord record, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var opened = new OpenedCall(new CallRecord
-        {
-            CallId = record.CallId,
-            Caller = record.Caller,
-            Called = record.Called,
-            NodeId = record.NodeId,
-            StartedAt = record.StartedAt,
-            AnsweredAt = record.AnsweredAt,
-        });
-        if (!_queue.Writer.TryWrite(opened))
+        if (!_queue.Writer.TryWrite(QueuedCallRecord.Open(record)))
         {
             Interlocked.Increment(ref _dropped);
             LogDropped(record.CallId);
@@ -71,7 +63,7 @@ public sealed partial class BackgroundCallRecordWriter : ICallRecordStore, IAsyn
     public Task SaveAsync(CallRecord record, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(record);
-        if (!_queue.Writer.TryWrite(record))
+        if (!_queue.Writer.TryWrite(QueuedCallRecord.Save(record)))
         {
             Interlocked.Increment(ref _dropped);
             LogDropped(record.CallId);
@@ -85,7 +77,7 @@ public sealed partial class BackgroundCallRecordWriter : ICallRecordStore, IAsyn
     public async Task FlushAsync(CancellationToken ct)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await _queue.Writer.WriteAsync(done, ct).ConfigureAwait(false);
+        await _queue.Writer.WriteAsync(QueuedCallRecord.FlushMarker(done), ct).ConfigureAwait(false);
         await done.Task.WaitAsync(ct).ConfigureAwait(false);
     }
 
@@ -98,20 +90,20 @@ public sealed partial class BackgroundCallRecordWriter : ICallRecordStore, IAsyn
 
     private async Task DrainAsync()
     {
-        await foreach (object item in _queue.Reader.ReadAllAsync().ConfigureAwait(false))
+        await foreach (var item in _queue.Reader.ReadAllAsync().ConfigureAwait(false))
         {
-            if (item is TaskCompletionSource flush)
+            if (item.Flush is { } flush)
             {
                 flush.TrySetResult();
                 continue;
             }
 
-            var record = item is OpenedCall opened ? opened.Record : (CallRecord)item;
+            var record = item.Record!;
             try
             {
-                if (item is OpenedCall)
+                if (item.IsOpen)
                 {
-                    await _inner.OpenAsync(record, CancellationToken.None).ConfigureAwait(false);
+                    await _inner.OpenAsync(item.Opened(), CancellationToken.None).ConfigureAwait(false);
                 }
                 else
                 {
@@ -126,9 +118,6 @@ public sealed partial class BackgroundCallRecordWriter : ICallRecordStore, IAsyn
             }
         }
     }
-
-    /// <summary>A queued open, told apart from a queued save.</summary>
-    private sealed record OpenedCall(CallRecord Record);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Call record {CallId} dropped: the record queue is full or closed")]
     private partial void LogDropped(string callId);

@@ -31,12 +31,12 @@ internal static class CallRecordRowMapping
         EndReason = record.EndReason,
         EndedBy = record.EndedBy,
         Codec = record.Codec,
-        DtmfMethods = JsonSerializer.Serialize(record.DtmfMethods),
-        Nodes = JsonSerializer.Serialize(record.Nodes),
-        NodeTimes = JsonSerializer.Serialize(record.NodeTimesMs),
-        Events = JsonSerializer.Serialize(record.Events),
+        DtmfMethods = Json(record.DtmfMethods),
+        Nodes = Json(record.Nodes),
+        NodeTimes = Json(record.NodeTimesMs),
+        Events = Json(record.Events),
         Outcome = record.Outcome,
-        Failures = JsonSerializer.Serialize(record.Failures),
+        Failures = Json(record.Failures),
         RtpPacketsSent = record.RtpPacketsSent,
         RtpPacketsReceived = record.RtpPacketsReceived,
         RtpPacketsLost = record.RtpPacketsLost,
@@ -86,6 +86,9 @@ internal static class CallRecordRowMapping
     public static object Period(DateTimeOffset from, DateTimeOffset to) => new { From = Time(from), To = Time(to) };
 
     public static DateTimeOffset ParseTime(string s) => DateTimeOffset.ParseExact(s, "O", CultureInfo.InvariantCulture);
+
+    /// <summary>A list as its JSON array ("[]" for an empty one, without serializing).</summary>
+    private static string Json<T>(List<T> list) => list.Count == 0 ? "[]" : JsonSerializer.Serialize(list);
 
     private static List<string> List(string json) => JsonSerializer.Deserialize<List<string>>(json) ?? [];
 }

@@ -8,32 +8,16 @@ namespace VikaIvr.Data.CallRecords;
 /// Call records in the call_records table (SQLite or PostgreSQL: the same columns), list fields as
 /// JSON arrays, each row carrying the node that took the call. A call answered is a row with
 /// end_reason "in-progress" until its end completes it; rows of this node still in progress at
-/// start were cut by a crash (<see cref="MarkCrashedAsync"/>). Writes are direct; wrap in
-/// <see cref="BackgroundCallRecordWriter"/> so a call never waits for the database.
+/// start were cut by a crash (<see cref="MarkCrashedAsync"/>). Writes are direct, on one
+/// connection kept open with prepared statements (<see cref="CallRecordRowWriter"/>; dispose the
+/// store to close it); wrap in <see cref="BackgroundCallRecordWriter"/> so a call never waits for
+/// the database.
 /// </summary>
-public sealed class DbCallRecordStore : ICallRecordStore
+public sealed class DbCallRecordStore : ICallRecordStore, IAsyncDisposable
 {
     public const string InProgress = "in-progress";
     public const string Crash = "crash";
     public const string CrashFailure = "crash: the server stopped before the call ended";
-
-    private const string Columns = """
-        call_id, caller, called, started_at, answered_at, ended_at, end_reason, ended_by, codec,
-        dtmf_methods, nodes, events, outcome, failures, rtp_packets_sent, rtp_packets_received, rtp_packets_lost, rtp_jitter_ms, node_id, node_times
-        """;
-
-    private const string InsertSql = "INSERT INTO call_records (" + Columns + """
-        ) VALUES (@CallId, @Caller, @Called, @StartedAt, @AnsweredAt, @EndedAt, @EndReason, @EndedBy, @Codec,
-            @DtmfMethods, @Nodes, @Events, @Outcome, @Failures, @RtpPacketsSent, @RtpPacketsReceived, @RtpPacketsLost, @RtpJitterMs, @NodeId, @NodeTimes)
-        """;
-
-    private const string CompleteSql = """
-        UPDATE call_records SET caller = @Caller, called = @Called, started_at = @StartedAt, answered_at = @AnsweredAt,
-            ended_at = @EndedAt, end_reason = @EndReason, ended_by = @EndedBy, codec = @Codec, dtmf_methods = @DtmfMethods,
-            nodes = @Nodes, events = @Events, outcome = @Outcome, failures = @Failures, rtp_packets_sent = @RtpPacketsSent,
-            rtp_packets_received = @RtpPacketsReceived, rtp_packets_lost = @RtpPacketsLost, rtp_jitter_ms = @RtpJitterMs, node_times = @NodeTimes
-        WHERE call_id = @CallId AND node_id = @NodeId AND end_reason = 'in-progress'
-        """;
 
     private const string MarkCrashedSql = """
         UPDATE call_records SET end_reason = 'crash', ended_by = 'system', failures = @Failures
@@ -43,13 +27,24 @@ public sealed class DbCallRecordStore : ICallRecordStore
     private const string SelectLastSql = CallRecordRowMapping.Select + " ORDER BY id DESC LIMIT @count";
 
     private readonly IDbConnectionFactory _connections;
+    private readonly CallRecordRowWriter _rows;
 
     /// <param name="nodeId">This server's node (Server:NodeId): written into every record that names none.</param>
     public DbCallRecordStore(IDbConnectionFactory connections, string nodeId)
+        : this(connections, nodeId, TimeProvider.System, CallRecordRowWriter.DefaultIdleLimit)
+    {
+    }
+
+    /// <param name="connections">The database.</param>
+    /// <param name="nodeId">This server's node (Server:NodeId): written into every record that names none.</param>
+    /// <param name="clock">Measures how long the write connection has been unused.</param>
+    /// <param name="idleLimit">A write connection unused longer than this is reopened before the next write.</param>
+    public DbCallRecordStore(IDbConnectionFactory connections, string nodeId, TimeProvider clock, TimeSpan idleLimit)
     {
         _connections = connections ?? throw new ArgumentNullException(nameof(connections));
         ArgumentException.ThrowIfNullOrWhiteSpace(nodeId);
         NodeId = nodeId;
+        _rows = new CallRecordRowWriter(connections, clock, idleLimit);
     }
 
     public string NodeId { get; }
@@ -57,28 +52,28 @@ public sealed class DbCallRecordStore : ICallRecordStore
     public async Task OpenAsync(CallRecord record, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var row = new CallRecordRow
+        try
         {
-            CallId = record.CallId,
-            Caller = record.Caller,
-            Called = record.Called,
-            StartedAt = CallRecordRowMapping.Time(record.StartedAt),
-            AnsweredAt = record.AnsweredAt is { } a ? CallRecordRowMapping.Time(a) : null,
-            EndReason = InProgress,
-            NodeId = record.NodeId ?? NodeId,
-        };
-        await ExecuteAsync(InsertSql, row, $"Opening call record {record.CallId}", ct).ConfigureAwait(false);
+            await _rows.OpenAsync(record, NodeId, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not DataStoreException)
+        {
+            throw Failed("Opening call record " + record.CallId, ex);
+        }
     }
 
     public async Task SaveAsync(CallRecord record, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(record);
         record.NodeId ??= NodeId;
-        var row = CallRecordRowMapping.ToRow(record);
-        // The open row (if the call had one) is completed; a call never opened gets its row now.
-        if (await ExecuteAsync(CompleteSql, row, $"Saving call record {record.CallId}", ct).ConfigureAwait(false) == 0)
+        try
         {
-            await ExecuteAsync(InsertSql, row, $"Saving call record {record.CallId}", ct).ConfigureAwait(false);
+            // The open row (if the call had one) is completed; a call never opened gets its row now.
+            await _rows.SaveAsync(CallRecordRowMapping.ToRow(record), ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not DataStoreException)
+        {
+            throw Failed("Saving call record " + record.CallId, ex);
         }
     }
 
@@ -107,6 +102,11 @@ public sealed class DbCallRecordStore : ICallRecordStore
         return records;
     }
 
+    /// <summary>Closes the write connection (the store opens a new one if written again).</summary>
+    public ValueTask DisposeAsync() => _rows.DisposeAsync();
+
+    private static DataStoreException Failed(string what, Exception ex) => new($"{what} failed: {ex.Message}", ex);
+
     private async Task<int> ExecuteAsync(string sql, object row, string what, CancellationToken ct)
     {
         try
@@ -116,7 +116,7 @@ public sealed class DbCallRecordStore : ICallRecordStore
         }
         catch (Exception ex) when (ex is not OperationCanceledException and not DataStoreException)
         {
-            throw new DataStoreException($"{what} failed: {ex.Message}", ex);
+            throw Failed(what, ex);
         }
     }
 }

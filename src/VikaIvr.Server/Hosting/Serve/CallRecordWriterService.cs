@@ -15,12 +15,13 @@ public sealed partial class CallRecordWriterService(CallFlowsService flows, Vika
     ILogger<CallRecordWriterService> logger) : IHostedService
 {
     private BackgroundCallRecordWriter? _writer;
+    private DbCallRecordStore? _store;
 
     public ICallRecordStore Store => _writer ?? throw new InvalidOperationException("the call-record writer is used before it started (start order)");
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var store = new DbCallRecordStore(flows.Database, services.NodeId);
+        var store = _store = new DbCallRecordStore(flows.Database, services.NodeId);
         try
         {
             int crashed = await store.MarkCrashedAsync(cancellationToken).ConfigureAwait(false);
@@ -43,6 +44,12 @@ public sealed partial class CallRecordWriterService(CallFlowsService flows, Vika
         {
             // Stops taking records and writes the queued ones.
             await _writer.DisposeAsync().AsTask().WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (_store is not null)
+        {
+            // Closes the connection the records were written on.
+            await _store.DisposeAsync().ConfigureAwait(false);
         }
     }
 

@@ -1,0 +1,90 @@
+using System.Data;
+using VikaIvr.Flows.Ports;
+
+namespace VikaIvr.Data.CallRecords;
+
+/// <summary>
+/// The statements that write call_records rows (SQLite and PostgreSQL alike), prepared once per
+/// connection by <see cref="CallRecordRowWriter"/>, and how a record fills them. The open row
+/// carries only what is known at answer; every other column is written as the empty record has
+/// it (no end, "in-progress", empty lists, zero counts). <see cref="Complete"/> and
+/// <see cref="Insert"/> take the same parameters in the same order.
+/// </summary>
+internal static class CallRecordStatements
+{
+    private const string Columns = """
+        call_id, caller, called, started_at, answered_at, ended_at, end_reason, ended_by, codec,
+        dtmf_methods, nodes, events, outcome, failures, rtp_packets_sent, rtp_packets_received, rtp_packets_lost, rtp_jitter_ms, node_id, node_times
+        """;
+
+    public static readonly StatementDefinition Open = new(
+        "INSERT INTO call_records (" + Columns + """
+        ) VALUES (@CallId, @Caller, @Called, @StartedAt, @AnsweredAt, NULL, 'in-progress', '', NULL,
+            '[]', '[]', '[]', '', '[]', 0, 0, 0, 0.0, @NodeId, '[]')
+        """,
+        Text("@CallId"), Text("@Caller"), Text("@Called"), Text("@StartedAt"), Text("@AnsweredAt"), Text("@NodeId"));
+
+    /// <summary>The parameters of a whole row, in the order <see cref="SetRow"/> fills them.</summary>
+    private static readonly (string, DbType)[] Row =
+    [
+        Text("@CallId"), Text("@Caller"), Text("@Called"), Text("@StartedAt"), Text("@AnsweredAt"), Text("@EndedAt"),
+        Text("@EndReason"), Text("@EndedBy"), Text("@Codec"), Text("@DtmfMethods"), Text("@Nodes"), Text("@Events"),
+        Text("@Outcome"), Text("@Failures"), ("@RtpPacketsSent", DbType.Int64), ("@RtpPacketsReceived", DbType.Int64),
+        ("@RtpPacketsLost", DbType.Int64), ("@RtpJitterMs", DbType.Double), Text("@NodeId"), Text("@NodeTimes"),
+    ];
+
+    public static readonly StatementDefinition Insert = new(
+        "INSERT INTO call_records (" + Columns + """
+        ) VALUES (@CallId, @Caller, @Called, @StartedAt, @AnsweredAt, @EndedAt, @EndReason, @EndedBy, @Codec,
+            @DtmfMethods, @Nodes, @Events, @Outcome, @Failures, @RtpPacketsSent, @RtpPacketsReceived, @RtpPacketsLost, @RtpJitterMs, @NodeId, @NodeTimes)
+        """,
+        Row);
+
+    /// <summary>Completes this node's in-progress row of the call (none changed: the call was never opened).</summary>
+    public static readonly StatementDefinition Complete = new("""
+        UPDATE call_records SET caller = @Caller, called = @Called, started_at = @StartedAt, answered_at = @AnsweredAt,
+            ended_at = @EndedAt, end_reason = @EndReason, ended_by = @EndedBy, codec = @Codec, dtmf_methods = @DtmfMethods,
+            nodes = @Nodes, events = @Events, outcome = @Outcome, failures = @Failures, rtp_packets_sent = @RtpPacketsSent,
+            rtp_packets_received = @RtpPacketsReceived, rtp_packets_lost = @RtpPacketsLost, rtp_jitter_ms = @RtpJitterMs, node_times = @NodeTimes
+        WHERE call_id = @CallId AND node_id = @NodeId AND end_reason = 'in-progress'
+        """,
+        Row);
+
+    /// <summary>Fills <see cref="Open"/>: the call's identity, its times and its node (<paramref name="nodeId"/> when it names none).</summary>
+    public static void SetOpen(PreparedCommand open, CallRecord record, string nodeId)
+    {
+        open.Set(0, record.CallId);
+        open.Set(1, record.Caller);
+        open.Set(2, record.Called);
+        open.Set(3, CallRecordRowMapping.Time(record.StartedAt));
+        open.Set(4, record.AnsweredAt is { } answered ? CallRecordRowMapping.Time(answered) : null);
+        open.Set(5, record.NodeId ?? nodeId);
+    }
+
+    /// <summary>Fills <see cref="Complete"/> or <see cref="Insert"/> with every column of <paramref name="row"/>.</summary>
+    public static void SetRow(PreparedCommand command, CallRecordRow row)
+    {
+        command.Set(0, row.CallId);
+        command.Set(1, row.Caller);
+        command.Set(2, row.Called);
+        command.Set(3, row.StartedAt);
+        command.Set(4, row.AnsweredAt);
+        command.Set(5, row.EndedAt);
+        command.Set(6, row.EndReason);
+        command.Set(7, row.EndedBy);
+        command.Set(8, row.Codec);
+        command.Set(9, row.DtmfMethods);
+        command.Set(10, row.Nodes);
+        command.Set(11, row.Events);
+        command.Set(12, row.Outcome);
+        command.Set(13, row.Failures);
+        command.Set(14, row.RtpPacketsSent);
+        command.Set(15, row.RtpPacketsReceived);
+        command.Set(16, row.RtpPacketsLost);
+        command.Set(17, row.RtpJitterMs);
+        command.Set(18, row.NodeId);
+        command.Set(19, row.NodeTimes);
+    }
+
+    private static (string, DbType) Text(string name) => (name, DbType.String);
+}
