@@ -57,7 +57,7 @@ public sealed partial class SipInviteSession
             }
 
             var response = _agent.CreateResponse(Invite, statusCode, null, Dialog.LocalTag);
-            response.Headers.Add(SipHeaderId.Contact, "<" + Dialog.LocalContact + ">");
+            response.Headers.Add(SipHeaderId.Contact, Dialog.LocalContactHeader);
             if (body is not null)
             {
                 response.SetBody(body.Content, body.ContentType);
@@ -218,12 +218,13 @@ public sealed partial class SipInviteSession
     private SipResponse CreateSuccess(SipRequest invite, SipAnswer answer)
     {
         var response = _agent.CreateResponse(invite, answer.StatusCode, answer.ReasonPhrase, Dialog.LocalTag);
-        foreach (var rr in invite.Headers.GetLines("Record-Route"))
+        var lines = invite.Headers;
+        for (var i = lines.IndexOf(SipHeaderId.RecordRoute, null, 0); i >= 0; i = lines.IndexOf(SipHeaderId.RecordRoute, null, i + 1))
         {
-            response.Headers.Add(SipHeaderId.RecordRoute, rr);
+            response.Headers.Add(SipHeaderId.RecordRoute, lines.ValueAt(i));
         }
 
-        response.Headers.Add(SipHeaderId.Contact, "<" + Dialog.LocalContact + ">");
+        response.Headers.Add(SipHeaderId.Contact, Dialog.LocalContactHeader);
         response.Headers.Add(SipHeaderId.Allow, SipUserAgent.AllowedMethods);
         if (answer.Body is { } body)
         {

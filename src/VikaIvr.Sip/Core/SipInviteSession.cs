@@ -21,7 +21,7 @@ public sealed partial class SipInviteSession
     private readonly Lock _sync;
     private readonly CancellationTokenSource _ended = new();
     private readonly TaskCompletionSource<SipSessionEnd> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly Channel<SipBody> _infos = Channel.CreateUnbounded<SipBody>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+    private readonly SipInfoQueue _infos = new();
     private SipResponse? _finalOnEnd;
 
     private SipInviteSession(SipUserAgent agent, Lock sync, SipDialog dialog, SipRequest invite, SipEndPoint remote, SipCallState state)
@@ -69,7 +69,7 @@ public sealed partial class SipInviteSession
     public Task<SipSessionEnd> Completion => _completion.Task;
 
     /// <summary>Bodies of the INFO requests the peer sent (already answered 200), in order; completes when the session ends.</summary>
-    public ChannelReader<SipBody> Infos => _infos.Reader;
+    public ChannelReader<SipBody> Infos => _infos;
 
     /// <summary>Answers the peer's re-INVITEs (hold, new media): given the offer (null: we must offer), returns the answer. Unset: 488.</summary>
     public Func<SipBody?, CancellationToken, Task<SipAnswer>>? ReinviteHandler { get; set; }
@@ -131,7 +131,7 @@ public sealed partial class SipInviteSession
     {
         _ended.Cancel();
         _acknowledged.TrySetCanceled();
-        _infos.Writer.TryComplete();
+        _infos.Complete();
         _dialResult?.TrySetResult(_finalOnEnd ?? new SipResponse(487, "Request Terminated"));
         _events?.Writer.TryComplete();
         _completion.TrySetResult(EndedWith!);

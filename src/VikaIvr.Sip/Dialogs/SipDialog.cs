@@ -13,6 +13,7 @@ namespace VikaIvr.Sip.Dialogs;
 public sealed class SipDialog
 {
     private uint _localCSeq;
+    private string? _contactHeader;
 
     private SipDialog(string callId, string localTag, string remoteTag, SipNameAddr localParty, SipNameAddr remoteParty, SipUri remoteTarget,
         IReadOnlyList<string> routeSet, SipEndPoint flow, string localHost, int localPort, uint localCSeq, bool isUac)
@@ -61,6 +62,9 @@ public sealed class SipDialog
 
     /// <summary>Our Contact URI.</summary>
     public SipUri LocalContact => ContactFor(LocalParty.Uri.User, LocalHost, LocalPort, Flow);
+
+    /// <summary>Our Contact header value, <c>&lt;uri&gt;</c>, made once (its parts never change).</summary>
+    internal string LocalContactHeader => _contactHeader ??= "<" + LocalContact + ">";
 
     /// <summary>The UAS dialog from an INVITE we answer, with our chosen tag (RFC 3261 12.1.1).</summary>
     public static SipDialog ForIncoming(SipRequest invite, string localTag, SipEndPoint flow, string localHost, int localPort)
@@ -158,11 +162,11 @@ public sealed class SipDialog
         h.Add(SipHeaderId.CallId, CallId);
         var number = cseq ?? ++_localCSeq;
         h.Add(SipHeaderId.CSeq, number.ToString(CultureInfo.InvariantCulture) + " " + method);
-        h.Add(SipHeaderId.Contact, "<" + LocalContact + ">");
+        h.Add(SipHeaderId.Contact, LocalContactHeader);
         return request;
     }
 
     /// <summary>True when a request belongs to this dialog (Call-ID, To tag = ours, From tag = theirs).</summary>
     public bool Matches(SipRequest request) =>
-        request.CallId == CallId && request.To?.Tag == LocalTag && ((IsUac && RemoteTag.Length == 0) || (request.From?.Tag ?? string.Empty) == RemoteTag);
+        request.CallId == CallId && request.ToTag == LocalTag && ((IsUac && RemoteTag.Length == 0) || (request.FromTag ?? string.Empty) == RemoteTag);
 }

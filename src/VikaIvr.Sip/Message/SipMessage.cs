@@ -34,6 +34,15 @@ public abstract partial class SipMessage
 
     public SipNameAddr? To => Views.To;
 
+    /// <summary>From's tag (<c>From?.Tag</c>) read without building the address.</summary>
+    internal string? FromTag => Views.FromTag is { Length: > 0 } tag ? tag : null;
+
+    /// <summary>To's tag (<c>To?.Tag</c>) read without building the address.</summary>
+    internal string? ToTag => Views.ToTag is { Length: > 0 } tag ? tag : null;
+
+    /// <summary>True when To is present and well-formed (<c>To is not null</c>) without building it.</summary>
+    internal bool HasValidTo => Views.ToTag is not null;
+
     /// <summary>All Via values, top first (comma lists and separate lines in order).</summary>
     public IReadOnlyList<SipVia> Vias => Views.Vias;
 

@@ -14,6 +14,7 @@ internal sealed class SipMessageViews(SipHeaderCollection headers)
     private IReadOnlyList<SipVia>? _vias;
     private IReadOnlyList<SipNameAddr>? _contacts;
     private SipMessageRareViews? _rare;
+    private string? _fromTag, _toTag;
 
     public string? CallId => _callId ??= headers.FirstValueUncached(SipHeaderId.CallId)?.Trim();
 
@@ -33,12 +34,24 @@ internal sealed class SipMessageViews(SipHeaderCollection headers)
 
     public IReadOnlyList<SipVia> Vias => _vias ??= ParseVias();
 
+    /// <summary>
+    /// The From tag without building the address when it is not built yet: null when From is
+    /// absent or malformed (as <c>From?.Tag</c>), empty when it has no tag.
+    /// </summary>
+    public string? FromTag => _fromTag ??= _from is { } from ? from.Tag ?? string.Empty : Tag(headers, SipHeaderId.From);
+
+    /// <summary>The To tag as <see cref="FromTag"/>: null when To is absent or malformed, empty when it has no tag.</summary>
+    public string? ToTag => _toTag ??= _to is { } to ? to.Tag ?? string.Empty : Tag(headers, SipHeaderId.To);
+
     public IReadOnlyList<SipNameAddr> Contacts => _contacts ??= NameAddrs(headers, SipHeaderId.Contact);
 
     public SipMessageRareViews Rare => _rare ??= new SipMessageRareViews(headers);
 
     internal static SipNameAddr? NameAddr(SipHeaderCollection headers, SipHeaderId id) => headers.ParseFirst(id,
         static chars => SipNameAddr.TryParse(chars, build: true, out var v, out _) ? v : null);
+
+    private static string? Tag(SipHeaderCollection headers, SipHeaderId id) => headers.ParseFirst(id,
+        static chars => SipNameAddr.TryParseTag(chars, out var tag) ? tag ?? string.Empty : null);
 
     internal static List<SipNameAddr> NameAddrs(SipHeaderCollection headers, SipHeaderId id)
     {

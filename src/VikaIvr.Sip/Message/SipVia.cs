@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
-using System.Text;
+using System.Runtime.CompilerServices;
 
 namespace VikaIvr.Sip.Message;
 
@@ -9,6 +9,8 @@ public sealed class SipVia
 {
     /// <summary>The RFC 3261 magic cookie that starts every compliant branch.</summary>
     public const string MagicCookie = "z9hG4bK";
+
+    private string? _sentBy;
 
     public SipVia(string transport, string host, int? port, SipParameterList? parameters = null,
         string protocolName = "SIP", string protocolVersion = "2.0")
@@ -60,7 +62,7 @@ public sealed class SipVia
     public int? Ttl => int.TryParse(Parameters.Get("ttl"), NumberStyles.None, CultureInfo.InvariantCulture, out var t) ? t : null;
 
     /// <summary>host[:port] as sent.</summary>
-    public string SentBy => Port is { } p ? Host + ":" + p.ToString(CultureInfo.InvariantCulture) : Host;
+    public string SentBy => _sentBy ??= Port is { } p ? Host + ":" + p.ToString(CultureInfo.InvariantCulture) : Host;
 
     /// <summary>A copy with a parameter set (e.g. received, rport=port on the server side).</summary>
     public SipVia WithParameter(string name, string? value) =>
@@ -122,12 +124,25 @@ public sealed class SipVia
         return true;
     }
 
+    [SkipLocalsInit]
     public override string ToString()
     {
-        var sb = new StringBuilder(64)
-            .Append(ProtocolName).Append('/').Append(ProtocolVersion).Append('/').Append(Transport)
-            .Append(' ').Append(SentBy);
-        Parameters.AppendTo(sb);
-        return sb.ToString();
+        // Built on the stack (pooled beyond it): the string is the only allocation.
+        var text = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[256]);
+        text.AppendFormatted(ProtocolName);
+        text.AppendLiteral("/");
+        text.AppendFormatted(ProtocolVersion);
+        text.AppendLiteral("/");
+        text.AppendFormatted(Transport);
+        text.AppendLiteral(" ");
+        text.AppendFormatted(Host);
+        if (Port is { } p)
+        {
+            text.AppendLiteral(":");
+            text.AppendFormatted(p);
+        }
+
+        Parameters.AppendTo(ref text);
+        return text.ToStringAndClear();
     }
 }

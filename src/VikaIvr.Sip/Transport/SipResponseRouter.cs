@@ -16,33 +16,45 @@ public static class SipResponseRouter
     /// </summary>
     public static void StampTopVia(SipResponse response, SipEndPoint source)
     {
+        ArgumentNullException.ThrowIfNull(response);
         var headers = response.Headers;
-        for (var i = 0; i < headers.Count; i++)
+        var i = headers.IndexOf(SipHeaderId.Via, null, 0);
+        if (i < 0)
         {
-            var line = headers[i];
-            if (line.Id != SipHeaderId.Via)
-            {
-                continue;
-            }
-
-            var values = new List<string>(2);
-            SipText.SplitList(line.Value, values);
-            if (values.Count == 0 || !SipVia.TryParse(values[0], out var top))
-            {
-                return;
-            }
-
-            var stamped = Stamp(top, source);
-            if (ReferenceEquals(stamped, top))
-            {
-                return;
-            }
-
-            values[0] = stamped.ToString();
-            headers.RemoveAt(i);
-            headers.Insert(i, line.Name, string.Join(", ", values));
             return;
         }
+
+        // The line's first value, parsed from the stack when the line is short (no string for the line).
+        var top = headers.ParseAt(i, static chars =>
+        {
+            foreach (var item in SipList.Items(chars))
+            {
+                return SipVia.TryParse(item, build: true, out var via, out _) ? via : null;
+            }
+
+            return null;
+        });
+        if (top is null)
+        {
+            return;
+        }
+
+        var stamped = Stamp(top, source);
+        if (ReferenceEquals(stamped, top))
+        {
+            return;
+        }
+
+        if (headers.ValueItemCount(i) == 1)
+        {
+            headers.ReplaceValueAt(i, stamped.ToString());
+            return;
+        }
+
+        var values = new List<string>(2);
+        SipText.SplitList(headers.ValueAt(i), values);
+        values[0] = stamped.ToString();
+        headers.ReplaceValueAt(i, string.Join(", ", values));
     }
 
     /// <summary>The top Via with received/rport filled in for a request from <paramref name="source"/>.</summary>
