@@ -74,7 +74,7 @@ public sealed class SipDialog
         var to = invite.To ?? throw new ArgumentException("INVITE without To", nameof(invite));
         var from = invite.From ?? throw new ArgumentException("INVITE without From", nameof(invite));
         var dialog = new SipDialog(callId, localTag, from.Tag ?? string.Empty, to.WithTag(localTag), from,
-            invite.Contact?.Uri.WithoutHeaders() ?? from.Uri, [.. invite.Headers.GetAll(SipHeaderId.RecordRoute)],
+            invite.Contact?.Uri.WithoutHeaders() ?? from.Uri, invite.Headers.Contains(SipHeaderId.RecordRoute) ? [.. invite.Headers.GetAll(SipHeaderId.RecordRoute)] : [],
             flow, localHost, localPort, (uint)Random.Shared.Next(1, 10000), isUac: false);
         dialog.RemoteCSeq = invite.CSeq?.Number ?? 0;
         return dialog;

@@ -86,6 +86,19 @@ public sealed partial class SipHeaderCollection
         Changed();
     }
 
+    /// <summary>True when line <paramref name="index"/> is line <paramref name="otherIndex"/> of <paramref name="other"/>, shared as the same bytes.</summary>
+    internal bool IsSameLine(int index, SipHeaderCollection other, int otherIndex)
+    {
+        if (otherIndex < 0 || !_source.Equals(other._source))
+        {
+            return false;
+        }
+
+        ref var e = ref _entries[index];
+        ref var o = ref other._entries[otherIndex];
+        return e.IsRaw && o.IsRaw && e.ValueStart == o.ValueStart && e.ValueLength == o.ValueLength && e.Id == o.Id;
+    }
+
     /// <summary>True when the raw line reads exactly as <paramref name="name"/>: value (one physical line of valid UTF-8).</summary>
     private bool IsCanonicalRaw(int index, string name)
     {

@@ -158,6 +158,13 @@ public sealed partial class SipHeaderCollection
         return e.IsRaw ? _source.Span.Slice(e.ValueStart, e.ValueLength) : Encoding.UTF8.GetBytes(_built![e.Slot + 1]);
     }
 
+    /// <summary>The first line's raw value bytes when it is a parsed, unchanged line; empty otherwise (absent or built).</summary>
+    internal ReadOnlySpan<byte> FirstRawValue(SipHeaderId id)
+    {
+        var i = IndexOf(id, null, 0);
+        return i < 0 ? default : RawValueAt(i);
+    }
+
     /// <summary>The raw name bytes of a parsed line; empty for a built one.</summary>
     internal ReadOnlySpan<byte> RawNameAt(int index)
     {

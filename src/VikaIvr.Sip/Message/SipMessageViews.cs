@@ -15,6 +15,8 @@ internal sealed class SipMessageViews(SipHeaderCollection headers)
     private IReadOnlyList<SipNameAddr>? _contacts;
     private SipMessageRareViews? _rare;
     private string? _fromTag, _toTag;
+    private SipNameAddr? _contact;
+    private bool _topViaOfFirstLine;
 
     public string? CallId => _callId ??= headers.FirstValueUncached(SipHeaderId.CallId)?.Trim();
 
@@ -22,11 +24,17 @@ internal sealed class SipMessageViews(SipHeaderCollection headers)
         static chars => SipCSeq.TryParse(chars, build: true, out var v, out _) ? v : null);
 
     /// <summary>The first valid Via value; only the top line's first item is read when it is valid.</summary>
-    public SipVia? TopVia => _topVia ??= headers.ParseFirst(SipHeaderId.Via, static chars =>
+    public SipVia? TopVia => _topVia ??= ReadTopVia();
+
+    /// <summary>The top Via when it is the first item of the first Via line (null otherwise).</summary>
+    public SipVia? FirstLineTopVia => TopVia is { } via && _topViaOfFirstLine ? via : null;
+
+    /// <summary>The first valid Contact; the first line's first item is read alone when it is valid.</summary>
+    public SipNameAddr? Contact => _contact ??= headers.ParseFirst(SipHeaderId.Contact, static chars =>
     {
         var items = SipList.Items(chars);
-        return items.MoveNext() && SipVia.TryParse(items.Current, build: true, out var via, out _) ? via : null;
-    }) ?? (Vias.Count > 0 ? Vias[0] : null);
+        return items.MoveNext() && SipNameAddr.TryParse(items.Current, build: true, out var contact, out _) ? contact : null;
+    }) ?? (Contacts.Count > 0 ? Contacts[0] : null);
 
     public SipNameAddr? From => _from ??= NameAddr(headers, SipHeaderId.From);
 
@@ -65,6 +73,17 @@ internal sealed class SipMessageViews(SipHeaderCollection headers)
         }
 
         return list;
+    }
+
+    private SipVia? ReadTopVia()
+    {
+        var first = headers.ParseFirst(SipHeaderId.Via, static chars =>
+        {
+            var items = SipList.Items(chars);
+            return items.MoveNext() && SipVia.TryParse(items.Current, build: true, out var via, out _) ? via : null;
+        });
+        _topViaOfFirstLine = first is not null;
+        return first ?? (Vias.Count > 0 ? Vias[0] : null);
     }
 
     private List<SipVia> ParseVias()

@@ -102,7 +102,7 @@ public abstract class SipServerTransaction
     {
         if (!ReferenceEquals(response, LastResponse))
         {
-            SipResponseRouter.StampTopVia(response, Source);
+            SipResponseRouter.StampTopVia(response, Source, Request);
             LastResponse = response;
         }
 

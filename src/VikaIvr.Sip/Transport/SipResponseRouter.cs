@@ -14,7 +14,13 @@ public static class SipResponseRouter
     /// Adds <c>received</c> when the sent-by host is not the source address and fills an empty
     /// <c>rport</c> with the source port, on the top Via of <paramref name="response"/>.
     /// </summary>
-    public static void StampTopVia(SipResponse response, SipEndPoint source)
+    public static void StampTopVia(SipResponse response, SipEndPoint source) => StampTopVia(response, source, null);
+
+    /// <summary>
+    /// As <see cref="StampTopVia(SipResponse, SipEndPoint)"/>; when the response's top Via line is
+    /// <paramref name="request"/>'s own (shared bytes), the request's parsed top Via is used.
+    /// </summary>
+    internal static void StampTopVia(SipResponse response, SipEndPoint source, SipRequest? request)
     {
         ArgumentNullException.ThrowIfNull(response);
         var headers = response.Headers;
@@ -24,8 +30,12 @@ public static class SipResponseRouter
             return;
         }
 
-        // The line's first value, parsed from the stack when the line is short (no string for the line).
-        var top = headers.ParseAt(i, static chars =>
+        // The line's first value: the request's when the line is its first Via line, else parsed
+        // from the stack when the line is short (no string for the line).
+        var top = request is not null && headers.IsSameLine(i, request.Headers, request.Headers.IndexOf(SipHeaderId.Via, null, 0))
+            ? request.FirstLineTopVia
+            : null;
+        top ??= headers.ParseAt(i, static chars =>
         {
             foreach (var item in SipList.Items(chars))
             {
