@@ -23,6 +23,7 @@ public sealed partial class SipInviteSession
     private readonly TaskCompletionSource<SipSessionEnd> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly SipInfoQueue _infos = new();
     private SipResponse? _finalOnEnd;
+    private SipTimerGroup? _timers;
 
     private SipInviteSession(SipUserAgent agent, Lock sync, SipDialog dialog, SipRequest invite, SipEndPoint remote, SipCallState state)
     {
@@ -75,6 +76,9 @@ public sealed partial class SipInviteSession
     public Func<SipBody?, CancellationToken, Task<SipAnswer>>? ReinviteHandler { get; set; }
 
     internal SipDialog Dialog { get; }
+
+    /// <summary>The session's own timers (call duration, session refresh) on one timer, made on first use.</summary>
+    private SipTimerGroup Timers => _timers ??= new SipTimerGroup(_agent.Time, _sync);
 
     public override string ToString() => "SipInviteSession " + CallId;
 

@@ -12,6 +12,7 @@ namespace VikaIvr.Sip.Transactions;
 public abstract class SipServerTransaction
 {
     private readonly Lock _sync;
+    private SipTimerGroup? _timers;
 
     private protected SipServerTransaction(SipTransactionLayer layer, SipTransactionKey key, SipRequest request, SipEndPoint source, Lock? sync)
     {
@@ -87,7 +88,8 @@ public abstract class SipServerTransaction
 
     private protected abstract void OnRequest(SipRequest request);
 
-    private protected SipTimer CreateTimer(Action callback) => new(Layer.Time, _sync, callback);
+    /// <summary>A timer of this transaction: all of them share one <see cref="ITimer"/>.</summary>
+    private protected SipTimer CreateTimer(Action callback) => new(_timers ??= new SipTimerGroup(Layer.Time, _sync), callback);
 
     private protected Lock.Scope EnterScope() => _sync.EnterScope();
 

@@ -3,84 +3,63 @@ namespace VikaIvr.Sip.Transactions;
 /// <summary>
 /// A restartable one-shot timer on the injected <see cref="TimeProvider"/>. Its callback runs
 /// under its owner's lock (a transaction's own, or the invite session's that owns the
-/// transaction), so a state machine never races with the messages it receives. One
-/// <see cref="ITimer"/> is made on the first start and re-armed after (no timer, callback or
-/// closure per start); an expiry that was already on its way when the timer was stopped or
-/// re-armed finds it stopped, or its new due time still ahead, and does nothing (re-arming for
-/// what is left).
+/// transaction), so a state machine never races with the messages it receives. The timers of
+/// one owner share one <see cref="ITimer"/> through their <see cref="SipTimerGroup"/>; a start
+/// or a stop only re-arms it, so a pending expiry of an earlier start is discarded.
 /// </summary>
 internal sealed class SipTimer : IDisposable
 {
-    private static readonly TimeSpan Retry = TimeSpan.FromMilliseconds(1);
-    private readonly TimeProvider _time;
-    private readonly Lock _sync;
+    private readonly SipTimerGroup _group;
     private readonly Action _callback;
-    private ITimer? _timer;
-    private bool _running;
     private long _startedAt;
     private TimeSpan _due;
 
+    /// <summary>A timer alone in its group.</summary>
     public SipTimer(TimeProvider time, Lock sync, Action callback)
+        : this(new SipTimerGroup(time, sync), callback)
     {
-        _time = time;
-        _sync = sync;
-        _callback = callback;
     }
 
-    public bool IsRunning => _running;
+    /// <summary>A timer sharing the group's one timer with the owner's others.</summary>
+    public SipTimer(SipTimerGroup group, Action callback)
+    {
+        _group = group;
+        _callback = callback;
+        group.Add(this);
+    }
+
+    public bool IsRunning { get; private set; }
+
+    /// <summary>The next member of its group.</summary>
+    internal SipTimer? Next { get; set; }
+
+    /// <summary>Time left until it is due (infinite for an infinite start); only meaningful while running.</summary>
+    internal TimeSpan Left => _due == Timeout.InfiniteTimeSpan ? _due : _due - _group.Time.GetElapsedTime(_startedAt);
 
     /// <summary>(Re)starts; a pending expiry of an earlier start is discarded. Call under the owner's lock.</summary>
     public void Start(TimeSpan due)
     {
-        _running = true;
-        _startedAt = _time.GetTimestamp();
+        IsRunning = true;
+        _startedAt = _group.Time.GetTimestamp();
         _due = due;
-        if (_timer is null)
-        {
-            _timer = _time.CreateTimer(static state => ((SipTimer)state!).Fire(), this, due, Timeout.InfiniteTimeSpan);
-        }
-        else
-        {
-            _timer.Change(due, Timeout.InfiniteTimeSpan);
-        }
+        _group.Reschedule();
     }
 
-    /// <summary>Stops (the timer is kept for the next start). Call under the owner's lock.</summary>
     public void Stop()
     {
-        if (_running)
+        if (IsRunning)
         {
-            _running = false;
-            _timer?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            IsRunning = false;
+            _group.Reschedule();
         }
     }
 
-    public void Dispose()
+    public void Dispose() => Stop();
+
+    /// <summary>Due: stops and runs the callback (the group calls it under the owner's lock).</summary>
+    internal void Expire()
     {
-        _running = false;
-        _timer?.Dispose();
-        _timer = null;
-    }
-
-    private void Fire()
-    {
-        lock (_sync)
-        {
-            if (!_running)
-            {
-                return;
-            }
-
-            var left = _due - _time.GetElapsedTime(_startedAt);
-            if (left > TimeSpan.Zero)
-            {
-                // An expiry of an earlier start, or the clock's tick fired a little early: wait for the rest.
-                _timer?.Change(left > Retry ? left : Retry, Timeout.InfiniteTimeSpan);
-                return;
-            }
-
-            _running = false;
-            _callback();
-        }
+        IsRunning = false;
+        _callback();
     }
 }
