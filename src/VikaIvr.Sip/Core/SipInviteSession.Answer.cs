@@ -129,7 +129,7 @@ public sealed partial class SipInviteSession
             _awaitingAck = tx;
             if (_agent.Options.MaxCallDuration is { } max)
             {
-                _maxDuration = new SipTimer(Timers, () => Terminate(SipCallEndReason.MaxDuration, SipSessionSide.Local, sendBye: true));
+                _maxDuration = new SipTimer(Timers, static s => ((SipInviteSession)s).Terminate(SipCallEndReason.MaxDuration, SipSessionSide.Local, sendBye: true), this);
                 _maxDuration.Start(max);
             }
 

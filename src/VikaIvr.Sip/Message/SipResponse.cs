@@ -65,8 +65,14 @@ public sealed class SipResponse : SipMessage
     public static SipResponse CreateFor(SipRequest request, int statusCode, string? reasonPhrase = null, string? toTag = null)
     {
         var source = request.Headers;
+        var copied = 0;
+        for (var i = 0; i < source.Count; i++)
+        {
+            copied += source.EntryAt(i).Id is SipHeaderId.Via or SipHeaderId.From or SipHeaderId.To or SipHeaderId.CallId or SipHeaderId.CSeq ? 1 : 0;
+        }
+
         // Room for the copied lines and what the caller adds (Contact, Allow, Server, Content-Type...).
-        var response = new SipResponse(statusCode, reasonPhrase, new SipHeaderCollection(source, source.Count + 8));
+        var response = new SipResponse(statusCode, reasonPhrase, new SipHeaderCollection(source, copied + 6));
         var target = response.Headers;
         for (var i = 0; i < source.Count; i++)
         {

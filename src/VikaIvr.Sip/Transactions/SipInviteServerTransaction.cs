@@ -22,10 +22,10 @@ public sealed class SipInviteServerTransaction : SipServerTransaction
         : base(layer, key, request, source, sync)
     {
         State = SipTransactionState.Proceeding;
-        _trying = CreateTimer(SendTrying);
-        _retransmit = CreateTimer(OnRetransmitTimer);
-        _timeout = CreateTimer(OnTimeout);
-        _end = CreateTimer(Terminate);
+        _trying = CreateTimer(static tx => ((SipInviteServerTransaction)tx).SendTrying());
+        _retransmit = CreateTimer(static tx => ((SipInviteServerTransaction)tx).OnRetransmitTimer());
+        _timeout = CreateTimer(static tx => ((SipInviteServerTransaction)tx).OnTimeout());
+        _end = CreateTimer(static tx => ((SipInviteServerTransaction)tx).Terminate());
         if (layer.Timers.TryingDelay <= TimeSpan.Zero)
         {
             SendTrying();

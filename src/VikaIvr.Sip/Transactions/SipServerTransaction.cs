@@ -88,8 +88,8 @@ public abstract class SipServerTransaction
 
     private protected abstract void OnRequest(SipRequest request);
 
-    /// <summary>A timer of this transaction: all of them share one <see cref="ITimer"/>.</summary>
-    private protected SipTimer CreateTimer(Action callback) => new(_timers ??= new SipTimerGroup(Layer.Time, _sync), callback);
+    /// <summary>A timer of this transaction, its callback given the transaction: all of them share one <see cref="ITimer"/>.</summary>
+    private protected SipTimer CreateTimer(Action<object> callback) => new(_timers ??= new SipTimerGroup(Layer.Time, _sync), callback, this);
 
     private protected Lock.Scope EnterScope() => _sync.EnterScope();
 

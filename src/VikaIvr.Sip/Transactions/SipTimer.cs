@@ -10,7 +10,8 @@ namespace VikaIvr.Sip.Transactions;
 internal sealed class SipTimer : IDisposable
 {
     private readonly SipTimerGroup _group;
-    private readonly Action _callback;
+    private readonly Action<object> _callback;
+    private readonly object _state;
     private long _startedAt;
     private TimeSpan _due;
 
@@ -22,9 +23,16 @@ internal sealed class SipTimer : IDisposable
 
     /// <summary>A timer sharing the group's one timer with the owner's others.</summary>
     public SipTimer(SipTimerGroup group, Action callback)
+        : this(group, static state => ((Action)state)(), callback)
+    {
+    }
+
+    /// <summary>A timer whose callback is given its state (a static callback: no delegate made per timer).</summary>
+    public SipTimer(SipTimerGroup group, Action<object> callback, object state)
     {
         _group = group;
         _callback = callback;
+        _state = state;
         group.Add(this);
     }
 
@@ -60,6 +68,6 @@ internal sealed class SipTimer : IDisposable
     internal void Expire()
     {
         IsRunning = false;
-        _callback();
+        _callback(_state);
     }
 }
