@@ -26,15 +26,16 @@ public sealed partial class SipInviteSession
     /// </summary>
     public Task<SipBody?> Acknowledged => _acknowledged.Task;
 
-    internal static SipInviteSession ForIncoming(SipUserAgent agent, Lock sync, SipRequest invite, SipInviteServerTransaction tx, SipDialog dialog, SipEndPoint source)
+    internal static SipInviteSession ForIncoming(SipUserAgent agent, Lock sync, SipRequest invite, SipInviteServerTransaction tx, SipDialog dialog, SipEndPoint source,
+        SipSessionTimerTerms? terms)
     {
         var session = new SipInviteSession(agent, sync, dialog, invite, source, SipCallState.Incoming)
         {
             Offer = invite.Body.IsEmpty ? null : new SipBody(invite.ContentType?.ToString() ?? "application/sdp", invite.Body),
         };
         session._serverInvite = tx;
-        // The user agent answered a too-small Session-Expires with 422 before the session existed.
-        session._inviteTimer = agent.Options.SessionTimers is { } timers ? SipSessionTimerNegotiation.Negotiate(invite, timers, out _) : null;
+        // The user agent negotiated (and answered a too-small Session-Expires with 422) before the session existed.
+        session._inviteTimer = terms;
         lock (sync)
         {
             tx.AckTimedOut += session.OnAckTimeout;

@@ -119,7 +119,8 @@ public sealed partial class SipUserAgent
             }
         }
 
-        if (Options.SessionTimers is { } timers && SipSessionTimerNegotiation.Negotiate(request, timers, out int minSe) is null)
+        SipSessionTimerTerms? terms = null;
+        if (Options.SessionTimers is { } timers && (terms = SipSessionTimerNegotiation.Negotiate(request, timers, out int minSe)) is null)
         {
             tx.Respond(CreateIntervalTooSmall(request, minSe));
             return;
@@ -138,7 +139,7 @@ public sealed partial class SipUserAgent
         }
 
         var dialog = SipDialog.ForIncoming(request, NewTag(), source, LocalHost(local), LocalPort(source, local));
-        var session = SipInviteSession.ForIncoming(this, sync, request, tx, dialog, source);
+        var session = SipInviteSession.ForIncoming(this, sync, request, tx, dialog, source, terms);
         Interlocked.Increment(ref _incomingCalls);
         _sessions[(dialog.CallId, dialog.LocalTag)] = session;
         Log.IncomingCall(session.CallId, session.Called, source);

@@ -124,8 +124,14 @@ public sealed class SipVia
         return true;
     }
 
+    public override string ToString() => ToString(null, null);
+
+    /// <summary>
+    /// The text of this Via with <c>received</c> and <c>rport</c> set as <see cref="WithParameter"/>
+    /// would set them (in place when present, <c>received</c> appended otherwise); null leaves one as it is.
+    /// </summary>
     [SkipLocalsInit]
-    public override string ToString()
+    internal string ToString(string? received, int? rport)
     {
         // Built on the stack (pooled beyond it): the string is the only allocation.
         var text = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[256]);
@@ -142,7 +148,42 @@ public sealed class SipVia
             text.AppendFormatted(p);
         }
 
-        Parameters.AppendTo(ref text);
+        if (received is null && rport is null)
+        {
+            Parameters.AppendTo(ref text);
+            return text.ToStringAndClear();
+        }
+
+        var receivedAt = received is null ? -1 : Parameters.IndexOf("received");
+        var rportAt = rport is null ? -1 : Parameters.IndexOf("rport");
+        for (var i = 0; i < Parameters.Count; i++)
+        {
+            var parameter = Parameters[i];
+            text.AppendLiteral(";");
+            text.AppendFormatted(parameter.Name);
+            if (i == receivedAt)
+            {
+                text.AppendLiteral("=");
+                text.AppendFormatted(received);
+            }
+            else if (i == rportAt)
+            {
+                text.AppendLiteral("=");
+                text.AppendFormatted(rport!.Value);
+            }
+            else if (parameter.Value is not null)
+            {
+                text.AppendLiteral("=");
+                text.AppendFormatted(parameter.Value);
+            }
+        }
+
+        if (received is not null && receivedAt < 0)
+        {
+            text.AppendLiteral(";received=");
+            text.AppendFormatted(received);
+        }
+
         return text.ToStringAndClear();
     }
 }

@@ -49,41 +49,51 @@ public static class SipResponseRouter
             return;
         }
 
-        var stamped = Stamp(top, source);
-        if (ReferenceEquals(stamped, top))
+        // What Stamp would add, written straight into the new text (no stamped copy of the Via).
+        var received = NeedsReceived(top, source) ? source.Address.Address.ToString() : null;
+        int? rport = NeedsRport(top) ? source.Address.Port : null;
+        if (received is null && rport is null)
         {
             return;
         }
 
+        var stamped = top.ToString(received, rport);
         if (headers.ValueItemCount(i) == 1)
         {
-            headers.ReplaceValueAt(i, stamped.ToString());
+            headers.ReplaceValueAt(i, stamped);
             return;
         }
 
         var values = new List<string>(2);
         SipText.SplitList(headers.ValueAt(i), values);
-        values[0] = stamped.ToString();
+        values[0] = stamped;
         headers.ReplaceValueAt(i, string.Join(", ", values));
     }
 
     /// <summary>The top Via with received/rport filled in for a request from <paramref name="source"/>.</summary>
     public static SipVia Stamp(SipVia top, SipEndPoint source)
     {
+        ArgumentNullException.ThrowIfNull(top);
         var result = top;
-        var sourceAddress = source.Address.Address;
-        if (!SipAddress.TryParseHost(top.Host, out var sentBy) || !sentBy.Equals(sourceAddress))
+        if (NeedsReceived(top, source))
         {
-            result = result.WithParameter("received", sourceAddress.ToString());
+            result = result.WithParameter("received", source.Address.Address.ToString());
         }
 
-        if (top.HasRport && top.Rport is null)
+        if (NeedsRport(top))
         {
             result = result.WithParameter("rport", source.Address.Port.ToString(CultureInfo.InvariantCulture));
         }
 
         return result;
     }
+
+    /// <summary>RFC 3261 18.2.1: received when the sent-by host is not the source address.</summary>
+    private static bool NeedsReceived(SipVia top, SipEndPoint source) =>
+        !SipAddress.TryParseHost(top.Host, out var sentBy) || !sentBy.Equals(source.Address.Address);
+
+    /// <summary>RFC 3581 4: an empty rport gets the source port.</summary>
+    private static bool NeedsRport(SipVia top) => top.HasRport && top.Rport is null;
 
     /// <summary>
     /// Where a response goes: over the same connection for TCP (the transport falls back to a
