@@ -77,8 +77,11 @@ public sealed partial class SipInviteSession
 
     internal SipDialog Dialog { get; }
 
-    /// <summary>The session's own timers (call duration, session refresh) on one timer, made on first use.</summary>
-    private SipTimerGroup Timers => _timers ??= new SipTimerGroup(_agent.Time, _sync);
+    /// <summary>
+    /// The session's own timers (call duration, session refresh): on the timer of the INVITE it
+    /// answers (the same lock), else on one of its own, made on first use.
+    /// </summary>
+    private SipTimerGroup Timers => _timers ??= _serverInvite?.Timers ?? new SipTimerGroup(_agent.Time, _sync);
 
     public override string ToString() => "SipInviteSession " + CallId;
 

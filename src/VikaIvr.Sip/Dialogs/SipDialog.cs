@@ -15,15 +15,23 @@ public sealed class SipDialog
     private uint _localCSeq;
     private string? _contactHeader;
 
-    private SipDialog(string callId, string localTag, string remoteTag, SipNameAddr localParty, SipNameAddr remoteParty, SipUri remoteTarget,
+    private SipNameAddr? _localParty;
+    private SipUri? _remoteTarget;
+
+    // An answering dialog builds its local party (the INVITE's To with our tag) and its remote
+    // target (the INVITE's Contact) only when a request of ours needs them.
+    private SipNameAddr? _localTo;
+    private SipRequest? _invite;
+
+    private SipDialog(string callId, string localTag, string remoteTag, SipNameAddr? localParty, SipNameAddr remoteParty, SipUri? remoteTarget,
         IReadOnlyList<string> routeSet, SipEndPoint flow, string localHost, int localPort, uint localCSeq, bool isUac)
     {
         CallId = callId;
         LocalTag = localTag;
         RemoteTag = remoteTag;
-        LocalParty = localParty;
+        _localParty = localParty;
         RemoteParty = remoteParty;
-        RemoteTarget = remoteTarget;
+        _remoteTarget = remoteTarget;
         RouteSet = routeSet;
         Flow = flow;
         LocalHost = localHost;
@@ -39,11 +47,15 @@ public sealed class SipDialog
     public string RemoteTag { get; private set; }
 
     /// <summary>Our From in requests we send.</summary>
-    public SipNameAddr LocalParty { get; }
+    public SipNameAddr LocalParty => _localParty ??= _localTo!.WithTag(LocalTag);
 
     public SipNameAddr RemoteParty { get; private set; }
 
-    public SipUri RemoteTarget { get; private set; }
+    public SipUri RemoteTarget
+    {
+        get => _remoteTarget ??= _invite!.Contact?.Uri.WithoutHeaders() ?? RemoteParty.Uri;
+        private set => _remoteTarget = value;
+    }
 
     /// <summary>The route set: Record-Route in INVITE order for a UAS, reversed from the 2xx for a UAC.</summary>
     public IReadOnlyList<string> RouteSet { get; private set; }
@@ -61,7 +73,7 @@ public sealed class SipDialog
     public bool IsUac { get; }
 
     /// <summary>Our Contact URI.</summary>
-    public SipUri LocalContact => ContactFor(LocalParty.Uri.User, LocalHost, LocalPort, Flow);
+    public SipUri LocalContact => ContactFor((_localParty ?? _localTo!).Uri.User, LocalHost, LocalPort, Flow);
 
     /// <summary>Our Contact header value, <c>&lt;uri&gt;</c>, made once (its parts never change).</summary>
     internal string LocalContactHeader => _contactHeader ??= "<" + LocalContact + ">";
@@ -73,9 +85,13 @@ public sealed class SipDialog
         var callId = invite.CallId ?? throw new ArgumentException("INVITE without Call-ID", nameof(invite));
         var to = invite.To ?? throw new ArgumentException("INVITE without To", nameof(invite));
         var from = invite.From ?? throw new ArgumentException("INVITE without From", nameof(invite));
-        var dialog = new SipDialog(callId, localTag, from.Tag ?? string.Empty, to.WithTag(localTag), from,
-            invite.Contact?.Uri.WithoutHeaders() ?? from.Uri, invite.Headers.Contains(SipHeaderId.RecordRoute) ? [.. invite.Headers.GetAll(SipHeaderId.RecordRoute)] : [],
-            flow, localHost, localPort, (uint)Random.Shared.Next(1, 10000), isUac: false);
+        var dialog = new SipDialog(callId, localTag, from.Tag ?? string.Empty, null, from,
+            null, invite.Headers.Contains(SipHeaderId.RecordRoute) ? [.. invite.Headers.GetAll(SipHeaderId.RecordRoute)] : [],
+            flow, localHost, localPort, (uint)Random.Shared.Next(1, 10000), isUac: false)
+        {
+            _localTo = to,
+            _invite = invite,
+        };
         dialog.RemoteCSeq = invite.CSeq?.Number ?? 0;
         return dialog;
     }

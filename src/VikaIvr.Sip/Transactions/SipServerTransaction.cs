@@ -89,7 +89,10 @@ public abstract class SipServerTransaction
     private protected abstract void OnRequest(SipRequest request);
 
     /// <summary>A timer of this transaction, its callback given the transaction: all of them share one <see cref="ITimer"/>.</summary>
-    private protected SipTimer CreateTimer(Action<object> callback) => new(_timers ??= new SipTimerGroup(Layer.Time, _sync), callback, this);
+    private protected SipTimer CreateTimer(Action<object> callback) => new(Timers, callback, this);
+
+    /// <summary>The transaction's timers' one timer; an invite session under the same lock puts its own there too.</summary>
+    internal SipTimerGroup Timers => _timers ??= new SipTimerGroup(Layer.Time, _sync);
 
     private protected Lock.Scope EnterScope() => _sync.EnterScope();
 
