@@ -38,8 +38,7 @@ public sealed partial class SipInviteSession
         session._inviteTimer = terms;
         lock (sync)
         {
-            tx.AckTimedOut += session.OnAckTimeout;
-            tx.CancelRequested += session.OnCancel;
+            tx.User = session;
         }
 
         return session;
@@ -159,6 +158,10 @@ public sealed partial class SipInviteSession
             _acknowledged.TrySetResult(ack.Body.IsEmpty ? null : new SipBody(ack.ContentType?.ToString() ?? "application/sdp", ack.Body));
         }
     }
+
+    void ISipInviteServerUser.OnCancelRequested() => OnCancel();
+
+    void ISipInviteServerUser.OnAckTimedOut(SipInviteServerTransaction tx) => OnAckTimeout(tx);
 
     /// <summary>Under the INVITE transaction's (our) lock: a CANCEL before the answer gets the INVITE its 487.</summary>
     private void OnCancel()

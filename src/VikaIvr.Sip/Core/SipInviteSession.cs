@@ -15,7 +15,7 @@ namespace VikaIvr.Sip.Core;
 /// held across sessions, and the application is only ever resumed off that lock — through
 /// tasks and channels that run their continuations asynchronously.
 /// </summary>
-public sealed partial class SipInviteSession
+public sealed partial class SipInviteSession : ISipInviteServerUser
 {
     private readonly SipUserAgent _agent;
     private readonly Lock _sync;

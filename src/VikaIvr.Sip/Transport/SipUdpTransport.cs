@@ -14,6 +14,9 @@ internal sealed partial class SipUdpTransport : IDisposable
     private readonly ILogger _logger;
     private readonly int _bufferSize;
 
+    // Bound to one address: every datagram's local end point (no packet information needed).
+    private readonly IPEndPoint? _boundLocal;
+
     public SipUdpTransport(IPAddress bind, bool dualMode, int port, SipParserOptions parserOptions, int maxMessageSize, ILogger logger)
     {
         _parserOptions = parserOptions;
@@ -38,12 +41,22 @@ internal sealed partial class SipUdpTransport : IDisposable
         _socket.ReceiveBufferSize = Math.Max(_socket.ReceiveBufferSize, 1 << 20);
         _socket.Bind(new IPEndPoint(bind, port));
         LocalEndPoint = (IPEndPoint)_socket.LocalEndPoint!;
+        if (!dualMode && !bind.Equals(IPAddress.Any) && !bind.Equals(IPAddress.IPv6Any))
+        {
+            _boundLocal = new IPEndPoint(SipAddress.Normalize(LocalEndPoint.Address), LocalEndPoint.Port);
+        }
     }
 
     public IPEndPoint LocalEndPoint { get; }
 
     public async Task ReceiveLoopAsync(SipInboundQueue queue, CancellationToken ct)
     {
+        if (_boundLocal is not null)
+        {
+            await ReceiveFromLoopAsync(_boundLocal, queue, ct).ConfigureAwait(false);
+            return;
+        }
+
         var buffer = ArrayPool<byte>.Shared.Rent(_bufferSize);
         EndPoint any = new IPEndPoint(LocalEndPoint.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
         try
@@ -72,7 +85,11 @@ internal sealed partial class SipUdpTransport : IDisposable
 
                 try
                 {
-                    Handle(buffer.AsSpan(0, result.ReceivedBytes), result, queue);
+                    var remote = SipAddress.Normalize((IPEndPoint)result.RemoteEndPoint);
+                    var localAddress = result.PacketInformation.Address is { } a && !a.Equals(IPAddress.None) && !a.Equals(IPAddress.IPv6None)
+                        ? SipAddress.Normalize(a)
+                        : LocalEndPoint.Address;
+                    Handle(buffer.AsSpan(0, result.ReceivedBytes), remote, new IPEndPoint(localAddress, LocalEndPoint.Port), queue);
                 }
                 catch (Exception ex)
                 {
@@ -109,19 +126,14 @@ internal sealed partial class SipUdpTransport : IDisposable
 
     public void Dispose() => _socket.Dispose();
 
-    private void Handle(ReadOnlySpan<byte> datagram, SocketReceiveMessageFromResult result, SipInboundQueue queue)
+    private void Handle(ReadOnlySpan<byte> datagram, IPEndPoint remote, IPEndPoint local, SipInboundQueue queue)
     {
-        var remote = SipAddress.Normalize((IPEndPoint)result.RemoteEndPoint);
         var source = new SipEndPoint(SipTransportProtocol.Udp, remote);
         if (IsKeepAlive(datagram))
         {
             return;
         }
 
-        var localAddress = result.PacketInformation.Address is { } a && !a.Equals(IPAddress.None) && !a.Equals(IPAddress.IPv6None)
-            ? SipAddress.Normalize(a)
-            : LocalEndPoint.Address;
-        var local = new IPEndPoint(localAddress, LocalEndPoint.Port);
         if (datagram.Length >= _bufferSize)
         {
             queue.Enqueue(null, new SipParseError("Message Too Large", 513), source, local);
