@@ -41,6 +41,8 @@ internal sealed partial class SipUdpTransport : IDisposable
         _socket.ReceiveBufferSize = Math.Max(_socket.ReceiveBufferSize, 1 << 20);
         _socket.Bind(new IPEndPoint(bind, port));
         LocalEndPoint = (IPEndPoint)_socket.LocalEndPoint!;
+        _received = new SocketAddress(LocalEndPoint.AddressFamily);
+        _sender = new SocketAddress(LocalEndPoint.AddressFamily);
         if (!dualMode && !bind.Equals(IPAddress.Any) && !bind.Equals(IPAddress.IPv6Any))
         {
             _boundLocal = new IPEndPoint(SipAddress.Normalize(LocalEndPoint.Address), LocalEndPoint.Port);
@@ -51,22 +53,32 @@ internal sealed partial class SipUdpTransport : IDisposable
 
     public async Task ReceiveLoopAsync(SipInboundQueue queue, CancellationToken ct)
     {
-        if (_boundLocal is not null)
-        {
-            await ReceiveFromLoopAsync(_boundLocal, queue, ct).ConfigureAwait(false);
-            return;
-        }
-
         var buffer = ArrayPool<byte>.Shared.Rent(_bufferSize);
         EndPoint any = new IPEndPoint(LocalEndPoint.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
         try
         {
             while (!ct.IsCancellationRequested)
             {
-                SocketReceiveMessageFromResult result;
+                int length;
+                IPEndPoint remote, local;
                 try
                 {
-                    result = await _socket.ReceiveMessageFromAsync(buffer.AsMemory(0, _bufferSize), SocketFlags.None, any, ct).ConfigureAwait(false);
+                    if (_boundLocal is { } bound)
+                    {
+                        length = await _socket.ReceiveFromAsync(buffer.AsMemory(0, _bufferSize), SocketFlags.None, _received, ct).ConfigureAwait(false);
+                        remote = Sender(bound);
+                        local = bound;
+                    }
+                    else
+                    {
+                        var result = await _socket.ReceiveMessageFromAsync(buffer.AsMemory(0, _bufferSize), SocketFlags.None, any, ct).ConfigureAwait(false);
+                        length = result.ReceivedBytes;
+                        remote = SipAddress.Normalize((IPEndPoint)result.RemoteEndPoint);
+                        var localAddress = result.PacketInformation.Address is { } a && !a.Equals(IPAddress.None) && !a.Equals(IPAddress.IPv6None)
+                            ? SipAddress.Normalize(a)
+                            : LocalEndPoint.Address;
+                        local = new IPEndPoint(localAddress, LocalEndPoint.Port);
+                    }
                 }
                 catch (OperationCanceledException)
                 {
@@ -85,11 +97,7 @@ internal sealed partial class SipUdpTransport : IDisposable
 
                 try
                 {
-                    var remote = SipAddress.Normalize((IPEndPoint)result.RemoteEndPoint);
-                    var localAddress = result.PacketInformation.Address is { } a && !a.Equals(IPAddress.None) && !a.Equals(IPAddress.IPv6None)
-                        ? SipAddress.Normalize(a)
-                        : LocalEndPoint.Address;
-                    Handle(buffer.AsSpan(0, result.ReceivedBytes), remote, new IPEndPoint(localAddress, LocalEndPoint.Port), queue);
+                    Handle(buffer.AsSpan(0, length), remote, local, queue);
                 }
                 catch (Exception ex)
                 {
