@@ -26,19 +26,19 @@ public sealed partial class SipInviteSession
     /// </summary>
     public Task<SipBody?> Acknowledged => _acknowledged.Task;
 
-    internal static SipInviteSession ForIncoming(SipUserAgent agent, Lock sync, SipRequest invite, SipInviteServerTransaction tx, SipDialog dialog, SipEndPoint source)
+    internal static SipInviteSession ForIncoming(SipUserAgent agent, Lock sync, SipRequest invite, SipInviteServerTransaction tx, SipDialog dialog, SipEndPoint source,
+        SipSessionTimerTerms? terms)
     {
         var session = new SipInviteSession(agent, sync, dialog, invite, source, SipCallState.Incoming)
         {
             Offer = invite.Body.IsEmpty ? null : new SipBody(invite.ContentType?.ToString() ?? "application/sdp", invite.Body),
         };
         session._serverInvite = tx;
-        // The user agent answered a too-small Session-Expires with 422 before the session existed.
-        session._inviteTimer = agent.Options.SessionTimers is { } timers ? SipSessionTimerNegotiation.Negotiate(invite, timers, out _) : null;
+        // The user agent negotiated (and answered a too-small Session-Expires with 422) before the session existed.
+        session._inviteTimer = terms;
         lock (sync)
         {
-            tx.AckTimedOut += session.OnAckTimeout;
-            tx.CancelRequested += session.OnCancel;
+            tx.User = session;
         }
 
         return session;
@@ -57,7 +57,7 @@ public sealed partial class SipInviteSession
             }
 
             var response = _agent.CreateResponse(Invite, statusCode, null, Dialog.LocalTag);
-            response.Headers.Add(SipHeaderId.Contact, "<" + Dialog.LocalContact + ">");
+            response.Headers.Add(SipHeaderId.Contact, Dialog.LocalContactHeader);
             if (body is not null)
             {
                 response.SetBody(body.Content, body.ContentType);
@@ -129,7 +129,7 @@ public sealed partial class SipInviteSession
             _awaitingAck = tx;
             if (_agent.Options.MaxCallDuration is { } max)
             {
-                _maxDuration = new SipTimer(_agent.Time, _sync, () => Terminate(SipCallEndReason.MaxDuration, SipSessionSide.Local, sendBye: true));
+                _maxDuration = new SipTimer(Timers, static s => ((SipInviteSession)s).Terminate(SipCallEndReason.MaxDuration, SipSessionSide.Local, sendBye: true), this);
                 _maxDuration.Start(max);
             }
 
@@ -158,6 +158,10 @@ public sealed partial class SipInviteSession
             _acknowledged.TrySetResult(ack.Body.IsEmpty ? null : new SipBody(ack.ContentType?.ToString() ?? "application/sdp", ack.Body));
         }
     }
+
+    void ISipInviteServerUser.OnCancelRequested() => OnCancel();
+
+    void ISipInviteServerUser.OnAckTimedOut(SipInviteServerTransaction tx) => OnAckTimeout(tx);
 
     /// <summary>Under the INVITE transaction's (our) lock: a CANCEL before the answer gets the INVITE its 487.</summary>
     private void OnCancel()
@@ -218,12 +222,13 @@ public sealed partial class SipInviteSession
     private SipResponse CreateSuccess(SipRequest invite, SipAnswer answer)
     {
         var response = _agent.CreateResponse(invite, answer.StatusCode, answer.ReasonPhrase, Dialog.LocalTag);
-        foreach (var rr in invite.Headers.GetLines("Record-Route"))
+        var lines = invite.Headers;
+        for (var i = lines.IndexOf(SipHeaderId.RecordRoute, null, 0); i >= 0; i = lines.IndexOf(SipHeaderId.RecordRoute, null, i + 1))
         {
-            response.Headers.Add(SipHeaderId.RecordRoute, rr);
+            response.Headers.Add(SipHeaderId.RecordRoute, lines.ValueAt(i));
         }
 
-        response.Headers.Add(SipHeaderId.Contact, "<" + Dialog.LocalContact + ">");
+        response.Headers.Add(SipHeaderId.Contact, Dialog.LocalContactHeader);
         response.Headers.Add(SipHeaderId.Allow, SipUserAgent.AllowedMethods);
         if (answer.Body is { } body)
         {

@@ -45,7 +45,7 @@ public sealed partial class SipInviteSession
                 if (!request.Body.IsEmpty)
                 {
                     var body = new SipBody(request.ContentType?.ToString() ?? "application/octet-stream", request.Body);
-                    _infos.Writer.TryWrite(body);
+                    _infos.TryWrite(body);
                     if (_events is not null)
                     {
                         Report(SipOutgoingEventKind.InfoReceived, 0, body.Text.ReplaceLineEndings(" ").Trim());
@@ -106,7 +106,7 @@ public sealed partial class SipInviteSession
         if (request.Body.IsEmpty)
         {
             var ok = _agent.CreateResponse(request, 200, null, Dialog.LocalTag);
-            ok.Headers.Add(SipHeaderId.Contact, "<" + Dialog.LocalContact + ">");
+            ok.Headers.Add(SipHeaderId.Contact, Dialog.LocalContactHeader);
             ApplyTimer(ok, terms, null);
             tx.Respond(ok);
             return;

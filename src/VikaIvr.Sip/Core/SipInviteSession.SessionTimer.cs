@@ -57,7 +57,7 @@ public sealed partial class SipInviteSession
         }
 
         SessionTimer = terms;
-        _sessionTimer ??= new SipTimer(_agent.Time, _sync, OnSessionTimer);
+        _sessionTimer ??= new SipTimer(Timers, static s => ((SipInviteSession)s).OnSessionTimer(), this);
         _sessionTimer.Start(terms.WeRefresh ? terms.RefreshAfter : terms.ByeAfter);
     }
 

@@ -15,14 +15,15 @@ namespace VikaIvr.Sip.Core;
 /// held across sessions, and the application is only ever resumed off that lock — through
 /// tasks and channels that run their continuations asynchronously.
 /// </summary>
-public sealed partial class SipInviteSession
+public sealed partial class SipInviteSession : ISipInviteServerUser
 {
     private readonly SipUserAgent _agent;
     private readonly Lock _sync;
     private readonly CancellationTokenSource _ended = new();
     private readonly TaskCompletionSource<SipSessionEnd> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly Channel<SipBody> _infos = Channel.CreateUnbounded<SipBody>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+    private readonly SipInfoQueue _infos = new();
     private SipResponse? _finalOnEnd;
+    private SipTimerGroup? _timers;
 
     private SipInviteSession(SipUserAgent agent, Lock sync, SipDialog dialog, SipRequest invite, SipEndPoint remote, SipCallState state)
     {
@@ -69,12 +70,18 @@ public sealed partial class SipInviteSession
     public Task<SipSessionEnd> Completion => _completion.Task;
 
     /// <summary>Bodies of the INFO requests the peer sent (already answered 200), in order; completes when the session ends.</summary>
-    public ChannelReader<SipBody> Infos => _infos.Reader;
+    public ChannelReader<SipBody> Infos => _infos;
 
     /// <summary>Answers the peer's re-INVITEs (hold, new media): given the offer (null: we must offer), returns the answer. Unset: 488.</summary>
     public Func<SipBody?, CancellationToken, Task<SipAnswer>>? ReinviteHandler { get; set; }
 
     internal SipDialog Dialog { get; }
+
+    /// <summary>
+    /// The session's own timers (call duration, session refresh): on the timer of the INVITE it
+    /// answers (the same lock), else on one of its own, made on first use.
+    /// </summary>
+    private SipTimerGroup Timers => _timers ??= _serverInvite?.Timers ?? new SipTimerGroup(_agent.Time, _sync);
 
     public override string ToString() => "SipInviteSession " + CallId;
 
@@ -131,7 +138,7 @@ public sealed partial class SipInviteSession
     {
         _ended.Cancel();
         _acknowledged.TrySetCanceled();
-        _infos.Writer.TryComplete();
+        _infos.Complete();
         _dialResult?.TrySetResult(_finalOnEnd ?? new SipResponse(487, "Request Terminated"));
         _events?.Writer.TryComplete();
         _completion.TrySetResult(EndedWith!);

@@ -31,7 +31,7 @@ public sealed partial class SipUserAgent
             return;
         }
 
-        if (request.To?.Tag is not null)
+        if (request.ToTag is not null)
         {
             // In a dialog: the session creates the transaction under its own lock and runs the refusals first.
             if (FindSession(request) is { } session)
@@ -43,7 +43,7 @@ public sealed partial class SipUserAgent
             var orphan = Transactions.CreateServer(request, source);
             if (ReferenceEquals(orphan.Request, request) && !Refused(request, orphan))
             {
-                orphan.Respond(CreateResponse(request, 481, null, request.To.Tag));
+                orphan.Respond(CreateResponse(request, 481, null, request.ToTag));
             }
 
             return;
@@ -119,7 +119,8 @@ public sealed partial class SipUserAgent
             }
         }
 
-        if (Options.SessionTimers is { } timers && SipSessionTimerNegotiation.Negotiate(request, timers, out int minSe) is null)
+        SipSessionTimerTerms? terms = null;
+        if (Options.SessionTimers is { } timers && (terms = SipSessionTimerNegotiation.Negotiate(request, timers, out int minSe)) is null)
         {
             tx.Respond(CreateIntervalTooSmall(request, minSe));
             return;
@@ -138,7 +139,7 @@ public sealed partial class SipUserAgent
         }
 
         var dialog = SipDialog.ForIncoming(request, NewTag(), source, LocalHost(local), LocalPort(source, local));
-        var session = SipInviteSession.ForIncoming(this, sync, request, tx, dialog, source);
+        var session = SipInviteSession.ForIncoming(this, sync, request, tx, dialog, source, terms);
         Interlocked.Increment(ref _incomingCalls);
         _sessions[(dialog.CallId, dialog.LocalTag)] = session;
         Log.IncomingCall(session.CallId, session.Called, source);
@@ -160,7 +161,7 @@ public sealed partial class SipUserAgent
             return;
         }
 
-        tx.Respond(CreateResponse(cancel, 200, null, cancel.To?.Tag));
+        tx.Respond(CreateResponse(cancel, 200, null, cancel.ToTag));
         invite.Cancel(() => CreateResponse(invite.Request, 487));
     }
 
@@ -197,7 +198,7 @@ public sealed partial class SipUserAgent
         }
 
         // REFER is answered inside a dialog (the calling side takes it; the answering side says 405 there).
-        if (!IsAllowedMethod(request.Method) && !(request.Method == SipMethods.Refer && request.To?.Tag is not null))
+        if (!IsAllowedMethod(request.Method) && !(request.Method == SipMethods.Refer && request.ToTag is not null))
         {
             var refusal = CreateResponse(request, 405);
             refusal.Headers.Add(SipHeaderId.Allow, AllowedMethods);
@@ -211,7 +212,7 @@ public sealed partial class SipUserAgent
             return refusal;
         }
 
-        var inDialog = request.To?.Tag is not null;
+        var inDialog = request.ToTag is not null;
         if (!inDialog && request.Method == SipMethods.Invite && !IsServiceNumber(request.RequestUri, source.Address.Address))
         {
             Admission.Refusals.Record(SipRefusalReason.UnknownNumber, source.Address.Address);
@@ -231,7 +232,7 @@ public sealed partial class SipUserAgent
             return refusal;
         }
 
-        if (!inDialog && request.Method == SipMethods.Invite && !AcceptsSdp(request.Accept))
+        if (!inDialog && request.Method == SipMethods.Invite && request.Headers.Contains(SipHeaderId.Accept) && !AcceptsSdp(request.Accept))
         {
             return CreateResponse(request, 406);
         }
@@ -307,6 +308,11 @@ public sealed partial class SipUserAgent
 
     private string? UnsupportedRequire(SipRequest request)
     {
+        if (!request.Headers.Contains(SipHeaderId.Require))
+        {
+            return null;
+        }
+
         List<string>? unknown = null;
         foreach (var tag in request.Require)
         {
@@ -363,7 +369,7 @@ public sealed partial class SipUserAgent
     /// <summary>RFC 3261 8.2.2.2: same From tag, Call-ID and CSeq as a live transaction, but another branch.</summary>
     private bool IsMerged(SipRequest request)
     {
-        if (request.To?.Tag is not null || request.From?.Tag is not { } fromTag || request.CallId is not { } callId || request.CSeq is not { } cseq)
+        if (request.ToTag is not null || request.FromTag is not { } fromTag || request.CallId is not { } callId || request.CSeq is not { } cseq)
         {
             return false;
         }
@@ -374,7 +380,7 @@ public sealed partial class SipUserAgent
 
     private void RememberForMerge(SipRequest request, SipServerTransaction tx)
     {
-        if (request.To?.Tag is not null || request.From?.Tag is not { } fromTag || request.CallId is not { } callId || request.CSeq is not { } cseq)
+        if (request.ToTag is not null || request.FromTag is not { } fromTag || request.CallId is not { } callId || request.CSeq is not { } cseq)
         {
             return;
         }

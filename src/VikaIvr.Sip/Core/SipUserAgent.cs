@@ -246,7 +246,7 @@ public sealed partial class SipUserAgent : ISipInboundHandler, IAsyncDisposable
     private void OnStrayResponse(SipResponse response, SipEndPoint source)
     {
         if (response.IsSuccess && response.CSeq?.Method == SipMethods.Invite && response.CallId is { } callId
-            && response.From?.Tag is { } tag && _sessions.TryGetValue((callId, tag), out var session))
+            && response.FromTag is { } tag && _sessions.TryGetValue((callId, tag), out var session))
         {
             session.OnStray2xx();
             return;
@@ -272,7 +272,7 @@ public sealed partial class SipUserAgent : ISipInboundHandler, IAsyncDisposable
 
     private SipInviteSession? FindSession(SipRequest request)
     {
-        if (request.CallId is not { } callId || request.To?.Tag is not { } tag)
+        if (request.CallId is not { } callId || request.ToTag is not { } tag)
         {
             return null;
         }

@@ -13,16 +13,25 @@ namespace VikaIvr.Sip.Dialogs;
 public sealed class SipDialog
 {
     private uint _localCSeq;
+    private string? _contactHeader;
 
-    private SipDialog(string callId, string localTag, string remoteTag, SipNameAddr localParty, SipNameAddr remoteParty, SipUri remoteTarget,
+    private SipNameAddr? _localParty;
+    private SipUri? _remoteTarget;
+
+    // An answering dialog builds its local party (the INVITE's To with our tag) and its remote
+    // target (the INVITE's Contact) only when a request of ours needs them.
+    private SipNameAddr? _localTo;
+    private SipRequest? _invite;
+
+    private SipDialog(string callId, string localTag, string remoteTag, SipNameAddr? localParty, SipNameAddr remoteParty, SipUri? remoteTarget,
         IReadOnlyList<string> routeSet, SipEndPoint flow, string localHost, int localPort, uint localCSeq, bool isUac)
     {
         CallId = callId;
         LocalTag = localTag;
         RemoteTag = remoteTag;
-        LocalParty = localParty;
+        _localParty = localParty;
         RemoteParty = remoteParty;
-        RemoteTarget = remoteTarget;
+        _remoteTarget = remoteTarget;
         RouteSet = routeSet;
         Flow = flow;
         LocalHost = localHost;
@@ -38,11 +47,15 @@ public sealed class SipDialog
     public string RemoteTag { get; private set; }
 
     /// <summary>Our From in requests we send.</summary>
-    public SipNameAddr LocalParty { get; }
+    public SipNameAddr LocalParty => _localParty ??= _localTo!.WithTag(LocalTag);
 
     public SipNameAddr RemoteParty { get; private set; }
 
-    public SipUri RemoteTarget { get; private set; }
+    public SipUri RemoteTarget
+    {
+        get => _remoteTarget ??= _invite!.Contact?.Uri.WithoutHeaders() ?? RemoteParty.Uri;
+        private set => _remoteTarget = value;
+    }
 
     /// <summary>The route set: Record-Route in INVITE order for a UAS, reversed from the 2xx for a UAC.</summary>
     public IReadOnlyList<string> RouteSet { get; private set; }
@@ -60,7 +73,10 @@ public sealed class SipDialog
     public bool IsUac { get; }
 
     /// <summary>Our Contact URI.</summary>
-    public SipUri LocalContact => ContactFor(LocalParty.Uri.User, LocalHost, LocalPort, Flow);
+    public SipUri LocalContact => ContactFor((_localParty ?? _localTo!).Uri.User, LocalHost, LocalPort, Flow);
+
+    /// <summary>Our Contact header value, <c>&lt;uri&gt;</c>, made once (its parts never change).</summary>
+    internal string LocalContactHeader => _contactHeader ??= "<" + LocalContact + ">";
 
     /// <summary>The UAS dialog from an INVITE we answer, with our chosen tag (RFC 3261 12.1.1).</summary>
     public static SipDialog ForIncoming(SipRequest invite, string localTag, SipEndPoint flow, string localHost, int localPort)
@@ -69,9 +85,13 @@ public sealed class SipDialog
         var callId = invite.CallId ?? throw new ArgumentException("INVITE without Call-ID", nameof(invite));
         var to = invite.To ?? throw new ArgumentException("INVITE without To", nameof(invite));
         var from = invite.From ?? throw new ArgumentException("INVITE without From", nameof(invite));
-        var dialog = new SipDialog(callId, localTag, from.Tag ?? string.Empty, to.WithTag(localTag), from,
-            invite.Contact?.Uri.WithoutHeaders() ?? from.Uri, [.. invite.Headers.GetAll(SipHeaderId.RecordRoute)],
-            flow, localHost, localPort, (uint)Random.Shared.Next(1, 10000), isUac: false);
+        var dialog = new SipDialog(callId, localTag, from.Tag ?? string.Empty, null, from,
+            null, invite.Headers.Contains(SipHeaderId.RecordRoute) ? [.. invite.Headers.GetAll(SipHeaderId.RecordRoute)] : [],
+            flow, localHost, localPort, (uint)Random.Shared.Next(1, 10000), isUac: false)
+        {
+            _localTo = to,
+            _invite = invite,
+        };
         dialog.RemoteCSeq = invite.CSeq?.Number ?? 0;
         return dialog;
     }
@@ -158,11 +178,11 @@ public sealed class SipDialog
         h.Add(SipHeaderId.CallId, CallId);
         var number = cseq ?? ++_localCSeq;
         h.Add(SipHeaderId.CSeq, number.ToString(CultureInfo.InvariantCulture) + " " + method);
-        h.Add(SipHeaderId.Contact, "<" + LocalContact + ">");
+        h.Add(SipHeaderId.Contact, LocalContactHeader);
         return request;
     }
 
     /// <summary>True when a request belongs to this dialog (Call-ID, To tag = ours, From tag = theirs).</summary>
     public bool Matches(SipRequest request) =>
-        request.CallId == CallId && request.To?.Tag == LocalTag && ((IsUac && RemoteTag.Length == 0) || (request.From?.Tag ?? string.Empty) == RemoteTag);
+        request.CallId == CallId && request.ToTag == LocalTag && ((IsUac && RemoteTag.Length == 0) || (request.FromTag ?? string.Empty) == RemoteTag);
 }

@@ -5,6 +5,8 @@ namespace VikaIvr.Sip.Message;
 /// <summary>A Content-Type value: type/subtype and parameters.</summary>
 public sealed class SipContentType
 {
+    private string? _mediaType, _text;
+
     public SipContentType(string type, string subtype, SipParameterList? parameters = null)
     {
         Type = type;
@@ -19,7 +21,7 @@ public sealed class SipContentType
     public SipParameterList Parameters { get; }
 
     /// <summary>"type/subtype" as written.</summary>
-    public string MediaType => Type + "/" + Subtype;
+    public string MediaType => _mediaType ??= Type == "application" && Subtype == "sdp" ? "application/sdp" : Type + "/" + Subtype;
 
     /// <summary>Case-insensitive match of the media type, e.g. <c>Is("application/sdp")</c>.</summary>
     public bool Is(string mediaType) =>
@@ -53,11 +55,11 @@ public sealed class SipContentType
 
         if (build)
         {
-            value = new SipContentType(text[type].ToString(), text[subtype].ToString(), parameters);
+            value = new SipContentType(SipWords.Get(text[type]), SipWords.Get(text[subtype]), parameters);
         }
 
         return true;
     }
 
-    public override string ToString() => MediaType + Parameters;
+    public override string ToString() => _text ??= Parameters.Count == 0 ? MediaType : MediaType + Parameters;
 }

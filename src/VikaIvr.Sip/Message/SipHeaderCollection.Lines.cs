@@ -43,17 +43,19 @@ public sealed partial class SipHeaderCollection
     /// Parses the first line's value from chars on the stack when it is a short, unfolded parsed
     /// line, so typed views need no value string; otherwise from the decoded string.
     /// </summary>
-    [SkipLocalsInit]
     internal T? ParseFirst<T>(SipHeaderId id, Func<ReadOnlySpan<char>, T?> parse)
         where T : class
     {
         var i = IndexOf(id, null, 0);
-        if (i < 0)
-        {
-            return null;
-        }
+        return i < 0 ? null : ParseAt(i, parse);
+    }
 
-        ref var e = ref _entries[i];
+    /// <summary>Parses line <paramref name="index"/>'s value as <see cref="ParseFirst"/> does.</summary>
+    [SkipLocalsInit]
+    internal T? ParseAt<T>(int index, Func<ReadOnlySpan<char>, T?> parse)
+        where T : class
+    {
+        ref var e = ref _entries[index];
         if (e.IsRaw && e.ValueLength <= StackChars)
         {
             var raw = _source.Span.Slice(e.ValueStart, e.ValueLength);
@@ -65,7 +67,65 @@ public sealed partial class SipHeaderCollection
             }
         }
 
-        return parse(ValueAt(i));
+        return parse(ValueAt(index));
+    }
+
+    /// <summary>
+    /// True when an item of the header's lines is <paramref name="token"/> (ignoring case and
+    /// white space), as a trimmed comparison over <see cref="GetAll(SipHeaderId)"/> would say, without its strings.
+    /// </summary>
+    internal bool HasToken(SipHeaderId id, string token)
+    {
+        for (var i = IndexOf(id, null, 0); i >= 0; i = IndexOf(id, null, i + 1))
+        {
+            ref var e = ref _entries[i];
+            var raw = e.IsRaw ? _source.Span.Slice(e.ValueStart, e.ValueLength) : default;
+            if (e.IsRaw && raw.IndexOfAny((byte)'\r', (byte)'\n') < 0 && Ascii.IsValid(raw))
+            {
+                foreach (var item in SipList.Items(raw))
+                {
+                    if (Ascii.EqualsIgnoreCase(item[Ascii.Trim(item)], token))
+                    {
+                        return true;
+                    }
+                }
+            }
+            else
+            {
+                foreach (var item in SipList.Items(ValueAt(i).AsSpan()))
+                {
+                    if (item.Trim().Equals(token, StringComparison.OrdinalIgnoreCase))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>How many list items (RFC 3261 7.3.1) line <paramref name="index"/> holds, counted without decoding it.</summary>
+    internal int ValueItemCount(int index)
+    {
+        var n = 0;
+        ref var e = ref _entries[index];
+        if (e.IsRaw && _source.Span.Slice(e.ValueStart, e.ValueLength).IndexOfAny((byte)'\r', (byte)'\n') < 0)
+        {
+            foreach (var _ in SipList.Items(_source.Span.Slice(e.ValueStart, e.ValueLength)))
+            {
+                n++;
+            }
+        }
+        else
+        {
+            foreach (var _ in SipList.Items(ValueAt(index).AsSpan()))
+            {
+                n++;
+            }
+        }
+
+        return n;
     }
 
     /// <summary>The first line's value decoded afresh (not cached here; the caller keeps it); null when absent.</summary>
@@ -96,6 +156,13 @@ public sealed partial class SipHeaderCollection
 
         ref var e = ref _entries[i];
         return e.IsRaw ? _source.Span.Slice(e.ValueStart, e.ValueLength) : Encoding.UTF8.GetBytes(_built![e.Slot + 1]);
+    }
+
+    /// <summary>The first line's raw value bytes when it is a parsed, unchanged line; empty otherwise (absent or built).</summary>
+    internal ReadOnlySpan<byte> FirstRawValue(SipHeaderId id)
+    {
+        var i = IndexOf(id, null, 0);
+        return i < 0 ? default : RawValueAt(i);
     }
 
     /// <summary>The raw name bytes of a parsed line; empty for a built one.</summary>

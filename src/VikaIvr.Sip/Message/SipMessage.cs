@@ -34,6 +34,15 @@ public abstract partial class SipMessage
 
     public SipNameAddr? To => Views.To;
 
+    /// <summary>From's tag (<c>From?.Tag</c>) read without building the address.</summary>
+    internal string? FromTag => Views.FromTag is { Length: > 0 } tag ? tag : null;
+
+    /// <summary>To's tag (<c>To?.Tag</c>) read without building the address.</summary>
+    internal string? ToTag => Views.ToTag is { Length: > 0 } tag ? tag : null;
+
+    /// <summary>True when To is present and well-formed (<c>To is not null</c>) without building it.</summary>
+    internal bool HasValidTo => Views.ToTag is not null;
+
     /// <summary>All Via values, top first (comma lists and separate lines in order).</summary>
     public IReadOnlyList<SipVia> Vias => Views.Vias;
 
@@ -41,7 +50,10 @@ public abstract partial class SipMessage
 
     public IReadOnlyList<SipNameAddr> Contacts => Views.Contacts;
 
-    public SipNameAddr? Contact => Contacts.Count > 0 ? Contacts[0] : null;
+    public SipNameAddr? Contact => Views.Contact;
+
+    /// <summary>The top Via when it is the first item of the first Via line (what a response's copy of that line holds).</summary>
+    internal SipVia? FirstLineTopVia => Views.FirstLineTopVia;
 
     public IReadOnlyList<SipNameAddr> Routes => Views.Rare.Routes;
 
@@ -115,6 +127,14 @@ public abstract partial class SipMessage
 
     private int? ParseInt(SipHeaderId id)
     {
+        // A received one-line value parses from its bytes (no string); anything else as before.
+        var raw = Headers.FirstRawValue(id);
+        if (!raw.IsEmpty && raw.IndexOfAny((byte)'\r', (byte)'\n') < 0
+            && int.TryParse(raw[System.Text.Ascii.Trim(raw)], NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
         var text = Headers.Get(id);
         return text is not null && int.TryParse(text.AsSpan().Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : null;
     }

@@ -19,7 +19,7 @@ internal sealed class SipMessageRareViews(SipHeaderCollection headers)
     public IReadOnlyList<SipNameAddr> RecordRoutes => _recordRoutes ??= SipMessageViews.NameAddrs(headers, SipHeaderId.RecordRoute);
 
     public SipContentType? ContentType =>
-        _contentType ??= SipContentType.TryParse(headers.Get(SipHeaderId.ContentType), out var v) ? v : null;
+        _contentType ??= SipContentType.TryParse(headers.FirstValueUncached(SipHeaderId.ContentType), out var v) ? v : null;
 
     public SipParameterizedValue? Event =>
         _event ??= SipParameterizedValue.TryParse(headers.Get(SipHeaderId.Event), out var v) ? v : null;

@@ -47,21 +47,36 @@ public sealed class SipNameAddr
         return text is not null && TryParse(text, build: true, out value, out _);
     }
 
-    internal static bool TryParse(ReadOnlySpan<char> text, bool build, out SipNameAddr? value, out string? fault)
+    internal static bool TryParse(ReadOnlySpan<char> text, bool build, out SipNameAddr? value, out string? fault) =>
+        TryParse(text, build, tagOnly: false, out value, out _, out fault);
+
+    /// <summary>
+    /// Validates the value exactly as <see cref="TryParse(ReadOnlySpan{char}, bool, out SipNameAddr?, out string?)"/>
+    /// does, building no URI or parameter list: only the <c>tag</c> parameter's value (null when it has none).
+    /// </summary>
+    internal static bool TryParseTag(ReadOnlySpan<char> text, out string? tag) =>
+        TryParse(text, build: false, tagOnly: true, out _, out tag, out _);
+
+    private static bool TryParse(ReadOnlySpan<char> text, bool build, bool tagOnly, out SipNameAddr? value, out string? tag, out string? fault)
     {
         value = null;
+        tag = null;
         var s = new SipScanner(text);
         s.SkipLws();
         if (s.Peek == '*')
         {
             s.Position++;
-            if (!SipParamReader.TryReadParams(ref s, build, out var wildParams) || !EndsHere(ref s))
+            Range? wildTag = null;
+            var wildParams = SipParameterList.Empty;
+            if (!(tagOnly ? SipParamReader.TryFindParam(ref s, "tag", out wildTag) : SipParamReader.TryReadParams(ref s, build, out wildParams))
+                || !EndsHere(ref s))
             {
                 fault = "text after *";
                 return false;
             }
 
             fault = null;
+            tag = wildTag is { } w ? SipWords.Get(text[w]) : null;
             value = build ? new SipNameAddr(wildParams) : null;
             return true;
         }
@@ -134,7 +149,9 @@ public sealed class SipNameAddr
             return false;
         }
 
-        if (!SipParamReader.TryReadParams(ref s, build, out var parameters))
+        Range? tagRange = null;
+        var parameters = SipParameterList.Empty;
+        if (!(tagOnly ? SipParamReader.TryFindParam(ref s, "tag", out tagRange) : SipParamReader.TryReadParams(ref s, build, out parameters)))
         {
             fault = "malformed parameter";
             return false;
@@ -146,6 +163,7 @@ public sealed class SipNameAddr
             return false;
         }
 
+        tag = tagRange is { } r ? SipWords.Get(text[r]) : null;
         if (build)
         {
             string? name = null;

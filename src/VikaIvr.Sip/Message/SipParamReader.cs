@@ -75,15 +75,57 @@ internal static class SipParamReader
         items[count++] = p;
     }
 
+    /// <summary>
+    /// Reads parameters as <see cref="TryReadParams"/> does, building nothing: the value range of
+    /// the first one named <paramref name="name"/> (null when absent or value-less).
+    /// </summary>
+    public static bool TryFindParam(ref SipScanner s, string name, out Range? value)
+    {
+        value = null;
+        var found = false;
+        while (s.TryConsume(';'))
+        {
+            if (!TryReadRanges(ref s, out var nameRange, out var valueRange))
+            {
+                return false;
+            }
+
+            if (!found && s.Slice(nameRange).Equals(name, StringComparison.OrdinalIgnoreCase))
+            {
+                found = true;
+                value = valueRange;
+            }
+        }
+
+        return true;
+    }
+
     private static bool TryReadOne(ref SipScanner s, bool build, out SipParameter parameter)
     {
         parameter = default;
-        if (!s.TryReadToken(out var nameRange))
+        if (!TryReadRanges(ref s, out var nameRange, out var valueRange))
         {
             return false;
         }
 
-        Range? valueRange = null;
+        if (build)
+        {
+            parameter = new SipParameter(
+                SipWords.Get(s.Slice(nameRange)),
+                valueRange is { } v ? SipWords.Get(s.Slice(v)) : null);
+        }
+
+        return true;
+    }
+
+    private static bool TryReadRanges(ref SipScanner s, out Range nameRange, out Range? valueRange)
+    {
+        valueRange = null;
+        if (!s.TryReadToken(out nameRange))
+        {
+            return false;
+        }
+
         if (s.TryConsume('='))
         {
             if (s.Peek == '"')
@@ -108,13 +150,6 @@ internal static class SipParamReader
                 s.Position += length < 0 ? rest.Length : length;
                 valueRange = start..s.Position;
             }
-        }
-
-        if (build)
-        {
-            parameter = new SipParameter(
-                SipWords.Get(s.Slice(nameRange)),
-                valueRange is { } v ? SipWords.Get(s.Slice(v)) : null);
         }
 
         return true;

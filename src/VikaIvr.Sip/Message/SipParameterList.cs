@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace VikaIvr.Sip.Message;
@@ -95,6 +96,21 @@ public sealed class SipParameterList : IReadOnlyList<SipParameter>
             if (p.Value is not null)
             {
                 sb.Append('=').Append(p.Value);
+            }
+        }
+    }
+
+    /// <summary>Appends each as <c>;name=value</c> to a string being built on the stack.</summary>
+    internal void AppendTo(ref DefaultInterpolatedStringHandler text)
+    {
+        foreach (var p in _items)
+        {
+            text.AppendLiteral(";");
+            text.AppendFormatted(p.Name);
+            if (p.Value is not null)
+            {
+                text.AppendLiteral("=");
+                text.AppendFormatted(p.Value);
             }
         }
     }

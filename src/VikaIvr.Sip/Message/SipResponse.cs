@@ -19,6 +19,15 @@ public sealed class SipResponse : SipMessage
         _reason = reasonPhrase ?? SipStatusCodes.GetReason(statusCode);
     }
 
+    private SipResponse(int statusCode, string? reasonPhrase, SipHeaderCollection headers)
+        : base(headers, ReadOnlyMemory<byte>.Empty)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(statusCode, 100);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(statusCode, 699);
+        StatusCode = statusCode;
+        _reason = reasonPhrase ?? SipStatusCodes.GetReason(statusCode);
+    }
+
     internal SipResponse(int statusCode, ReadOnlyMemory<byte> rawReason, SipHeaderCollection headers, ReadOnlyMemory<byte> body)
         : base(headers, body)
     {
@@ -55,25 +64,33 @@ public sealed class SipResponse : SipMessage
     /// </summary>
     public static SipResponse CreateFor(SipRequest request, int statusCode, string? reasonPhrase = null, string? toTag = null)
     {
-        var response = new SipResponse(statusCode, reasonPhrase);
         var source = request.Headers;
+        var copied = 0;
+        for (var i = 0; i < source.Count; i++)
+        {
+            copied += source.EntryAt(i).Id is SipHeaderId.Via or SipHeaderId.From or SipHeaderId.To or SipHeaderId.CallId or SipHeaderId.CSeq ? 1 : 0;
+        }
+
+        // Room for the copied lines and what the caller adds (Contact, Allow, Server, Content-Type...).
+        var response = new SipResponse(statusCode, reasonPhrase, new SipHeaderCollection(source, copied + 6));
         var target = response.Headers;
         for (var i = 0; i < source.Count; i++)
         {
             ref var e = ref source.EntryAt(i);
             if (e.Id is SipHeaderId.Via or SipHeaderId.From or SipHeaderId.CallId or SipHeaderId.CSeq)
             {
-                target.Add(SipHeaderNames.GetName(e.Id), source.ValueAt(i));
+                target.AddCopy(source, i);
             }
             else if (e.Id == SipHeaderId.To)
             {
-                var to = source.ValueAt(i);
-                if (toTag is not null && request.To is { Tag: null })
+                if (toTag is not null && request.HasValidTo && request.ToTag is null)
                 {
-                    to = to + ";tag=" + toTag;
+                    target.Add(SipHeaderNames.GetName(e.Id), source.ValueWith(i, ";tag=", toTag));
                 }
-
-                target.Add(SipHeaderNames.GetName(e.Id), to);
+                else
+                {
+                    target.AddCopy(source, i);
+                }
             }
         }
 

@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
-using System.Text;
+using System.Runtime.CompilerServices;
 
 namespace VikaIvr.Sip.Message;
 
@@ -77,7 +77,7 @@ public sealed class SipUri
     public static bool TryParse(string? text, [NotNullWhen(true)] out SipUri? uri)
     {
         uri = null;
-        return text is not null && SipUriParser.TryParse(text, build: true, out uri, out _);
+        return text is not null && SipUriParser.TryParse(text, build: true, out uri, out _, text);
     }
 
     /// <summary>A copy with a uri-parameter set.</summary>
@@ -98,6 +98,7 @@ public sealed class SipUri
 
     internal void SetText(string text) => _text = text;
 
+    [SkipLocalsInit]
     private string Compose()
     {
         if (Opaque is not null)
@@ -105,37 +106,44 @@ public sealed class SipUri
             return Scheme + ":" + Opaque;
         }
 
-        var sb = new StringBuilder(64).Append(Scheme).Append(':');
+        // Built on the stack (pooled beyond it): the string is the only allocation.
+        var text = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[256]);
+        text.AppendFormatted(Scheme);
+        text.AppendLiteral(":");
         if (User is not null)
         {
-            sb.Append(User);
+            text.AppendFormatted(User);
             if (Password is not null)
             {
-                sb.Append(':').Append(Password);
+                text.AppendLiteral(":");
+                text.AppendFormatted(Password);
             }
 
             if (!IsTel)
             {
-                sb.Append('@');
+                text.AppendLiteral("@");
             }
         }
 
-        sb.Append(Host);
+        text.AppendFormatted(Host);
         if (Port is { } port)
         {
-            sb.Append(':').Append(port.ToString(CultureInfo.InvariantCulture));
+            text.AppendLiteral(":");
+            text.AppendFormatted(port);
         }
 
-        Parameters.AppendTo(sb);
+        Parameters.AppendTo(ref text);
         for (var i = 0; i < Headers.Count; i++)
         {
-            sb.Append(i == 0 ? '?' : '&').Append(Headers[i].Name);
+            text.AppendLiteral(i == 0 ? "?" : "&");
+            text.AppendFormatted(Headers[i].Name);
             if (Headers[i].Value is { } v)
             {
-                sb.Append('=').Append(v);
+                text.AppendLiteral("=");
+                text.AppendFormatted(v);
             }
         }
 
-        return sb.ToString();
+        return text.ToStringAndClear();
     }
 }

@@ -3,7 +3,8 @@ namespace VikaIvr.Sip.Message;
 /// <summary>Parses URIs from chars; with <c>build: false</c> it only validates and allocates nothing.</summary>
 internal static class SipUriParser
 {
-    public static bool TryParse(ReadOnlySpan<char> text, bool build, out SipUri? uri, out string? fault)
+    /// <summary>Parses <paramref name="text"/>; <paramref name="original"/>, when given, is that text as a string already (kept, not copied).</summary>
+    public static bool TryParse(ReadOnlySpan<char> text, bool build, out SipUri? uri, out string? fault, string? original = null)
     {
         uri = null;
         fault = null;
@@ -108,7 +109,7 @@ internal static class SipUriParser
         if (build)
         {
             uri = new SipUri(SipWords.Get(scheme), user, host.ToString(), port, parameters, headers, password);
-            uri.SetText(text.ToString());
+            uri.SetText(original ?? text.ToString());
         }
 
         return true;

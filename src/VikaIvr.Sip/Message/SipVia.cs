@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
-using System.Text;
+using System.Runtime.CompilerServices;
 
 namespace VikaIvr.Sip.Message;
 
@@ -9,6 +9,8 @@ public sealed class SipVia
 {
     /// <summary>The RFC 3261 magic cookie that starts every compliant branch.</summary>
     public const string MagicCookie = "z9hG4bK";
+
+    private string? _sentBy;
 
     public SipVia(string transport, string host, int? port, SipParameterList? parameters = null,
         string protocolName = "SIP", string protocolVersion = "2.0")
@@ -60,7 +62,7 @@ public sealed class SipVia
     public int? Ttl => int.TryParse(Parameters.Get("ttl"), NumberStyles.None, CultureInfo.InvariantCulture, out var t) ? t : null;
 
     /// <summary>host[:port] as sent.</summary>
-    public string SentBy => Port is { } p ? Host + ":" + p.ToString(CultureInfo.InvariantCulture) : Host;
+    public string SentBy => _sentBy ??= Port is { } p ? Host + ":" + p.ToString(CultureInfo.InvariantCulture) : Host;
 
     /// <summary>A copy with a parameter set (e.g. received, rport=port on the server side).</summary>
     public SipVia WithParameter(string name, string? value) =>
@@ -122,12 +124,66 @@ public sealed class SipVia
         return true;
     }
 
-    public override string ToString()
+    public override string ToString() => ToString(null, null);
+
+    /// <summary>
+    /// The text of this Via with <c>received</c> and <c>rport</c> set as <see cref="WithParameter"/>
+    /// would set them (in place when present, <c>received</c> appended otherwise); null leaves one as it is.
+    /// </summary>
+    [SkipLocalsInit]
+    internal string ToString(string? received, int? rport)
     {
-        var sb = new StringBuilder(64)
-            .Append(ProtocolName).Append('/').Append(ProtocolVersion).Append('/').Append(Transport)
-            .Append(' ').Append(SentBy);
-        Parameters.AppendTo(sb);
-        return sb.ToString();
+        // Built on the stack (pooled beyond it): the string is the only allocation.
+        var text = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[256]);
+        text.AppendFormatted(ProtocolName);
+        text.AppendLiteral("/");
+        text.AppendFormatted(ProtocolVersion);
+        text.AppendLiteral("/");
+        text.AppendFormatted(Transport);
+        text.AppendLiteral(" ");
+        text.AppendFormatted(Host);
+        if (Port is { } p)
+        {
+            text.AppendLiteral(":");
+            text.AppendFormatted(p);
+        }
+
+        if (received is null && rport is null)
+        {
+            Parameters.AppendTo(ref text);
+            return text.ToStringAndClear();
+        }
+
+        var receivedAt = received is null ? -1 : Parameters.IndexOf("received");
+        var rportAt = rport is null ? -1 : Parameters.IndexOf("rport");
+        for (var i = 0; i < Parameters.Count; i++)
+        {
+            var parameter = Parameters[i];
+            text.AppendLiteral(";");
+            text.AppendFormatted(parameter.Name);
+            if (i == receivedAt)
+            {
+                text.AppendLiteral("=");
+                text.AppendFormatted(received);
+            }
+            else if (i == rportAt)
+            {
+                text.AppendLiteral("=");
+                text.AppendFormatted(rport!.Value);
+            }
+            else if (parameter.Value is not null)
+            {
+                text.AppendLiteral("=");
+                text.AppendFormatted(parameter.Value);
+            }
+        }
+
+        if (received is not null && receivedAt < 0)
+        {
+            text.AppendLiteral(";received=");
+            text.AppendFormatted(received);
+        }
+
+        return text.ToStringAndClear();
     }
 }

@@ -11,6 +11,7 @@ internal static class SipWords
     [
         "tag", "branch", "rport", "received", "transport", "lr", "user", "maddr", "ttl", "expires", "q",
         "method", "udp", "tcp", "tls", "UDP", "TCP", "TLS", "phone", "SIP", "2.0", "sip", "sips", "tel",
+        "application", "sdp",
     ];
 
     public static string Get(ReadOnlySpan<char> text)

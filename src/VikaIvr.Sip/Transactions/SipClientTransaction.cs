@@ -13,6 +13,7 @@ public abstract class SipClientTransaction
 {
     private readonly TaskCompletionSource<SipResponse> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _sync;
+    private SipTimerGroup? _timers;
 
     private protected SipClientTransaction(SipTransactionLayer layer, SipRequest request, SipEndPoint destination, Lock? sync)
     {
@@ -60,7 +61,8 @@ public abstract class SipClientTransaction
 
     private protected abstract void OnResponse(SipResponse response);
 
-    private protected SipTimer CreateTimer(Action callback) => new(Layer.Time, _sync, callback);
+    /// <summary>A timer of this transaction: all of them share one <see cref="ITimer"/>.</summary>
+    private protected SipTimer CreateTimer(Action callback) => new(_timers ??= new SipTimerGroup(Layer.Time, _sync), callback);
 
     private protected virtual void Terminate()
     {

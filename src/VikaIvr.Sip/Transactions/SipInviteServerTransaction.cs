@@ -22,10 +22,10 @@ public sealed class SipInviteServerTransaction : SipServerTransaction
         : base(layer, key, request, source, sync)
     {
         State = SipTransactionState.Proceeding;
-        _trying = CreateTimer(SendTrying);
-        _retransmit = CreateTimer(OnRetransmitTimer);
-        _timeout = CreateTimer(OnTimeout);
-        _end = CreateTimer(Terminate);
+        _trying = CreateTimer(static tx => ((SipInviteServerTransaction)tx).SendTrying());
+        _retransmit = CreateTimer(static tx => ((SipInviteServerTransaction)tx).OnRetransmitTimer());
+        _timeout = CreateTimer(static tx => ((SipInviteServerTransaction)tx).OnTimeout());
+        _end = CreateTimer(static tx => ((SipInviteServerTransaction)tx).Terminate());
         if (layer.Timers.TryingDelay <= TimeSpan.Zero)
         {
             SendTrying();
@@ -39,8 +39,8 @@ public sealed class SipInviteServerTransaction : SipServerTransaction
     /// <summary>Raised (under the transaction's lock) when a final response was never acknowledged: timer H, or 64*T1 for a 2xx.</summary>
     public event Action<SipInviteServerTransaction>? AckTimedOut;
 
-    /// <summary>Raised (under the transaction's lock) when a CANCEL finds the INVITE still proceeding: the session answers 487.</summary>
-    internal event Action? CancelRequested;
+    /// <summary>The session answering this INVITE: told of a CANCEL and of a missing ACK (under the transaction's lock).</summary>
+    internal ISipInviteServerUser? User { get; set; }
 
     /// <summary>True once the ACK for the final response arrived.</summary>
     public bool Acknowledged { get; private set; }
@@ -160,10 +160,7 @@ public sealed class SipInviteServerTransaction : SipServerTransaction
             return false;
         }
 
-        if (CancelRequested is { } handler)
-        {
-            handler();
-        }
+        User?.OnCancelRequested();
 
         // Without a session (or when it did not answer) the INVITE still gets its 487.
         if (State == SipTransactionState.Proceeding)
@@ -200,6 +197,7 @@ public sealed class SipInviteServerTransaction : SipServerTransaction
         Terminate();
         if (notify)
         {
+            User?.OnAckTimedOut(this);
             AckTimedOut?.Invoke(this);
         }
     }

@@ -12,7 +12,7 @@ public sealed class SipNonInviteServerTransaction : SipServerTransaction
         : base(layer, key, request, source, sync)
     {
         State = SipTransactionState.Trying;
-        _timerJ = CreateTimer(Terminate);
+        _timerJ = CreateTimer(static tx => ((SipNonInviteServerTransaction)tx).Terminate());
     }
 
     private protected override void OnRespond(SipResponse response)

@@ -12,6 +12,7 @@ namespace VikaIvr.Sip.Transactions;
 public abstract class SipServerTransaction
 {
     private readonly Lock _sync;
+    private SipTimerGroup? _timers;
 
     private protected SipServerTransaction(SipTransactionLayer layer, SipTransactionKey key, SipRequest request, SipEndPoint source, Lock? sync)
     {
@@ -87,7 +88,11 @@ public abstract class SipServerTransaction
 
     private protected abstract void OnRequest(SipRequest request);
 
-    private protected SipTimer CreateTimer(Action callback) => new(Layer.Time, _sync, callback);
+    /// <summary>A timer of this transaction, its callback given the transaction: all of them share one <see cref="ITimer"/>.</summary>
+    private protected SipTimer CreateTimer(Action<object> callback) => new(Timers, callback, this);
+
+    /// <summary>The transaction's timers' one timer; an invite session under the same lock puts its own there too.</summary>
+    internal SipTimerGroup Timers => _timers ??= new SipTimerGroup(Layer.Time, _sync);
 
     private protected Lock.Scope EnterScope() => _sync.EnterScope();
 
@@ -102,7 +107,7 @@ public abstract class SipServerTransaction
     {
         if (!ReferenceEquals(response, LastResponse))
         {
-            SipResponseRouter.StampTopVia(response, Source);
+            SipResponseRouter.StampTopVia(response, Source, Request);
             LastResponse = response;
         }
 

@@ -3,54 +3,71 @@ namespace VikaIvr.Sip.Transactions;
 /// <summary>
 /// A restartable one-shot timer on the injected <see cref="TimeProvider"/>. Its callback runs
 /// under its owner's lock (a transaction's own, or the invite session's that owns the
-/// transaction), so a state machine never races with the messages it receives.
+/// transaction), so a state machine never races with the messages it receives. The timers of
+/// one owner share one <see cref="ITimer"/> through their <see cref="SipTimerGroup"/>; a start
+/// or a stop only re-arms it, so a pending expiry of an earlier start is discarded.
 /// </summary>
 internal sealed class SipTimer : IDisposable
 {
-    private readonly TimeProvider _time;
-    private readonly Lock _sync;
-    private readonly Action _callback;
-    private ITimer? _timer;
-    private int _generation;
+    private readonly SipTimerGroup _group;
+    private readonly Action<object> _callback;
+    private readonly object _state;
+    private long _startedAt;
+    private TimeSpan _due;
 
+    /// <summary>A timer alone in its group.</summary>
     public SipTimer(TimeProvider time, Lock sync, Action callback)
+        : this(new SipTimerGroup(time, sync), callback)
     {
-        _time = time;
-        _sync = sync;
-        _callback = callback;
     }
 
-    public bool IsRunning => _timer is not null;
+    /// <summary>A timer sharing the group's one timer with the owner's others.</summary>
+    public SipTimer(SipTimerGroup group, Action callback)
+        : this(group, static state => ((Action)state)(), callback)
+    {
+    }
+
+    /// <summary>A timer whose callback is given its state (a static callback: no delegate made per timer).</summary>
+    public SipTimer(SipTimerGroup group, Action<object> callback, object state)
+    {
+        _group = group;
+        _callback = callback;
+        _state = state;
+        group.Add(this);
+    }
+
+    public bool IsRunning { get; private set; }
+
+    /// <summary>The next member of its group.</summary>
+    internal SipTimer? Next { get; set; }
+
+    /// <summary>Time left until it is due (infinite for an infinite start); only meaningful while running.</summary>
+    internal TimeSpan Left => _due == Timeout.InfiniteTimeSpan ? _due : _due - _group.Time.GetElapsedTime(_startedAt);
 
     /// <summary>(Re)starts; a pending expiry of an earlier start is discarded. Call under the owner's lock.</summary>
     public void Start(TimeSpan due)
     {
-        Stop();
-        var generation = ++_generation;
-        _timer = _time.CreateTimer(_ => Fire(generation), null, due, Timeout.InfiniteTimeSpan);
+        IsRunning = true;
+        _startedAt = _group.Time.GetTimestamp();
+        _due = due;
+        _group.Reschedule();
     }
 
     public void Stop()
     {
-        _timer?.Dispose();
-        _timer = null;
-        _generation++;
+        if (IsRunning)
+        {
+            IsRunning = false;
+            _group.Reschedule();
+        }
     }
 
     public void Dispose() => Stop();
 
-    private void Fire(int generation)
+    /// <summary>Due: stops and runs the callback (the group calls it under the owner's lock).</summary>
+    internal void Expire()
     {
-        lock (_sync)
-        {
-            if (generation != _generation)
-            {
-                return;
-            }
-
-            _timer?.Dispose();
-            _timer = null;
-            _callback();
-        }
+        IsRunning = false;
+        _callback(_state);
     }
 }

@@ -30,7 +30,7 @@ public readonly record struct SipTransactionKey(string Branch, string SentBy, st
         }
 
         key = new SipTransactionKey(
-            "2543:" + callId + ":" + cseq.Number.ToString(CultureInfo.InvariantCulture) + ":" + request.From?.Tag + ":" + via.Branch,
+            "2543:" + callId + ":" + cseq.Number.ToString(CultureInfo.InvariantCulture) + ":" + request.FromTag + ":" + via.Branch,
             via.SentBy.ToLowerInvariant(), method);
         return true;
     }

@@ -14,54 +14,86 @@ public static class SipResponseRouter
     /// Adds <c>received</c> when the sent-by host is not the source address and fills an empty
     /// <c>rport</c> with the source port, on the top Via of <paramref name="response"/>.
     /// </summary>
-    public static void StampTopVia(SipResponse response, SipEndPoint source)
+    public static void StampTopVia(SipResponse response, SipEndPoint source) => StampTopVia(response, source, null);
+
+    /// <summary>
+    /// As <see cref="StampTopVia(SipResponse, SipEndPoint)"/>; when the response's top Via line is
+    /// <paramref name="request"/>'s own (shared bytes), the request's parsed top Via is used.
+    /// </summary>
+    internal static void StampTopVia(SipResponse response, SipEndPoint source, SipRequest? request)
     {
+        ArgumentNullException.ThrowIfNull(response);
         var headers = response.Headers;
-        for (var i = 0; i < headers.Count; i++)
+        var i = headers.IndexOf(SipHeaderId.Via, null, 0);
+        if (i < 0)
         {
-            var line = headers[i];
-            if (line.Id != SipHeaderId.Via)
-            {
-                continue;
-            }
-
-            var values = new List<string>(2);
-            SipText.SplitList(line.Value, values);
-            if (values.Count == 0 || !SipVia.TryParse(values[0], out var top))
-            {
-                return;
-            }
-
-            var stamped = Stamp(top, source);
-            if (ReferenceEquals(stamped, top))
-            {
-                return;
-            }
-
-            values[0] = stamped.ToString();
-            headers.RemoveAt(i);
-            headers.Insert(i, line.Name, string.Join(", ", values));
             return;
         }
+
+        // The line's first value: the request's when the line is its first Via line, else parsed
+        // from the stack when the line is short (no string for the line).
+        var top = request is not null && headers.IsSameLine(i, request.Headers, request.Headers.IndexOf(SipHeaderId.Via, null, 0))
+            ? request.FirstLineTopVia
+            : null;
+        top ??= headers.ParseAt(i, static chars =>
+        {
+            foreach (var item in SipList.Items(chars))
+            {
+                return SipVia.TryParse(item, build: true, out var via, out _) ? via : null;
+            }
+
+            return null;
+        });
+        if (top is null)
+        {
+            return;
+        }
+
+        // What Stamp would add, written straight into the new text (no stamped copy of the Via).
+        var received = NeedsReceived(top, source) ? source.Address.Address.ToString() : null;
+        int? rport = NeedsRport(top) ? source.Address.Port : null;
+        if (received is null && rport is null)
+        {
+            return;
+        }
+
+        var stamped = top.ToString(received, rport);
+        if (headers.ValueItemCount(i) == 1)
+        {
+            headers.ReplaceValueAt(i, stamped);
+            return;
+        }
+
+        var values = new List<string>(2);
+        SipText.SplitList(headers.ValueAt(i), values);
+        values[0] = stamped;
+        headers.ReplaceValueAt(i, string.Join(", ", values));
     }
 
     /// <summary>The top Via with received/rport filled in for a request from <paramref name="source"/>.</summary>
     public static SipVia Stamp(SipVia top, SipEndPoint source)
     {
+        ArgumentNullException.ThrowIfNull(top);
         var result = top;
-        var sourceAddress = source.Address.Address;
-        if (!SipAddress.TryParseHost(top.Host, out var sentBy) || !sentBy.Equals(sourceAddress))
+        if (NeedsReceived(top, source))
         {
-            result = result.WithParameter("received", sourceAddress.ToString());
+            result = result.WithParameter("received", source.Address.Address.ToString());
         }
 
-        if (top.HasRport && top.Rport is null)
+        if (NeedsRport(top))
         {
             result = result.WithParameter("rport", source.Address.Port.ToString(CultureInfo.InvariantCulture));
         }
 
         return result;
     }
+
+    /// <summary>RFC 3261 18.2.1: received when the sent-by host is not the source address.</summary>
+    private static bool NeedsReceived(SipVia top, SipEndPoint source) =>
+        !SipAddress.TryParseHost(top.Host, out var sentBy) || !sentBy.Equals(source.Address.Address);
+
+    /// <summary>RFC 3581 4: an empty rport gets the source port.</summary>
+    private static bool NeedsRport(SipVia top) => top.HasRport && top.Rport is null;
 
     /// <summary>
     /// Where a response goes: over the same connection for TCP (the transport falls back to a

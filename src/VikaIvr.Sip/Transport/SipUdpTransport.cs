@@ -6,13 +6,16 @@ using VikaIvr.Sip.Message;
 
 namespace VikaIvr.Sip.Transport;
 
-/// <summary>The UDP socket: one receive loop that only parses, and direct non-blocking sends.</summary>
+/// <summary>The UDP socket: one receive thread that only parses, and direct non-blocking sends.</summary>
 internal sealed partial class SipUdpTransport : IDisposable
 {
     private readonly Socket _socket;
     private readonly SipParserOptions _parserOptions;
     private readonly ILogger _logger;
     private readonly int _bufferSize;
+
+    // Bound to one address: every datagram's local end point (no packet information needed).
+    private readonly IPEndPoint? _boundLocal;
 
     public SipUdpTransport(IPAddress bind, bool dualMode, int port, SipParserOptions parserOptions, int maxMessageSize, ILogger logger)
     {
@@ -38,6 +41,12 @@ internal sealed partial class SipUdpTransport : IDisposable
         _socket.ReceiveBufferSize = Math.Max(_socket.ReceiveBufferSize, 1 << 20);
         _socket.Bind(new IPEndPoint(bind, port));
         LocalEndPoint = (IPEndPoint)_socket.LocalEndPoint!;
+        _received = new SocketAddress(LocalEndPoint.AddressFamily);
+        _sender = new SocketAddress(LocalEndPoint.AddressFamily);
+        if (!dualMode && !bind.Equals(IPAddress.Any) && !bind.Equals(IPAddress.IPv6Any))
+        {
+            _boundLocal = new IPEndPoint(SipAddress.Normalize(LocalEndPoint.Address), LocalEndPoint.Port);
+        }
     }
 
     public IPEndPoint LocalEndPoint { get; }
@@ -81,13 +90,27 @@ internal sealed partial class SipUdpTransport : IDisposable
             _socket.ReceiveTimeout = (int)StopPoll.TotalMilliseconds;
             while (!ct.IsCancellationRequested)
             {
-                int received;
-                var flags = SocketFlags.None;
-                var remote = any;
-                IPPacketInformation packet;
+                int length;
+                IPEndPoint remote, local;
                 try
                 {
-                    received = _socket.ReceiveMessageFrom(buffer.AsSpan(0, _bufferSize), ref flags, ref remote, out packet);
+                    if (_boundLocal is { } bound)
+                    {
+                        length = _socket.ReceiveFrom(buffer.AsSpan(0, _bufferSize), SocketFlags.None, _received);
+                        remote = Sender(bound);
+                        local = bound;
+                    }
+                    else
+                    {
+                        var flags = SocketFlags.None;
+                        var from = any;
+                        length = _socket.ReceiveMessageFrom(buffer.AsSpan(0, _bufferSize), ref flags, ref from, out var packet);
+                        remote = SipAddress.Normalize((IPEndPoint)from);
+                        var localAddress = packet.Address is { } a && !a.Equals(IPAddress.None) && !a.Equals(IPAddress.IPv6None)
+                            ? SipAddress.Normalize(a)
+                            : LocalEndPoint.Address;
+                        local = new IPEndPoint(localAddress, LocalEndPoint.Port);
+                    }
                 }
                 catch (ObjectDisposedException)
                 {
@@ -110,7 +133,7 @@ internal sealed partial class SipUdpTransport : IDisposable
 
                 try
                 {
-                    Handle(buffer.AsSpan(0, received), (IPEndPoint)remote, packet, queue);
+                    Handle(buffer.AsSpan(0, length), remote, local, queue);
                 }
                 catch (Exception ex)
                 {
@@ -147,19 +170,14 @@ internal sealed partial class SipUdpTransport : IDisposable
 
     public void Dispose() => _socket.Dispose();
 
-    private void Handle(ReadOnlySpan<byte> datagram, IPEndPoint from, IPPacketInformation packet, SipInboundQueue queue)
+    private void Handle(ReadOnlySpan<byte> datagram, IPEndPoint remote, IPEndPoint local, SipInboundQueue queue)
     {
-        var remote = SipAddress.Normalize(from);
         var source = new SipEndPoint(SipTransportProtocol.Udp, remote);
         if (IsKeepAlive(datagram))
         {
             return;
         }
 
-        var localAddress = packet.Address is { } a && !a.Equals(IPAddress.None) && !a.Equals(IPAddress.IPv6None)
-            ? SipAddress.Normalize(a)
-            : LocalEndPoint.Address;
-        var local = new IPEndPoint(localAddress, LocalEndPoint.Port);
         if (datagram.Length >= _bufferSize)
         {
             queue.Enqueue(null, new SipParseError("Message Too Large", 513), source, local);

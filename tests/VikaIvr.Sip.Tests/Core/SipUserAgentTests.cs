@@ -9,17 +9,20 @@ public sealed class SipUserAgentTests
     public async Task Invite_with_sdp_gets_trying_then_200_with_answer_and_ack_reaches_the_app()
     {
         var f = new SipUaFixture();
+        // The application answers only once the 100 was seen (it may take the call on any thread, at once).
+        var answer = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         f.Handler.OnInvite = async (call, _) =>
         {
             Assert.NotNull(call.Offer);
             Assert.Equal("165", call.Called);
             Assert.Equal("0812", call.Caller);
-            await Task.Yield();
+            await answer.Task;
             return SipAnswer.Accept(SipBody.FromText("application/sdp", SipTestMessages.Sdp));
         };
         f.Transport.Inject(SipTestMessages.Invite());
         f.Time.Advance(TimeSpan.FromMilliseconds(200));
         Assert.Single(f.Transport.Responses(100));
+        answer.SetResult();
         var tag = await f.AnsweredCall(SipTestMessages.Invite());
         var ok = f.Transport.Responses(200)[0];
         Assert.Equal("application/sdp", ok.ContentType!.MediaType);

@@ -21,7 +21,7 @@ public static class SipSessionTimerNegotiation
         int localMin = (int)options.MinSessionExpires.TotalSeconds;
         int requestMin = ReadDelta(request.Headers.Get(SipHeaderId.MinSE), out _) ?? 0;
         minSe = Math.Max(localMin, requestMin);
-        bool supports = Names(request.Supported) || Names(request.Require);
+        bool supports = request.Headers.HasToken(SipHeaderId.Supported, OptionTag) || request.Headers.HasToken(SipHeaderId.Require, OptionTag);
         int? asked = ReadDelta(request.Headers.Get(SipHeaderId.SessionExpires), out var refresher);
         if (asked is { } tooSmall && tooSmall < localMin)
         {
@@ -65,18 +65,5 @@ public static class SipSessionTimerNegotiation
         }
 
         return seconds;
-    }
-
-    private static bool Names(IReadOnlyList<string> tags)
-    {
-        foreach (var tag in tags)
-        {
-            if (tag.Trim().Equals(OptionTag, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }
