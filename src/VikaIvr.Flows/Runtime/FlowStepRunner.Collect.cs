@@ -17,7 +17,7 @@ internal sealed partial class FlowStepRunner
         int failures = 0;
         while (true)
         {
-            foreach (var p in node.PromptIds) await PlayPromptAsync(p.Name, node.BargeIn);
+            for (int i = 0; i < node.PromptIds.Count; i++) await PlayPromptAsync(node.PromptIds[i].Name, node.BargeIn); // indexed: no boxed enumerator
 
             var options = new DigitOptions
             {

@@ -25,7 +25,7 @@ internal sealed partial class FlowStepRunner(FlowDefinition flow, FlowRuntime ru
 
     private async Task<string?> PlayAsync(PlayNode node)
     {
-        foreach (var p in node.PromptIds) await PlayPromptAsync(p.Name, node.BargeIn);
+        for (int i = 0; i < node.PromptIds.Count; i++) await PlayPromptAsync(node.PromptIds[i].Name, node.BargeIn); // indexed: no boxed enumerator
         if (node.Clip is { } name)
         {
             if (s.Variables.Clip(name) is { } clip)
@@ -119,7 +119,8 @@ internal sealed partial class FlowStepRunner(FlowDefinition flow, FlowRuntime ru
         return s.LastMenu ?? flow.Start.Name;
     }
 
-    private async Task PlayPromptAsync(string promptId, bool bargeIn)
+    /// <summary>Not async: the call's playing task is handed back as it is (no state machine of its own for each prompt, one frame fewer for a hangup's exception).</summary>
+    private Task PlayPromptAsync(string promptId, bool bargeIn)
     {
         AudioClip clip;
         try
@@ -131,11 +132,11 @@ internal sealed partial class FlowStepRunner(FlowDefinition flow, FlowRuntime ru
             // Checked at load; a prompt removed while running is skipped rather than dropping the call.
             s.Record.Failures.Add($"prompt '{promptId}' has no audio");
             s.Event($"prompt {promptId} missing");
-            return;
+            return Task.CompletedTask;
         }
 
         s.Event("play " + promptId);
-        await s.Call.PlayAsync(clip, bargeIn, s.Ct);
+        return s.Call.PlayAsync(clip, bargeIn, s.Ct);
     }
 
     private string Expand(string template)
