@@ -10,6 +10,7 @@ internal sealed partial class FlowStepRunner
         // The instructions and the beep are heard whole: a key here would otherwise cut the beep.
         for (int i = 0; i < node.PromptIds.Count; i++) await PlayPromptAsync(node.PromptIds[i].Name, bargeIn: false); // indexed: no boxed enumerator
         if (node.Beep is { } beep) await PlayPromptAsync(beep.Name, bargeIn: false);
+        if (HungUp) return null;
         s.AbsorbTerminator = false;
 
         var options = new RecordOptions

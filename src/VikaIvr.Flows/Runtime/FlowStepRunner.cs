@@ -26,6 +26,7 @@ internal sealed partial class FlowStepRunner(FlowDefinition flow, FlowRuntime ru
     private async Task<string?> PlayAsync(PlayNode node)
     {
         for (int i = 0; i < node.PromptIds.Count; i++) await PlayPromptAsync(node.PromptIds[i].Name, node.BargeIn); // indexed: no boxed enumerator
+        if (HungUp) return null;
         if (node.Clip is { } name)
         {
             if (s.Variables.Clip(name) is { } clip)
@@ -77,6 +78,7 @@ internal sealed partial class FlowStepRunner(FlowDefinition flow, FlowRuntime ru
     private async Task<string?> TransferAsync(TransferNode node)
     {
         if (node.Prompt is { } p) await PlayPromptAsync(p.Name, bargeIn: false);
+        if (HungUp) return null;
         string target = Expand(node.Target).Trim();
         if (target.Length == 0)
         {
@@ -118,6 +120,13 @@ internal sealed partial class FlowStepRunner(FlowDefinition flow, FlowRuntime ru
         if (flow.SystemBusyPrompt is { } busy) await PlayPromptAsync(busy.Name, bargeIn: true);
         return s.LastMenu ?? flow.Start.Name;
     }
+
+    /// <summary>
+    /// The caller hung up: a prompt playing then ends without an exception (the call's playback is
+    /// stopped, see <see cref="ICall.PlayAsync"/>), so a step checks this after its prompts and ends
+    /// there, as the cancellation's exception would have ended it.
+    /// </summary>
+    private bool HungUp => s.Call.Ended.IsCancellationRequested;
 
     /// <summary>Not async: the call's playing task is handed back as it is (no state machine of its own for each prompt, one frame fewer for a hangup's exception).</summary>
     private Task PlayPromptAsync(string promptId, bool bargeIn)

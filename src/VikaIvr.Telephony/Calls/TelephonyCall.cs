@@ -94,9 +94,12 @@ public sealed class TelephonyCall : ICall, IAsyncDisposable
             var playing = _media.Play(encoded, ct);
             // A key or the hangup that came before the clip was queued stops it now.
             if ((bargeIn && Digits.HasPending) || Ended.IsCancellationRequested) _media.StopPlayback();
-            var result = await playing.ConfigureAwait(false);
-            // A clip cut because the flow's token ended (it holds the hangup) ends the flow's step, as the token would.
-            if (result == PlaybackResult.Stopped) ct.ThrowIfCancellationRequested();
+            // Awaited without throwing: a hangup ends the clip and the flow sees Ended, with no
+            // exception thrown through its frames for every call that ends in a prompt.
+            await ((Task)playing).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (Ended.IsCancellationRequested) return;
+            // Cut by the token alone (the service stopping): the step ends by that token's exception, as before.
+            if (!playing.IsCompletedSuccessfully || playing.Result == PlaybackResult.Stopped) ct.ThrowIfCancellationRequested();
         }
         finally
         {
