@@ -5,7 +5,8 @@ using VikaIvr.Flows.Ports;
 namespace VikaIvr.Flows.Runtime;
 
 /// <summary>Executes one node for one call and returns the id of the next node (null: the run ends).</summary>
-internal sealed partial class FlowStepRunner(FlowDefinition flow, FlowRuntime runtime, FlowSession s, ILogger logger)
+/// <param name="playEvents">The record's "play &lt;prompt&gt;" event text for each prompt the flow names (made once per flow).</param>
+internal sealed partial class FlowStepRunner(FlowDefinition flow, FlowRuntime runtime, FlowSession s, ILogger logger, Dictionary<string, string> playEvents)
 {
     public Task<string?> RunAsync(FlowNode node) => node switch
     {
@@ -144,7 +145,7 @@ internal sealed partial class FlowStepRunner(FlowDefinition flow, FlowRuntime ru
             return Task.CompletedTask;
         }
 
-        s.Event("play " + promptId);
+        s.Event(playEvents.TryGetValue(promptId, out var played) ? played : "play " + promptId);
         return s.Call.PlayAsync(clip, bargeIn, s.Ct);
     }
 
