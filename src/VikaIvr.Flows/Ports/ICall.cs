@@ -17,7 +17,8 @@ public interface ICall
     CancellationToken Ended { get; }
 
     /// <summary>Plays a clip; when <paramref name="bargeIn"/> is set, returns early on a digit,
-    /// which stays queued for the next collection (type-ahead).</summary>
+    /// which stays queued for the next collection (type-ahead). A hangup may end it by returning
+    /// (the flow looks at <see cref="Ended"/> after it) or by <see cref="OperationCanceledException"/>.</summary>
     Task PlayAsync(AudioClip clip, bool bargeIn, CancellationToken ct);
 
     /// <summary>Collects digits from the call's one ordered, de-duplicated digit queue.</summary>

@@ -14,6 +14,11 @@ public sealed class FlowInterpreter
     private readonly FlowRuntime _runtime;
     private readonly ILogger _logger;
     private readonly string _name;
+    // The flow's variables with the runtime's overrides applied, merged once: each call copies an
+    // array instead of enumerating two dictionaries through their interfaces (a boxed enumerator each).
+    private readonly KeyValuePair<string, string>[] _initialVariables;
+    // "play <prompt>" for every prompt the flow names, made once: the record's event for each prompt played.
+    private readonly Dictionary<string, string> _playEvents = new(StringComparer.Ordinal);
 
     public FlowInterpreter(FlowDefinition flow, FlowRuntime runtime, ILogger<FlowInterpreter> logger)
     {
@@ -21,6 +26,15 @@ public sealed class FlowInterpreter
         _runtime = runtime ?? throw new ArgumentNullException(nameof(runtime));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         _name = Path.GetFileNameWithoutExtension(flow.File);
+        var initial = new Dictionary<string, string>(_flow.Variables, StringComparer.Ordinal);
+        foreach (var (k, v) in _runtime.VariableOverrides) initial[k] = v;
+        _initialVariables = [.. initial];
+        foreach (var node in _flow.Nodes.Values)
+        {
+            foreach (var prompt in node.Prompts()) _playEvents.TryAdd(prompt.Name, "play " + prompt.Name);
+        }
+
+        if (_flow.SystemBusyPrompt is { } busy) _playEvents.TryAdd(busy.Name, "play " + busy.Name);
     }
 
     public FlowDefinition Flow => _flow;
@@ -32,11 +46,10 @@ public sealed class FlowInterpreter
         ArgumentNullException.ThrowIfNull(record);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, call.Ended);
         var variables = new FlowVariables();
-        foreach (var (k, v) in _flow.Variables) variables.Set(k, v);
-        foreach (var (k, v) in _runtime.VariableOverrides) variables.Set(k, v);
+        foreach (var (k, v) in _initialVariables) variables.Set(k, v);
 
         var session = new FlowSession(call, record, variables, linked.Token);
-        var steps = new FlowStepRunner(_flow, _runtime, session, _logger);
+        var steps = new FlowStepRunner(_flow, _runtime, session, _logger, _playEvents);
         string? current = _flow.Start.Name;
         int count = 0;
         try

@@ -6,11 +6,14 @@ namespace VikaIvr.Flows.Runtime;
 /// <summary>The state of one call's run through a flow.</summary>
 internal sealed class FlowSession(ICall call, CallRecord record, FlowVariables variables, CancellationToken ct)
 {
+    private Dictionary<string, int>? _counters;
+
     public ICall Call { get; } = call;
     public CallRecord Record { get; } = record;
     public FlowVariables Variables { get; } = variables;
     public CancellationToken Ct { get; } = ct;
-    public Dictionary<string, int> Counters { get; } = new(StringComparer.Ordinal);
+    /// <summary>Made on first use: most calls never reach a counted limit.</summary>
+    public Dictionary<string, int> Counters => _counters ??= new(StringComparer.Ordinal);
 
     /// <summary>The menu the caller last reached: where system-busy returns to.</summary>
     public string? LastMenu { get; set; }

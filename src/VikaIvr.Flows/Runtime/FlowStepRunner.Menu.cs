@@ -11,7 +11,8 @@ internal sealed partial class FlowStepRunner
         int failures = 0;
         while (true)
         {
-            foreach (var p in node.PromptIds) await PlayPromptAsync(p.Name, node.BargeIn);
+            for (int i = 0; i < node.PromptIds.Count; i++) await PlayPromptAsync(node.PromptIds[i].Name, node.BargeIn); // indexed: no boxed enumerator
+            if (HungUp) return null;
 
             var options = new DigitOptions
             {
@@ -45,6 +46,7 @@ internal sealed partial class FlowStepRunner
 
             failures++;
             if (failurePrompt is { } fp) await PlayPromptAsync(fp.Name, node.BargeIn);
+            if (HungUp) return null;
             if (failures >= node.MaxFailures)
             {
                 s.Event($"menu {node.Id}: {failures} failures in a row");

@@ -8,8 +8,9 @@ internal sealed partial class FlowStepRunner
     private async Task<string?> RecordAsync(RecordNode node)
     {
         // The instructions and the beep are heard whole: a key here would otherwise cut the beep.
-        foreach (var p in node.PromptIds) await PlayPromptAsync(p.Name, bargeIn: false);
+        for (int i = 0; i < node.PromptIds.Count; i++) await PlayPromptAsync(node.PromptIds[i].Name, bargeIn: false); // indexed: no boxed enumerator
         if (node.Beep is { } beep) await PlayPromptAsync(beep.Name, bargeIn: false);
+        if (HungUp) return null;
         s.AbsorbTerminator = false;
 
         var options = new RecordOptions

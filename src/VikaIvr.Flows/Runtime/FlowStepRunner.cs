@@ -5,7 +5,8 @@ using VikaIvr.Flows.Ports;
 namespace VikaIvr.Flows.Runtime;
 
 /// <summary>Executes one node for one call and returns the id of the next node (null: the run ends).</summary>
-internal sealed partial class FlowStepRunner(FlowDefinition flow, FlowRuntime runtime, FlowSession s, ILogger logger)
+/// <param name="playEvents">The record's "play &lt;prompt&gt;" event text for each prompt the flow names (made once per flow).</param>
+internal sealed partial class FlowStepRunner(FlowDefinition flow, FlowRuntime runtime, FlowSession s, ILogger logger, Dictionary<string, string> playEvents)
 {
     public Task<string?> RunAsync(FlowNode node) => node switch
     {
@@ -25,7 +26,8 @@ internal sealed partial class FlowStepRunner(FlowDefinition flow, FlowRuntime ru
 
     private async Task<string?> PlayAsync(PlayNode node)
     {
-        foreach (var p in node.PromptIds) await PlayPromptAsync(p.Name, node.BargeIn);
+        for (int i = 0; i < node.PromptIds.Count; i++) await PlayPromptAsync(node.PromptIds[i].Name, node.BargeIn); // indexed: no boxed enumerator
+        if (HungUp) return null;
         if (node.Clip is { } name)
         {
             if (s.Variables.Clip(name) is { } clip)
@@ -77,6 +79,7 @@ internal sealed partial class FlowStepRunner(FlowDefinition flow, FlowRuntime ru
     private async Task<string?> TransferAsync(TransferNode node)
     {
         if (node.Prompt is { } p) await PlayPromptAsync(p.Name, bargeIn: false);
+        if (HungUp) return null;
         string target = Expand(node.Target).Trim();
         if (target.Length == 0)
         {
@@ -119,7 +122,15 @@ internal sealed partial class FlowStepRunner(FlowDefinition flow, FlowRuntime ru
         return s.LastMenu ?? flow.Start.Name;
     }
 
-    private async Task PlayPromptAsync(string promptId, bool bargeIn)
+    /// <summary>
+    /// The caller hung up: a prompt playing then ends without an exception (the call's playback is
+    /// stopped, see <see cref="ICall.PlayAsync"/>), so a step checks this after its prompts and ends
+    /// there, as the cancellation's exception would have ended it.
+    /// </summary>
+    private bool HungUp => s.Call.Ended.IsCancellationRequested;
+
+    /// <summary>Not async: the call's playing task is handed back as it is (no state machine of its own for each prompt, one frame fewer for a hangup's exception).</summary>
+    private Task PlayPromptAsync(string promptId, bool bargeIn)
     {
         AudioClip clip;
         try
@@ -131,11 +142,11 @@ internal sealed partial class FlowStepRunner(FlowDefinition flow, FlowRuntime ru
             // Checked at load; a prompt removed while running is skipped rather than dropping the call.
             s.Record.Failures.Add($"prompt '{promptId}' has no audio");
             s.Event($"prompt {promptId} missing");
-            return;
+            return Task.CompletedTask;
         }
 
-        s.Event("play " + promptId);
-        await s.Call.PlayAsync(clip, bargeIn, s.Ct);
+        s.Event(playEvents.TryGetValue(promptId, out var played) ? played : "play " + promptId);
+        return s.Call.PlayAsync(clip, bargeIn, s.Ct);
     }
 
     private string Expand(string template)

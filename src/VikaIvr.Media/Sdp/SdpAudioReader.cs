@@ -51,8 +51,7 @@ internal static class SdpAudioReader
                 continue;
             }
 
-            string? map = m.GetFormatAttribute("rtpmap", pt);
-            if (map is not null && map.StartsWith("telephone-event/8000", StringComparison.OrdinalIgnoreCase))
+            if (m.FindFormatAttribute("rtpmap", pt, out var map) && map.StartsWith("telephone-event/8000", StringComparison.OrdinalIgnoreCase))
             {
                 return pt;
             }
@@ -111,8 +110,7 @@ internal static class SdpAudioReader
 
     private static bool TryCodecOf(SdpMediaDescription m, int pt, out RtpAudioCodec codec)
     {
-        string? map = m.GetFormatAttribute("rtpmap", pt);
-        if (map is null)
+        if (!m.FindFormatAttribute("rtpmap", pt, out var map))
         {
             codec = (RtpAudioCodec)pt;
             return pt is 0 or 8;

@@ -16,10 +16,16 @@ public sealed class SdpMediaDescription
 
     public SdpConnection? Connection { get; set; }
 
-    public List<SdpAttribute> Attributes { get; } = [];
+    /// <summary>The a= lines; room for the usual audio section's (rtpmaps, fmtp, ptime, direction) from the start.</summary>
+    public List<SdpAttribute> Attributes { get; } = new(8);
 
-    /// <summary>Lines other than c= and a= (i=, b=, k=), kept as type and value.</summary>
-    public List<KeyValuePair<char, string>> OtherLines { get; } = [];
+    /// <summary>Lines other than c= and a= (i=, b=, k=), kept as type and value (made on first use: most sections have none).</summary>
+    public List<KeyValuePair<char, string>> OtherLines => _otherLines ??= [];
+
+    /// <summary>The other lines when there are any (the writer reads them without making the list).</summary>
+    internal List<KeyValuePair<char, string>>? OtherLinesIfAny => _otherLines;
+
+    private List<KeyValuePair<char, string>>? _otherLines;
 
     public string? GetAttribute(string name)
     {
@@ -36,6 +42,10 @@ public sealed class SdpMediaDescription
 
     /// <summary>The value of "a=rtpmap:PT ..." or "a=fmtp:PT ..." after the payload type, or null.</summary>
     public string? GetFormatAttribute(string name, int payloadType)
+        => FindFormatAttribute(name, payloadType, out var value) ? value.ToString() : null;
+
+    /// <summary><see cref="GetFormatAttribute"/> without the string: the value as a slice of the attribute's own text.</summary>
+    internal bool FindFormatAttribute(string name, int payloadType, out ReadOnlySpan<char> found)
     {
         foreach (var a in Attributes)
         {
@@ -49,11 +59,13 @@ public sealed class SdpMediaDescription
             var pt = space < 0 ? value : value[..space];
             if (int.TryParse(pt, out int n) && n == payloadType)
             {
-                return space < 0 ? "" : value[(space + 1)..].Trim().ToString();
+                found = space < 0 ? [] : value[(space + 1)..].Trim();
+                return true;
             }
         }
 
-        return null;
+        found = default;
+        return false;
     }
 
     /// <summary>The direction attribute in this section, or null when it has none.</summary>

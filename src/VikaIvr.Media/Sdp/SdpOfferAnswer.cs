@@ -14,8 +14,9 @@ public sealed partial class SdpOfferAnswer
     private readonly SdpOfferAnswerOptions _options;
     private readonly ulong _sessionId;
     private ulong _sessionVersion;
-    private string? _lastBody;
+    private byte[]? _lastBody;
     private int _lastBodyOrigin;
+    private string? _lastText;
 
     /// <param name="localAddress">The address to advertise: the configured public media address, or the one the SIP request arrived on.</param>
     /// <param name="localPort">Our RTP port.</param>
@@ -43,8 +44,11 @@ public sealed partial class SdpOfferAnswer
     /// <summary>The SDP we last sent (offer or answer).</summary>
     public SdpSessionDescription? LocalDescription { get; private set; }
 
-    /// <summary><see cref="LocalDescription"/> as text, serialized once (the body to send).</summary>
-    public string? LocalText { get; private set; }
+    /// <summary><see cref="LocalDescription"/> as UTF-8, serialized once: the body to send (never changed once made).</summary>
+    public ReadOnlyMemory<byte> LocalBody => _lastBody;
+
+    /// <summary><see cref="LocalBody"/> as text (made when asked for).</summary>
+    public string? LocalText => _lastBody is null ? null : _lastText ??= System.Text.Encoding.UTF8.GetString(_lastBody);
 
     /// <summary>What is currently agreed; null before the first successful exchange.</summary>
     public NegotiatedMedia? Current { get; private set; }
@@ -222,7 +226,7 @@ public sealed partial class SdpOfferAnswer
         {
             var codec = codecs[i];
             m.Formats.Add(((int)codec).ToString(System.Globalization.CultureInfo.InvariantCulture));
-            m.Attributes.Add(new SdpAttribute("rtpmap", codec == RtpAudioCodec.Pcmu ? "0 PCMU/8000" : "8 PCMA/8000"));
+            m.Attributes.Add(codec == RtpAudioCodec.Pcmu ? SdpCommonAttributes.RtpmapPcmu : SdpCommonAttributes.RtpmapPcma);
         }
 
         if (te is int pt)
@@ -230,12 +234,12 @@ public sealed partial class SdpOfferAnswer
             // 101, what nearly every caller uses, without building its lines.
             string p = pt == 101 ? "101" : pt.ToString(System.Globalization.CultureInfo.InvariantCulture);
             m.Formats.Add(p);
-            m.Attributes.Add(new SdpAttribute("rtpmap", pt == 101 ? "101 telephone-event/8000" : p + " telephone-event/8000"));
-            m.Attributes.Add(new SdpAttribute("fmtp", pt == 101 ? "101 0-16" : p + " 0-16"));
+            m.Attributes.Add(pt == 101 ? SdpCommonAttributes.RtpmapEvent101 : new SdpAttribute("rtpmap", p + " telephone-event/8000"));
+            m.Attributes.Add(pt == 101 ? SdpCommonAttributes.FmtpEvent101 : new SdpAttribute("fmtp", p + " 0-16"));
         }
 
-        m.Attributes.Add(new SdpAttribute("ptime", ptime.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        m.Attributes.Add(new SdpAttribute(direction.ToAttributeName()));
+        m.Attributes.Add(ptime == 20 ? SdpCommonAttributes.Ptime20 : new SdpAttribute("ptime", ptime.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        m.Attributes.Add(SdpCommonAttributes.Get(direction.ToAttributeName()));
         if (LocalSsrc != 0)
         {
             m.Attributes.Add(new SdpAttribute("ssrc", LocalSsrc.ToString(System.Globalization.CultureInfo.InvariantCulture) + " cname:" + LocalCname));
@@ -247,25 +251,26 @@ public sealed partial class SdpOfferAnswer
     private void Commit(SdpSessionDescription sdp)
     {
         // RFC 3264 8: same version when nothing changed, version + 1 otherwise (compared after the o= line).
-        string body = sdp.ToString();
+        // Written straight to the UTF-8 body the SIP layer sends: no string of it is made.
+        byte[] body = sdp.ToUtf8();
         int afterOrigin = AfterOrigin(body);
         if (_lastBody is not null && !_lastBody.AsSpan(_lastBodyOrigin).SequenceEqual(body.AsSpan(afterOrigin)))
         {
             _sessionVersion++;
             sdp.Origin = sdp.Origin with { SessionVersion = _sessionVersion };
-            body = sdp.ToString();
+            body = sdp.ToUtf8();
             afterOrigin = AfterOrigin(body);
         }
 
         _lastBody = body;
         _lastBodyOrigin = afterOrigin;
+        _lastText = null;
         LocalDescription = sdp;
-        LocalText = body;
     }
 
-    private static int AfterOrigin(string body)
+    private static int AfterOrigin(ReadOnlySpan<byte> body)
     {
-        int firstLineEnd = body.IndexOf("\r\no=", StringComparison.Ordinal);
-        return body.IndexOf("\r\n", firstLineEnd + 2, StringComparison.Ordinal);
+        int firstLineEnd = body.IndexOf("\r\no="u8);
+        return firstLineEnd + 2 + body[(firstLineEnd + 2)..].IndexOf("\r\n"u8);
     }
 }

@@ -113,8 +113,8 @@ internal static class SdpParser
     {
         int colon = value.IndexOf(':');
         return colon < 0
-            ? new SdpAttribute(SdpTokens.Get(value.Trim()))
-            : new SdpAttribute(SdpTokens.Get(value[..colon].Trim()), SdpTokens.Get(value[(colon + 1)..]));
+            ? SdpCommonAttributes.Get(SdpTokens.Get(value.Trim()))
+            : SdpCommonAttributes.Get(SdpTokens.Get(value[..colon].Trim()), SdpTokens.Get(value[(colon + 1)..]));
     }
 
     private static bool TryParseOrigin(ReadOnlySpan<char> value, out SdpOrigin? origin)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace VikaIvr.Media.Sdp;
@@ -23,8 +24,10 @@ public sealed class SdpSessionDescription
 
     public List<SdpAttribute> Attributes { get; } = [];
 
-    /// <summary>Session-level lines other than v, o, s, c, t, a, kept as type and value.</summary>
-    public List<KeyValuePair<char, string>> OtherLines { get; } = [];
+    /// <summary>Session-level lines other than v, o, s, c, t, a, kept as type and value (made on first use: most bodies have none).</summary>
+    public List<KeyValuePair<char, string>> OtherLines => _otherLines ??= [];
+
+    private List<KeyValuePair<char, string>>? _otherLines;
 
     public List<SdpMediaDescription> Media { get; } = [];
 
@@ -74,6 +77,23 @@ public sealed class SdpSessionDescription
     {
         // One pass into a stack buffer (pooled beyond it): the only allocation is the string itself.
         var sb = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[1024]);
+        Write(ref sb);
+        return sb.ToStringAndClear();
+    }
+
+    /// <summary>The body as UTF-8, written as <see cref="ToString"/> writes it (no string of it is made).</summary>
+    public byte[] ToUtf8()
+    {
+        var sb = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[1024]);
+        Write(ref sb);
+        var bytes = new byte[Encoding.UTF8.GetByteCount(sb.Text)];
+        Encoding.UTF8.GetBytes(sb.Text, bytes);
+        sb.Clear();
+        return bytes;
+    }
+
+    private void Write(ref DefaultInterpolatedStringHandler sb)
+    {
         sb.AppendLiteral("v=");
         sb.AppendFormatted(Version);
         sb.AppendLiteral("\r\n");
@@ -92,7 +112,7 @@ public sealed class SdpSessionDescription
         sb.AppendLiteral(o.Address);
         sb.AppendLiteral("\r\n");
         Line(ref sb, 's', SessionName);
-        foreach (var l in OtherLines)
+        foreach (var l in CollectionsMarshal.AsSpan(_otherLines))
         {
             if (l.Key is 'i' or 'u' or 'e' or 'p')
             {
@@ -105,7 +125,7 @@ public sealed class SdpSessionDescription
             ConnectionLine(ref sb, Connection);
         }
 
-        foreach (var l in OtherLines)
+        foreach (var l in CollectionsMarshal.AsSpan(_otherLines))
         {
             if (l.Key == 'b')
             {
@@ -114,7 +134,7 @@ public sealed class SdpSessionDescription
         }
 
         Line(ref sb, 't', Timing);
-        foreach (var l in OtherLines)
+        foreach (var l in CollectionsMarshal.AsSpan(_otherLines))
         {
             if (l.Key is not ('i' or 'u' or 'e' or 'p' or 'b'))
             {
@@ -148,7 +168,7 @@ public sealed class SdpSessionDescription
             }
 
             sb.AppendLiteral("\r\n");
-            foreach (var l in m.OtherLines)
+            foreach (var l in CollectionsMarshal.AsSpan(m.OtherLinesIfAny))
             {
                 if (l.Key == 'i')
                 {
@@ -161,7 +181,7 @@ public sealed class SdpSessionDescription
                 ConnectionLine(ref sb, m.Connection);
             }
 
-            foreach (var l in m.OtherLines)
+            foreach (var l in CollectionsMarshal.AsSpan(m.OtherLinesIfAny))
             {
                 if (l.Key != 'i')
                 {
@@ -174,8 +194,6 @@ public sealed class SdpSessionDescription
                 AttributeLine(ref sb, a);
             }
         }
-
-        return sb.ToStringAndClear();
     }
 
     private static void Line(ref DefaultInterpolatedStringHandler sb, char type, string value)

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Text;
 using VikaIvr.Media.Clock;
 using VikaIvr.Media.Dtmf.Events;
 using VikaIvr.Media.Rtcp;
@@ -14,8 +15,9 @@ public sealed partial class MediaSession
     private static readonly DateTime NtpEpoch = new(1900, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
     private readonly Lock _sendGate = new();
-    private readonly byte[] _sendBuffer = new byte[MaxPacket];
-    private readonly byte[] _rtcpBuffer = new byte[MaxPacket];
+    // RTP and RTCP are both written here, one after the other, under the send gate; sized for the
+    // largest frame (MaxPtimeMs) or report (a 255-byte CNAME) with the SRTP trailer.
+    private readonly byte[] _sendBuffer = new byte[SendBufferBytes];
     private readonly DtmfSendQueue _dtmfSend = new();
     private readonly DtmfEventGenerator _dtmfGenerator = new();
     private DtmfSendQueue.Entry? _dtmfCurrent;
@@ -202,7 +204,7 @@ public sealed partial class MediaSession
             _rxGate.Exit();
         }
 
-        var buffer = _rtcpBuffer.AsSpan();
+        var buffer = _sendBuffer.AsSpan();
         int n;
         if (_packetsSent > 0)
         {
@@ -214,7 +216,9 @@ public sealed partial class MediaSession
             n = RtcpWriter.WriteReceiverReport(buffer, Ssrc, blocks[..blockCount]);
         }
 
-        n += RtcpWriter.WriteSourceDescription(buffer[n..], Ssrc, _cname);
+        // The CNAME is encoded here, not kept as bytes per call: a report goes out once every few seconds.
+        Span<byte> cname = stackalloc byte[MaxCnameBytes];
+        n += RtcpWriter.WriteSourceDescription(buffer[n..], Ssrc, cname[..Encoding.UTF8.GetBytes(_cname, cname)]);
         if (bye)
         {
             n += RtcpWriter.WriteBye(buffer[n..], Ssrc);
@@ -222,7 +226,7 @@ public sealed partial class MediaSession
 
         try
         {
-            n = ProtectRtcp(_rtcpBuffer, n);
+            n = ProtectRtcp(_sendBuffer, n);
             _lease.Rtcp.SendTo(buffer[..n], SocketFlags.None, to);
             _rtcpSent++;
         }

@@ -21,6 +21,16 @@ namespace VikaIvr.Media.Session;
 public sealed partial class MediaSession : IPacedStream, IDatagramSink, IAsyncDisposable
 {
     private const int MaxPacket = 1500;
+
+    /// <summary>The longest packet time a session sends with (what offer/answer settles on: 10–40 ms).</summary>
+    private const int MaxPtimeMs = 40;
+    private const int MaxCnameBytes = 255;
+
+    /// <summary>
+    /// RTP header + the longest frame (8 bytes a ms) + room for the SRTP tag (10 bytes); the largest
+    /// RTCP report fits as well (SR 28 + one block 24 + SDES with a 255-byte CNAME 268 + BYE 8 + SRTCP 14 = 342).
+    /// </summary>
+    private const int SendBufferBytes = RtpHeader.FixedSize + (MaxPtimeMs * 8) + 16;
     private const long NanosecondsPerSample = 1_000_000_000 / 8000;
 
     private readonly MediaClock _clock;
@@ -32,7 +42,7 @@ public sealed partial class MediaSession : IPacedStream, IDatagramSink, IAsyncDi
     private readonly PlaybackQueue _playback = new();
     private Channel<MediaDigit>? _digits;
     private readonly CancellationTokenSource _closing = new();
-    private readonly byte[] _cname;
+    private readonly string _cname;
     private readonly long _startTimestamp;
     private volatile IMediaAudioListener[] _listeners = [];
     private volatile NegotiatedMedia? _media;
@@ -59,7 +69,12 @@ public sealed partial class MediaSession : IPacedStream, IDatagramSink, IAsyncDi
         _time = time;
         _logger = logger;
         _receiver = receiver;
-        _cname = Encoding.UTF8.GetBytes(options.Cname);
+        _cname = options.Cname;
+        if (Encoding.UTF8.GetByteCount(_cname) > MaxCnameBytes)
+        {
+            throw new ArgumentException($"The RTCP CNAME is longer than {MaxCnameBytes} bytes.", nameof(options));
+        }
+
         _startTimestamp = _time.GetTimestamp();
         _dtmfReceiver = new DtmfEventReceiver(options.DtmfEventTimeout);
         Ssrc = ssrc != 0 ? ssrc : NewSsrc();
@@ -138,6 +153,7 @@ public sealed partial class MediaSession : IPacedStream, IDatagramSink, IAsyncDi
     public void Update(NegotiatedMedia media)
     {
         ArgumentNullException.ThrowIfNull(media);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(media.PtimeMs, MaxPtimeMs, nameof(media));
         var previous = _media;
         if (previous is { IsHeld: true } && !media.IsHeld)
         {

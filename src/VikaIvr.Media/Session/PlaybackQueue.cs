@@ -12,7 +12,11 @@ namespace VikaIvr.Media.Session;
 /// </summary>
 internal sealed class PlaybackQueue
 {
-    private readonly ConcurrentQueue<Item> _pending = new();
+    // The next clip waits in one slot (a flow awaits each clip, so one is the usual most); a second
+    // one queued behind it opens the queue, and from then on every clip goes through the queue so
+    // they stay in order. Both are taken from by atomic operations only (the pacer and StopAll).
+    private Item? _next;
+    private ConcurrentQueue<Item>? _more;
     private Item? _current;   // written by the pacer only
     private int _stopEpoch;
 
@@ -23,7 +27,9 @@ internal sealed class PlaybackQueue
             int epoch = Volatile.Read(ref _stopEpoch);
             // Queued clips count until the pacer reaches them (a cancelled one for at most a frame);
             // the queue is not enumerated, which would make it keep its segments.
-            return (Volatile.Read(ref _current) is { } current && current.IsLive(epoch)) || !_pending.IsEmpty;
+            return (Volatile.Read(ref _current) is { } current && current.IsLive(epoch))
+                || Volatile.Read(ref _next) is not null
+                || Volatile.Read(ref _more) is { IsEmpty: false };
         }
     }
 
@@ -35,7 +41,11 @@ internal sealed class PlaybackQueue
             item.Registration = cancellationToken.Register(static s => ((Item)s!).Completion.TrySetCanceled(), item);
         }
 
-        _pending.Enqueue(item);
+        if (Volatile.Read(ref _more) is not null || Interlocked.CompareExchange(ref _next, item, null) is not null)
+        {
+            More().Enqueue(item);
+        }
+
         return item.Completion.Task;
     }
 
@@ -49,7 +59,7 @@ internal sealed class PlaybackQueue
             stopped++;
         }
 
-        while (_pending.TryDequeue(out var item))
+        while (TryTake(out var item))
         {
             stopped += item.Finish(PlaybackResult.Stopped) ? 1 : 0;
         }
@@ -66,7 +76,7 @@ internal sealed class PlaybackQueue
         {
             // A clip queued before a stop that raced with it is stopped here.
             item?.Finish(PlaybackResult.Stopped);
-            if (!_pending.TryDequeue(out item))
+            if (!TryTake(out item))
             {
                 Volatile.Write(ref _current, null);
                 return false;
@@ -101,7 +111,38 @@ internal sealed class PlaybackQueue
         return true;
     }
 
-    private sealed class Item(EncodedAudio audio, int epoch)
+    /// <summary>The oldest waiting clip: the slot's, then the queue's.</summary>
+    private bool TryTake(out Item item)
+    {
+        // Read first: an idle pacer asks every frame, and a plain read costs less than an exchange.
+        if (Volatile.Read(ref _next) is not null && Interlocked.Exchange(ref _next, null) is { } next)
+        {
+            item = next;
+            return true;
+        }
+
+        if (Volatile.Read(ref _more) is { } more && more.TryDequeue(out item!))
+        {
+            return true;
+        }
+
+        item = null!;
+        return false;
+    }
+
+    private ConcurrentQueue<Item> More()
+    {
+        if (Volatile.Read(ref _more) is { } existing)
+        {
+            return existing;
+        }
+
+        var created = new ConcurrentQueue<Item>();
+        return Interlocked.CompareExchange(ref _more, created, null) ?? created;
+    }
+
+    /// <summary>A queued clip; it is its own completion (one object fewer for each clip played).</summary>
+    private sealed class Item(EncodedAudio audio, int epoch) : TaskCompletionSource<PlaybackResult>(TaskCreationOptions.RunContinuationsAsynchronously)
     {
         public EncodedAudio Audio { get; } = audio;
 
@@ -111,7 +152,7 @@ internal sealed class PlaybackQueue
         /// <summary>Frames already sent; touched by the pacer only.</summary>
         public int Offset { get; set; }
 
-        public TaskCompletionSource<PlaybackResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<PlaybackResult> Completion => this;
 
         public CancellationTokenRegistration Registration { get; set; }
 

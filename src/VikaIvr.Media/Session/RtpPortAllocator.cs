@@ -13,6 +13,8 @@ public sealed class RtpPortAllocator
     private readonly RtpPortAllocatorOptions _options;
     private readonly HashSet<int> _inUse = [];
     private readonly Lock _gate = new();
+    // Made once: a method group passed per lease would make a delegate for every call.
+    private readonly Action<int> _release;
     private readonly int _first;
     private readonly int _pairs;
     private int _next;
@@ -29,6 +31,7 @@ public sealed class RtpPortAllocator
         }
 
         _pairs = ((last - _first) / 2) + 1;
+        _release = Release;
     }
 
     public int InUse
@@ -67,7 +70,7 @@ public sealed class RtpPortAllocator
                     rtp = Bind(bindAddress, port);
                     rtcp = Bind(bindAddress, port + 1);
                     _inUse.Add(port);
-                    return new RtpPortLease(rtp, rtcp, port, Release);
+                    return new RtpPortLease(rtp, rtcp, port, _release);
                 }
                 catch (SocketException)
                 {

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Net;
-using System.Text;
 using VikaIvr.Flows.Digits;
 using VikaIvr.Flows.Ports;
 using VikaIvr.Media.Net;
+using VikaIvr.Media.Rtp;
 using VikaIvr.Media.Sdp;
 using VikaIvr.Media.Session;
 using VikaIvr.Media.Srtp;
@@ -347,7 +347,12 @@ public sealed partial class CallService
         {
             var call = _call!;
             call.Media.Start(media);
-            _record!.Codec = media.Codec.ToString().ToUpperInvariant();
+            _record!.Codec = media.Codec switch
+            {
+                RtpAudioCodec.Pcmu => "PCMU",
+                RtpAudioCodec.Pcma => "PCMA",
+                _ => media.Codec.ToString().ToUpperInvariant(),
+            };
             if (media.Srtp is { } srtp)
             {
                 _record.Events.Add("srtp " + srtp.Suite.Name());
@@ -427,8 +432,8 @@ public sealed partial class CallService
             }
         }
 
-        /// <summary>The SDP offer/answer last made, as the body to send (its text was serialized once, when it was made).</summary>
-        private static SipBody Sdp(SdpOfferAnswer offerAnswer) => new("application/sdp", Encoding.ASCII.GetBytes(offerAnswer.LocalText!));
+        /// <summary>The SDP offer/answer last made, as the body to send (serialized once, to UTF-8, when it was made).</summary>
+        private static SipBody Sdp(SdpOfferAnswer offerAnswer) => new("application/sdp", offerAnswer.LocalBody);
 
         private static IPAddress AnyFor(IPAddress a) => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any;
 

@@ -23,6 +23,8 @@ public sealed class TelephonyCall : ICall, IAsyncDisposable
     private readonly Task _infoDigits;
     private readonly TimeProvider _time;
     private InBandDigitListener? _inBand;
+    private readonly CancellationTokenRegistration _endedStopsPlayback;
+    private Action<char>? _bargeIn;
 
     /// <summary>
     /// <paramref name="media"/> should have been built with <c>DigitSink = new Rfc4733DigitSink(digits)</c>
@@ -36,6 +38,7 @@ public sealed class TelephonyCall : ICall, IAsyncDisposable
         _media = media;
         _clips = clips;
         Digits = digits;
+        _endedStopsPlayback = session.Ended.Register(static m => ((MediaSession)m!).StopPlayback(), media);
         _infoDigits = ReadInfoDigitsAsync();
     }
 
@@ -81,22 +84,22 @@ public sealed class TelephonyCall : ICall, IAsyncDisposable
             // The first frame leaves at the stream's next pacer slot, at most one ptime later.
             lock (_latencies) _latencies.Add(_time.GetElapsedTime(since));
         }
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, Ended);
-        Action<char>? stop = null;
-        if (bargeIn)
-        {
-            stop = _ => linked.Cancel();
-            Digits.DigitAccepted += stop;
-        }
+
+        // Barge-in and the hangup stop the playback itself (the call's one registration on Ended, see
+        // the constructor): no linked token source, closure or exception for each prompt.
+        var stop = bargeIn ? _bargeIn ??= _ => _media.StopPlayback() : null;
+        if (stop is not null) Digits.DigitAccepted += stop;
         try
         {
-            // A digit may have arrived between the first check and the subscription.
-            if (bargeIn && Digits.HasPending) return;
-            await _media.Play(encoded, linked.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-        {
-            // barge-in or hangup: not an error for the flow
+            var playing = _media.Play(encoded, ct);
+            // A key or the hangup that came before the clip was queued stops it now.
+            if ((bargeIn && Digits.HasPending) || Ended.IsCancellationRequested) _media.StopPlayback();
+            // Awaited without throwing: a hangup ends the clip and the flow sees Ended, with no
+            // exception thrown through its frames for every call that ends in a prompt.
+            await ((Task)playing).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (Ended.IsCancellationRequested) return;
+            // Cut by the token alone (the service stopping): the step ends by that token's exception, as before.
+            if (!playing.IsCompletedSuccessfully || playing.Result == PlaybackResult.Stopped) ct.ThrowIfCancellationRequested();
         }
         finally
         {
@@ -188,10 +191,15 @@ public sealed class TelephonyCall : ICall, IAsyncDisposable
     /// <summary>SIP INFO keys (application/dtmf-relay, application/dtmf) into the queue; ends with the session.</summary>
     private async Task ReadInfoDigitsAsync()
     {
-        await foreach (var body in _session.Infos.ReadAllAsync().ConfigureAwait(false))
+        // Waited on and read directly: ReadAllAsync would add an async iterator object for every call.
+        var infos = _session.Infos;
+        while (await infos.WaitToReadAsync().ConfigureAwait(false))
         {
-            if (SipInfoDtmf.TryParse(body.ContentType, body.Content.Span, out char digit))
-                Digits.Post(digit, DtmfSource.SipInfo);
+            while (infos.TryRead(out var body))
+            {
+                if (SipInfoDtmf.TryParse(body.ContentType, body.Content.Span, out char digit))
+                    Digits.Post(digit, DtmfSource.SipInfo);
+            }
         }
     }
 
@@ -199,6 +207,7 @@ public sealed class TelephonyCall : ICall, IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Digits.Complete();
+        _endedStopsPlayback.Dispose();
         if (_inBand is not null) _media.RemoveAudioListener(_inBand);
         await _infoDigits.ConfigureAwait(false);
         await _media.DisposeAsync().ConfigureAwait(false);

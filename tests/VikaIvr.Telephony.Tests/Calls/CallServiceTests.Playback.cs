@@ -1,0 +1,38 @@
+using VikaIvr.Flows.Ports;
+using VikaIvr.Sip.Message;
+
+namespace VikaIvr.Telephony.Tests.Calls;
+
+/// <summary>How a prompt ends: the hangup ends it without an exception (the flow then sees Ended), the application's token alone by its exception.</summary>
+public sealed partial class CallServiceTests
+{
+    // Ten seconds: the test's pacer never advances, so it plays until something stops it.
+    private static readonly AudioClip LongPrompt = new("long", AudioClipKind.Prompt, new short[80_000]);
+
+    [Fact]
+    public async Task A_hangup_during_a_prompt_ends_its_play_without_an_exception()
+    {
+        var playing = new TaskCompletionSource<Task>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _app.Run = async (call, ct) =>
+        {
+            // The flow interpreter's token: the service's stop or the call's end.
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, call.Ended);
+            var play = call.PlayAsync(LongPrompt, bargeIn: true, linked.Token);
+            playing.TrySetResult(play);
+            await play.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        };
+
+        _sip.Inject(SipHarness.Invite());
+        var ok = await _sip.ResponseAsync(200, SipMethods.Invite);
+        _sip.Inject(SipHarness.InDialog("ACK", ok.To!.Tag!, 1, "z9hG4bKack"));
+        var play = await playing.Task.WaitAsync(Wait);
+        Assert.False(play.IsCompleted);
+
+        _sip.Inject(SipHarness.InDialog("BYE", ok.To!.Tag!, 2, "z9hG4bKbye"));
+
+        await play.WaitAsync(Wait).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
+        Assert.True(play.IsCompletedSuccessfully, play.Exception?.ToString() ?? play.Status.ToString());
+        var record = await _records.Saved.Reader.ReadAsync().AsTask().WaitAsync(Wait);
+        Assert.Equal("caller-hangup", record.EndReason);
+    }
+}
