@@ -24,7 +24,6 @@ public sealed class TelephonyCall : ICall, IAsyncDisposable
     private readonly TimeProvider _time;
     private InBandDigitListener? _inBand;
     private readonly CancellationTokenRegistration _endedStopsPlayback;
-    private Action<char>? _bargeIn;
 
     /// <summary>
     /// <paramref name="media"/> should have been built with <c>DigitSink = new Rfc4733DigitSink(digits)</c>
@@ -85,15 +84,24 @@ public sealed class TelephonyCall : ICall, IAsyncDisposable
             lock (_latencies) _latencies.Add(_time.GetElapsedTime(since));
         }
 
-        // Barge-in and the hangup stop the playback itself (the call's one registration on Ended, see
-        // the constructor): no linked token source, closure or exception for each prompt.
-        var stop = bargeIn ? _bargeIn ??= _ => _media.StopPlayback() : null;
-        if (stop is not null) Digits.DigitAccepted += stop;
+        // The hangup stops the playback itself (the call's one registration on Ended, see the
+        // constructor). A key stops only this clip, through a token of its own: a key that reaches
+        // the handler late (after the flow took it and queued its next prompt) must not cut that one.
+        CancellationTokenSource? keyed = null;
+        Action<char>? stop = null;
+        if (bargeIn)
+        {
+            keyed = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            stop = _ => CancelQuietly(keyed);
+            Digits.DigitAccepted += stop;
+        }
+
         try
         {
-            var playing = _media.Play(encoded, ct);
+            var playing = _media.Play(encoded, keyed?.Token ?? ct);
             // A key or the hangup that came before the clip was queued stops it now.
-            if ((bargeIn && Digits.HasPending) || Ended.IsCancellationRequested) _media.StopPlayback();
+            if (bargeIn && Digits.HasPending) CancelQuietly(keyed!);
+            if (Ended.IsCancellationRequested) _media.StopPlayback();
             // Awaited without throwing: a hangup ends the clip and the flow sees Ended, with no
             // exception thrown through its frames for every call that ends in a prompt.
             await ((Task)playing).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
@@ -104,6 +112,19 @@ public sealed class TelephonyCall : ICall, IAsyncDisposable
         finally
         {
             if (stop is not null) Digits.DigitAccepted -= stop;
+            keyed?.Dispose();
+        }
+    }
+
+    /// <summary>A key's barge-in; a handler running late (its clip already over) finds the source disposed.</summary>
+    private static void CancelQuietly(CancellationTokenSource source)
+    {
+        try
+        {
+            source.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
         }
     }
 

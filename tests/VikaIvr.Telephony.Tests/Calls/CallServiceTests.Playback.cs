@@ -1,4 +1,6 @@
+using VikaIvr.Flows.Digits;
 using VikaIvr.Flows.Ports;
+using VikaIvr.Telephony.Calls;
 using VikaIvr.Sip.Message;
 
 namespace VikaIvr.Telephony.Tests.Calls;
@@ -34,5 +36,41 @@ public sealed partial class CallServiceTests
         Assert.True(play.IsCompletedSuccessfully, play.Exception?.ToString() ?? play.Status.ToString());
         var record = await _records.Saved.Reader.ReadAsync().AsTask().WaitAsync(Wait);
         Assert.Equal("caller-hangup", record.EndReason);
+    }
+
+    [Fact]
+    public async Task A_key_stops_only_its_own_prompt_not_the_next_one_queued_before_its_barge_in_ran()
+    {
+        var plays = new TaskCompletionSource<(Task First, Func<Task?> Second)>(TaskCreationOptions.RunContinuationsAsynchronously);
+        TelephonyCall? telephony = null;
+        _app.Run = async (call, ct) =>
+        {
+            telephony = (TelephonyCall)call;
+            Task? second = null;
+            // Subscribed before the prompt's own barge-in handler, so it runs first: the flow took the
+            // key and queued its next prompt before the key's barge-in reached the playback.
+            telephony.Digits.DigitAccepted += _ => second ??= call.PlayAsync(LongPrompt, bargeIn: false, ct);
+            var first = call.PlayAsync(LongPrompt, bargeIn: true, ct);
+            plays.TrySetResult((first, () => second));
+            await Task.Delay(Timeout.Infinite, call.Ended).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        };
+
+        _sip.Inject(SipHarness.Invite());
+        var ok = await _sip.ResponseAsync(200, SipMethods.Invite);
+        _sip.Inject(SipHarness.InDialog("ACK", ok.To!.Tag!, 1, "z9hG4bKack"));
+        var (first, second) = await plays.Task.WaitAsync(Wait);
+        Assert.False(first.IsCompleted);
+
+        Assert.True(telephony!.Digits.Post('1', DtmfSource.Rfc4733));
+
+        // The key's handlers have all run: the next prompt is queued and still plays (a stop of the
+        // whole playback would have ended it too, at once, in the handler).
+        Assert.NotNull(second());
+        Assert.True(telephony.Media.IsPlaying);
+        await first.WaitAsync(Wait);
+        Assert.True(telephony.Media.IsPlaying);
+        Assert.False(second()!.IsCompleted);
+        _sip.Inject(SipHarness.InDialog("BYE", ok.To!.Tag!, 2, "z9hG4bKbye"));
+        await second()!.WaitAsync(Wait);
     }
 }
