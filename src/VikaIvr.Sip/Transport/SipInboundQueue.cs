@@ -50,24 +50,7 @@ internal sealed partial class SipInboundQueue : IDisposable
     /// <summary>Starts the dispatcher thread; the task ends when <see cref="Complete"/> was called and the queue is empty.</summary>
     public Task StartDispatcher(ISipInboundHandler handler)
     {
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var thread = new Thread(() =>
-        {
-            try
-            {
-                Dispatch(handler);
-            }
-            finally
-            {
-                done.TrySetResult();
-            }
-        })
-        {
-            IsBackground = true,
-            Name = "sip-dispatch",
-        };
-        thread.Start();
-        return done.Task;
+        return SipThread.Start("sip-dispatch", () => Dispatch(handler));
     }
 
     public void Dispose() => _items.Dispose();

@@ -58,24 +58,7 @@ internal sealed partial class SipUdpTransport : IDisposable
     /// </summary>
     public Task StartReceiving(SipInboundQueue queue, CancellationToken ct)
     {
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var thread = new Thread(() =>
-        {
-            try
-            {
-                ReceiveLoop(queue, ct);
-            }
-            finally
-            {
-                done.TrySetResult();
-            }
-        })
-        {
-            IsBackground = true,
-            Name = "sip-udp-rx",
-        };
-        thread.Start();
-        return done.Task;
+        return SipThread.Start("sip-udp-rx", () => ReceiveLoop(queue, ct));
     }
 
     /// <summary>How often a blocked receive wakes to see a stop.</summary>
