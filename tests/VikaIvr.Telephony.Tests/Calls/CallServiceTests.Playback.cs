@@ -1,7 +1,7 @@
 using VikaIvr.Flows.Digits;
 using VikaIvr.Flows.Ports;
-using VikaIvr.Telephony.Calls;
 using VikaIvr.Sip.Message;
+using VikaIvr.Telephony.Calls;
 
 namespace VikaIvr.Telephony.Tests.Calls;
 
