@@ -21,7 +21,10 @@ public sealed partial class SipInviteSession : ISipInviteServerUser
     private readonly Lock _sync;
     private readonly CancellationTokenSource _ended = new();
     private readonly TaskCompletionSource<SipSessionEnd> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly SipInfoQueue _infos = new();
+    // Bounded (its queue grows from empty; an unbounded channel starts with a 32-slot segment, ~2 KB a
+    // call, and most calls never see an INFO). A peer that sends more keys than this unread loses the newest.
+    private readonly Channel<SipBody> _infos = Channel.CreateBounded<SipBody>(
+        new BoundedChannelOptions(MaxUnreadInfos) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.DropWrite });
     private SipResponse? _finalOnEnd;
     private SipTimerGroup? _timers;
 
@@ -70,7 +73,10 @@ public sealed partial class SipInviteSession : ISipInviteServerUser
     public Task<SipSessionEnd> Completion => _completion.Task;
 
     /// <summary>Bodies of the INFO requests the peer sent (already answered 200), in order; completes when the session ends.</summary>
-    public ChannelReader<SipBody> Infos => _infos;
+    public ChannelReader<SipBody> Infos => _infos.Reader;
+
+    /// <summary>INFO bodies held for the application before the newest are dropped.</summary>
+    public const int MaxUnreadInfos = 256;
 
     /// <summary>Answers the peer's re-INVITEs (hold, new media): given the offer (null: we must offer), returns the answer. Unset: 488.</summary>
     public Func<SipBody?, CancellationToken, Task<SipAnswer>>? ReinviteHandler { get; set; }
@@ -138,7 +144,7 @@ public sealed partial class SipInviteSession : ISipInviteServerUser
     {
         _ended.Cancel();
         _acknowledged.TrySetCanceled();
-        _infos.Complete();
+        _infos.Writer.TryComplete();
         _dialResult?.TrySetResult(_finalOnEnd ?? new SipResponse(487, "Request Terminated"));
         _events?.Writer.TryComplete();
         _completion.TrySetResult(EndedWith!);

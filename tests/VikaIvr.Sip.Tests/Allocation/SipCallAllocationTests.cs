@@ -10,8 +10,9 @@ namespace VikaIvr.Sip.Tests.Allocation;
 /// </summary>
 public sealed class SipCallAllocationTests(ITestOutputHelper output)
 {
-    // Today's set-up is about 7.5 KB; the budget leaves room for a small change, not for a regression.
-    private const long SetUpBudget = 8 * 1024;
+    // Today's set-up is about 8.1 KB (of it ~0.65 KB the session's INFO channel, a library bounded
+    // channel rather than a hand-written queue); the budget leaves room for a small change, not for a regression.
+    private const long SetUpBudget = 9 * 1024;
 
     [Fact]
     public void A_call_set_up_allocates_within_its_budget()
