@@ -31,7 +31,7 @@ public sealed partial class SipInviteSession
     {
         var session = new SipInviteSession(agent, sync, dialog, invite, source, SipCallState.Incoming)
         {
-            Offer = invite.Body.IsEmpty ? null : new SipBody(invite.ContentType?.ToString() ?? "application/sdp", invite.Body),
+            Offer = invite.Body.IsEmpty ? null : new SipBody(invite.PlainSdpContentType ?? invite.ContentType?.ToString() ?? "application/sdp", invite.Body),
         };
         session._serverInvite = tx;
         // The user agent negotiated (and answered a too-small Session-Expires with 422) before the session existed.

@@ -45,7 +45,7 @@ public sealed partial class SipInviteSession
                 if (!request.Body.IsEmpty)
                 {
                     var body = new SipBody(request.ContentType?.ToString() ?? "application/octet-stream", request.Body);
-                    _infos.Writer.TryWrite(body);
+                    InfoChannel.Writer.TryWrite(body);
                     if (_events is not null)
                     {
                         Report(SipOutgoingEventKind.InfoReceived, 0, body.Text.ReplaceLineEndings(" ").Trim());

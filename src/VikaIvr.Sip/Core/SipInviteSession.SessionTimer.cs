@@ -49,7 +49,7 @@ public sealed partial class SipInviteSession
         }
 
         response.Headers.Add(SipHeaderId.Supported, SipSessionTimerNegotiation.OptionTag);
-        response.Headers.Add(SipHeaderId.SessionExpires, terms.HeaderValue);
+        response.Headers.Add(SipHeaderId.SessionExpires, _agent.SessionExpiresValues.ValueOf(terms));
         if (terms.PeerSupportsTimer)
         {
             // RFC 4028 9: MUST when the caller refreshes, SHOULD when we do and it understands timers.

@@ -21,10 +21,11 @@ public sealed partial class SipInviteSession : ISipInviteServerUser
     private readonly Lock _sync;
     private readonly CancellationTokenSource _ended = new();
     private readonly TaskCompletionSource<SipSessionEnd> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    // Bounded (its queue grows from empty; an unbounded channel starts with a 32-slot segment, ~2 KB a
-    // call, and most calls never see an INFO). A peer that sends more keys than this unread loses the newest.
-    private readonly Channel<SipBody> _infos = Channel.CreateBounded<SipBody>(
-        new BoundedChannelOptions(MaxUnreadInfos) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.DropWrite });
+    // Made on first use (an INFO, or the application asking for the reader): most calls never see an
+    // INFO. Bounded (an unbounded channel starts with a 32-slot segment, ~2 KB); a peer that sends more
+    // keys than this unread loses the newest.
+    private Channel<SipBody>? _infos;
+    private int _infosClosed;
     private SipResponse? _finalOnEnd;
     private SipTimerGroup? _timers;
 
@@ -73,7 +74,7 @@ public sealed partial class SipInviteSession : ISipInviteServerUser
     public Task<SipSessionEnd> Completion => _completion.Task;
 
     /// <summary>Bodies of the INFO requests the peer sent (already answered 200), in order; completes when the session ends.</summary>
-    public ChannelReader<SipBody> Infos => _infos.Reader;
+    public ChannelReader<SipBody> Infos => InfoChannel.Reader;
 
     /// <summary>INFO bodies held for the application before the newest are dropped.</summary>
     public const int MaxUnreadInfos = 256;
@@ -82,6 +83,28 @@ public sealed partial class SipInviteSession : ISipInviteServerUser
     public Func<SipBody?, CancellationToken, Task<SipAnswer>>? ReinviteHandler { get; set; }
 
     internal SipDialog Dialog { get; }
+
+    /// <summary>The INFO channel, made on first use; one made after the session ended is completed at once.</summary>
+    private Channel<SipBody> InfoChannel
+    {
+        get
+        {
+            if (Volatile.Read(ref _infos) is { } channel)
+            {
+                return channel;
+            }
+
+            var made = Channel.CreateBounded<SipBody>(
+                new BoundedChannelOptions(MaxUnreadInfos) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.DropWrite });
+            channel = Interlocked.CompareExchange(ref _infos, made, null) ?? made;
+            if (Volatile.Read(ref _infosClosed) != 0)
+            {
+                channel.Writer.TryComplete();
+            }
+
+            return channel;
+        }
+    }
 
     /// <summary>
     /// The session's own timers (call duration, session refresh): on the timer of the INVITE it
@@ -144,7 +167,8 @@ public sealed partial class SipInviteSession : ISipInviteServerUser
     {
         _ended.Cancel();
         _acknowledged.TrySetCanceled();
-        _infos.Writer.TryComplete();
+        Interlocked.Exchange(ref _infosClosed, 1);
+        Volatile.Read(ref _infos)?.Writer.TryComplete();
         _dialResult?.TrySetResult(_finalOnEnd ?? new SipResponse(487, "Request Terminated"));
         _events?.Writer.TryComplete();
         _completion.TrySetResult(EndedWith!);

@@ -139,6 +139,7 @@ public sealed partial class SipUserAgent
         }
 
         var dialog = SipDialog.ForIncoming(request, NewTag(), source, LocalHost(local), LocalPort(source, local));
+        dialog.ContactHeaders = ContactHeaders;
         var session = SipInviteSession.ForIncoming(this, sync, request, tx, dialog, source, terms);
         Interlocked.Increment(ref _incomingCalls);
         _sessions[(dialog.CallId, dialog.LocalTag)] = session;
@@ -225,7 +226,8 @@ public sealed partial class SipUserAgent
         }
 
         if (!inDialog && request.Method == SipMethods.Invite && !request.Body.IsEmpty
-            && (request.ContentType is not { } type || !IsAcceptedContentType(type)))
+            && (request.PlainSdpContentType is { } sdp ? !IsAcceptedMediaType(sdp)
+                : request.ContentType is not { } type || !IsAcceptedContentType(type)))
         {
             var refusal = CreateResponse(request, 415);
             refusal.Headers.Add(SipHeaderId.Accept, "application/sdp");
@@ -245,6 +247,20 @@ public sealed partial class SipUserAgent
         foreach (var accepted in Options.AcceptedContentTypes)
         {
             if (type.Is(accepted))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>As <see cref="IsAcceptedContentType"/> for a media type without parameters (type/subtype, compared ignoring case).</summary>
+    private bool IsAcceptedMediaType(string mediaType)
+    {
+        foreach (var accepted in Options.AcceptedContentTypes)
+        {
+            if (accepted.Equals(mediaType, StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }

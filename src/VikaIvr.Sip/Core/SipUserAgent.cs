@@ -34,6 +34,7 @@ public sealed partial class SipUserAgent : ISipInboundHandler, IAsyncDisposable
     private readonly ConcurrentDictionary<(string CallId, string LocalTag), SipInviteSession> _sessions = new();
     private readonly ConcurrentDictionary<(string CallId, string FromTag, uint CSeq, string Method), SipServerTransaction> _recent = new();
     private int _incomingCalls;
+    private LocalHostName? _localHost;
     // Synchronous continuations: a waiting reader (the call service's accept loop) takes the call on
     // the SIP dispatcher thread and answers it there, not after a hop through a busy thread pool.
     private readonly Channel<SipInviteSession> _incoming = Channel.CreateUnbounded<SipInviteSession>(
@@ -88,6 +89,12 @@ public sealed partial class SipUserAgent : ISipInboundHandler, IAsyncDisposable
     internal SipUserAgentLog Log { get; }
 
     internal ISipTransport Transport => _transport;
+
+    /// <summary>The Session-Expires values of our 2xx responses, kept while they repeat.</summary>
+    internal SipSessionExpiresValues SessionExpiresValues { get; } = new();
+
+    /// <summary>Our Contact values, kept while they repeat.</summary>
+    internal SipContactHeaders ContactHeaders { get; } = new();
 
     /// <summary>Starts receiving: the transport's loops begin handing messages to this core.</summary>
     public void Start() => _transport.Start(this);
@@ -280,8 +287,27 @@ public sealed partial class SipUserAgent : ISipInboundHandler, IAsyncDisposable
         return _sessions.TryGetValue((callId, tag), out var session) && session.Dialog.Matches(request) ? session : null;
     }
 
-    private string LocalHost(IPEndPoint local) => Options.ContactHost ?? SipAddress.FormatHost(local.Address);
+    private string LocalHost(IPEndPoint local)
+    {
+        if (Options.ContactHost is { } configured)
+        {
+            return configured;
+        }
+
+        // The address's text, kept while it repeats (one listener): not written once a call.
+        var last = Volatile.Read(ref _localHost);
+        if (last is not null && last.Address.Equals(local.Address))
+        {
+            return last.Host;
+        }
+
+        var made = new LocalHostName(local.Address, SipAddress.FormatHost(local.Address));
+        Volatile.Write(ref _localHost, made);
+        return made.Host;
+    }
 
     private int LocalPort(SipEndPoint source, IPEndPoint local) =>
         _transport.GetLocalEndPoint(source.Protocol)?.Port is { } p and > 0 ? p : local.Port;
+
+    private sealed record LocalHostName(IPAddress Address, string Host);
 }

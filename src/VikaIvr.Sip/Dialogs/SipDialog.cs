@@ -76,7 +76,12 @@ public sealed class SipDialog
     public SipUri LocalContact => ContactFor((_localParty ?? _localTo!).Uri.User, LocalHost, LocalPort, Flow);
 
     /// <summary>Our Contact header value, <c>&lt;uri&gt;</c>, made once (its parts never change).</summary>
-    internal string LocalContactHeader => _contactHeader ??= "<" + LocalContact + ">";
+    internal string LocalContactHeader => _contactHeader ??= ContactHeaders is { } shared
+        ? shared.Get((_localParty ?? _localTo!).Uri.User, LocalHost, LocalPort, Flow)
+        : "<" + LocalContact + ">";
+
+    /// <summary>Where the user agent keeps the Contact values its dialogs share (null: this dialog writes its own).</summary>
+    internal SipContactHeaders? ContactHeaders { get; set; }
 
     /// <summary>The UAS dialog from an INVITE we answer, with our chosen tag (RFC 3261 12.1.1).</summary>
     public static SipDialog ForIncoming(SipRequest invite, string localTag, SipEndPoint flow, string localHost, int localPort)

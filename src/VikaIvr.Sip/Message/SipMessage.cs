@@ -69,6 +69,19 @@ public abstract partial class SipMessage
 
     public SipContentType? ContentType => Views.Rare.ContentType;
 
+    /// <summary>
+    /// "application/sdp" when the first Content-Type line says exactly that (what <c>ContentType?.ToString()</c>
+    /// would return), read from its bytes without parsing; null otherwise (ask <see cref="ContentType"/>).
+    /// </summary>
+    internal string? PlainSdpContentType
+    {
+        get
+        {
+            var raw = Headers.FirstRawValue(SipHeaderId.ContentType);
+            return raw[System.Text.Ascii.Trim(raw)].SequenceEqual("application/sdp"u8) ? "application/sdp" : null;
+        }
+    }
+
     public IReadOnlyList<string> Require => Headers.GetAll(SipHeaderId.Require);
 
     public IReadOnlyList<string> ProxyRequire => Headers.GetAll(SipHeaderId.ProxyRequire);
