@@ -78,6 +78,56 @@ public sealed class SipVia
     internal static bool TryParse(ReadOnlySpan<char> text, bool build, out SipVia? via, out string? fault)
     {
         via = null;
+        if (!TryScan(text, build, out var parts, out var parameters, out fault))
+        {
+            return false;
+        }
+
+        if (build)
+        {
+            via = new SipVia(SipWords.Get(text[parts.Transport]), text.Slice(parts.HostStart, parts.HostLength).ToString(), parts.Port,
+                parameters, SipWords.Get(text[parts.Name]), SipWords.Get(text[parts.Version]));
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Checks a single Via value as <see cref="TryParse(ReadOnlySpan{char}, bool, out SipVia?, out string?)"/>
+    /// does, building nothing: where its sent-by host is, its port, and the value of its first branch
+    /// parameter (null when absent or value-less), as <see cref="Branch"/> would read it.
+    /// </summary>
+    internal static bool TryLocate(ReadOnlySpan<char> text, out Range host, out int? port, out Range? branch)
+    {
+        branch = null;
+        host = default;
+        port = null;
+        if (!TryScan(text, build: false, out var parts, out _, out _))
+        {
+            return false;
+        }
+
+        host = new Range(parts.HostStart, parts.HostStart + parts.HostLength);
+        port = parts.Port;
+        var s = new SipScanner(text[parts.ParamsStart..]);
+        if (!SipParamReader.TryFindParam(ref s, "branch", out var value))
+        {
+            return false;
+        }
+
+        if (value is { } v)
+        {
+            var (offset, length) = v.GetOffsetAndLength(text.Length - parts.ParamsStart);
+            branch = new Range(parts.ParamsStart + offset, parts.ParamsStart + offset + length);
+        }
+
+        return true;
+    }
+
+    private static bool TryScan(ReadOnlySpan<char> text, bool build, out Parts parts, out SipParameterList parameters, out string? fault)
+    {
+        parts = default;
+        parameters = SipParameterList.Empty;
         var s = new SipScanner(text);
         s.SkipLws();
         if (!s.TryReadToken(out var name) || !s.TryConsume('/') || !s.TryReadToken(out var version)
@@ -101,7 +151,8 @@ public sealed class SipVia
 
         var hostStart = s.Position;
         s.Position += consumed;
-        if (!SipParamReader.TryReadParams(ref s, build, out var parameters))
+        var paramsStart = s.Position;
+        if (!SipParamReader.TryReadParams(ref s, build, out parameters))
         {
             fault = "malformed parameter";
             return false;
@@ -115,12 +166,7 @@ public sealed class SipVia
         }
 
         fault = null;
-        if (build)
-        {
-            via = new SipVia(SipWords.Get(text[transport]), text.Slice(hostStart, hostLength).ToString(), port,
-                parameters, SipWords.Get(text[name]), SipWords.Get(text[version]));
-        }
-
+        parts = new Parts(name, version, transport, hostStart, hostLength, port, paramsStart);
         return true;
     }
 
@@ -186,4 +232,7 @@ public sealed class SipVia
 
         return text.ToStringAndClear();
     }
+
+    /// <summary>Where the parts of a scanned Via value are.</summary>
+    private readonly record struct Parts(Range Name, Range Version, Range Transport, int HostStart, int HostLength, int? Port, int ParamsStart);
 }

@@ -12,6 +12,13 @@ public readonly record struct SipTransactionKey(string Branch, string SentBy, st
     public static bool TryCreate(SipRequest request, out SipTransactionKey key)
     {
         key = default;
+        if (request.Method == SipMethods.Ack && request.TryReadTopViaKey(out var ackBranch, out var ackSentBy))
+        {
+            // An ACK is only matched: its Via is read for the key, not built.
+            key = new SipTransactionKey(ackBranch, ackSentBy.ToLowerInvariant(), SipMethods.Invite);
+            return true;
+        }
+
         if (request.TopVia is not { } via)
         {
             return false;
