@@ -28,6 +28,7 @@ public sealed partial class SipInviteSession : ISipInviteServerUser
     private int _infosClosed;
     private SipResponse? _finalOnEnd;
     private SipTimerGroup? _timers;
+    private string? _caller;
 
     private SipInviteSession(SipUserAgent agent, Lock sync, SipDialog dialog, SipRequest invite, SipEndPoint remote, SipCallState state)
     {
@@ -47,7 +48,7 @@ public sealed partial class SipInviteSession : ISipInviteServerUser
     public bool IsIncoming => !Dialog.IsUac;
 
     /// <summary>The calling party's user part (number), or empty.</summary>
-    public string Caller => (IsIncoming ? Dialog.RemoteParty : Dialog.LocalParty).Uri.UnescapedUser ?? string.Empty;
+    public string Caller => _caller ??= (IsIncoming ? Dialog.RemoteUser : Dialog.LocalParty.Uri.User) is { } user ? SipText.Unescape(user) : string.Empty;
 
     /// <summary>The called user part of the INVITE's Request-URI (the service number).</summary>
     public string Called => Invite.RequestUri.UnescapedUser ?? string.Empty;

@@ -16,21 +16,21 @@ public sealed class SipDialog
     private string? _contactHeader;
 
     private SipNameAddr? _localParty;
+    private SipNameAddr? _remoteParty;
     private SipUri? _remoteTarget;
 
-    // An answering dialog builds its local party (the INVITE's To with our tag) and its remote
-    // target (the INVITE's Contact) only when a request of ours needs them.
-    private SipNameAddr? _localTo;
+    // An answering dialog builds its parties (the INVITE's From, and its To with our tag) and its
+    // remote target (the INVITE's Contact) only when a request of ours needs them.
     private SipRequest? _invite;
 
-    private SipDialog(string callId, string localTag, string remoteTag, SipNameAddr? localParty, SipNameAddr remoteParty, SipUri? remoteTarget,
+    private SipDialog(string callId, string localTag, string remoteTag, SipNameAddr? localParty, SipNameAddr? remoteParty, SipUri? remoteTarget,
         IReadOnlyList<string> routeSet, SipEndPoint flow, string localHost, int localPort, uint localCSeq, bool isUac)
     {
         CallId = callId;
         LocalTag = localTag;
         RemoteTag = remoteTag;
         _localParty = localParty;
-        RemoteParty = remoteParty;
+        _remoteParty = remoteParty;
         _remoteTarget = remoteTarget;
         RouteSet = routeSet;
         Flow = flow;
@@ -47,9 +47,19 @@ public sealed class SipDialog
     public string RemoteTag { get; private set; }
 
     /// <summary>Our From in requests we send.</summary>
-    public SipNameAddr LocalParty => _localParty ??= _localTo!.WithTag(LocalTag);
+    public SipNameAddr LocalParty => _localParty ??= _invite!.To!.WithTag(LocalTag);
 
-    public SipNameAddr RemoteParty { get; private set; }
+    public SipNameAddr RemoteParty
+    {
+        get => _remoteParty ??= _invite!.From!;
+        private set => _remoteParty = value;
+    }
+
+    /// <summary>The user part of the remote party's URI as written (<c>RemoteParty.Uri.User</c>), read without building the party when it is not built yet.</summary>
+    internal string? RemoteUser => _remoteParty is { } remote ? remote.Uri.User : UserOf(_invite!.AddressUser(SipHeaderId.From));
+
+    /// <summary>The user part of our party's URI as written (<c>LocalParty.Uri.User</c>), read as <see cref="RemoteUser"/>.</summary>
+    private string? LocalUser => _localParty is { } local ? local.Uri.User : UserOf(_invite!.AddressUser(SipHeaderId.To));
 
     public SipUri RemoteTarget
     {
@@ -73,11 +83,11 @@ public sealed class SipDialog
     public bool IsUac { get; }
 
     /// <summary>Our Contact URI.</summary>
-    public SipUri LocalContact => ContactFor((_localParty ?? _localTo!).Uri.User, LocalHost, LocalPort, Flow);
+    public SipUri LocalContact => ContactFor(LocalUser, LocalHost, LocalPort, Flow);
 
     /// <summary>Our Contact header value, <c>&lt;uri&gt;</c>, made once (its parts never change).</summary>
     internal string LocalContactHeader => _contactHeader ??= ContactHeaders is { } shared
-        ? shared.Get((_localParty ?? _localTo!).Uri.User, LocalHost, LocalPort, Flow)
+        ? shared.Get(LocalUser, LocalHost, LocalPort, Flow)
         : "<" + LocalContact + ">";
 
     /// <summary>Where the user agent keeps the Contact values its dialogs share (null: this dialog writes its own).</summary>
@@ -88,13 +98,17 @@ public sealed class SipDialog
     {
         ArgumentNullException.ThrowIfNull(invite);
         var callId = invite.CallId ?? throw new ArgumentException("INVITE without Call-ID", nameof(invite));
-        var to = invite.To ?? throw new ArgumentException("INVITE without To", nameof(invite));
-        var from = invite.From ?? throw new ArgumentException("INVITE without From", nameof(invite));
-        var dialog = new SipDialog(callId, localTag, from.Tag ?? string.Empty, null, from,
+        if (!invite.HasValidTo)
+        {
+            throw new ArgumentException("INVITE without To", nameof(invite));
+        }
+
+        // From and To are checked here and built only when a request of ours needs them.
+        var remoteTag = invite.FromTagOrEmpty ?? throw new ArgumentException("INVITE without From", nameof(invite));
+        var dialog = new SipDialog(callId, localTag, remoteTag, null, null,
             null, invite.Headers.Contains(SipHeaderId.RecordRoute) ? [.. invite.Headers.GetAll(SipHeaderId.RecordRoute)] : [],
             flow, localHost, localPort, (uint)Random.Shared.Next(1, 10000), isUac: false)
         {
-            _localTo = to,
             _invite = invite,
         };
         dialog.RemoteCSeq = invite.CSeq?.Number ?? 0;
@@ -186,6 +200,8 @@ public sealed class SipDialog
         h.Add(SipHeaderId.Contact, LocalContactHeader);
         return request;
     }
+
+    private static string? UserOf(string? addressUser) => addressUser is { Length: > 0 } user ? user : null;
 
     /// <summary>True when a request belongs to this dialog (Call-ID, To tag = ours, From tag = theirs).</summary>
     public bool Matches(SipRequest request) =>

@@ -43,6 +43,16 @@ public abstract partial class SipMessage
     /// <summary>True when To is present and well-formed (<c>To is not null</c>) without building it.</summary>
     internal bool HasValidTo => Views.ToTag is not null;
 
+    /// <summary>From's tag as the dialog keeps it (<c>From?.Tag ?? ""</c>); null when From is absent or malformed.</summary>
+    internal string? FromTagOrEmpty => Views.FromTag;
+
+    /// <summary>
+    /// The user part of the URI of the first <paramref name="id"/> address (From, To) as written, without
+    /// building the address: null when the header is absent or malformed, empty when the URI has no user.
+    /// </summary>
+    internal string? AddressUser(SipHeaderId id) => Headers.ParseFirst(id, static chars =>
+        SipNameAddr.TryLocateUri(chars, out var uri) && SipUriParser.TryReadUser(chars[uri], out var user) ? user ?? string.Empty : null);
+
     /// <summary>All Via values, top first (comma lists and separate lines in order).</summary>
     public IReadOnlyList<SipVia> Vias => Views.Vias;
 

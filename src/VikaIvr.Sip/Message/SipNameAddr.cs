@@ -48,19 +48,24 @@ public sealed class SipNameAddr
     }
 
     internal static bool TryParse(ReadOnlySpan<char> text, bool build, out SipNameAddr? value, out string? fault) =>
-        TryParse(text, build, tagOnly: false, out value, out _, out fault);
+        TryParse(text, build, tagOnly: false, out value, out _, out _, out fault);
 
     /// <summary>
     /// Validates the value exactly as <see cref="TryParse(ReadOnlySpan{char}, bool, out SipNameAddr?, out string?)"/>
     /// does, building no URI or parameter list: only the <c>tag</c> parameter's value (null when it has none).
     /// </summary>
     internal static bool TryParseTag(ReadOnlySpan<char> text, out string? tag) =>
-        TryParse(text, build: false, tagOnly: true, out _, out tag, out _);
+        TryParse(text, build: false, tagOnly: true, out _, out tag, out _, out _);
 
-    private static bool TryParse(ReadOnlySpan<char> text, bool build, bool tagOnly, out SipNameAddr? value, out string? tag, out string? fault)
+    /// <summary>Checks a name-addr as <see cref="TryParseTag"/> does (building nothing) and says where its URI is (empty for <c>*</c>).</summary>
+    internal static bool TryLocateUri(ReadOnlySpan<char> text, out Range uri) =>
+        TryParse(text, build: false, tagOnly: true, out _, out _, out uri, out _);
+
+    private static bool TryParse(ReadOnlySpan<char> text, bool build, bool tagOnly, out SipNameAddr? value, out string? tag, out Range uriRange, out string? fault)
     {
         value = null;
         tag = null;
+        uriRange = default;
         var s = new SipScanner(text);
         s.SkipLws();
         if (s.Peek == '*')
@@ -83,7 +88,6 @@ public sealed class SipNameAddr
 
         Range? display = null;
         var quoted = false;
-        Range uriRange;
         if (s.Peek == '"')
         {
             if (!s.TryReadQuoted(out var q))

@@ -3,6 +3,40 @@ namespace VikaIvr.Sip.Message;
 /// <summary>Parses URIs from chars; with <c>build: false</c> it only validates and allocates nothing.</summary>
 internal static class SipUriParser
 {
+    /// <summary>
+    /// The user part of a valid URI as <see cref="SipUri.User"/> would hold it (null for none), without
+    /// building the URI; false when <paramref name="text"/> is not a valid URI.
+    /// </summary>
+    public static bool TryReadUser(ReadOnlySpan<char> text, out string? user)
+    {
+        user = null;
+        if (!TryParse(text, build: false, out _, out _))
+        {
+            return false;
+        }
+
+        var colon = text.IndexOf(':');
+        var scheme = text[..colon];
+        var rest = text[(colon + 1)..];
+        if (scheme.Equals("tel", StringComparison.OrdinalIgnoreCase))
+        {
+            var end = rest.IndexOfAny(';', '?');
+            user = (end < 0 ? rest : rest[..end]).ToString();
+        }
+        else if (scheme.Equals("sip", StringComparison.OrdinalIgnoreCase) || scheme.Equals("sips", StringComparison.OrdinalIgnoreCase))
+        {
+            var at = rest.IndexOf('@');
+            if (at > 0)
+            {
+                var userinfo = rest[..at];
+                var pc = userinfo.IndexOf(':');
+                user = (pc < 0 ? userinfo : userinfo[..pc]).ToString();
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Parses <paramref name="text"/>; <paramref name="original"/>, when given, is that text as a string already (kept, not copied).</summary>
     public static bool TryParse(ReadOnlySpan<char> text, bool build, out SipUri? uri, out string? fault, string? original = null)
     {
