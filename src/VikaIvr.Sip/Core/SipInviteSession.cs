@@ -51,7 +51,7 @@ public sealed partial class SipInviteSession : ISipInviteServerUser
     public string Caller => _caller ??= (IsIncoming ? Dialog.RemoteUser : Dialog.LocalParty.Uri.User) is { } user ? SipText.Unescape(user) : string.Empty;
 
     /// <summary>The called user part of the INVITE's Request-URI (the service number).</summary>
-    public string Called => Invite.RequestUri.UnescapedUser ?? string.Empty;
+    public string Called => Invite.UnescapedRequestUser ?? string.Empty;
 
     /// <summary>The INVITE that started the session (received or sent).</summary>
     public SipRequest Invite { get; }

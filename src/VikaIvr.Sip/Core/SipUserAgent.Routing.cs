@@ -193,7 +193,7 @@ public sealed partial class SipUserAgent
             return CreateResponse(request, 483);
         }
 
-        if (!request.RequestUri.IsSip && !request.RequestUri.IsTel)
+        if (!request.HasSipOrTelUri)
         {
             return CreateResponse(request, 416);
         }
@@ -214,7 +214,7 @@ public sealed partial class SipUserAgent
         }
 
         var inDialog = request.ToTag is not null;
-        if (!inDialog && request.Method == SipMethods.Invite && !IsServiceNumber(request.RequestUri, source.Address.Address))
+        if (!inDialog && request.Method == SipMethods.Invite && !IsServiceNumber(request, source.Address.Address))
         {
             Admission.Refusals.Record(SipRefusalReason.UnknownNumber, source.Address.Address);
             if (Security.IsEnabled)
@@ -342,9 +342,9 @@ public sealed partial class SipUserAgent
         return unknown is null ? null : string.Join(", ", unknown);
     }
 
-    private bool IsServiceNumber(SipUri uri, IPAddress source)
+    private bool IsServiceNumber(SipRequest request, IPAddress source)
     {
-        var user = uri.UnescapedUser;
+        var user = request.UnescapedRequestUser;
         if (user is null)
         {
             return Options.ServiceNumbers.Count == 0;

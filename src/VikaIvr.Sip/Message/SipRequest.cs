@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace VikaIvr.Sip.Message;
@@ -9,6 +10,10 @@ public sealed class SipRequest : SipMessage
     private SipUri? _requestUri;
     private string? _requestUriText;
     private bool _uriReplaced;
+    private const int RawUriStackChars = 256;
+    private byte _rawUriRead;
+    private bool _rawSipOrTel;
+    private string? _rawUser;
 
     public SipRequest(string method, SipUri requestUri)
         : base(new SipHeaderCollection(), ReadOnlyMemory<byte>.Empty)
@@ -55,5 +60,42 @@ public sealed class SipRequest : SipMessage
     /// <summary>The received Request-URI bytes while the URI is unchanged; empty once replaced or built.</summary>
     internal ReadOnlySpan<byte> RawRequestUri => _uriReplaced ? default : _rawUri.Span;
 
+    /// <summary>True when the Request-URI is sip:, sips: or tel: (<c>RequestUri.IsSip || RequestUri.IsTel</c>), read without building it.</summary>
+    internal bool HasSipOrTelUri => ReadRawUri() ? _rawSipOrTel : RequestUri.IsSip || RequestUri.IsTel;
+
+    /// <summary>The Request-URI's user part unescaped (<c>RequestUri.UnescapedUser</c>), read without building the URI.</summary>
+    internal string? UnescapedRequestUser => ReadRawUri() ? _rawUser : RequestUri.UnescapedUser;
+
     public override string ToString() => Method + " " + RequestUriText + " SIP/2.0";
+
+    /// <summary>Reads scheme and user from the received bytes once; false when the URI must be built (replaced, long, or not valid).</summary>
+    [SkipLocalsInit]
+    private bool ReadRawUri()
+    {
+        if (_rawUriRead != 0 || _requestUri is not null)
+        {
+            return _rawUriRead == 1 && !_uriReplaced;
+        }
+
+        var raw = RawRequestUri;
+        _rawUriRead = 2;
+        if (raw.IsEmpty || raw.Length > RawUriStackChars)
+        {
+            return false;
+        }
+
+        Span<char> chars = stackalloc char[RawUriStackChars];
+        var text = chars[..Encoding.UTF8.GetChars(raw, chars)];
+        if (!SipUriParser.TryReadUser(text, out var user))
+        {
+            return false;
+        }
+
+        var scheme = text[..text.IndexOf(':')];
+        _rawSipOrTel = scheme.Equals("sip", StringComparison.OrdinalIgnoreCase) || scheme.Equals("sips", StringComparison.OrdinalIgnoreCase)
+            || scheme.Equals("tel", StringComparison.OrdinalIgnoreCase);
+        _rawUser = user is null ? null : SipText.Unescape(user);
+        _rawUriRead = 1;
+        return true;
+    }
 }
