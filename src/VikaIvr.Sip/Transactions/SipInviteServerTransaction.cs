@@ -12,27 +12,27 @@ namespace VikaIvr.Sip.Transactions;
 /// </summary>
 public sealed class SipInviteServerTransaction : SipServerTransaction
 {
-    private readonly SipTimer _trying;
+    // Two timers, each serving two RFC roles that never run at once: the 100 Trying delay before any
+    // response, then the retransmission of the final one (timer G, or T1.. for a 2xx); the wait for the
+    // ACK (timer H, 64*T1), then the lingering after it (timers I and L), told apart by _lingering.
     private readonly SipTimer _retransmit;
     private readonly SipTimer _timeout;
-    private readonly SipTimer _end;
     private TimeSpan _interval;
+    private bool _lingering;
 
     internal SipInviteServerTransaction(SipTransactionLayer layer, SipTransactionKey key, SipRequest request, SipEndPoint source, Lock? sync)
         : base(layer, key, request, source, sync)
     {
         State = SipTransactionState.Proceeding;
-        _trying = CreateTimer(static tx => ((SipInviteServerTransaction)tx).SendTrying());
         _retransmit = CreateTimer(static tx => ((SipInviteServerTransaction)tx).OnRetransmitTimer());
         _timeout = CreateTimer(static tx => ((SipInviteServerTransaction)tx).OnTimeout());
-        _end = CreateTimer(static tx => ((SipInviteServerTransaction)tx).Terminate());
         if (layer.Timers.TryingDelay <= TimeSpan.Zero)
         {
             SendTrying();
         }
         else
         {
-            _trying.Start(layer.Timers.TryingDelay);
+            _retransmit.Start(layer.Timers.TryingDelay);
         }
     }
 
@@ -52,7 +52,7 @@ public sealed class SipInviteServerTransaction : SipServerTransaction
             return;
         }
 
-        _trying.Stop();
+        _retransmit.Stop();
         Transmit(response);
         Layer.Metrics?.InviteResponse(response.StatusCode);
         if (response.StatusCode < 200)
@@ -90,9 +90,8 @@ public sealed class SipInviteServerTransaction : SipServerTransaction
 
         Acknowledged = true;
         _retransmit.Stop();
-        _timeout.Stop();
         // Timer L: stay to absorb INVITE retransmissions until 64*T1 after the 2xx.
-        _end.Start(Layer.Timers.TransactionTimeout);
+        Linger(Layer.Timers.TransactionTimeout);
     }
 
     /// <summary>
@@ -109,8 +108,7 @@ public sealed class SipInviteServerTransaction : SipServerTransaction
         }
 
         _retransmit.Stop();
-        _timeout.Stop();
-        _end.Start(Layer.Timers.TransactionTimeout);
+        Linger(Layer.Timers.TransactionTimeout);
     }
 
     private protected override void OnRequest(SipRequest request)
@@ -121,7 +119,6 @@ public sealed class SipInviteServerTransaction : SipServerTransaction
             {
                 Acknowledged = true;
                 _retransmit.Stop();
-                _timeout.Stop();
                 State = SipTransactionState.Confirmed;
                 if (Source.IsReliable)
                 {
@@ -129,7 +126,7 @@ public sealed class SipInviteServerTransaction : SipServerTransaction
                 }
                 else
                 {
-                    _end.Start(Layer.Timers.T4);
+                    Linger(Layer.Timers.T4);
                 }
             }
 
@@ -144,11 +141,16 @@ public sealed class SipInviteServerTransaction : SipServerTransaction
 
     private protected override void Terminate()
     {
-        _trying.Stop();
         _retransmit.Stop();
         _timeout.Stop();
-        _end.Stop();
         base.Terminate();
+    }
+
+    /// <summary>Stops waiting for the ACK and stays <paramref name="time"/> to absorb retransmissions (timer I or L), then ends.</summary>
+    private void Linger(TimeSpan time)
+    {
+        _lingering = true;
+        _timeout.Start(time);
     }
 
     /// <summary>A CANCEL matched this INVITE: false when it is too late (a final response was sent).</summary>
@@ -181,6 +183,12 @@ public sealed class SipInviteServerTransaction : SipServerTransaction
 
     private void OnRetransmitTimer()
     {
+        if (State == SipTransactionState.Proceeding)
+        {
+            SendTrying();
+            return;
+        }
+
         if (State is not (SipTransactionState.Accepted or SipTransactionState.Completed))
         {
             return;
@@ -193,6 +201,12 @@ public sealed class SipInviteServerTransaction : SipServerTransaction
 
     private void OnTimeout()
     {
+        if (_lingering)
+        {
+            Terminate();
+            return;
+        }
+
         var notify = !Acknowledged;
         Terminate();
         if (notify)
