@@ -90,7 +90,15 @@ public static class SipResponseRouter
 
     /// <summary>RFC 3261 18.2.1: received when the sent-by host is not the source address.</summary>
     private static bool NeedsReceived(SipVia top, SipEndPoint source) =>
-        !SipAddress.TryParseHost(top.Host, out var sentBy) || !sentBy.Equals(source.Address.Address);
+        !IsSourceText(top.Host, source.Address.Address)
+        && (!SipAddress.TryParseHost(top.Host, out var sentBy) || !sentBy.Equals(source.Address.Address));
+
+    /// <summary>True when <paramref name="host"/> is the address as written canonically (the usual case: no address parsed).</summary>
+    private static bool IsSourceText(string host, IPAddress address)
+    {
+        Span<char> text = stackalloc char[64];
+        return address.TryFormat(text, out var length) && text[..length].SequenceEqual(host);
+    }
 
     /// <summary>RFC 3581 4: an empty rport gets the source port.</summary>
     private static bool NeedsRport(SipVia top) => top.HasRport && top.Rport is null;
