@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Text;
 using VikaIvr.Media.Clock;
 using VikaIvr.Media.Dtmf.Events;
+using VikaIvr.Media.Net;
 using VikaIvr.Media.Rtcp;
 using VikaIvr.Media.Rtp;
 using VikaIvr.Media.Sdp;
@@ -66,6 +67,12 @@ public sealed partial class MediaSession
 
         try
         {
+            if (Volatile.Read(ref _state) != 1)
+            {
+                // Closed since the check above: the sockets (and the descriptors sent on) may be gone.
+                return;
+            }
+
             int frameSamples = media.PtimeMs * 8;
             ExpireDtmf();
             if (++_framesSinceRtcp * media.PtimeMs >= _options.RtcpInterval.TotalMilliseconds && SendRtcp(bye: false))
@@ -155,7 +162,10 @@ public sealed partial class MediaSession
             // On a shared socket the frame joins the pacer's batch: one sendmmsg for the slot's frames.
             if (!(_lease.Shared is { } shared && _registration?.Batch is { } batch && batch.Add(shared.RtpFd, _sendBuffer.AsSpan(0, length), to)))
             {
-                _lease.Rtp.SendTo(_sendBuffer.AsSpan(0, length), SocketFlags.None, to);
+                if (!TrySend(_lease.Rtp, _rtpFd, _sendBuffer.AsSpan(0, length), to))
+                {
+                    Interlocked.Increment(ref _icmpErrors);
+                }
             }
         }
         catch (SocketException)
@@ -227,14 +237,36 @@ public sealed partial class MediaSession
         try
         {
             n = ProtectRtcp(_sendBuffer, n);
-            _lease.Rtcp.SendTo(buffer[..n], SocketFlags.None, to);
-            _rtcpSent++;
+            if (TrySend(_lease.Rtcp, _rtcpFd, buffer[..n], to))
+            {
+                _rtcpSent++;
+            }
+            else
+            {
+                Interlocked.Increment(ref _icmpErrors);
+            }
         }
         catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
         {
             Interlocked.Increment(ref _icmpErrors);
         }
 
+        return true;
+    }
+
+    /// <summary>
+    /// Through the descriptor when the receiver reads the socket (<see cref="LinuxDatagramSend"/>: the
+    /// socket needs no asynchronous machinery; only ever under the send gate while running, before the
+    /// close), else through the socket. False when the descriptor's send failed (the socket's throws).
+    /// </summary>
+    private static bool TrySend(Socket socket, int fd, ReadOnlySpan<byte> datagram, SocketAddress to)
+    {
+        if (fd >= 0)
+        {
+            return LinuxDatagramSend.SendTo(fd, datagram, to) == 0;
+        }
+
+        socket.SendTo(datagram, SocketFlags.None, to);
         return true;
     }
 

@@ -53,6 +53,8 @@ public sealed partial class MediaSession : IPacedStream, IDatagramSink, IAsyncDi
     private ReceiverRegistration? _rtpWatch;
     private ReceiverRegistration? _rtcpWatch;
     private int _state;   // 0 new, 1 running, 2 closed
+    private int _rtpFd = -1;    // the descriptors sent on when the receiver reads the sockets; -1: through the sockets
+    private int _rtcpFd = -1;
 
     /// <param name="ssrc">Our SSRC when it was chosen before (announced in SDP on a shared port); 0 picks one.</param>
     public MediaSession(MediaClock clock, RtpPortLease lease, MediaSessionOptions options, TimeProvider time, ILogger<MediaSession> logger,
@@ -141,6 +143,8 @@ public sealed partial class MediaSession : IPacedStream, IDatagramSink, IAsyncDi
         {
             _rtpWatch = _receiver.Register(_lease.Rtp, this, RtpChannel);
             _rtcpWatch = _receiver.Register(_lease.Rtcp, this, RtcpChannel);
+            _rtpFd = _rtpWatch.Fd;
+            _rtcpFd = _rtcpWatch.Fd;
         }
         else
         {
