@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -18,9 +19,12 @@ public sealed partial class MediaSession
     private readonly Lock _sendGate = new();
     // RTP and RTCP are both written here, one after the other, under the send gate; sized for the
     // largest frame (MaxPtimeMs) or report (a 255-byte CNAME) with the SRTP trailer.
-    private readonly byte[] _sendBuffer = new byte[SendBufferBytes];
+    // Pooled: given back at the close, under the send gate once the last report left (the pacer,
+    // which re-checks the state under the gate, never touches it after).
+    private byte[] _sendBuffer = ArrayPool<byte>.Shared.Rent(SendBufferBytes);
     private readonly DtmfSendQueue _dtmfSend = new();
-    private readonly DtmfEventGenerator _dtmfGenerator = new();
+    // Made by the pacer for the first digit sent: most calls never send one.
+    private DtmfEventGenerator? _dtmfGenerator;
     private DtmfSendQueue.Entry? _dtmfCurrent;
     private uint _dtmfEventTimestamp;
     private int _dtmfGapFrames;
@@ -117,7 +121,7 @@ public sealed partial class MediaSession
 
     private bool TrySendDtmfFrame(NegotiatedMedia media, SocketAddress to, int frameSamples)
     {
-        if (!_dtmfGenerator.IsActive)
+        if (_dtmfGenerator is not { IsActive: true })
         {
             if (_dtmfGapFrames > 0)
             {
@@ -131,14 +135,16 @@ public sealed partial class MediaSession
             }
 
             _dtmfCurrent = next;
+            _dtmfGenerator ??= new DtmfEventGenerator();
             _dtmfGenerator.Start(next.Digit, next.DurationSamples, frameSamples);
             _dtmfEventTimestamp = _timestamp;
         }
 
-        _dtmfGenerator.TryNext(out var ev, out bool marker);
+        var generator = _dtmfGenerator!;
+        generator.TryNext(out var ev, out bool marker);
         ev.Write(_sendBuffer.AsSpan(RtpHeader.FixedSize));
         SendRtp((byte)media.TelephoneEventPayloadType!.Value, _dtmfEventTimestamp, marker, TelephoneEvent.Size, to);
-        if (!_dtmfGenerator.IsActive)
+        if (!generator.IsActive)
         {
             _dtmfCurrent?.Completion.TrySetResult();
             _dtmfCurrent = null;

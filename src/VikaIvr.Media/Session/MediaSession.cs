@@ -41,7 +41,7 @@ public sealed partial class MediaSession : IPacedStream, IDatagramSink, IAsyncDi
     private readonly MediaReceiver? _receiver;
     private readonly PlaybackQueue _playback = new();
     private Channel<MediaDigit>? _digits;
-    private readonly CancellationTokenSource _closing = new();
+    private CancellationTokenSource? _closing;
     private readonly string _cname;
     private readonly long _startTimestamp;
     private volatile IMediaAudioListener[] _listeners = [];
@@ -78,7 +78,6 @@ public sealed partial class MediaSession : IPacedStream, IDatagramSink, IAsyncDi
         }
 
         _startTimestamp = _time.GetTimestamp();
-        _dtmfReceiver = new DtmfEventReceiver(options.DtmfEventTimeout);
         Ssrc = ssrc != 0 ? ssrc : NewSsrc();
         _sequence = (ushort)Random.Shared.Next(0, ushort.MaxValue);
         _timestamp = (uint)Random.Shared.NextInt64(0, uint.MaxValue);
@@ -121,7 +120,7 @@ public sealed partial class MediaSession : IPacedStream, IDatagramSink, IAsyncDi
         : null;
 
     /// <summary>Cancelled when the session closes.</summary>
-    public CancellationToken Closed => _closing.Token;
+    public CancellationToken Closed => ClosingSource().Token;
 
     /// <summary>Starts sending and receiving with what offer/answer agreed.</summary>
     public void Start(NegotiatedMedia media)
@@ -214,6 +213,28 @@ public sealed partial class MediaSession : IPacedStream, IDatagramSink, IAsyncDi
     }
 
     /// <summary>
+    /// The source of <see cref="Closed"/>, made on first use (most calls never ask); one made after
+    /// the close is cancelled at once, as the close would have done (the state is written before the
+    /// close reads this field, and this field before the state is read here).
+    /// </summary>
+    private CancellationTokenSource ClosingSource()
+    {
+        if (Volatile.Read(ref _closing) is { } existing)
+        {
+            return existing;
+        }
+
+        var created = new CancellationTokenSource();
+        var source = Interlocked.CompareExchange(ref _closing, created, null) ?? created;
+        if (Volatile.Read(ref _state) == 2)
+        {
+            source.Cancel();
+        }
+
+        return source;
+    }
+
+    /// <summary>
     /// The digit channel, made on first use: a call whose digits go to <see cref="DigitSink"/> never
     /// needs it. One made after the close is completed at once, as the close would have done.
     /// </summary>
@@ -260,11 +281,13 @@ public sealed partial class MediaSession : IPacedStream, IDatagramSink, IAsyncDi
         lock (_sendGate)
         {
             SendRtcp(bye: true);
+            System.Buffers.ArrayPool<byte>.Shared.Return(_sendBuffer);
+            _sendBuffer = [];
         }
 
         _playback.StopAll();
         _dtmfSend.CancelAll();
-        _closing.Cancel();
+        Volatile.Read(ref _closing)?.Cancel();
         _digits?.Writer.TryComplete();
         // Unwatched before the sockets close, so the receiver never reads a reused descriptor.
         _rtpWatch?.Dispose();
@@ -280,7 +303,7 @@ public sealed partial class MediaSession : IPacedStream, IDatagramSink, IAsyncDi
         }
 
         DisposeSrtp();
-        _closing.Dispose();
+        Volatile.Read(ref _closing)?.Dispose();
     }
 
     private SocketAddress ToSocketAddress(IPEndPoint endPoint)
