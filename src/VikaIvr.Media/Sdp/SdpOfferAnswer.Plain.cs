@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Net.Sockets;
-using System.Text.Unicode;
 using VikaIvr.Media.Rtp;
 using VikaIvr.Media.Srtp;
 
@@ -79,56 +77,61 @@ public sealed partial class SdpOfferAnswer
     private bool TryWrite(Span<byte> body, in PlainAnswer a, ulong version, out int length)
     {
         var address = LocalAddress;
-        string type = address.AddressFamily == AddressFamily.InterNetworkV6 ? "IP6" : "IP4";
-        var inv = CultureInfo.InvariantCulture;
-        length = 0;
-        if (!Utf8.TryWrite(body, inv, $"v=0\r\no={_options.OriginUsername} {_sessionId} {version} IN {type} {address}\r\ns={_options.SessionName}\r\nc=IN {type} {address}\r\nt=0 0\r\nm=audio {LocalPort} {a.Protocol} {(int)a.Codec}", out int n))
+        string type = address.AddressFamily == AddressFamily.InterNetworkV6 ? " IN IP6 " : " IN IP4 ";
+        var w = new SdpBodyWriter(body);
+        w.Text("v=0\r\no=");
+        w.Text(_options.OriginUsername);
+        w.Text(" ");
+        w.Number(_sessionId);
+        w.Text(" ");
+        w.Number(version);
+        w.Text(type);
+        w.Address(address);
+        w.Text("\r\ns=");
+        w.Text(_options.SessionName);
+        w.Text("\r\nc=");
+        w.Text(type.AsSpan(1));
+        w.Address(address);
+        w.Text("\r\nt=0 0\r\nm=audio ");
+        w.Number((ulong)LocalPort);
+        w.Text(" ");
+        w.Text(a.Protocol);
+        w.Text(" ");
+        w.Number((ulong)a.Codec);
+        if (a.TelephoneEvent is int te)
         {
-            return false;
+            w.Text(" ");
+            w.Number((ulong)te);
         }
 
-        int at = n;
-        if (a.TelephoneEvent is int te && !Utf8.TryWrite(body[at..], inv, $" {te}", out n))
-        {
-            return false;
-        }
-
-        at += a.TelephoneEvent is null ? 0 : n;
-        string rtpmap = a.Codec == RtpAudioCodec.Pcmu ? SdpCommonAttributes.RtpmapPcmu.Value! : SdpCommonAttributes.RtpmapPcma.Value!;
-        if (!Utf8.TryWrite(body[at..], inv, $"\r\na=rtpmap:{rtpmap}\r\n", out n))
-        {
-            return false;
-        }
-
-        at += n;
+        w.Text("\r\na=rtpmap:");
+        w.Text(a.Codec == RtpAudioCodec.Pcmu ? SdpCommonAttributes.RtpmapPcmu.Value : SdpCommonAttributes.RtpmapPcma.Value);
+        w.Text("\r\n");
         if (a.TelephoneEvent is int pt)
         {
-            if (!Utf8.TryWrite(body[at..], inv, $"a=rtpmap:{pt} telephone-event/8000\r\na=fmtp:{pt} 0-16\r\n", out n))
-            {
-                return false;
-            }
-
-            at += n;
+            w.Text("a=rtpmap:");
+            w.Number((ulong)pt);
+            w.Text(" telephone-event/8000\r\na=fmtp:");
+            w.Number((ulong)pt);
+            w.Text(" 0-16\r\n");
         }
 
-        if (!Utf8.TryWrite(body[at..], inv, $"a=ptime:{a.Ptime}\r\na={a.Direction.ToAttributeName()}\r\n", out n))
-        {
-            return false;
-        }
-
-        at += n;
+        w.Text("a=ptime:");
+        w.Number((ulong)a.Ptime);
+        w.Text("\r\na=");
+        w.Text(a.Direction.ToAttributeName());
+        w.Text("\r\n");
         if (LocalSsrc != 0)
         {
-            if (!Utf8.TryWrite(body[at..], inv, $"a=ssrc:{LocalSsrc} cname:{LocalCname}\r\n", out n))
-            {
-                return false;
-            }
-
-            at += n;
+            w.Text("a=ssrc:");
+            w.Number(LocalSsrc);
+            w.Text(" cname:");
+            w.Text(LocalCname);
+            w.Text("\r\n");
         }
 
-        length = at;
-        return true;
+        length = w.Length;
+        return w.Ok;
     }
 
     /// <summary>What varies in a plain answer.</summary>

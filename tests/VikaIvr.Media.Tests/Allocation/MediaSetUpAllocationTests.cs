@@ -32,7 +32,7 @@ public sealed class MediaSetUpAllocationTests(ITestOutputHelper output)
 
     private async Task<MediaSetUpSteps> LeastAsync(MediaSetUpProbe probe)
     {
-        for (var i = 0; i < 30; i++)
+        for (var i = 0; i < 300; i++)
         {
             await probe.RunCallAsync();
         }
