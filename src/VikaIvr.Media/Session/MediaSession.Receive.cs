@@ -12,7 +12,6 @@ namespace VikaIvr.Media.Session;
 /// <summary>The receiving half: datagrams from the shared receiver (or this session's own loops), span-based packet handling.</summary>
 public sealed partial class MediaSession
 {
-    private readonly Lock _rxGate = new();
     private readonly RtpReceiveStatistics _rx = new();
     // Made with the first telephone-event packet (receive thread, under the rx gate): a call whose digits come otherwise never needs it.
     private DtmfEventReceiver? _dtmfReceiver;
@@ -146,7 +145,7 @@ public sealed partial class MediaSession
             : (long)(_time.GetElapsedTime(_startTimestamp, now).TotalSeconds * 8000);
         Span<DtmfEventDigit> digits = stackalloc DtmfEventDigit[2];
         int digitCount = 0;
-        lock (_rxGate)
+        lock (RxGate)
         {
             _rx.Record(header.Ssrc, header.SequenceNumber, header.Timestamp, packet.Payload.Length, arrivalUnits);
             if (isEvent)
@@ -204,7 +203,7 @@ public sealed partial class MediaSession
             any = true;
             if (packet.Type == RtcpPacketType.SenderReport && packet.Length >= 28)
             {
-                lock (_rxGate)
+                lock (RxGate)
                 {
                     _lastSrCompact = packet.SenderInfo.CompactNtp;
                     _lastSrAt = _time.GetTimestamp();
@@ -248,7 +247,7 @@ public sealed partial class MediaSession
     {
         // Pacer side: never wait for the receive thread; an event that ended is noticed a frame later.
         // Most frames no key is being pressed: then neither the lock nor the clock is touched.
-        if (Volatile.Read(ref _dtmfReceiver) is not { IsActive: true } receiver || !_rxGate.TryEnter())
+        if (Volatile.Read(ref _dtmfReceiver) is not { IsActive: true } receiver || !Monitor.TryEnter(RxGate))
         {
             return;
         }
@@ -261,7 +260,7 @@ public sealed partial class MediaSession
         }
         finally
         {
-            _rxGate.Exit();
+            Monitor.Exit(RxGate);
         }
 
         if (expired)

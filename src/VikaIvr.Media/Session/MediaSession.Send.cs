@@ -16,13 +16,21 @@ public sealed partial class MediaSession
 {
     private static readonly DateTime NtpEpoch = new(1900, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
-    private readonly Lock _sendGate = new();
     // RTP and RTCP are both written here, one after the other, under the send gate; sized for the
     // largest frame (MaxPtimeMs) or report (a 255-byte CNAME) with the SRTP trailer.
     // Pooled: given back at the close, under the send gate once the last report left (the pacer,
     // which re-checks the state under the gate, never touches it after).
     private byte[] _sendBuffer = ArrayPool<byte>.Shared.Rent(SendBufferBytes);
     private readonly DtmfSendQueue _dtmfSend = new();
+
+    /// <summary>
+    /// The send gate: the pacer (only ever trying it) and the close. The monitor of an object the
+    /// session has anyway, not a lock object of its own for every call.
+    /// </summary>
+    private object SendGate => _dtmfSend;
+
+    /// <summary>The receive statistics' gate (receive thread, the pacer only trying it, statistics readers): the monitor of the statistics themselves.</summary>
+    private object RxGate => _rx;
     // Made by the pacer for the first digit sent: most calls never send one.
     private DtmfEventGenerator? _dtmfGenerator;
     private DtmfSendQueue.Entry? _dtmfCurrent;
@@ -64,7 +72,7 @@ public sealed partial class MediaSession
         }
 
         // Only closing takes this gate from another thread: a frame then is not worth waiting for.
-        if (!_sendGate.TryEnter())
+        if (!Monitor.TryEnter(SendGate))
         {
             return;
         }
@@ -115,7 +123,7 @@ public sealed partial class MediaSession
         }
         finally
         {
-            _sendGate.Exit();
+            Monitor.Exit(SendGate);
         }
     }
 
@@ -197,9 +205,9 @@ public sealed partial class MediaSession
         // a periodic report goes one frame later instead.
         if (bye)
         {
-            _rxGate.Enter();
+            Monitor.Enter(RxGate);
         }
-        else if (!_rxGate.TryEnter())
+        else if (!Monitor.TryEnter(RxGate))
         {
             return false;
         }
@@ -217,7 +225,7 @@ public sealed partial class MediaSession
         }
         finally
         {
-            _rxGate.Exit();
+            Monitor.Exit(RxGate);
         }
 
         var buffer = _sendBuffer.AsSpan();

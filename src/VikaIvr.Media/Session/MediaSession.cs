@@ -174,7 +174,7 @@ public sealed partial class MediaSession : IPacedStream, IDatagramSink, IAsyncDi
         _media = media;
         _latched = null;
         _sendTo = media.RemoteEndPoint is { } ep ? ToSocketAddress(ep) : null;
-        _rtcpTo = media.RemoteRtcpEndPoint is { } rtcp ? ToSocketAddress(rtcp) : null;
+        _rtcpTo = _sendTo is { } rtp ? NextPort(rtp) : null;
         UpdateSrtp(media.Srtp);
         _needMarker = true;
         if (previous is not null && previous.PtimeMs != media.PtimeMs)
@@ -258,7 +258,7 @@ public sealed partial class MediaSession : IPacedStream, IDatagramSink, IAsyncDi
     public MediaSessionStatistics GetStatistics()
     {
         var (srtpFailures, srtpReplayed) = SrtpDrops();
-        lock (_rxGate)
+        lock (RxGate)
         {
             return new MediaSessionStatistics(_packetsSent, _octetsSent, _rx.PacketsReceived, _rx.OctetsReceived,
                 Math.Max(0, _rx.Lost), _rx.JitterMilliseconds, _strictDropped, _malformed, _icmpErrors, _rtcpSent, _remoteBye)
@@ -278,7 +278,7 @@ public sealed partial class MediaSession : IPacedStream, IDatagramSink, IAsyncDi
         }
 
         _registration?.Dispose();
-        lock (_sendGate)
+        lock (SendGate)
         {
             SendRtcp(bye: true);
             System.Buffers.ArrayPool<byte>.Shared.Return(_sendBuffer);
@@ -314,6 +314,22 @@ public sealed partial class MediaSession : IPacedStream, IDatagramSink, IAsyncDi
         }
 
         return endPoint.Serialize();
+    }
+
+    /// <summary>The RTCP address (RTP port + 1, as <see cref="NegotiatedMedia.RemoteRtcpEndPoint"/>) made from the RTP one's bytes.</summary>
+    private SocketAddress NextPort(SocketAddress rtp)
+    {
+        // sockaddr_in and sockaddr_in6 both keep the port, big-endian, at bytes 2-3.
+        int port = System.Buffers.Binary.BinaryPrimitives.ReadUInt16BigEndian(rtp.Buffer.Span[2..]);
+        if (port == ushort.MaxValue)
+        {
+            return ToSocketAddress(_media!.RemoteRtcpEndPoint!);   // out of range: throws as the endpoint does
+        }
+
+        var rtcp = new SocketAddress(rtp.Family, rtp.Size);
+        rtp.Buffer.Span[..rtp.Size].CopyTo(rtcp.Buffer.Span);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt16BigEndian(rtcp.Buffer.Span[2..], (ushort)(port + 1));
+        return rtcp;
     }
 
     private long ElapsedMilliseconds(long timestamp) => (long)_time.GetElapsedTime(_startTimestamp, timestamp).TotalMilliseconds;
