@@ -84,15 +84,22 @@ public sealed partial class MediaReceiver : IDisposable
     }
 
     /// <summary>
-    /// Watches <paramref name="socket"/> (made non-blocking) and hands its datagrams to
-    /// <paramref name="sink"/> with <paramref name="channel"/>. Dispose the registration before
-    /// the socket closes. <paramref name="batched"/>: the socket carries many streams (a shared RTP
-    /// port), so each readiness is answered with recvmmsg, many datagrams a system call.
+    /// Watches <paramref name="socket"/> and hands its datagrams to <paramref name="sink"/> with
+    /// <paramref name="channel"/>. Dispose the registration before the socket closes. Each read asks
+    /// the kernel not to wait (recvmsg MSG_DONTWAIT), so the socket itself may stay blocking: made
+    /// non-blocking, the runtime would give it its asynchronous machinery (about 300 bytes a socket,
+    /// see <see cref="Net.LinuxDatagramSend"/> for its sends). <paramref name="batched"/>: the socket
+    /// carries many streams (a shared RTP port, made non-blocking), so each readiness is answered with
+    /// recvmmsg, many datagrams a system call.
     /// </summary>
     internal ReceiverRegistration Register(Socket socket, IDatagramSink sink, int channel, bool batched = false)
     {
         ObjectDisposedException.ThrowIf(_stopping, this);
-        socket.Blocking = false;
+        if (batched)
+        {
+            socket.Blocking = false;
+        }
+
         if (_options.KernelTimestamps)
         {
             LinuxTimestampedReceive.Enable(socket);
@@ -173,13 +180,13 @@ public sealed partial class MediaReceiver : IDisposable
         }
 
         var events = new byte[MaxEvents * LinuxEpoll.EventSize];
-        var buffer = new byte[MaxDatagram];
         var v4 = new SocketAddress(AddressFamily.InterNetwork);
         var v6 = new SocketAddress(AddressFamily.InterNetworkV6);
         int idleMs = Math.Max(1, (int)_options.IdleWake.TotalMilliseconds);
         long batchTicks = (long)(_options.BatchInterval.TotalSeconds * Stopwatch.Frequency);
         long woke = 0;
-        using var stamped = _options.KernelTimestamps ? new LinuxTimestampedReceive(MaxDatagram) : null;
+        // Without kernel timestamps enabled on the sockets the time read is 0, as the receiver reports then.
+        using var stamped = new LinuxTimestampedReceive(MaxDatagram);
         using var batch = new LinuxBatchedReceive(BatchDatagrams, MaxDatagram);
         while (!_stopping)
         {
@@ -223,54 +230,43 @@ public sealed partial class MediaReceiver : IDisposable
                 {
                     ReadBatch(registration, batch, from);
                 }
-                else if (stamped is null)
-                {
-                    ReadOne(registration, buffer, from);
-                }
                 else
                 {
-                    ReadStamped(registration, stamped, from);
+                    ReadOne(registration, stamped, from);
                 }
             }
         }
     }
 
-    /// <summary>One datagram per readiness event: level-triggered epoll reports the socket again while more wait.</summary>
-    private void ReadOne(ReceiverRegistration registration, byte[] buffer, SocketAddress from)
+    /// <summary>
+    /// One datagram per readiness event (level-triggered epoll reports the socket again while more
+    /// wait), with the kernel's receive time when the socket has SO_TIMESTAMPNS on (else 0).
+    /// </summary>
+    private void ReadOne(ReceiverRegistration registration, LinuxTimestampedReceive stamped, SocketAddress from)
     {
         int n;
+        long receivedAtNs;
+        // Held for the read, as the socket's own receive would: a socket closing meanwhile keeps its
+        // descriptor until then, so the read never lands on a descriptor reused by another call.
+        var handle = registration.Socket.SafeHandle;
+        bool held = false;
         try
         {
-            n = registration.Socket.ReceiveFrom(buffer, SocketFlags.None, from);
-        }
-        catch (SocketException ex) when (ex.SocketErrorCode == SocketError.WouldBlock)
-        {
-            return;   // readiness without a datagram (e.g. one dropped for a bad checksum)
-        }
-        catch (SocketException ex)
-        {
-            Deliver(registration, ex);
-            return;
+            handle.DangerousAddRef(ref held);
+            n = stamped.Read(registration.Fd, from, out receivedAtNs);
         }
         catch (ObjectDisposedException)
         {
             return;
         }
-
-        try
+        finally
         {
-            registration.Sink.OnDatagram(registration.Channel, buffer.AsSpan(0, n), from, 0);
+            if (held)
+            {
+                handle.DangerousRelease();
+            }
         }
-        catch (Exception ex)
-        {
-            LogSinkFailed(ex, registration.Sink.GetType().Name);
-        }
-    }
 
-    /// <summary>As <see cref="ReadOne"/>, with the kernel's receive time (recvmsg, SO_TIMESTAMPNS).</summary>
-    private void ReadStamped(ReceiverRegistration registration, LinuxTimestampedReceive stamped, SocketAddress from)
-    {
-        int n = stamped.Read(registration.Fd, from, out long receivedAtNs);
         if (n == 0)
         {
             return;

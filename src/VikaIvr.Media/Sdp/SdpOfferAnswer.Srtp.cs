@@ -5,7 +5,8 @@ namespace VikaIvr.Media.Sdp;
 /// <summary>SDES (RFC 4568) on top of offer/answer: which offers the policy accepts, our keys, the peer's answer.</summary>
 public sealed partial class SdpOfferAnswer
 {
-    private List<SdesCryptoAttribute> _offeredCrypto = [];
+    // Our a=crypto lines from our own SRTP offer; none until one was made.
+    private List<SdesCryptoAttribute>? _offeredCrypto;
 
     /// <summary>
     /// Whether the policy takes this m= section, and with which crypto line. An RTP/AVP section with a=crypto
@@ -75,19 +76,19 @@ public sealed partial class SdpOfferAnswer
     {
         srtp = null;
         refusal = null;
-        if (_offeredCrypto.Count == 0)
+        if (_offeredCrypto is not { Count: > 0 } offered)
         {
             return true;
         }
 
-        var theirs = SdpCryptoReader.FindAnswer(m, _offeredCrypto);
+        var theirs = SdpCryptoReader.FindAnswer(m, offered);
         if (theirs is null)
         {
             refusal = "the answer accepted none of our a=crypto lines";
             return false;
         }
 
-        var ours = _offeredCrypto.Find(o => o.Tag == theirs.Tag)!;
+        var ours = offered.Find(o => o.Tag == theirs.Tag)!;
         srtp = new SrtpPolicy(ours.Suite, ours.Key, theirs.Key);
         return true;
     }

@@ -17,6 +17,7 @@ public sealed partial class SdpOfferAnswer
     private byte[]? _lastBody;
     private int _lastBodyOrigin;
     private string? _lastText;
+    private SdpSessionDescription? _localDescription;
 
     /// <param name="localAddress">The address to advertise: the configured public media address, or the one the SIP request arrived on.</param>
     /// <param name="localPort">Our RTP port.</param>
@@ -41,8 +42,8 @@ public sealed partial class SdpOfferAnswer
 
     public string LocalCname { get; set; } = "vikaivr";
 
-    /// <summary>The SDP we last sent (offer or answer).</summary>
-    public SdpSessionDescription? LocalDescription { get; private set; }
+    /// <summary>The SDP we last sent (offer or answer); after an answer written straight to its body, read from it when first asked for.</summary>
+    public SdpSessionDescription? LocalDescription => _localDescription ??= LocalText is { } text ? SdpSessionDescription.Parse(text) : null;
 
     /// <summary><see cref="LocalDescription"/> as UTF-8, serialized once: the body to send (never changed once made).</summary>
     public ReadOnlyMemory<byte> LocalBody => _lastBody;
@@ -54,15 +55,17 @@ public sealed partial class SdpOfferAnswer
     public NegotiatedMedia? Current { get; private set; }
 
     public SdpNegotiationResult Answer(string offer)
-        => SdpSessionDescription.TryParse(offer, out var sdp, out string? error)
-            ? Answer(sdp)
-            : SdpNegotiationResult.Fail(SdpNegotiationError.Malformed, error ?? "malformed SDP");
+    {
+        ArgumentNullException.ThrowIfNull(offer);
+        return AnswerText(offer);
+    }
 
     /// <summary>Answers an offer given as the UTF-8 body it arrived in.</summary>
     public SdpNegotiationResult Answer(ReadOnlySpan<byte> offer)
-        => SdpSessionDescription.TryParse(offer, out var sdp, out string? error)
-            ? Answer(sdp)
-            : SdpNegotiationResult.Fail(SdpNegotiationError.Malformed, error ?? "malformed SDP");
+    {
+        using var text = new SdpUtf8Text(offer, stackalloc char[SdpUtf8Text.StackLimit]);
+        return AnswerText(text.Chars);
+    }
 
     /// <summary>Answers an offer (initial or re-offer). On failure nothing changes and the SIP layer sends 488.</summary>
     public SdpNegotiationResult Answer(SdpSessionDescription offer)
@@ -194,7 +197,7 @@ public sealed partial class SdpOfferAnswer
             }
 
             Current = new NegotiatedMedia(codec, te, ptime, remote, direction) { Srtp = srtp, RemoteSsrc = SdpAudioReader.ReadSsrc(m) };
-            return SdpNegotiationResult.Ok(null, Current);
+            return SdpNegotiationResult.Ok((SdpSessionDescription?)null, Current);
         }
 
         return SdpNegotiationResult.Fail(SdpNegotiationError.NoAudioStream, "the answer rejected the audio stream");
@@ -265,7 +268,7 @@ public sealed partial class SdpOfferAnswer
         _lastBody = body;
         _lastBodyOrigin = afterOrigin;
         _lastText = null;
-        LocalDescription = sdp;
+        _localDescription = sdp;
     }
 
     private static int AfterOrigin(ReadOnlySpan<byte> body)

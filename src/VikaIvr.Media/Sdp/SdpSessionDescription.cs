@@ -55,22 +55,8 @@ public sealed class SdpSessionDescription
     /// <summary>Parses a UTF-8 body as received (no string of the whole body is made).</summary>
     public static bool TryParse(ReadOnlySpan<byte> utf8, out SdpSessionDescription sdp, out string? error)
     {
-        const int StackLimit = 2048;
-        char[]? rented = null;
-        int max = Encoding.UTF8.GetMaxCharCount(utf8.Length);
-        Span<char> chars = max <= StackLimit ? stackalloc char[StackLimit] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(max));
-        try
-        {
-            int n = Encoding.UTF8.GetChars(utf8, chars);
-            return SdpParser.TryParse(chars[..n], out sdp, out error);
-        }
-        finally
-        {
-            if (rented is not null)
-            {
-                System.Buffers.ArrayPool<char>.Shared.Return(rented);
-            }
-        }
+        using var text = new SdpUtf8Text(utf8, stackalloc char[SdpUtf8Text.StackLimit]);
+        return SdpParser.TryParse(text.Chars, out sdp, out error);
     }
 
     public override string ToString()

@@ -12,9 +12,9 @@ namespace VikaIvr.Media.Session;
 /// <summary>The receiving half: datagrams from the shared receiver (or this session's own loops), span-based packet handling.</summary>
 public sealed partial class MediaSession
 {
-    private readonly Lock _rxGate = new();
     private readonly RtpReceiveStatistics _rx = new();
-    private readonly DtmfEventReceiver _dtmfReceiver;
+    // Made with the first telephone-event packet (receive thread, under the rx gate): a call whose digits come otherwise never needs it.
+    private DtmfEventReceiver? _dtmfReceiver;
     // Decoded audio for the listeners: taken with the first listener (most calls have none).
     private short[]? _pcm;
     private volatile SocketAddress? _latched;
@@ -49,7 +49,7 @@ public sealed partial class MediaSession
             // ICMP from a peer that went away: never fatal, and never disturbs other calls.
             Interlocked.Increment(ref _icmpErrors);
         }
-        else if (!_closing.IsCancellationRequested)
+        else if (Volatile.Read(ref _state) != 2)
         {
             LogReceiveError(error, _lease.Port);
         }
@@ -63,7 +63,7 @@ public sealed partial class MediaSession
     {
         var buffer = new byte[MaxPacket];
         var from = new SocketAddress(socket.AddressFamily);
-        var token = _closing.Token;
+        var token = Closed;
         while (!token.IsCancellationRequested)
         {
             int n;
@@ -145,12 +145,12 @@ public sealed partial class MediaSession
             : (long)(_time.GetElapsedTime(_startTimestamp, now).TotalSeconds * 8000);
         Span<DtmfEventDigit> digits = stackalloc DtmfEventDigit[2];
         int digitCount = 0;
-        lock (_rxGate)
+        lock (RxGate)
         {
             _rx.Record(header.Ssrc, header.SequenceNumber, header.Timestamp, packet.Payload.Length, arrivalUnits);
             if (isEvent)
             {
-                digitCount = _dtmfReceiver.Process(header.Timestamp, packet.Payload, ElapsedMilliseconds(now), digits);
+                digitCount = DtmfReceiver().Process(header.Timestamp, packet.Payload, ElapsedMilliseconds(now), digits);
             }
         }
 
@@ -203,7 +203,7 @@ public sealed partial class MediaSession
             any = true;
             if (packet.Type == RtcpPacketType.SenderReport && packet.Length >= 28)
             {
-                lock (_rxGate)
+                lock (RxGate)
                 {
                     _lastSrCompact = packet.SenderInfo.CompactNtp;
                     _lastSrAt = _time.GetTimestamp();
@@ -227,6 +227,19 @@ public sealed partial class MediaSession
         }
     }
 
+    /// <summary>Receive thread, under the rx gate; published for the pacer's <see cref="ExpireDtmf"/>.</summary>
+    private DtmfEventReceiver DtmfReceiver()
+    {
+        if (_dtmfReceiver is { } existing)
+        {
+            return existing;
+        }
+
+        var created = new DtmfEventReceiver(_options.DtmfEventTimeout);
+        Volatile.Write(ref _dtmfReceiver, created);
+        return created;
+    }
+
     /// <summary>The packet path's whole share of the inactivity watch: one timestamp, written without a lock.</summary>
     private void MarkReceived() => Volatile.Write(ref _lastReceivedAt, _time.GetTimestamp());
 
@@ -234,7 +247,7 @@ public sealed partial class MediaSession
     {
         // Pacer side: never wait for the receive thread; an event that ended is noticed a frame later.
         // Most frames no key is being pressed: then neither the lock nor the clock is touched.
-        if (!_dtmfReceiver.IsActive || !_rxGate.TryEnter())
+        if (Volatile.Read(ref _dtmfReceiver) is not { IsActive: true } receiver || !Monitor.TryEnter(RxGate))
         {
             return;
         }
@@ -243,11 +256,11 @@ public sealed partial class MediaSession
         bool expired;
         try
         {
-            expired = _dtmfReceiver.TryExpire(ElapsedMilliseconds(_time.GetTimestamp()), out digit);
+            expired = receiver.TryExpire(ElapsedMilliseconds(_time.GetTimestamp()), out digit);
         }
         finally
         {
-            _rxGate.Exit();
+            Monitor.Exit(RxGate);
         }
 
         if (expired)

@@ -1,8 +1,10 @@
+using System.Buffers;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using VikaIvr.Media.Clock;
 using VikaIvr.Media.Dtmf.Events;
+using VikaIvr.Media.Net;
 using VikaIvr.Media.Rtcp;
 using VikaIvr.Media.Rtp;
 using VikaIvr.Media.Sdp;
@@ -14,12 +16,23 @@ public sealed partial class MediaSession
 {
     private static readonly DateTime NtpEpoch = new(1900, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
-    private readonly Lock _sendGate = new();
     // RTP and RTCP are both written here, one after the other, under the send gate; sized for the
     // largest frame (MaxPtimeMs) or report (a 255-byte CNAME) with the SRTP trailer.
-    private readonly byte[] _sendBuffer = new byte[SendBufferBytes];
+    // Pooled: given back at the close, under the send gate once the last report left (the pacer,
+    // which re-checks the state under the gate, never touches it after).
+    private byte[] _sendBuffer = ArrayPool<byte>.Shared.Rent(SendBufferBytes);
     private readonly DtmfSendQueue _dtmfSend = new();
-    private readonly DtmfEventGenerator _dtmfGenerator = new();
+
+    /// <summary>
+    /// The send gate: the pacer (only ever trying it) and the close. The monitor of an object the
+    /// session has anyway, not a lock object of its own for every call.
+    /// </summary>
+    private object SendGate => _dtmfSend;
+
+    /// <summary>The receive statistics' gate (receive thread, the pacer only trying it, statistics readers): the monitor of the statistics themselves.</summary>
+    private object RxGate => _rx;
+    // Made by the pacer for the first digit sent: most calls never send one.
+    private DtmfEventGenerator? _dtmfGenerator;
     private DtmfSendQueue.Entry? _dtmfCurrent;
     private uint _dtmfEventTimestamp;
     private int _dtmfGapFrames;
@@ -59,13 +72,19 @@ public sealed partial class MediaSession
         }
 
         // Only closing takes this gate from another thread: a frame then is not worth waiting for.
-        if (!_sendGate.TryEnter())
+        if (!Monitor.TryEnter(SendGate))
         {
             return;
         }
 
         try
         {
+            if (Volatile.Read(ref _state) != 1)
+            {
+                // Closed since the check above: the sockets (and the descriptors sent on) may be gone.
+                return;
+            }
+
             int frameSamples = media.PtimeMs * 8;
             ExpireDtmf();
             if (++_framesSinceRtcp * media.PtimeMs >= _options.RtcpInterval.TotalMilliseconds && SendRtcp(bye: false))
@@ -104,13 +123,13 @@ public sealed partial class MediaSession
         }
         finally
         {
-            _sendGate.Exit();
+            Monitor.Exit(SendGate);
         }
     }
 
     private bool TrySendDtmfFrame(NegotiatedMedia media, SocketAddress to, int frameSamples)
     {
-        if (!_dtmfGenerator.IsActive)
+        if (_dtmfGenerator is not { IsActive: true })
         {
             if (_dtmfGapFrames > 0)
             {
@@ -124,14 +143,16 @@ public sealed partial class MediaSession
             }
 
             _dtmfCurrent = next;
+            _dtmfGenerator ??= new DtmfEventGenerator();
             _dtmfGenerator.Start(next.Digit, next.DurationSamples, frameSamples);
             _dtmfEventTimestamp = _timestamp;
         }
 
-        _dtmfGenerator.TryNext(out var ev, out bool marker);
+        var generator = _dtmfGenerator!;
+        generator.TryNext(out var ev, out bool marker);
         ev.Write(_sendBuffer.AsSpan(RtpHeader.FixedSize));
         SendRtp((byte)media.TelephoneEventPayloadType!.Value, _dtmfEventTimestamp, marker, TelephoneEvent.Size, to);
-        if (!_dtmfGenerator.IsActive)
+        if (!generator.IsActive)
         {
             _dtmfCurrent?.Completion.TrySetResult();
             _dtmfCurrent = null;
@@ -155,7 +176,10 @@ public sealed partial class MediaSession
             // On a shared socket the frame joins the pacer's batch: one sendmmsg for the slot's frames.
             if (!(_lease.Shared is { } shared && _registration?.Batch is { } batch && batch.Add(shared.RtpFd, _sendBuffer.AsSpan(0, length), to)))
             {
-                _lease.Rtp.SendTo(_sendBuffer.AsSpan(0, length), SocketFlags.None, to);
+                if (!TrySend(_lease.Rtp, _rtpFd, _sendBuffer.AsSpan(0, length), to))
+                {
+                    Interlocked.Increment(ref _icmpErrors);
+                }
             }
         }
         catch (SocketException)
@@ -181,9 +205,9 @@ public sealed partial class MediaSession
         // a periodic report goes one frame later instead.
         if (bye)
         {
-            _rxGate.Enter();
+            Monitor.Enter(RxGate);
         }
-        else if (!_rxGate.TryEnter())
+        else if (!Monitor.TryEnter(RxGate))
         {
             return false;
         }
@@ -201,7 +225,7 @@ public sealed partial class MediaSession
         }
         finally
         {
-            _rxGate.Exit();
+            Monitor.Exit(RxGate);
         }
 
         var buffer = _sendBuffer.AsSpan();
@@ -227,14 +251,36 @@ public sealed partial class MediaSession
         try
         {
             n = ProtectRtcp(_sendBuffer, n);
-            _lease.Rtcp.SendTo(buffer[..n], SocketFlags.None, to);
-            _rtcpSent++;
+            if (TrySend(_lease.Rtcp, _rtcpFd, buffer[..n], to))
+            {
+                _rtcpSent++;
+            }
+            else
+            {
+                Interlocked.Increment(ref _icmpErrors);
+            }
         }
         catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
         {
             Interlocked.Increment(ref _icmpErrors);
         }
 
+        return true;
+    }
+
+    /// <summary>
+    /// Through the descriptor when the receiver reads the socket (<see cref="LinuxDatagramSend"/>: the
+    /// socket needs no asynchronous machinery; only ever under the send gate while running, before the
+    /// close), else through the socket. False when the descriptor's send failed (the socket's throws).
+    /// </summary>
+    private static bool TrySend(Socket socket, int fd, ReadOnlySpan<byte> datagram, SocketAddress to)
+    {
+        if (fd >= 0)
+        {
+            return LinuxDatagramSend.SendTo(fd, datagram, to) == 0;
+        }
+
+        socket.SendTo(datagram, SocketFlags.None, to);
         return true;
     }
 

@@ -13,7 +13,9 @@ public sealed partial class MediaSession
     // Taken with the first SRTP policy (a plain call never needs them), before _srtp publishes it.
     private byte[]? _srtpRtpIn;
     private byte[]? _srtpRtcpIn;
-    private readonly List<SrtpSession> _srtpSessions = [];
+    // Every policy's session until close (a receive thread may still be inside one replaced): an
+    // array replaced whole, so a plain call holds none (the shared empty one).
+    private SrtpSession[] _srtpSessions = [];
     private volatile SrtpSession? _srtp;
 
     /// <summary>True when the current media is SRTP.</summary>
@@ -36,11 +38,13 @@ public sealed partial class MediaSession
         var session = new SrtpSession(policy);
         _srtpRtpIn ??= new byte[MaxPacket];
         _srtpRtcpIn ??= new byte[MaxPacket];
-        lock (_srtpSessions)
+        SrtpSession[] seen, added;
+        do
         {
-            // Kept until close: a receive thread may still be inside the one replaced.
-            _srtpSessions.Add(session);
+            seen = Volatile.Read(ref _srtpSessions);
+            added = [.. seen, session];
         }
+        while (Interlocked.CompareExchange(ref _srtpSessions, added, seen) != seen);
 
         _srtp = session;
     }
@@ -83,13 +87,10 @@ public sealed partial class MediaSession
     {
         long failures = 0;
         long replayed = 0;
-        lock (_srtpSessions)
+        foreach (var s in Volatile.Read(ref _srtpSessions))
         {
-            foreach (var s in _srtpSessions)
-            {
-                failures += s.AuthenticationFailures + s.Malformed;
-                replayed += s.Replayed;
-            }
+            failures += s.AuthenticationFailures + s.Malformed;
+            replayed += s.Replayed;
         }
 
         return (failures, replayed);
@@ -98,14 +99,9 @@ public sealed partial class MediaSession
     private void DisposeSrtp()
     {
         _srtp = null;
-        lock (_srtpSessions)
+        foreach (var s in Interlocked.Exchange(ref _srtpSessions, []))
         {
-            foreach (var s in _srtpSessions)
-            {
-                s.Dispose();
-            }
-
-            _srtpSessions.Clear();
+            s.Dispose();
         }
     }
 }

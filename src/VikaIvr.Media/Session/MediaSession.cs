@@ -41,7 +41,7 @@ public sealed partial class MediaSession : IPacedStream, IDatagramSink, IAsyncDi
     private readonly MediaReceiver? _receiver;
     private readonly PlaybackQueue _playback = new();
     private Channel<MediaDigit>? _digits;
-    private readonly CancellationTokenSource _closing = new();
+    private CancellationTokenSource? _closing;
     private readonly string _cname;
     private readonly long _startTimestamp;
     private volatile IMediaAudioListener[] _listeners = [];
@@ -53,6 +53,8 @@ public sealed partial class MediaSession : IPacedStream, IDatagramSink, IAsyncDi
     private ReceiverRegistration? _rtpWatch;
     private ReceiverRegistration? _rtcpWatch;
     private int _state;   // 0 new, 1 running, 2 closed
+    private int _rtpFd = -1;    // the descriptors sent on when the receiver reads the sockets; -1: through the sockets
+    private int _rtcpFd = -1;
 
     /// <param name="ssrc">Our SSRC when it was chosen before (announced in SDP on a shared port); 0 picks one.</param>
     public MediaSession(MediaClock clock, RtpPortLease lease, MediaSessionOptions options, TimeProvider time, ILogger<MediaSession> logger,
@@ -76,7 +78,6 @@ public sealed partial class MediaSession : IPacedStream, IDatagramSink, IAsyncDi
         }
 
         _startTimestamp = _time.GetTimestamp();
-        _dtmfReceiver = new DtmfEventReceiver(options.DtmfEventTimeout);
         Ssrc = ssrc != 0 ? ssrc : NewSsrc();
         _sequence = (ushort)Random.Shared.Next(0, ushort.MaxValue);
         _timestamp = (uint)Random.Shared.NextInt64(0, uint.MaxValue);
@@ -119,7 +120,7 @@ public sealed partial class MediaSession : IPacedStream, IDatagramSink, IAsyncDi
         : null;
 
     /// <summary>Cancelled when the session closes.</summary>
-    public CancellationToken Closed => _closing.Token;
+    public CancellationToken Closed => ClosingSource().Token;
 
     /// <summary>Starts sending and receiving with what offer/answer agreed.</summary>
     public void Start(NegotiatedMedia media)
@@ -141,6 +142,8 @@ public sealed partial class MediaSession : IPacedStream, IDatagramSink, IAsyncDi
         {
             _rtpWatch = _receiver.Register(_lease.Rtp, this, RtpChannel);
             _rtcpWatch = _receiver.Register(_lease.Rtcp, this, RtcpChannel);
+            _rtpFd = _rtpWatch.Fd;
+            _rtcpFd = _rtcpWatch.Fd;
         }
         else
         {
@@ -171,7 +174,7 @@ public sealed partial class MediaSession : IPacedStream, IDatagramSink, IAsyncDi
         _media = media;
         _latched = null;
         _sendTo = media.RemoteEndPoint is { } ep ? ToSocketAddress(ep) : null;
-        _rtcpTo = media.RemoteRtcpEndPoint is { } rtcp ? ToSocketAddress(rtcp) : null;
+        _rtcpTo = _sendTo is { } rtp ? NextPort(rtp) : null;
         UpdateSrtp(media.Srtp);
         _needMarker = true;
         if (previous is not null && previous.PtimeMs != media.PtimeMs)
@@ -210,6 +213,28 @@ public sealed partial class MediaSession : IPacedStream, IDatagramSink, IAsyncDi
     }
 
     /// <summary>
+    /// The source of <see cref="Closed"/>, made on first use (most calls never ask); one made after
+    /// the close is cancelled at once, as the close would have done (the state is written before the
+    /// close reads this field, and this field before the state is read here).
+    /// </summary>
+    private CancellationTokenSource ClosingSource()
+    {
+        if (Volatile.Read(ref _closing) is { } existing)
+        {
+            return existing;
+        }
+
+        var created = new CancellationTokenSource();
+        var source = Interlocked.CompareExchange(ref _closing, created, null) ?? created;
+        if (Volatile.Read(ref _state) == 2)
+        {
+            source.Cancel();
+        }
+
+        return source;
+    }
+
+    /// <summary>
     /// The digit channel, made on first use: a call whose digits go to <see cref="DigitSink"/> never
     /// needs it. One made after the close is completed at once, as the close would have done.
     /// </summary>
@@ -233,7 +258,7 @@ public sealed partial class MediaSession : IPacedStream, IDatagramSink, IAsyncDi
     public MediaSessionStatistics GetStatistics()
     {
         var (srtpFailures, srtpReplayed) = SrtpDrops();
-        lock (_rxGate)
+        lock (RxGate)
         {
             return new MediaSessionStatistics(_packetsSent, _octetsSent, _rx.PacketsReceived, _rx.OctetsReceived,
                 Math.Max(0, _rx.Lost), _rx.JitterMilliseconds, _strictDropped, _malformed, _icmpErrors, _rtcpSent, _remoteBye)
@@ -253,14 +278,16 @@ public sealed partial class MediaSession : IPacedStream, IDatagramSink, IAsyncDi
         }
 
         _registration?.Dispose();
-        lock (_sendGate)
+        lock (SendGate)
         {
             SendRtcp(bye: true);
+            System.Buffers.ArrayPool<byte>.Shared.Return(_sendBuffer);
+            _sendBuffer = [];
         }
 
         _playback.StopAll();
         _dtmfSend.CancelAll();
-        _closing.Cancel();
+        Volatile.Read(ref _closing)?.Cancel();
         _digits?.Writer.TryComplete();
         // Unwatched before the sockets close, so the receiver never reads a reused descriptor.
         _rtpWatch?.Dispose();
@@ -276,7 +303,7 @@ public sealed partial class MediaSession : IPacedStream, IDatagramSink, IAsyncDi
         }
 
         DisposeSrtp();
-        _closing.Dispose();
+        Volatile.Read(ref _closing)?.Dispose();
     }
 
     private SocketAddress ToSocketAddress(IPEndPoint endPoint)
@@ -287,6 +314,22 @@ public sealed partial class MediaSession : IPacedStream, IDatagramSink, IAsyncDi
         }
 
         return endPoint.Serialize();
+    }
+
+    /// <summary>The RTCP address (RTP port + 1, as <see cref="NegotiatedMedia.RemoteRtcpEndPoint"/>) made from the RTP one's bytes.</summary>
+    private SocketAddress NextPort(SocketAddress rtp)
+    {
+        // sockaddr_in and sockaddr_in6 both keep the port, big-endian, at bytes 2-3.
+        int port = System.Buffers.Binary.BinaryPrimitives.ReadUInt16BigEndian(rtp.Buffer.Span[2..]);
+        if (port == ushort.MaxValue)
+        {
+            return ToSocketAddress(_media!.RemoteRtcpEndPoint!);   // out of range: throws as the endpoint does
+        }
+
+        var rtcp = new SocketAddress(rtp.Family, rtp.Size);
+        rtp.Buffer.Span[..rtp.Size].CopyTo(rtcp.Buffer.Span);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt16BigEndian(rtcp.Buffer.Span[2..], (ushort)(port + 1));
+        return rtcp;
     }
 
     private long ElapsedMilliseconds(long timestamp) => (long)_time.GetElapsedTime(_startTimestamp, timestamp).TotalMilliseconds;
