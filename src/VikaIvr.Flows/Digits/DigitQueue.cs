@@ -48,10 +48,12 @@ public sealed class DigitQueue
     {
         get
         {
-            var list = new List<DtmfSource>(3);
             int seen = Volatile.Read(ref _sourcesSeen);
-            foreach (DtmfSource s in Enum.GetValues<DtmfSource>())
-                if ((seen & (1 << (int)s)) != 0) list.Add(s);
+            if (seen == 0) return [];
+            // By bit, not Enum.GetValues (a new array each time): read once for every call that ends.
+            var list = new List<DtmfSource>(System.Numerics.BitOperations.PopCount((uint)seen));
+            for (int s = 0; s <= (int)DtmfSource.InBand; s++)
+                if ((seen & (1 << s)) != 0) list.Add((DtmfSource)s);
             return list;
         }
     }

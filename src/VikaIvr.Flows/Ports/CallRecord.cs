@@ -7,6 +7,13 @@ namespace VikaIvr.Flows.Ports;
 /// </summary>
 public sealed class CallRecord
 {
+    // Each list made on first use: a call's set-up touches few of them, and most calls never fill some (failures, DTMF methods).
+    private List<string>? _dtmfMethods;
+    private List<string>? _nodes;
+    private List<long>? _nodeTimesMs;
+    private List<string>? _events;
+    private List<string>? _failures;
+
     public required string CallId { get; init; }
     public required string Caller { get; init; }
     public required string Called { get; init; }
@@ -26,23 +33,23 @@ public sealed class CallRecord
     public string? Codec { get; set; }
 
     /// <summary>DTMF methods seen: "rfc4733", "info", "inband".</summary>
-    public List<string> DtmfMethods { get; } = [];
+    public List<string> DtmfMethods => _dtmfMethods ??= [];
 
     /// <summary>Flow node ids in the order visited.</summary>
-    public List<string> Nodes { get; } = [];
+    public List<string> Nodes => _nodes ??= [];
 
     /// <summary>For each entry of <see cref="Nodes"/>: milliseconds since the call was answered (or
     /// started, when it never was) at which that node was entered.</summary>
-    public List<long> NodeTimesMs { get; } = [];
+    public List<long> NodeTimesMs => _nodeTimesMs ??= [];
 
     /// <summary>Flow events (node entered, digits masked, outcomes) in order.</summary>
-    public List<string> Events { get; } = [];
+    public List<string> Events => _events ??= [];
 
     /// <summary>The call's outcome as the flow saw it: "status-answered", "bill-answered", "transferred", "too-many-attempts", ...</summary>
     public string Outcome { get; set; } = "";
 
     /// <summary>Failures during the call (database or speech) that the caller heard as system-busy.</summary>
-    public List<string> Failures { get; } = [];
+    public List<string> Failures => _failures ??= [];
 
     public long RtpPacketsSent { get; set; }
     public long RtpPacketsReceived { get; set; }

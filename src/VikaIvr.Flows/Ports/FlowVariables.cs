@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace VikaIvr.Flows.Ports;
 
 /// <summary>
@@ -6,23 +8,37 @@ namespace VikaIvr.Flows.Ports;
 /// </summary>
 public sealed class FlowVariables
 {
-    private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
+    // The flow's defaults, shared by all its calls and never changed; the call's own copy is made
+    // at its first change (many calls end in the menus before any variable is set).
+    private readonly IReadOnlyDictionary<string, string> _defaults;
+    private Dictionary<string, string>? _values;
     // Made with the first personal value or clip: many calls end before either.
     private HashSet<string>? _personal;
     private Dictionary<string, AudioClip>? _clips;
 
-    public string? this[string name] => _values.TryGetValue(name, out var v) ? v : null;
+    public FlowVariables()
+        : this(FrozenDictionary<string, string>.Empty)
+    {
+    }
+
+    /// <param name="defaults">The starting values, read until the first change (the caller must not change them afterwards).</param>
+    public FlowVariables(IReadOnlyDictionary<string, string> defaults)
+    {
+        _defaults = defaults ?? throw new ArgumentNullException(nameof(defaults));
+    }
+
+    public string? this[string name] => Values.TryGetValue(name, out var v) ? v : null;
 
     public void Set(string name, string value, bool personal = false)
     {
-        _values[name] = value;
+        Own()[name] = value;
         if (personal) (_personal ??= new(StringComparer.Ordinal)).Add(name); else _personal?.Remove(name);
     }
 
     public bool Remove(string name)
     {
         _personal?.Remove(name);
-        return _values.Remove(name);
+        return Own().Remove(name);
     }
 
     /// <summary>Audio held for the call (a recording to play back or save); never logged.</summary>
@@ -32,5 +48,17 @@ public sealed class FlowVariables
 
     public bool IsPersonal(string name) => _personal?.Contains(name) == true;
 
-    public IReadOnlyDictionary<string, string> Values => _values;
+    public IReadOnlyDictionary<string, string> Values => _values ?? _defaults;
+
+    private Dictionary<string, string> Own()
+    {
+        if (_values is null)
+        {
+            var values = new Dictionary<string, string>(_defaults.Count + 4, StringComparer.Ordinal);
+            foreach (var (k, v) in _defaults) values[k] = v;
+            _values = values;
+        }
+
+        return _values;
+    }
 }

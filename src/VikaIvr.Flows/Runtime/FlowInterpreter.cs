@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Microsoft.Extensions.Logging;
 using VikaIvr.Flows.Model;
 using VikaIvr.Flows.Ports;
@@ -14,9 +15,9 @@ public sealed class FlowInterpreter
     private readonly FlowRuntime _runtime;
     private readonly ILogger _logger;
     private readonly string _name;
-    // The flow's variables with the runtime's overrides applied, merged once: each call copies an
-    // array instead of enumerating two dictionaries through their interfaces (a boxed enumerator each).
-    private readonly KeyValuePair<string, string>[] _initialVariables;
+    // The flow's variables with the runtime's overrides applied, merged once and shared by every
+    // call's variables until the call changes one (see FlowVariables).
+    private readonly FrozenDictionary<string, string> _initialVariables;
     // "play <prompt>" for every prompt the flow names, made once: the record's event for each prompt played.
     private readonly Dictionary<string, string> _playEvents = new(StringComparer.Ordinal);
 
@@ -28,7 +29,7 @@ public sealed class FlowInterpreter
         _name = Path.GetFileNameWithoutExtension(flow.File);
         var initial = new Dictionary<string, string>(_flow.Variables, StringComparer.Ordinal);
         foreach (var (k, v) in _runtime.VariableOverrides) initial[k] = v;
-        _initialVariables = [.. initial];
+        _initialVariables = initial.ToFrozenDictionary(StringComparer.Ordinal);
         foreach (var node in _flow.Nodes.Values)
         {
             foreach (var prompt in node.Prompts()) _playEvents.TryAdd(prompt.Name, "play " + prompt.Name);
@@ -45,9 +46,7 @@ public sealed class FlowInterpreter
         ArgumentNullException.ThrowIfNull(call);
         ArgumentNullException.ThrowIfNull(record);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, call.Ended);
-        var variables = new FlowVariables();
-        foreach (var (k, v) in _initialVariables) variables.Set(k, v);
-
+        var variables = new FlowVariables(_initialVariables);
         var session = new FlowSession(call, record, variables, linked.Token);
         var steps = new FlowStepRunner(_flow, _runtime, session, _logger, _playEvents);
         string? current = _flow.Start.Name;
@@ -67,7 +66,36 @@ public sealed class FlowInterpreter
                 record.Nodes.Add(node.Id);
                 record.NodeTimesMs.Add((long)(_runtime.Clock.GetUtcNow() - (record.AnsweredAt ?? record.StartedAt)).TotalMilliseconds);
                 if (node.Outcome is { } outcome) record.Outcome = outcome;
-                current = await RunNodeAsync(steps, session, node);
+
+                // One node's step, counted in and out, run in this method's own frame (no state
+                // machine of its own per node; a one-prompt play is awaited right here too). A node
+                // left because the caller hung up in it is no exit (that is the drop-off); one where
+                // the flow itself ended the call (hangup, transfer) is.
+                _runtime.Metrics?.Entered(_name, node.Id);
+                bool exited = false;
+                try
+                {
+                    if (steps.TryStartPlay(node, out var playing))
+                    {
+                        await playing;
+                        current = steps.AfterPlay((PlayNode)node);
+                    }
+                    else
+                    {
+                        current = await steps.RunAsync(node);
+                    }
+
+                    exited = !call.Ended.IsCancellationRequested || session.EndedByFlow;
+                }
+                catch (OperationCanceledException) when (session.EndedByFlow)
+                {
+                    exited = true;
+                    throw;
+                }
+                finally
+                {
+                    if (exited) _runtime.Metrics?.Exited(_name, node.Id);
+                }
             }
         }
         catch (OperationCanceledException) when (call.Ended.IsCancellationRequested && !ct.IsCancellationRequested)
@@ -82,31 +110,5 @@ public sealed class FlowInterpreter
         }
 
         session.SetOutcomeIfEmpty("completed");
-    }
-
-    /// <summary>
-    /// One node's step, counted in and out. A node left because the caller hung up in it is no
-    /// exit (that is the drop-off); one where the flow itself ended the call (hangup, transfer) is.
-    /// </summary>
-    private async Task<string?> RunNodeAsync(FlowStepRunner steps, FlowSession session, FlowNode node)
-    {
-        var metrics = _runtime.Metrics;
-        metrics?.Entered(_name, node.Id);
-        bool exited = false;
-        try
-        {
-            var next = await steps.RunAsync(node);
-            exited = !session.Call.Ended.IsCancellationRequested || session.EndedByFlow;
-            return next;
-        }
-        catch (OperationCanceledException) when (session.EndedByFlow)
-        {
-            exited = true;
-            throw;
-        }
-        finally
-        {
-            if (exited) metrics?.Exited(_name, node.Id);
-        }
     }
 }

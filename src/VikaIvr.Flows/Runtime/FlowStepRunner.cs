@@ -24,6 +24,27 @@ internal sealed partial class FlowStepRunner(FlowDefinition flow, FlowRuntime ru
         _ => throw new InvalidOperationException($"no runner for node kind '{node.Kind}'"),
     };
 
+    /// <summary>
+    /// A play node of one prompt and no clip (the usual greeting): starts its prompt and hands back
+    /// the playing task for the interpreter to await in its own frame, then <see cref="AfterPlay"/>
+    /// (no state machine of the step's own on the path to the call's first prompt). False: run
+    /// the node with <see cref="RunAsync"/>.
+    /// </summary>
+    public bool TryStartPlay(FlowNode node, out Task playing)
+    {
+        if (node is PlayNode { Clip: null, PromptIds.Count: 1 } play)
+        {
+            playing = PlayPromptAsync(play.PromptIds[0].Name, play.BargeIn);
+            return true;
+        }
+
+        playing = Task.CompletedTask;
+        return false;
+    }
+
+    /// <summary>Where a play node started by <see cref="TryStartPlay"/> goes once its prompt is over (null: the caller hung up).</summary>
+    public string? AfterPlay(PlayNode node) => HungUp ? null : node.Next.Name;
+
     private async Task<string?> PlayAsync(PlayNode node)
     {
         for (int i = 0; i < node.PromptIds.Count; i++) await PlayPromptAsync(node.PromptIds[i].Name, node.BargeIn); // indexed: no boxed enumerator

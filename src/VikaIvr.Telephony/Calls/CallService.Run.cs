@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Runtime.CompilerServices;
 using VikaIvr.Flows.Digits;
 using VikaIvr.Flows.Ports;
 using VikaIvr.Media.Net;
@@ -10,6 +11,7 @@ using VikaIvr.Media.Srtp;
 using VikaIvr.Sip.Admission;
 using VikaIvr.Sip.Core;
 using VikaIvr.Telephony.Digits;
+using VikaIvr.Telephony.Media;
 
 namespace VikaIvr.Telephony.Calls;
 
@@ -19,14 +21,14 @@ public sealed partial class CallService
     /// One call from the INVITE to its record: SDP offer/answer (early and late offer, re-INVITE
     /// through the session), the media session, the application, the BYE when it returns.
     /// </summary>
-    private sealed class CallRun(CallService service, SipInviteSession session)
+    private sealed class CallRun(CallService service, SipInviteSession session) : IWatchedMedia
     {
         private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private volatile bool _shutdown;
         private TelephonyCall? _call;
         private CallRecord? _record;
         private SdpOfferAnswer? _offerAnswer;
-        private IDisposable? _mediaWatch;
+        private bool _watched;
         private bool _finishing;
 
         public async Task RunAsync()
@@ -37,8 +39,29 @@ public sealed partial class CallService
                 if (await AnswerAsync().ConfigureAwait(false))
                 {
                     service.Metrics?.Answered();
-                    _mediaWatch = service._watchdog?.Watch(_call!.Media, OnMediaTimeout);
-                    await RunApplicationAsync().ConfigureAwait(false);
+                    var call = _call!;
+                    if (service._watchdog is { } watchdog)
+                    {
+                        watchdog.Watch(this);
+                        _watched = true;
+                    }
+
+                    // The application runs in this frame (no state machine of its own for every call).
+                    try
+                    {
+                        // The service's token is the graceful stop; the call's own Ended token tells the application about hangups.
+                        await service._application.RunAsync(call, _record!, service._stopping.Token).ConfigureAwait(false);
+                    }
+                    catch (OperationCanceledException) when (call.Ended.IsCancellationRequested || service._stopping.IsCancellationRequested)
+                    {
+                    }
+                    catch (Exception ex)
+                    {
+                        _record!.Failures.Add("application: " + ex.GetType().Name);
+                        service.LogApplicationFailed(session.CallId, ex);
+                    }
+
+                    Hangup();
                 }
 
                 if (_record is not null)
@@ -78,8 +101,13 @@ public sealed partial class CallService
             await _finished.Task.ConfigureAwait(false);
         }
 
-        /// <summary>Answers the INVITE; true when the call was acknowledged and media can run.</summary>
-        private async Task<bool> AnswerAsync()
+        /// <summary>
+        /// Answers the INVITE; true when the call was acknowledged and media can run. Awaited once,
+        /// by <see cref="RunAsync"/>, and over at the ACK: its state machine comes from a pool
+        /// instead of being allocated for every call.
+        /// </summary>
+        [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+        private async ValueTask<bool> AnswerAsync()
         {
             var options = service._options;
             if (options.AnswerDelay > TimeSpan.Zero)
@@ -243,26 +271,6 @@ public sealed partial class CallService
 
         private CallRecord NewRecord() => new() { CallId = session.CallId, Caller = session.Caller, Called = session.Called, StartedAt = session.StartedAt };
 
-        private async Task RunApplicationAsync()
-        {
-            var call = _call!;
-            try
-            {
-                // The service's token is the graceful stop; the call's own Ended token tells the application about hangups.
-                await service._application.RunAsync(call, _record!, service._stopping.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (call.Ended.IsCancellationRequested || service._stopping.IsCancellationRequested)
-            {
-            }
-            catch (Exception ex)
-            {
-                _record!.Failures.Add("application: " + ex.GetType().Name);
-                service.LogApplicationFailed(session.CallId, ex);
-            }
-
-            Hangup();
-        }
-
         /// <summary>Ends the call (BYE, or 480 to an INVITE not answered yet) without waiting for the BYE's answer: the session is over on our side at once.</summary>
         private void Hangup()
         {
@@ -285,8 +293,10 @@ public sealed partial class CallService
             service.TrackBye(session.CallId, bye);
         }
 
+        public MediaSession Media => _call!.Media;
+
         /// <summary>On the watchdog's sweep: BYE now (the session ends as MediaTimeout, the application sees Ended).</summary>
-        private void OnMediaTimeout()
+        public void OnMediaTimeout()
         {
             if (session.Ended.IsCancellationRequested)
             {
@@ -373,7 +383,11 @@ public sealed partial class CallService
         private async Task FinishAsync(SipSessionEnd end)
         {
             _finishing = true;
-            _mediaWatch?.Dispose();
+            if (_watched)
+            {
+                service._watchdog!.Unwatch(this);
+            }
+
             var call = _call;
             var r = _record!;
             // Once the stop began, a call we end is ended by the stop (its application returned on the stop token).

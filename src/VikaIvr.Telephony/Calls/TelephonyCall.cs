@@ -41,13 +41,19 @@ public sealed class TelephonyCall : ICall, IAsyncDisposable
         _infoDigits = ReadInfoDigitsAsync();
     }
 
-    private readonly List<TimeSpan> _latencies = [];
+    // Made with the first synthesized answer (most calls end in the menus); the list is its own lock.
+    private List<TimeSpan>? _latencies;
     private long _lastCollectedAt;
 
     /// <summary>For each synthesized answer: the time from the caller's last key to its playback.</summary>
     public IReadOnlyList<TimeSpan> SpeechLatencies
     {
-        get { lock (_latencies) return [.. _latencies]; }
+        get
+        {
+            var latencies = Volatile.Read(ref _latencies);
+            if (latencies is null) return [];
+            lock (latencies) return [.. latencies];
+        }
     }
 
     public string CallId => _session.CallId;
@@ -81,7 +87,8 @@ public sealed class TelephonyCall : ICall, IAsyncDisposable
             // How long the caller waited for synthesized speech after the entry was complete: the
             // last key, or the end of the collection when the keys were typed ahead of a prompt.
             // The first frame leaves at the stream's next pacer slot, at most one ptime later.
-            lock (_latencies) _latencies.Add(_time.GetElapsedTime(since));
+            var latencies = Volatile.Read(ref _latencies) ?? Interlocked.CompareExchange(ref _latencies, [], null) ?? _latencies!;
+            lock (latencies) latencies.Add(_time.GetElapsedTime(since));
         }
 
         // The hangup stops the playback itself (the call's one registration on Ended, see the

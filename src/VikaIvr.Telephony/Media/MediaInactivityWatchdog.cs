@@ -12,7 +12,7 @@ namespace VikaIvr.Telephony.Media;
 /// </summary>
 public sealed class MediaInactivityWatchdog : IDisposable
 {
-    private readonly ConcurrentDictionary<Watched, byte> _watched = new();
+    private readonly ConcurrentDictionary<IWatchedMedia, byte> _watched = new();
     private readonly ITimer _timer;
 
     public MediaInactivityWatchdog(TimeSpan timeout, TimeProvider time)
@@ -30,16 +30,21 @@ public sealed class MediaInactivityWatchdog : IDisposable
     public int Count => _watched.Count;
 
     /// <summary>
-    /// Watches <paramref name="media"/> until the handle is disposed. <paramref name="onTimeout"/> runs
-    /// at most once, on the sweep's thread, after which the call is no longer watched; it must not block.
+    /// Watches <paramref name="call"/>'s media until <see cref="Unwatch"/>. Its
+    /// <see cref="IWatchedMedia.OnMediaTimeout"/> runs at most once, on the sweep's thread, after
+    /// which the call is no longer watched; it must not block. The call itself is the entry (no
+    /// handle or delegate of its own for every call).
     /// </summary>
-    public IDisposable Watch(MediaSession media, Action onTimeout)
+    public void Watch(IWatchedMedia call)
     {
-        ArgumentNullException.ThrowIfNull(media);
-        ArgumentNullException.ThrowIfNull(onTimeout);
-        var watch = new Watched(this, media, onTimeout);
-        _watched.TryAdd(watch, 0);
-        return watch;
+        ArgumentNullException.ThrowIfNull(call);
+        _watched.TryAdd(call, 0);
+    }
+
+    public void Unwatch(IWatchedMedia call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        _watched.TryRemove(call, out _);
     }
 
     public void Dispose()
@@ -50,21 +55,13 @@ public sealed class MediaInactivityWatchdog : IDisposable
 
     private void Sweep()
     {
-        foreach (var watch in _watched.Keys)
+        // The pairs, not Keys (a copied list of every call at each sweep).
+        foreach (var (call, _) in _watched)
         {
-            if (watch.Media.ReceiveIdle is { } idle && idle >= Timeout && _watched.TryRemove(watch, out _))
+            if (call.Media.ReceiveIdle is { } idle && idle >= Timeout && _watched.TryRemove(call, out _))
             {
-                watch.OnTimeout();
+                call.OnMediaTimeout();
             }
         }
-    }
-
-    private sealed class Watched(MediaInactivityWatchdog owner, MediaSession media, Action onTimeout) : IDisposable
-    {
-        public MediaSession Media { get; } = media;
-
-        public Action OnTimeout { get; } = onTimeout;
-
-        public void Dispose() => owner._watched.TryRemove(this, out _);
     }
 }

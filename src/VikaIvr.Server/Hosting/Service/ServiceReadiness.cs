@@ -23,7 +23,7 @@ public sealed class ServiceReadiness(IEnumerable<IReadinessCheck> checks)
     /// <summary>Runs every check and stores the result; returns it.</summary>
     public async Task<ReadinessSnapshot> RefreshAsync(CancellationToken ct)
     {
-        var problems = new List<string>();
+        List<string>? problems = null;
         foreach (var check in _checks)
         {
             string? problem;
@@ -38,7 +38,7 @@ public sealed class ServiceReadiness(IEnumerable<IReadinessCheck> checks)
 
             if (problem is not null)
             {
-                problems.Add(check.Name + ": " + problem);
+                (problems ??= []).Add(check.Name + ": " + problem);
             }
         }
 
@@ -47,7 +47,13 @@ public sealed class ServiceReadiness(IEnumerable<IReadinessCheck> checks)
             return _current;
         }
 
-        var snapshot = new ReadinessSnapshot(problems.Count == 0, string.Join("; ", problems), false);
+        if (problems is null && _current is { Ready: true, Reason: "" } ready)
+        {
+            // Still ready: the snapshot stands (the refresh runs every few seconds on an idle node too).
+            return ready;
+        }
+
+        var snapshot = new ReadinessSnapshot(problems is null, problems is null ? "" : string.Join("; ", problems), false);
         _current = snapshot;
         return snapshot;
     }
