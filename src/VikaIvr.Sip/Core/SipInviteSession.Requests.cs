@@ -45,7 +45,15 @@ public sealed partial class SipInviteSession
                 if (!request.Body.IsEmpty)
                 {
                     var body = new SipBody(request.ContentType?.ToString() ?? "application/octet-stream", request.Body);
-                    InfoChannel.Writer.TryWrite(body);
+                    if (Volatile.Read(ref _infoSink) is { } sink)
+                    {
+                        sink.OnInfo(body);
+                    }
+                    else
+                    {
+                        InfoChannel.Writer.TryWrite(body);
+                    }
+
                     if (_events is not null)
                     {
                         Report(SipOutgoingEventKind.InfoReceived, 0, body.Text.ReplaceLineEndings(" ").Trim());

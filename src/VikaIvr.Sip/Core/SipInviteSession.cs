@@ -25,6 +25,7 @@ public sealed partial class SipInviteSession : ISipInviteServerUser
     // INFO. Bounded (an unbounded channel starts with a 32-slot segment, ~2 KB); a peer that sends more
     // keys than this unread loses the newest.
     private Channel<SipBody>? _infos;
+    private ISipInfoSink? _infoSink;
     private int _infosClosed;
     private SipResponse? _finalOnEnd;
     private SipTimerGroup? _timers;
@@ -74,8 +75,21 @@ public sealed partial class SipInviteSession : ISipInviteServerUser
     /// <summary>Completes when the session ends, after <see cref="Ended"/> fired.</summary>
     public Task<SipSessionEnd> Completion => _completion.Task;
 
-    /// <summary>Bodies of the INFO requests the peer sent (already answered 200), in order; completes when the session ends.</summary>
+    /// <summary>
+    /// Bodies of the INFO requests the peer sent (already answered 200), in order; completes when the
+    /// session ends. Empty when the bodies go to a sink (<see cref="DeliverInfosTo"/>).
+    /// </summary>
     public ChannelReader<SipBody> Infos => InfoChannel.Reader;
+
+    /// <summary>
+    /// Hands the INFO bodies that arrive from now on to <paramref name="sink"/> instead of
+    /// <see cref="Infos"/> (no channel is made for them).
+    /// </summary>
+    public void DeliverInfosTo(ISipInfoSink sink)
+    {
+        ArgumentNullException.ThrowIfNull(sink);
+        Volatile.Write(ref _infoSink, sink);
+    }
 
     /// <summary>INFO bodies held for the application before the newest are dropped.</summary>
     public const int MaxUnreadInfos = 256;

@@ -12,15 +12,14 @@ namespace VikaIvr.Telephony.Calls;
 /// <summary>
 /// A call as the flow sees it (<see cref="ICall"/>): one SIP invite session plus one media session,
 /// with the call's one digit queue fed by one path per source — RFC 4733 from the media receive
-/// path (<see cref="Rfc4733DigitSink"/>), SIP INFO from the session's INFO bodies, in-band tones
-/// from the audio listener.
+/// path (<see cref="Rfc4733DigitSink"/>), SIP INFO from the session's INFO bodies (handed to the call
+/// as they arrive), in-band tones from the audio listener.
 /// </summary>
-public sealed class TelephonyCall : ICall, IAsyncDisposable
+public sealed class TelephonyCall : ICall, IAsyncDisposable, ISipInfoSink
 {
     private readonly SipInviteSession _session;
     private readonly MediaSession _media;
     private readonly EncodedClipCache _clips;
-    private readonly Task _infoDigits;
     private readonly TimeProvider _time;
     private InBandDigitListener? _inBand;
     private readonly CancellationTokenRegistration _endedStopsPlayback;
@@ -38,7 +37,7 @@ public sealed class TelephonyCall : ICall, IAsyncDisposable
         _clips = clips;
         Digits = digits;
         _endedStopsPlayback = session.Ended.Register(static m => ((MediaSession)m!).StopPlayback(), media);
-        _infoDigits = ReadInfoDigitsAsync();
+        session.DeliverInfosTo(this);
     }
 
     // Made with the first synthesized answer (most calls end in the menus); the list is its own lock.
@@ -216,19 +215,11 @@ public sealed class TelephonyCall : ICall, IAsyncDisposable
 
     public Task HangupAsync(CancellationToken ct) => _session.HangupAsync(ct);
 
-    /// <summary>SIP INFO keys (application/dtmf-relay, application/dtmf) into the queue; ends with the session.</summary>
-    private async Task ReadInfoDigitsAsync()
+    /// <summary>SIP INFO keys (application/dtmf-relay, application/dtmf) into the queue, on the SIP dispatcher.</summary>
+    void ISipInfoSink.OnInfo(SipBody body)
     {
-        // Waited on and read directly: ReadAllAsync would add an async iterator object for every call.
-        var infos = _session.Infos;
-        while (await infos.WaitToReadAsync().ConfigureAwait(false))
-        {
-            while (infos.TryRead(out var body))
-            {
-                if (SipInfoDtmf.TryParse(body.ContentType, body.Content.Span, out char digit))
-                    Digits.Post(digit, DtmfSource.SipInfo);
-            }
-        }
+        if (SipInfoDtmf.TryParse(body.ContentType, body.Content.Span, out char digit))
+            Digits.Post(digit, DtmfSource.SipInfo);
     }
 
     /// <summary>After the session ended: stops the listeners and closes the media.</summary>
@@ -237,7 +228,6 @@ public sealed class TelephonyCall : ICall, IAsyncDisposable
         Digits.Complete();
         _endedStopsPlayback.Dispose();
         if (_inBand is not null) _media.RemoveAudioListener(_inBand);
-        await _infoDigits.ConfigureAwait(false);
         await _media.DisposeAsync().ConfigureAwait(false);
     }
 }

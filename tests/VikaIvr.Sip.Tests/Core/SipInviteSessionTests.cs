@@ -174,6 +174,33 @@ public sealed class SipInviteSessionTests
     }
 
     [Fact]
+    public async Task Info_bodies_go_to_a_sink_in_order_when_one_is_set()
+    {
+        var (f, session, tag) = await Confirmed();
+        var sink = new InfoSink();
+        session.DeliverInfosTo(sink);
+        for (uint i = 0; i < 3; i++)
+        {
+            var digit = (char)('1' + i);
+            f.Transport.Inject(SipTestMessages.InDialog("INFO", tag, 2 + i, "z9hG4bKsink" + i, body: $"Signal={digit}\r\nDuration=160\r\n", contentType: "application/dtmf-relay"));
+        }
+
+        await SipUaFixture.WaitUntil(() => sink.Bodies.Count == 3);
+        Assert.Equal(3, f.Transport.Responses(200).Count(r => r.CSeq!.Method == SipMethods.Info));
+        Assert.Equal("123", string.Concat(sink.Bodies.Select(b => b.Text[7])));
+        Assert.Equal("application/dtmf-relay", sink.Bodies.First().ContentType);
+        // The channel stays empty: the bodies went to the sink only.
+        Assert.Empty(f.Handler.Infos);
+    }
+
+    private sealed class InfoSink : ISipInfoSink
+    {
+        public System.Collections.Concurrent.ConcurrentQueue<SipBody> Bodies { get; } = new();
+
+        public void OnInfo(SipBody body) => Bodies.Enqueue(body);
+    }
+
+    [Fact]
     public async Task Transfer_in_progress_ends_with_487_when_the_caller_hangs_up()
     {
         var (f, session, tag) = await Confirmed();

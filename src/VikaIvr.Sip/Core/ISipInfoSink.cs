@@ -1,0 +1,11 @@
+namespace VikaIvr.Sip.Core;
+
+/// <summary>
+/// Takes a session's INFO bodies as they arrive (already answered 200), in order, on the SIP
+/// dispatcher: an application that only hands each body on (a key into a queue) needs no channel
+/// and no reading task of its own. It must return quickly and not throw.
+/// </summary>
+public interface ISipInfoSink
+{
+    void OnInfo(SipBody body);
+}
