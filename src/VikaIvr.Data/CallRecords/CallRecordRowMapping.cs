@@ -77,7 +77,7 @@ internal static class CallRecordRowMapping
     /// order, so a period is one range over the started_at index (<see cref="PeriodSql"/>) and a
     /// bound is written by this same method.
     /// </summary>
-    public static string Time(DateTimeOffset t) => t.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
+    public static string Time(DateTimeOffset t) => StoredTime.Text(t);
 
     /// <summary>The one period rule over started_at: [@From, @To), bounds written by <see cref="Time"/>.</summary>
     public const string PeriodSql = "started_at >= @From AND started_at < @To";

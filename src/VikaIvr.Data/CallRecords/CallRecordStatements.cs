@@ -56,8 +56,9 @@ internal static class CallRecordStatements
         open.Set(0, record.CallId);
         open.Set(1, record.Caller);
         open.Set(2, record.Called);
-        open.Set(3, CallRecordRowMapping.Time(record.StartedAt));
-        open.Set(4, record.AnsweredAt is { } answered ? CallRecordRowMapping.Time(answered) : null);
+        // As CallRecordRowMapping.Time writes them (StoredTime), made into text by the statement: no string per call.
+        open.SetTime(3, record.StartedAt);
+        open.SetTime(4, record.AnsweredAt);
         open.Set(5, record.NodeId ?? nodeId);
     }
 

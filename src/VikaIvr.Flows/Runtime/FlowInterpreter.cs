@@ -41,7 +41,14 @@ public sealed class FlowInterpreter
     public FlowDefinition Flow => _flow;
 
     /// <summary>Runs the flow until it hangs up, transfers or the call ends; fills <paramref name="record"/>.</summary>
-    public async Task RunAsync(ICall call, CallRecord record, CancellationToken ct = default)
+    public Task RunAsync(ICall call, CallRecord record, CancellationToken ct = default) => RunAsync(call, record, leaveCall: false, ct);
+
+    /// <summary>
+    /// As <see cref="RunAsync(ICall, CallRecord, CancellationToken)"/>; with <paramref name="leaveCall"/>,
+    /// a call still up when the flow's part is over (it ran out of nodes, or a transfer was accepted)
+    /// is then hung up (the IVR leaves the call, RFC 5589) — in this run, not in a caller's frame of its own.
+    /// </summary>
+    public async Task RunAsync(ICall call, CallRecord record, bool leaveCall, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(call);
         ArgumentNullException.ThrowIfNull(record);
@@ -110,5 +117,6 @@ public sealed class FlowInterpreter
         }
 
         session.SetOutcomeIfEmpty("completed");
+        if (leaveCall && !call.Ended.IsCancellationRequested) await call.HangupAsync(ct);
     }
 }

@@ -9,10 +9,7 @@ public sealed class FlowCallApplication(CallFlowRouter router) : ICallApplicatio
 {
     public FlowCallApplication(FlowInterpreter interpreter) : this(new CallFlowRouter(interpreter)) { }
 
-    public async Task RunAsync(ICall call, CallRecord record, CancellationToken ct)
-    {
-        await router.Select(call).RunAsync(call, record, ct).ConfigureAwait(false);
-        // An accepted transfer ends the flow's part; the IVR leaves the call (RFC 5589).
-        if (!call.Ended.IsCancellationRequested) await call.HangupAsync(ct).ConfigureAwait(false);
-    }
+    /// <summary>An accepted transfer ends the flow's part; the IVR leaves the call (RFC 5589), hung up by the flow's own run.</summary>
+    public Task RunAsync(ICall call, CallRecord record, CancellationToken ct) =>
+        router.Select(call).RunAsync(call, record, leaveCall: true, ct);
 }
