@@ -30,7 +30,8 @@ public sealed class InProcessServer : IAsyncDisposable
     public Task FlushRecordsAsync() =>
         ((BackgroundCallRecordWriter)_host.Services.GetRequiredService<CallRecordWriterService>().Store).FlushAsync(CancellationToken.None);
 
-    public static async Task<InProcessServer> StartAsync(int sipPort, (int Low, int High) rtpPorts)
+    /// <summary>Starts the host; <paramref name="sharedRtpPort"/> (even, outside the range): every call's RTP through that one port (Media:SharedRtpPort).</summary>
+    public static async Task<InProcessServer> StartAsync(int sipPort, (int Low, int High) rtpPorts, int sharedRtpPort = 0)
     {
         string home = VikaConfiguration.FindHome();
         string dataDir = Directory.CreateTempSubdirectory("vika-alloc-").FullName;
@@ -46,6 +47,7 @@ public sealed class InProcessServer : IAsyncDisposable
             ["Server:Priority"] = "normal",
             ["Server:StatsSeconds"] = "0",
             ["Admin:Bind"] = "127.0.0.1:0",
+            ["Media:SharedRtpPort"] = sharedRtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
         var host = ServeHost.Build(configuration, home, TimeProvider.System, LogLevel.Warning);
         try
