@@ -142,7 +142,7 @@ public sealed partial class SipInviteSession
     {
         lock (_sync)
         {
-            if (_awaitingAck is not { } tx || ack.CSeq?.Number != tx.Request.CSeq?.Number)
+            if (_awaitingAck is not { } tx || ack.CSeqNumber != tx.Request.CSeq?.Number)
             {
                 return;
             }

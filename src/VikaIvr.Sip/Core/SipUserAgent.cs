@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Threading.Channels;
@@ -31,7 +32,7 @@ public sealed partial class SipUserAgent : ISipInboundHandler, IAsyncDisposable
     private readonly SipRestrictedNumbers _restricted;
     private readonly SipUserAgentDenyList _denied;
     private readonly string[] _supported;
-    private readonly ConcurrentDictionary<(string CallId, string LocalTag), SipInviteSession> _sessions = new();
+    private readonly ConcurrentDictionary<(string CallId, string LocalTag), SipInviteSession> _sessions = new(SipSessionKeyComparer.Instance);
     private readonly ConcurrentDictionary<(string CallId, string FromTag, uint CSeq, string Method), SipServerTransaction> _recent = new();
     private int _incomingCalls;
     private LocalHostName? _localHost;
@@ -277,8 +278,17 @@ public sealed partial class SipUserAgent : ISipInboundHandler, IAsyncDisposable
         }
     }
 
+    [SkipLocalsInit]
     private SipInviteSession? FindSession(SipRequest request)
     {
+        // A received request's ids are read into chars on the stack: the lookup makes no Call-ID or tag string.
+        Span<char> buffer = stackalloc char[SipMessage.DialogIdsChars];
+        if (request.TryReadDialogIds(buffer, out var ids))
+        {
+            return !ids.ToTag.IsEmpty && _sessions.GetAlternateLookup<SipDialogIds>().TryGetValue(ids, out var found)
+                && found.Dialog.Matches(ids) ? found : null;
+        }
+
         if (request.CallId is not { } callId || request.ToTag is not { } tag)
         {
             return null;

@@ -206,4 +206,8 @@ public sealed class SipDialog
     /// <summary>True when a request belongs to this dialog (Call-ID, To tag = ours, From tag = theirs).</summary>
     public bool Matches(SipRequest request) =>
         request.CallId == CallId && request.ToTag == LocalTag && ((IsUac && RemoteTag.Length == 0) || (request.FromTag ?? string.Empty) == RemoteTag);
+
+    /// <summary>As <see cref="Matches(SipRequest)"/> on a request's ids read without strings (a To tag that is not empty).</summary>
+    internal bool Matches(SipDialogIds ids) =>
+        ids.CallId.SequenceEqual(CallId) && ids.ToTag.SequenceEqual(LocalTag) && ((IsUac && RemoteTag.Length == 0) || ids.FromTag.SequenceEqual(RemoteTag));
 }

@@ -17,10 +17,27 @@ public sealed record SipCSeq(uint Number, string Method)
     internal static bool TryParse(ReadOnlySpan<char> text, bool build, out SipCSeq? value, out Range method)
     {
         value = null;
+        if (!TryLocate(text, out var number, out method))
+        {
+            return false;
+        }
+
+        if (build)
+        {
+            value = new SipCSeq(number, SipMethods.Intern(text[method]));
+        }
+
+        return true;
+    }
+
+    /// <summary>Validates a CSeq value as <see cref="TryParse(ReadOnlySpan{char}, bool, out SipCSeq?, out Range)"/> does and reads its number, building nothing.</summary>
+    internal static bool TryLocate(ReadOnlySpan<char> text, out uint number, out Range method)
+    {
+        number = 0;
         method = default;
         var s = new SipScanner(text);
         s.SkipLws();
-        if (!s.TryReadNumber(out var number) || number > uint.MaxValue || !s.SkipLws()
+        if (!s.TryReadNumber(out var read) || read > uint.MaxValue || !s.SkipLws()
             || !s.TryReadToken(out method))
         {
             return false;
@@ -32,11 +49,7 @@ public sealed record SipCSeq(uint Number, string Method)
             return false;
         }
 
-        if (build)
-        {
-            value = new SipCSeq((uint)number, SipMethods.Intern(text[method]));
-        }
-
+        number = (uint)read;
         return true;
     }
 }

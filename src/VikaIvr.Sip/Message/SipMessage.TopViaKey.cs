@@ -8,6 +8,9 @@ public abstract partial class SipMessage
 {
     private const int TopViaStackChars = 256;
 
+    /// <summary>The room each of a top Via key's buffers needs (a branch or a sent-by of a line that fits the stack).</summary>
+    internal const int TopViaKeyChars = TopViaStackChars + 12;
+
     /// <summary>
     /// The top Via's RFC 3261 branch and sent-by (host[:port] as <see cref="SipVia.SentBy"/> writes it),
     /// read from the first Via line's bytes without building the Via: for a request that is only
@@ -17,7 +20,27 @@ public abstract partial class SipMessage
     [SkipLocalsInit]
     internal bool TryReadTopViaKey(out string branch, out string sentBy)
     {
-        branch = sentBy = string.Empty;
+        Span<char> branchChars = stackalloc char[TopViaKeyChars];
+        Span<char> sentByChars = stackalloc char[TopViaKeyChars];
+        if (!TryReadTopViaKey(branchChars, sentByChars, out var branchLength, out var sentByLength))
+        {
+            branch = sentBy = string.Empty;
+            return false;
+        }
+
+        branch = branchChars[..branchLength].ToString();
+        sentBy = sentByChars[..sentByLength].ToString();
+        return true;
+    }
+
+    /// <summary>
+    /// As <see cref="TryReadTopViaKey(out string, out string)"/> into the caller's buffers (each at least
+    /// <see cref="TopViaKeyChars"/> long), the sent-by lower-cased (as a transaction key holds it).
+    /// </summary>
+    [SkipLocalsInit]
+    internal bool TryReadTopViaKey(Span<char> branch, Span<char> sentBy, out int branchLength, out int sentByLength)
+    {
+        branchLength = sentByLength = 0;
         var raw = Headers.FirstRawValue(SipHeaderId.Via);
         if (raw.IsEmpty || raw.Length > TopViaStackChars || raw.IndexOfAny((byte)'\r', (byte)'\n') >= 0)
         {
@@ -40,18 +63,17 @@ public abstract partial class SipMessage
         }
 
         var host = item[hostRange];
-        Span<char> text = stackalloc char[TopViaStackChars + 12];
-        host.CopyTo(text);
-        var length = host.Length;
+        var length = host.ToLowerInvariant(sentBy);
         if (port is { } p)
         {
-            text[length++] = ':';
-            p.TryFormat(text[length..], out var digits, default, CultureInfo.InvariantCulture);
+            sentBy[length++] = ':';
+            p.TryFormat(sentBy[length..], out var digits, default, CultureInfo.InvariantCulture);
             length += digits;
         }
 
-        branch = value.ToString();
-        sentBy = text[..length].ToString();
+        value.CopyTo(branch);
+        branchLength = value.Length;
+        sentByLength = length;
         return true;
     }
 }

@@ -54,14 +54,22 @@ public sealed class SipNameAddr
     /// Validates the value exactly as <see cref="TryParse(ReadOnlySpan{char}, bool, out SipNameAddr?, out string?)"/>
     /// does, building no URI or parameter list: only the <c>tag</c> parameter's value (null when it has none).
     /// </summary>
-    internal static bool TryParseTag(ReadOnlySpan<char> text, out string? tag) =>
+    internal static bool TryParseTag(ReadOnlySpan<char> text, out string? tag)
+    {
+        var valid = TryParse(text, build: false, tagOnly: true, out _, out var range, out _, out _);
+        tag = valid && range is { } r ? SipWords.Get(text[r]) : null;
+        return valid;
+    }
+
+    /// <summary>As <see cref="TryParseTag"/>, saying where the tag's value is instead of making its string.</summary>
+    internal static bool TryLocateTag(ReadOnlySpan<char> text, out Range? tag) =>
         TryParse(text, build: false, tagOnly: true, out _, out tag, out _, out _);
 
     /// <summary>Checks a name-addr as <see cref="TryParseTag"/> does (building nothing) and says where its URI is (empty for <c>*</c>).</summary>
     internal static bool TryLocateUri(ReadOnlySpan<char> text, out Range uri) =>
         TryParse(text, build: false, tagOnly: true, out _, out _, out uri, out _);
 
-    private static bool TryParse(ReadOnlySpan<char> text, bool build, bool tagOnly, out SipNameAddr? value, out string? tag, out Range uriRange, out string? fault)
+    private static bool TryParse(ReadOnlySpan<char> text, bool build, bool tagOnly, out SipNameAddr? value, out Range? tag, out Range uriRange, out string? fault)
     {
         value = null;
         tag = null;
@@ -81,7 +89,7 @@ public sealed class SipNameAddr
             }
 
             fault = null;
-            tag = wildTag is { } w ? SipWords.Get(text[w]) : null;
+            tag = wildTag;
             value = build ? new SipNameAddr(wildParams) : null;
             return true;
         }
@@ -167,7 +175,7 @@ public sealed class SipNameAddr
             return false;
         }
 
-        tag = tagRange is { } r ? SipWords.Get(text[r]) : null;
+        tag = tagRange;
         if (build)
         {
             string? name = null;

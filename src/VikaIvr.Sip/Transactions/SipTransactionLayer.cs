@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using VikaIvr.Sip.Message;
 using VikaIvr.Sip.Transport;
@@ -12,7 +13,7 @@ namespace VikaIvr.Sip.Transactions;
 /// </summary>
 public sealed class SipTransactionLayer
 {
-    private readonly ConcurrentDictionary<SipTransactionKey, SipServerTransaction> _server = new();
+    private readonly ConcurrentDictionary<SipTransactionKey, SipServerTransaction> _server = new(SipTransactionKeyComparer.Instance);
     private readonly ConcurrentDictionary<(string Branch, string Method), SipClientTransaction> _client = new();
 
     public SipTransactionLayer(ISipTransport transport, SipTimerOptions timers, TimeProvider time)
@@ -51,8 +52,24 @@ public sealed class SipTransactionLayer
         SipResponseRouter.Destination(top, source, IsTrusted(source.Address.Address));
 
     /// <summary>The server transaction a request (or its ACK) belongs to, or null for a new request.</summary>
-    public SipServerTransaction? FindServer(SipRequest request) =>
-        SipTransactionKey.TryCreate(request, out var key) && _server.TryGetValue(key, out var tx) ? tx : null;
+    [SkipLocalsInit]
+    public SipServerTransaction? FindServer(SipRequest request)
+    {
+        if (request.Method == SipMethods.Ack)
+        {
+            // An ACK is only matched: its key is read into spans and looked up without its strings.
+            Span<char> branch = stackalloc char[SipMessage.TopViaKeyChars];
+            Span<char> sentBy = stackalloc char[SipMessage.TopViaKeyChars];
+            if (request.TryReadTopViaKey(branch, sentBy, out var branchLength, out var sentByLength))
+            {
+                var lookup = _server.GetAlternateLookup<SipTransactionKeySpan>();
+                return lookup.TryGetValue(new SipTransactionKeySpan(branch[..branchLength], sentBy[..sentByLength], SipMethods.Invite), out var found)
+                    ? found : null;
+            }
+        }
+
+        return SipTransactionKey.TryCreate(request, out var key) && _server.TryGetValue(key, out var tx) ? tx : null;
+    }
 
     /// <summary>The INVITE transaction a CANCEL targets (same branch and sent-by, method INVITE).</summary>
     public SipInviteServerTransaction? FindInviteForCancel(SipRequest cancel)
