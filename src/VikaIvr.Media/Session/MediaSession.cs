@@ -50,8 +50,7 @@ public sealed partial class MediaSession : IPacedStream, IDatagramSink, IAsyncDi
     private volatile SocketAddress? _rtcpTo;
     private PacerRegistration? _registration;
     private Task _receiveLoops = Task.CompletedTask;
-    private ReceiverRegistration? _rtpWatch;
-    private ReceiverRegistration? _rtcpWatch;
+    private ReceiverRegistration? _watch;   // both sockets, RTP on RtpChannel and RTCP on RtcpChannel
     private int _state;   // 0 new, 1 running, 2 closed
     private int _rtpFd = -1;    // the descriptors sent on when the receiver reads the sockets; -1: through the sockets
     private int _rtcpFd = -1;
@@ -140,10 +139,9 @@ public sealed partial class MediaSession : IPacedStream, IDatagramSink, IAsyncDi
         }
         else if (_receiver is not null)
         {
-            _rtpWatch = _receiver.Register(_lease.Rtp, this, RtpChannel);
-            _rtcpWatch = _receiver.Register(_lease.Rtcp, this, RtcpChannel);
-            _rtpFd = _rtpWatch.Fd;
-            _rtcpFd = _rtcpWatch.Fd;
+            _watch = _receiver.Register(_lease.Rtp, _lease.Rtcp, this, RtpChannel);
+            _rtpFd = _watch.Fd;
+            _rtcpFd = _watch.SecondFd;
         }
         else
         {
@@ -290,8 +288,7 @@ public sealed partial class MediaSession : IPacedStream, IDatagramSink, IAsyncDi
         Volatile.Read(ref _closing)?.Cancel();
         _digits?.Writer.TryComplete();
         // Unwatched before the sockets close, so the receiver never reads a reused descriptor.
-        _rtpWatch?.Dispose();
-        _rtcpWatch?.Dispose();
+        _watch?.Dispose();
         _lease.Dispose();
         try
         {
