@@ -47,7 +47,11 @@ public sealed partial class MediaSession : IPacedStream, IDatagramSink, IAsyncDi
     private volatile IMediaAudioListener[] _listeners = [];
     private volatile NegotiatedMedia? _media;
     private volatile SocketAddress? _sendTo;
+    // RTCP goes to the latched RTCP source, or while there is none one port above the SDP's RTP
+    // address, written on the pacer's stack for each report (no second address per call).
     private volatile SocketAddress? _rtcpTo;
+    private volatile SocketAddress? _sdpRtp;
+    private SocketAddress? _rtcpBySocket;   // the SDP's RTCP address for a send through the socket (no descriptor), made on its first report
     private PacerRegistration? _registration;
     private Task _receiveLoops = Task.CompletedTask;
     private ReceiverRegistration? _watch;   // both sockets, RTP on RtpChannel and RTCP on RtcpChannel
@@ -171,8 +175,16 @@ public sealed partial class MediaSession : IPacedStream, IDatagramSink, IAsyncDi
 
         _media = media;
         _latched = null;
-        _sendTo = media.RemoteEndPoint is { } ep ? ToSocketAddress(ep) : null;
-        _rtcpTo = _sendTo is { } rtp ? NextPort(rtp) : null;
+        var sdpRtp = media.RemoteEndPoint is { } ep ? ToSocketAddress(ep) : null;
+        if (sdpRtp is not null && RtcpPortAbove(sdpRtp) > ushort.MaxValue)
+        {
+            _ = media.RemoteRtcpEndPoint;   // out of range: throws as the endpoint does
+        }
+
+        _sdpRtp = sdpRtp;
+        _sendTo = sdpRtp;
+        _rtcpTo = null;
+        _rtcpBySocket = null;
         UpdateSrtp(media.Srtp);
         _needMarker = true;
         if (previous is not null && previous.PtimeMs != media.PtimeMs)
@@ -313,20 +325,15 @@ public sealed partial class MediaSession : IPacedStream, IDatagramSink, IAsyncDi
         return endPoint.Serialize();
     }
 
-    /// <summary>The RTCP address (RTP port + 1, as <see cref="NegotiatedMedia.RemoteRtcpEndPoint"/>) made from the RTP one's bytes.</summary>
-    private SocketAddress NextPort(SocketAddress rtp)
-    {
-        // sockaddr_in and sockaddr_in6 both keep the port, big-endian, at bytes 2-3.
-        int port = System.Buffers.Binary.BinaryPrimitives.ReadUInt16BigEndian(rtp.Buffer.Span[2..]);
-        if (port == ushort.MaxValue)
-        {
-            return ToSocketAddress(_media!.RemoteRtcpEndPoint!);   // out of range: throws as the endpoint does
-        }
+    /// <summary>The RTCP port for an RTP address: sockaddr_in and sockaddr_in6 both keep the port, big-endian, at bytes 2-3.</summary>
+    private static int RtcpPortAbove(SocketAddress rtp) => System.Buffers.Binary.BinaryPrimitives.ReadUInt16BigEndian(rtp.Buffer.Span[2..]) + 1;
 
-        var rtcp = new SocketAddress(rtp.Family, rtp.Size);
-        rtp.Buffer.Span[..rtp.Size].CopyTo(rtcp.Buffer.Span);
-        System.Buffers.Binary.BinaryPrimitives.WriteUInt16BigEndian(rtcp.Buffer.Span[2..], (ushort)(port + 1));
-        return rtcp;
+    /// <summary>Writes the RTCP address (RTP port + 1, as <see cref="NegotiatedMedia.RemoteRtcpEndPoint"/>) made from the RTP one's bytes; its length.</summary>
+    private static int WriteRtcpAddress(SocketAddress rtp, Span<byte> to)
+    {
+        rtp.Buffer.Span[..rtp.Size].CopyTo(to);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt16BigEndian(to[2..], (ushort)RtcpPortAbove(rtp));
+        return rtp.Size;
     }
 
     private long ElapsedMilliseconds(long timestamp) => (long)_time.GetElapsedTime(_startTimestamp, timestamp).TotalMilliseconds;
