@@ -199,8 +199,9 @@ public sealed partial class MediaClock : IDisposable
         long now = _ticks.GetTimestamp();
         foreach (var r in streams)
         {
-            if (r.Removed)
+            if (r is null || r.Removed)
             {
+                // A hole, or a stream removed since the bucket was read.
                 continue;
             }
 
@@ -257,7 +258,7 @@ public sealed partial class MediaClock : IDisposable
         int interval = r.IntervalSlots;
         if (interval != r.AppliedIntervalSlots)
         {
-            // ptime changed: the new interval may visit other phases, so the stream moves buckets (rare, allocates).
+            // ptime changed: the new interval may visit other phases, so the stream moves buckets (rare; allocates only to grow a bucket).
             r.AppliedIntervalSlots = interval;
             r.NextDueSlot = slot + interval;
             shard.Rebucket(r, shard.BucketsFor((int)(r.NextDueSlot % _slotsPerPeriod), interval));

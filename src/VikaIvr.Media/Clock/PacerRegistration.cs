@@ -39,8 +39,8 @@ public sealed class PacerRegistration : IDisposable
     /// <summary>The interval the phase buckets were chosen for; differs from <see cref="IntervalSlots"/> until the pacer re-buckets.</summary>
     internal int AppliedIntervalSlots { get; set; }
 
-    /// <summary>The phase buckets the stream sits in (under the shard's lock).</summary>
-    internal int[] Buckets { get; set; } = [];
+    /// <summary>The phase buckets the stream sits in, first and stride (under the shard's lock); a stride of 0: none.</summary>
+    internal (int First, int Stride) Buckets { get; set; }
 
     internal bool Removed
     {

@@ -5,19 +5,23 @@ namespace VikaIvr.Media.Clock;
 /// <summary>
 /// One pacer's share of the streams, kept in one bucket per phase slot so a slot touches only the
 /// streams that can be due in it. A stream with an interval of I slots visits the phases
-/// p + k·gcd(I, period) only, so it sits in those buckets. Mutations copy the bucket arrays
-/// under a lock (call setup, not per frame); the pacer reads them lock-free.
+/// p + k·gcd(I, period) only, so it sits in those buckets. A bucket is an array with holes:
+/// placing fills a hole (a null) and grows the array, doubling, only when it has none, so a call
+/// placed where another left allocates nothing. Mutations happen under a lock (call set-up, not
+/// per frame); the pacer reads the arrays lock-free, skipping holes: each entry and each grown
+/// array is published with a volatile write, and a registration read just before its removal
+/// says so itself (<see cref="PacerRegistration.Removed"/>).
 /// </summary>
 internal sealed class PacerShard
 {
     private readonly Lock _gate = new();
-    private readonly PacerRegistration[][] _buckets;
+    private readonly PacerRegistration?[][] _buckets;
     private volatile LatenessHistogram _lateness = new();
     private int _count;
 
     public PacerShard(int slotsPerPeriod)
     {
-        _buckets = new PacerRegistration[slotsPerPeriod][];
+        _buckets = new PacerRegistration?[slotsPerPeriod][];
         for (int i = 0; i < slotsPerPeriod; i++)
         {
             _buckets[i] = [];
@@ -45,7 +49,8 @@ internal sealed class PacerShard
 
     public Lock Gate => _gate;
 
-    public PacerRegistration[] Bucket(int phase) => Volatile.Read(ref _buckets[phase]);
+    /// <summary>The streams of a phase slot; null entries are holes left by streams that went.</summary>
+    public PacerRegistration?[] Bucket(int phase) => Volatile.Read(ref _buckets[phase]);
 
     /// <summary>The first slot after <paramref name="afterSlot"/> whose bucket holds a stream, or <see cref="long.MaxValue"/>.</summary>
     public long NextSlotWithStreams(long afterSlot)
@@ -55,7 +60,7 @@ internal sealed class PacerShard
         int phase = (int)(((first % period) + period) % period);
         for (int i = 0; i < period; i++)
         {
-            if (Volatile.Read(ref _buckets[(phase + i) % period]).Length > 0)
+            if (Volatile.Read(ref PhaseLoad[(phase + i) % period]) > 0)
             {
                 return first + i;
             }
@@ -64,18 +69,14 @@ internal sealed class PacerShard
         return long.MaxValue;
     }
 
-    /// <summary>The buckets a stream starting at <paramref name="phase"/> with the given interval visits.</summary>
-    public int[] BucketsFor(int phase, int intervalSlots)
+    /// <summary>
+    /// The first bucket and the stride of the buckets a stream starting at <paramref name="phase"/>
+    /// with the given interval visits: first, first + stride, ... below the period.
+    /// </summary>
+    public (int First, int Stride) BucketsFor(int phase, int intervalSlots)
     {
-        int period = _buckets.Length;
-        int stride = Gcd(intervalSlots, period);
-        var buckets = new int[period / stride];
-        for (int i = 0; i < buckets.Length; i++)
-        {
-            buckets[i] = (phase % stride) + (i * stride);
-        }
-
-        return buckets;
+        int stride = Gcd(intervalSlots, _buckets.Length);
+        return (phase % stride, stride);
     }
 
     /// <summary>The least-loaded phase for a new stream of the given interval (sum over the buckets it would visit).</summary>
@@ -112,7 +113,7 @@ internal sealed class PacerShard
         return phase;
     }
 
-    public void Add(PacerRegistration registration, int[] buckets)
+    public void Add(PacerRegistration registration, (int First, int Stride) buckets)
     {
         lock (_gate)
         {
@@ -138,7 +139,7 @@ internal sealed class PacerShard
     }
 
     /// <summary>Moves a stream to the buckets of its new interval (pacer thread, after a ptime change).</summary>
-    public void Rebucket(PacerRegistration registration, int[] buckets)
+    public void Rebucket(PacerRegistration registration, (int First, int Stride) buckets)
     {
         lock (_gate)
         {
@@ -155,16 +156,27 @@ internal sealed class PacerShard
     /// <summary>Starts a fresh histogram (the pacer switches at its next frame) and returns the old one.</summary>
     public LatenessHistogram ResetLateness() => Interlocked.Exchange(ref _lateness, new LatenessHistogram());
 
-    private void Place(PacerRegistration registration, int[] buckets)
+    private void Place(PacerRegistration registration, (int First, int Stride) buckets)
     {
-        foreach (int b in buckets)
+        for (int b = buckets.First; b < _buckets.Length; b += buckets.Stride)
         {
-            var old = _buckets[b];
-            var next = new PacerRegistration[old.Length + 1];
-            old.CopyTo(next, 0);
-            next[^1] = registration;
-            Volatile.Write(ref _buckets[b], next);
-            PhaseLoad[b]++;
+            var bucket = _buckets[b];
+            int hole = Array.IndexOf(bucket, null);
+            if (hole >= 0)
+            {
+                Volatile.Write(ref bucket[hole], registration);
+            }
+            else
+            {
+                // No hole: a longer array (a new peak of calls in this phase), published whole.
+                var grown = new PacerRegistration?[Math.Max(4, bucket.Length * 2)];
+                bucket.CopyTo(grown, 0);
+                grown[bucket.Length] = registration;
+                Volatile.Write(ref _buckets[b], grown);
+            }
+
+            // After the entry: a pacer that sees the load sees the stream.
+            Volatile.Write(ref PhaseLoad[b], PhaseLoad[b] + 1);
         }
 
         registration.Buckets = buckets;
@@ -172,23 +184,21 @@ internal sealed class PacerShard
 
     private void Unplace(PacerRegistration registration)
     {
-        foreach (int b in registration.Buckets)
+        var (first, stride) = registration.Buckets;
+        for (int b = first; stride > 0 && b < _buckets.Length; b += stride)
         {
-            var old = _buckets[b];
-            int index = Array.IndexOf(old, registration);
+            var bucket = _buckets[b];
+            int index = Array.IndexOf(bucket, registration);
             if (index < 0)
             {
                 continue;
             }
 
-            var next = new PacerRegistration[old.Length - 1];
-            Array.Copy(old, 0, next, 0, index);
-            Array.Copy(old, index + 1, next, index, old.Length - index - 1);
-            Volatile.Write(ref _buckets[b], next);
-            PhaseLoad[b]--;
+            Volatile.Write(ref bucket[index], null);
+            Volatile.Write(ref PhaseLoad[b], PhaseLoad[b] - 1);
         }
 
-        registration.Buckets = [];
+        registration.Buckets = default;
     }
 
     private static int Gcd(int a, int b)

@@ -15,9 +15,11 @@ internal static unsafe partial class LinuxDatagramSend
     private const int Interrupted = 4;
 
     /// <summary>Sends <paramref name="datagram"/> to <paramref name="to"/>: 0, or the errno the kernel gave.</summary>
-    public static int SendTo(int fd, ReadOnlySpan<byte> datagram, SocketAddress to)
+    public static int SendTo(int fd, ReadOnlySpan<byte> datagram, SocketAddress to) => SendTo(fd, datagram, to.Buffer.Span[..to.Size]);
+
+    /// <summary>Sends <paramref name="datagram"/> to the address <paramref name="name"/> (a sockaddr's bytes): 0, or the errno the kernel gave.</summary>
+    public static int SendTo(int fd, ReadOnlySpan<byte> datagram, ReadOnlySpan<byte> name)
     {
-        var name = to.Buffer.Span[..to.Size];
         fixed (byte* data = datagram)
         fixed (byte* address = name)
         {

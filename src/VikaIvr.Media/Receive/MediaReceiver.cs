@@ -93,19 +93,24 @@ public sealed partial class MediaReceiver : IDisposable
     /// recvmmsg, many datagrams a system call.
     /// </summary>
     internal ReceiverRegistration Register(Socket socket, IDatagramSink sink, int channel, bool batched = false)
+        => Register(socket, null, sink, channel, batched);
+
+    /// <summary>
+    /// Watches a pair of sockets with one registration (a call's RTP on <paramref name="channel"/>,
+    /// RTCP on <paramref name="channel"/> + 1): one slot, the socket told by the low bit of the
+    /// epoll data.
+    /// </summary>
+    internal ReceiverRegistration Register(Socket socket, Socket? second, IDatagramSink sink, int channel, bool batched = false)
     {
         ObjectDisposedException.ThrowIf(_stopping, this);
-        if (batched)
+        Prepare(socket, batched);
+        if (second is not null)
         {
-            socket.Blocking = false;
-        }
-
-        if (_options.KernelTimestamps)
-        {
-            LinuxTimestampedReceive.Enable(socket);
+            Prepare(second, batched);
         }
 
         int fd = (int)socket.Handle;
+        int secondFd = second is null ? -1 : (int)second.Handle;
         lock (_gate)
         {
             int slot = _freeSlots.Count > 0 ? _freeSlots.Pop() : _usedSlots;
@@ -119,9 +124,19 @@ public sealed partial class MediaReceiver : IDisposable
 
             uint generation = ++_generations[slot];
             int thread = _nextThread++ % _threads.Length;
-            var registration = new ReceiverRegistration(this, socket, fd, sink, channel, slot, generation, thread) { Batched = batched };
+            var registration = new ReceiverRegistration(this, socket, fd, second, secondFd, sink, channel, slot, generation, thread) { Batched = batched };
             Volatile.Write(ref _slots[slot], registration);
-            int error = LinuxEpoll.Add(_epolls[thread], fd, ((ulong)generation << 32) | (uint)slot);
+            int epoll = _epolls[thread];
+            int error = LinuxEpoll.Add(epoll, fd, EventData(generation, slot, 0));
+            if (error == 0 && second is not null)
+            {
+                error = LinuxEpoll.Add(epoll, secondFd, EventData(generation, slot, 1));
+                if (error != 0)
+                {
+                    LinuxEpoll.Remove(epoll, fd);
+                }
+            }
+
             if (error != 0)
             {
                 _slots[slot] = null;
@@ -134,6 +149,22 @@ public sealed partial class MediaReceiver : IDisposable
         }
     }
 
+    private void Prepare(Socket socket, bool batched)
+    {
+        if (batched)
+        {
+            socket.Blocking = false;
+        }
+
+        if (_options.KernelTimestamps)
+        {
+            LinuxTimestampedReceive.Enable(socket);
+        }
+    }
+
+    /// <summary>The generation (high half), the slot and which socket of the pair (low bit).</summary>
+    private static ulong EventData(uint generation, int slot, int which) => ((ulong)generation << 32) | ((uint)slot << 1) | (uint)which;
+
     internal void Unregister(ReceiverRegistration registration)
     {
         lock (_gate)
@@ -144,6 +175,10 @@ public sealed partial class MediaReceiver : IDisposable
             }
 
             LinuxEpoll.Remove(_epolls[registration.Thread], registration.Fd);
+            if (registration.Second is not null)
+            {
+                LinuxEpoll.Remove(_epolls[registration.Thread], registration.SecondFd);
+            }
             Volatile.Write(ref _slots[registration.Slot], null);
             _freeSlots.Push(registration.Slot);
             _usedSlots--;
@@ -218,21 +253,30 @@ public sealed partial class MediaReceiver : IDisposable
             for (int i = 0; i < n; i++)
             {
                 ulong data = LinuxEpoll.DataAt(events, i);
-                int slot = (int)(uint)data;
+                int slot = (int)((uint)data >> 1);
+                int which = (int)(data & 1);
                 var registration = (uint)slot < (uint)slots.Length ? Volatile.Read(ref slots[slot]) : null;
                 if (registration is null || registration.Generation != (uint)(data >> 32) || registration.IsDisposed)
                 {
                     continue;
                 }
 
-                var from = registration.Socket.AddressFamily == AddressFamily.InterNetworkV6 ? v6 : v4;
+                var socket = which == 0 ? registration.Socket : registration.Second;
+                if (socket is null)
+                {
+                    continue;
+                }
+
+                int fd = which == 0 ? registration.Fd : registration.SecondFd;
+                int channel = registration.Channel + which;
+                var from = socket.AddressFamily == AddressFamily.InterNetworkV6 ? v6 : v4;
                 if (registration.Batched)
                 {
-                    ReadBatch(registration, batch, from);
+                    ReadBatch(registration, fd, channel, batch, from);
                 }
                 else
                 {
-                    ReadOne(registration, stamped, from);
+                    ReadOne(registration, socket, fd, channel, stamped, from);
                 }
             }
         }
@@ -242,18 +286,18 @@ public sealed partial class MediaReceiver : IDisposable
     /// One datagram per readiness event (level-triggered epoll reports the socket again while more
     /// wait), with the kernel's receive time when the socket has SO_TIMESTAMPNS on (else 0).
     /// </summary>
-    private void ReadOne(ReceiverRegistration registration, LinuxTimestampedReceive stamped, SocketAddress from)
+    private void ReadOne(ReceiverRegistration registration, Socket socket, int fd, int channel, LinuxTimestampedReceive stamped, SocketAddress from)
     {
         int n;
         long receivedAtNs;
         // Held for the read, as the socket's own receive would: a socket closing meanwhile keeps its
         // descriptor until then, so the read never lands on a descriptor reused by another call.
-        var handle = registration.Socket.SafeHandle;
+        var handle = socket.SafeHandle;
         bool held = false;
         try
         {
             handle.DangerousAddRef(ref held);
-            n = stamped.Read(registration.Fd, from, out receivedAtNs);
+            n = stamped.Read(fd, from, out receivedAtNs);
         }
         catch (ObjectDisposedException)
         {
@@ -274,13 +318,13 @@ public sealed partial class MediaReceiver : IDisposable
 
         if (n < 0)
         {
-            Deliver(registration, LinuxTimestampedReceive.Error(-n));
+            Deliver(registration, channel, LinuxTimestampedReceive.Error(-n));
             return;
         }
 
         try
         {
-            registration.Sink.OnDatagram(registration.Channel, stamped.Datagram(n), from, receivedAtNs);
+            registration.Sink.OnDatagram(channel, stamped.Datagram(n), from, receivedAtNs);
         }
         catch (Exception ex)
         {
@@ -293,14 +337,14 @@ public sealed partial class MediaReceiver : IDisposable
     /// rounds at most: level-triggered epoll reports the socket again if more remain, so one busy
     /// socket cannot hold the thread from the others.
     /// </summary>
-    private void ReadBatch(ReceiverRegistration registration, LinuxBatchedReceive batch, SocketAddress from)
+    private void ReadBatch(ReceiverRegistration registration, int fd, int channel, LinuxBatchedReceive batch, SocketAddress from)
     {
         for (int round = 0; round < 8; round++)
         {
-            int n = batch.Read(registration.Fd);
+            int n = batch.Read(fd);
             if (n < 0)
             {
-                Deliver(registration, LinuxTimestampedReceive.Error(-n));
+                Deliver(registration, channel, LinuxTimestampedReceive.Error(-n));
                 return;
             }
 
@@ -309,7 +353,7 @@ public sealed partial class MediaReceiver : IDisposable
                 batch.Sender(i, from);
                 try
                 {
-                    registration.Sink.OnDatagram(registration.Channel, batch.Datagram(i), from, _options.KernelTimestamps ? batch.ReceivedAtNs(i) : 0);
+                    registration.Sink.OnDatagram(channel, batch.Datagram(i), from, _options.KernelTimestamps ? batch.ReceivedAtNs(i) : 0);
                 }
                 catch (Exception ex)
                 {
@@ -324,11 +368,11 @@ public sealed partial class MediaReceiver : IDisposable
         }
     }
 
-    private void Deliver(ReceiverRegistration registration, SocketException error)
+    private void Deliver(ReceiverRegistration registration, int channel, SocketException error)
     {
         try
         {
-            registration.Sink.OnReceiveError(registration.Channel, error);
+            registration.Sink.OnReceiveError(channel, error);
         }
         catch (Exception ex)
         {

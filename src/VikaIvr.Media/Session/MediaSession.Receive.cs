@@ -28,7 +28,7 @@ public sealed partial class MediaSession
     private long _lastSrAt;
 
     private const int RtpChannel = 0;
-    private const int RtcpChannel = 1;
+    private const int RtcpChannel = RtpChannel + 1;   // the receiver gives a pair's second socket the first one's channel + 1
 
     void IDatagramSink.OnDatagram(int channel, ReadOnlySpan<byte> datagram, SocketAddress from, long receivedAtNs)
     {

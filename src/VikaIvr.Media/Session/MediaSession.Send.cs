@@ -196,7 +196,8 @@ public sealed partial class MediaSession
     private bool SendRtcp(bool bye)
     {
         var to = _rtcpTo;
-        if (to is null || _media is null)
+        var sdpRtp = _sdpRtp;
+        if ((to is null && sdpRtp is null) || _media is null)
         {
             return true;
         }
@@ -251,7 +252,7 @@ public sealed partial class MediaSession
         try
         {
             n = ProtectRtcp(_sendBuffer, n);
-            if (TrySend(_lease.Rtcp, _rtcpFd, buffer[..n], to))
+            if (to is not null ? TrySend(_lease.Rtcp, _rtcpFd, buffer[..n], to) : TrySendRtcpBySdp(buffer[..n], sdpRtp!))
             {
                 _rtcpSent++;
             }
@@ -281,6 +282,27 @@ public sealed partial class MediaSession
         }
 
         socket.SendTo(datagram, SocketFlags.None, to);
+        return true;
+    }
+
+    /// <summary>To one port above the SDP's RTP address: written on the stack for the descriptor; for the socket, made once.</summary>
+    private bool TrySendRtcpBySdp(ReadOnlySpan<byte> datagram, SocketAddress sdpRtp)
+    {
+        if (_rtcpFd >= 0)
+        {
+            Span<byte> name = stackalloc byte[sdpRtp.Size];
+            return LinuxDatagramSend.SendTo(_rtcpFd, datagram, name[..WriteRtcpAddress(sdpRtp, name)]) == 0;
+        }
+
+        var to = _rtcpBySocket;
+        if (to is null)
+        {
+            to = new SocketAddress(sdpRtp.Family, sdpRtp.Size);
+            WriteRtcpAddress(sdpRtp, to.Buffer.Span);
+            _rtcpBySocket = to;
+        }
+
+        _lease.Rtcp.SendTo(datagram, SocketFlags.None, to);
         return true;
     }
 

@@ -47,11 +47,14 @@ public sealed partial class MediaSession : IPacedStream, IDatagramSink, IAsyncDi
     private volatile IMediaAudioListener[] _listeners = [];
     private volatile NegotiatedMedia? _media;
     private volatile SocketAddress? _sendTo;
+    // RTCP goes to the latched RTCP source, or while there is none one port above the SDP's RTP
+    // address, written on the pacer's stack for each report (no second address per call).
     private volatile SocketAddress? _rtcpTo;
+    private volatile SocketAddress? _sdpRtp;
+    private SocketAddress? _rtcpBySocket;   // the SDP's RTCP address for a send through the socket (no descriptor), made on its first report
     private PacerRegistration? _registration;
     private Task _receiveLoops = Task.CompletedTask;
-    private ReceiverRegistration? _rtpWatch;
-    private ReceiverRegistration? _rtcpWatch;
+    private ReceiverRegistration? _watch;   // both sockets, RTP on RtpChannel and RTCP on RtcpChannel
     private int _state;   // 0 new, 1 running, 2 closed
     private int _rtpFd = -1;    // the descriptors sent on when the receiver reads the sockets; -1: through the sockets
     private int _rtcpFd = -1;
@@ -140,10 +143,9 @@ public sealed partial class MediaSession : IPacedStream, IDatagramSink, IAsyncDi
         }
         else if (_receiver is not null)
         {
-            _rtpWatch = _receiver.Register(_lease.Rtp, this, RtpChannel);
-            _rtcpWatch = _receiver.Register(_lease.Rtcp, this, RtcpChannel);
-            _rtpFd = _rtpWatch.Fd;
-            _rtcpFd = _rtcpWatch.Fd;
+            _watch = _receiver.Register(_lease.Rtp, _lease.Rtcp, this, RtpChannel);
+            _rtpFd = _watch.Fd;
+            _rtcpFd = _watch.SecondFd;
         }
         else
         {
@@ -173,8 +175,16 @@ public sealed partial class MediaSession : IPacedStream, IDatagramSink, IAsyncDi
 
         _media = media;
         _latched = null;
-        _sendTo = media.RemoteEndPoint is { } ep ? ToSocketAddress(ep) : null;
-        _rtcpTo = _sendTo is { } rtp ? NextPort(rtp) : null;
+        var sdpRtp = media.RemoteEndPoint is { } ep ? ToSocketAddress(ep) : null;
+        if (sdpRtp is not null && RtcpPortAbove(sdpRtp) > ushort.MaxValue)
+        {
+            _ = media.RemoteRtcpEndPoint;   // out of range: throws as the endpoint does
+        }
+
+        _sdpRtp = sdpRtp;
+        _sendTo = sdpRtp;
+        _rtcpTo = null;
+        _rtcpBySocket = null;
         UpdateSrtp(media.Srtp);
         _needMarker = true;
         if (previous is not null && previous.PtimeMs != media.PtimeMs)
@@ -290,8 +300,7 @@ public sealed partial class MediaSession : IPacedStream, IDatagramSink, IAsyncDi
         Volatile.Read(ref _closing)?.Cancel();
         _digits?.Writer.TryComplete();
         // Unwatched before the sockets close, so the receiver never reads a reused descriptor.
-        _rtpWatch?.Dispose();
-        _rtcpWatch?.Dispose();
+        _watch?.Dispose();
         _lease.Dispose();
         try
         {
@@ -316,20 +325,15 @@ public sealed partial class MediaSession : IPacedStream, IDatagramSink, IAsyncDi
         return endPoint.Serialize();
     }
 
-    /// <summary>The RTCP address (RTP port + 1, as <see cref="NegotiatedMedia.RemoteRtcpEndPoint"/>) made from the RTP one's bytes.</summary>
-    private SocketAddress NextPort(SocketAddress rtp)
-    {
-        // sockaddr_in and sockaddr_in6 both keep the port, big-endian, at bytes 2-3.
-        int port = System.Buffers.Binary.BinaryPrimitives.ReadUInt16BigEndian(rtp.Buffer.Span[2..]);
-        if (port == ushort.MaxValue)
-        {
-            return ToSocketAddress(_media!.RemoteRtcpEndPoint!);   // out of range: throws as the endpoint does
-        }
+    /// <summary>The RTCP port for an RTP address: sockaddr_in and sockaddr_in6 both keep the port, big-endian, at bytes 2-3.</summary>
+    private static int RtcpPortAbove(SocketAddress rtp) => System.Buffers.Binary.BinaryPrimitives.ReadUInt16BigEndian(rtp.Buffer.Span[2..]) + 1;
 
-        var rtcp = new SocketAddress(rtp.Family, rtp.Size);
-        rtp.Buffer.Span[..rtp.Size].CopyTo(rtcp.Buffer.Span);
-        System.Buffers.Binary.BinaryPrimitives.WriteUInt16BigEndian(rtcp.Buffer.Span[2..], (ushort)(port + 1));
-        return rtcp;
+    /// <summary>Writes the RTCP address (RTP port + 1, as <see cref="NegotiatedMedia.RemoteRtcpEndPoint"/>) made from the RTP one's bytes; its length.</summary>
+    private static int WriteRtcpAddress(SocketAddress rtp, Span<byte> to)
+    {
+        rtp.Buffer.Span[..rtp.Size].CopyTo(to);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt16BigEndian(to[2..], (ushort)RtcpPortAbove(rtp));
+        return rtp.Size;
     }
 
     private long ElapsedMilliseconds(long timestamp) => (long)_time.GetElapsedTime(_startTimestamp, timestamp).TotalMilliseconds;

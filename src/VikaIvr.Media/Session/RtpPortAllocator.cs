@@ -18,6 +18,7 @@ public sealed class RtpPortAllocator
     private readonly int _first;
     private readonly int _pairs;
     private int _next;
+    private RtpBindEndPoint? _bindTo;   // under the gate: the last address bound to, its socket address reused
 
     public RtpPortAllocator(RtpPortAllocatorOptions options)
     {
@@ -91,5 +92,15 @@ public sealed class RtpPortAllocator
         }
     }
 
-    private Socket Bind(IPAddress address, int port) => RtpSockets.Bind(address, port, _options.ReceiveBufferBytes);
+    /// <summary>Under the gate.</summary>
+    private Socket Bind(IPAddress address, int port)
+    {
+        if (_bindTo is null || !_bindTo.Address.Equals(address))
+        {
+            _bindTo = new RtpBindEndPoint(address);
+        }
+
+        _bindTo.Port = port;
+        return RtpSockets.Bind(address, _bindTo, _options.ReceiveBufferBytes);
+    }
 }

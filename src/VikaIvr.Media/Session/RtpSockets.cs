@@ -9,6 +9,10 @@ internal static class RtpSockets
     private const int SioUdpConnReset = -1744830452;
 
     public static Socket Bind(IPAddress address, int port, int receiveBufferBytes)
+        => Bind(address, new IPEndPoint(address, port), receiveBufferBytes);
+
+    /// <summary>Opens a socket bound to <paramref name="endPoint"/> (an <see cref="RtpBindEndPoint"/> for a port of the allocator's).</summary>
+    public static Socket Bind(IPAddress address, EndPoint endPoint, int receiveBufferBytes)
     {
         var socket = new Socket(address.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
         try
@@ -29,7 +33,7 @@ internal static class RtpSockets
                 socket.ReceiveBufferSize = receiveBufferBytes;
             }
 
-            socket.Bind(new IPEndPoint(address, port));
+            socket.Bind(endPoint);
             return socket;
         }
         catch

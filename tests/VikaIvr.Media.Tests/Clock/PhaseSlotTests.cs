@@ -143,6 +143,48 @@ public class PhaseSlotTests
         Assert.Equal(100, streams[0].Frames - 10);
     }
 
+    [Fact]
+    public void A_stream_placed_where_another_left_copies_no_bucket_and_is_paced_once_a_frame()
+    {
+        var (clock, ticks) = Create(pacers: 1, slots: 20);
+        var resident = new List<PacerRegistration>();
+        for (int i = 0; i < 100; i++)
+        {
+            resident.Add(clock.Add(new Counter(), TimeSpan.FromMilliseconds(20)));
+        }
+
+        // Warm-up: the buckets grow to their peak once.
+        for (int i = 0; i < 50; i++)
+        {
+            clock.Add(new Counter(), TimeSpan.FromMilliseconds(10)).Dispose();
+        }
+
+        // A 10 ms stream sits in two buckets; leaving and joining again costs its registration only
+        // (a bucket copied per call would cost an array of each bucket's streams).
+        var counters = new Counter[8];
+        long least = long.MaxValue;
+        for (int round = 0; round < 8; round++)
+        {
+            counters[round] = new Counter();
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            var registration = clock.Add(counters[round], TimeSpan.FromMilliseconds(10));
+            long placed = GC.GetAllocatedBytesForCurrentThread() - before;
+            least = Math.Min(least, placed);
+            ticks.Advance(20 * 3);
+            before = GC.GetAllocatedBytesForCurrentThread();
+            registration.Dispose();
+            Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+
+        Assert.True(least <= 88, $"placing a stream allocated {least} B");
+        Assert.All(counters, c => Assert.Equal(6, c.Frames));
+        Assert.Equal(100, clock.StreamCount);
+        ticks.Advance(20);
+        resident.ForEach(r => r.Dispose());
+        Assert.Equal(0, clock.StreamCount);
+        Assert.Equal(long.MaxValue, ticks.NextWork(0, 0));
+    }
+
     private static (MediaClock Clock, ManualTickSource Ticks) Create(int pacers = 1, int slots = 20)
     {
         var ticks = new ManualTickSource();

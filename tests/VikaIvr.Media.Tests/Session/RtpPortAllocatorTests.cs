@@ -38,6 +38,13 @@ public class RtpPortAllocatorTests
         {
             using var lease = allocator.Allocate(IPAddress.IPv6Loopback);
             Assert.Equal(System.Net.Sockets.AddressFamily.InterNetworkV6, lease.LocalEndPoint.AddressFamily);
+            Assert.Equal(new IPEndPoint(IPAddress.IPv6Loopback, lease.Port), lease.LocalEndPoint);
+            Assert.Equal(new IPEndPoint(IPAddress.IPv6Loopback, lease.Port + 1), lease.Rtcp.LocalEndPoint);
+
+            // The allocator's reused bind address follows the address asked for.
+            using var v4 = allocator.Allocate(IPAddress.Loopback);
+            Assert.Equal(new IPEndPoint(IPAddress.Loopback, v4.Port), v4.LocalEndPoint);
+            Assert.Equal(new IPEndPoint(IPAddress.Loopback, v4.Port + 1), v4.Rtcp.LocalEndPoint);
         }
         catch (InvalidOperationException) when (!System.Net.Sockets.Socket.OSSupportsIPv6)
         {
