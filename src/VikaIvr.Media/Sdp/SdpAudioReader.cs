@@ -109,8 +109,15 @@ internal static class SdpAudioReader
     }
 
     private static bool TryCodecOf(SdpMediaDescription m, int pt, out RtpAudioCodec codec)
+        => TryCodecOf(pt, m.FindFormatAttribute("rtpmap", pt, out var map), map, out codec);
+
+    /// <summary>
+    /// The codec of payload type <paramref name="pt"/>: by its a=rtpmap value (<paramref name="map"/>,
+    /// when <paramref name="mapped"/>), else the static types 0 (PCMU) and 8 (PCMA). One rule for both readers.
+    /// </summary>
+    internal static bool TryCodecOf(int pt, bool mapped, ReadOnlySpan<char> map, out RtpAudioCodec codec)
     {
-        if (!m.FindFormatAttribute("rtpmap", pt, out var map))
+        if (!mapped)
         {
             codec = (RtpAudioCodec)pt;
             return pt is 0 or 8;

@@ -54,17 +54,31 @@ public sealed class SdpMediaDescription
                 continue;
             }
 
-            var value = a.Value.AsSpan().TrimStart();
-            int space = value.IndexOf(' ');
-            var pt = space < 0 ? value : value[..space];
-            if (int.TryParse(pt, out int n) && n == payloadType)
+            if (TryFormatValue(a.Value, payloadType, out found))
             {
-                found = space < 0 ? [] : value[(space + 1)..].Trim();
                 return true;
             }
         }
 
         found = default;
+        return false;
+    }
+
+    /// <summary>
+    /// A format attribute's value ("0 PCMU/8000") when it is for <paramref name="payloadType"/>: the rest after the type.
+    /// </summary>
+    internal static bool TryFormatValue(ReadOnlySpan<char> attributeValue, int payloadType, out ReadOnlySpan<char> rest)
+    {
+        var value = attributeValue.TrimStart();
+        int space = value.IndexOf(' ');
+        var pt = space < 0 ? value : value[..space];
+        if (int.TryParse(pt, out int n) && n == payloadType)
+        {
+            rest = space < 0 ? [] : value[(space + 1)..].Trim();
+            return true;
+        }
+
+        rest = default;
         return false;
     }
 

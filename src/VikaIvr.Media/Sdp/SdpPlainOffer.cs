@@ -340,12 +340,8 @@ internal readonly ref struct SdpPlainOffer
                 continue;
             }
 
-            var value = line[(line.IndexOf(':') + 1)..].TrimStart();
-            int space = value.IndexOf(' ');
-            var pt = space < 0 ? value : value[..space];
-            if (int.TryParse(pt, out int n) && n == payloadType)
+            if (SdpMediaDescription.TryFormatValue(line[(line.IndexOf(':') + 1)..], payloadType, out found))
             {
-                found = space < 0 ? [] : value[(space + 1)..].Trim();
                 return true;
             }
         }
@@ -355,26 +351,5 @@ internal readonly ref struct SdpPlainOffer
     }
 
     private bool TryCodecOf(int pt, out RtpAudioCodec codec)
-    {
-        if (!FindFormatAttribute("rtpmap", pt, out var map))
-        {
-            codec = (RtpAudioCodec)pt;
-            return pt is 0 or 8;
-        }
-
-        if (map.StartsWith("PCMU/8000", StringComparison.OrdinalIgnoreCase))
-        {
-            codec = RtpAudioCodec.Pcmu;
-            return true;
-        }
-
-        if (map.StartsWith("PCMA/8000", StringComparison.OrdinalIgnoreCase))
-        {
-            codec = RtpAudioCodec.Pcma;
-            return true;
-        }
-
-        codec = default;
-        return false;
-    }
+        => SdpAudioReader.TryCodecOf(pt, FindFormatAttribute("rtpmap", pt, out var map), map, out codec);
 }
