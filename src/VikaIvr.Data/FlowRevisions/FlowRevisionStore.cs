@@ -114,7 +114,7 @@ public sealed class FlowRevisionStore(IDbConnectionFactory connections)
             "SELECT " + Columns + " FROM flow_revisions ORDER BY id DESC LIMIT @limit", new { limit }, cancellationToken: ct)), ct).ConfigureAwait(false)];
     }
 
-    private static string Time(DateTimeOffset at) => at.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
+    private static string Time(DateTimeOffset at) => StoredTime.Text(at);
 
     private async Task<T> RunAsync<T>(string what, Func<System.Data.Common.DbConnection, Task<T>> query, CancellationToken ct)
     {
