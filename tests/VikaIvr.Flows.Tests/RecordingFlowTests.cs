@@ -81,6 +81,70 @@ public sealed class RecordingFlowTests
             kind: hangup
         """;
 
+    private const string TooShortFlow = """
+        start: rec
+        nodes:
+          rec:
+            kind: record
+            beep: beep
+            max-duration: 10s
+            silence-timeout: 3s
+            min-duration: 500ms
+            variable: recording
+            on-too-short: again
+            next: play
+          again:
+            kind: play
+            prompt: rec-too-short
+            next: bye
+          play:
+            kind: play
+            clip: recording
+            next: bye
+          bye:
+            kind: hangup
+        """;
+
+    [Theory]
+    [InlineData("wait 2s\npress #", "a '#' after two seconds of silence")]
+    [InlineData("press #", "an immediate '#'")]
+    [InlineData("", "silence until the timeout")]
+    [InlineData("speak 300ms\npress #", "a word shorter than min-duration")]
+    public async Task A_recording_with_nothing_said_is_too_short_however_long_it_lasts(string caller, string what)
+    {
+        var h = new RecordingHarness();
+        var flow = FlowLoader.Parse(TooShortFlow, "short.yaml", FlowCheckContext.For(new FakePrompts("beep", "rec-too-short"), h.Components()));
+        var r = await h.RunAsync(flow, $"""
+            call 16599 from 0811
+            expect prompt beep
+            expect record
+            {caller}
+            expect prompt rec-too-short
+            expect hangup
+            """);
+        Assert.True(r.Passed, what + ": " + r.Format());
+        Assert.Contains(r.Record!.Events, e => e.StartsWith("record rec: ", StringComparison.Ordinal) && e.Contains(" s of sound", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_word_after_silence_is_kept_whole_with_the_silence_before_it()
+    {
+        var h = new RecordingHarness();
+        var flow = FlowLoader.Parse(TooShortFlow, "short.yaml", FlowCheckContext.For(new FakePrompts("beep", "rec-too-short"), h.Components()));
+        var r = await h.RunAsync(flow, """
+            call 16599 from 0811
+            expect prompt beep
+            expect record
+            wait 2s
+            speak 600ms
+            press #
+            expect playback 2.6s
+            expect hangup
+            """);
+        Assert.True(r.Passed, r.Format());
+        Assert.Contains("record rec: 2.6 s, 0.6 s of sound (Terminator)", r.Record!.Events);
+    }
+
     [Fact]
     public async Task The_maximum_duration_ends_a_recording_that_goes_on()
     {

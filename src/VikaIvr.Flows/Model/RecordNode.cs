@@ -3,8 +3,9 @@ namespace VikaIvr.Flows.Model;
 /// <summary>
 /// Plays its prompts and the beep, then records the caller until a terminator key, a silence
 /// timeout or the maximum duration, and keeps the audio in a clip variable (for a play node's
-/// <c>clip</c> or an action). A recording shorter than <see cref="MinDuration"/> (nothing said,
-/// an immediate '#') goes to <see cref="OnTooShort"/> when that is set.
+/// <c>clip</c> or an action). A recording with less than <see cref="MinDuration"/> of sound in it
+/// (nothing said: an immediate '#', or silence until the key or the silence timeout) goes to
+/// <see cref="OnTooShort"/> when that is set.
 /// </summary>
 public sealed class RecordNode : FlowNode
 {

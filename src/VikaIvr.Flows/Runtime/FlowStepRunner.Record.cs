@@ -22,8 +22,11 @@ internal sealed partial class FlowStepRunner
         var result = await s.Call.RecordAsync(options, s.Ct);
         if (result.Termination == RecordTermination.Hangup) return null;
 
-        s.Event($"record {node.Id}: {result.Duration.TotalSeconds:0.0} s ({result.Termination})");
-        if (result.Duration < node.MinDuration && node.OnTooShort is { } tooShort) return tooShort.Name;
+        // Too short is judged by the sound in it, not by its length: a '#' pressed late or silence
+        // until the timeout is still nothing said, and would otherwise be kept as a silent clip.
+        var heard = result.SoundDuration(options.SilenceLevel);
+        s.Event($"record {node.Id}: {result.Duration.TotalSeconds:0.0} s, {heard.TotalSeconds:0.0} s of sound ({result.Termination})");
+        if (heard < node.MinDuration && node.OnTooShort is { } tooShort) return tooShort.Name;
         s.Variables.SetClip(node.Variable, new AudioClip("recording-" + node.Variable, AudioClipKind.Recording, result.Samples));
         return node.Next.Name;
     }

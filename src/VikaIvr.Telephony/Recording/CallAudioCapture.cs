@@ -68,9 +68,7 @@ public sealed class CallAudioCapture : IMediaAudioListener, IPcmSink, IDisposabl
         samples[..n].CopyTo(_buffer.AsSpan(_count));
         _count += n;
 
-        long sum = 0;
-        foreach (short s in samples[..n]) sum += Math.Abs((int)s);
-        if (n > 0 && sum / n < _silenceLevel) _silentRun += n;
+        if (n > 0 && AudioLevel.IsSilent(samples[..n], _silenceLevel)) _silentRun += n;
         else _silentRun = 0;
 
         if (_count >= _capacity) _completed.TrySetResult(RecordTermination.MaxDuration);
