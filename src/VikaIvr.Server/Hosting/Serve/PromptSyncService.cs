@@ -11,8 +11,9 @@ namespace VikaIvr.Server.Hosting.Serve;
 /// the versions recorded on this node to prompt_versions, then applies the versions other nodes made
 /// since its bookmark (the highest version id seen, kept in the data folder as prompt-versions.bookmark)
 /// through the prompt library, so the prompt store plays them on the next call. With SQLite (one node)
-/// it only writes. Each node needs its own prompt folder (and data folder): the bookmark says what the
-/// folder has.
+/// it only writes, and only wakes when a recording is saved (or to retry a failed write): an idle
+/// server does not query its own file every second. Each node needs its own prompt folder (and data
+/// folder): the bookmark says what the folder has.
 /// </summary>
 public sealed partial class PromptSyncService(CallFlowsService flows, VikaServices services, TimeProvider clock, DataMetrics metrics, ILogger<PromptSyncService> log)
     : BackgroundService
@@ -28,6 +29,7 @@ public sealed partial class PromptSyncService(CallFlowsService flows, VikaServic
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var store = new PromptVersionStore(flows.Database);
+        bool shared = !string.Equals(flows.Database.Provider, DataProviders.Sqlite, StringComparison.Ordinal);
         string node = services.NodeId;
         long bookmark = ReadBookmark();
         bool checkedBookmark = false;
@@ -45,7 +47,7 @@ public sealed partial class PromptSyncService(CallFlowsService flows, VikaServic
                     }
 
                     await WriteMadeAsync(store, node, stoppingToken).ConfigureAwait(false);
-                    bookmark = await ApplyOthersAsync(store, node, bookmark, stoppingToken).ConfigureAwait(false);
+                    if (shared) bookmark = await ApplyOthersAsync(store, node, bookmark, stoppingToken).ConfigureAwait(false);
                     _failing = false;
                 }
                 catch (DataStoreException ex)
@@ -56,7 +58,8 @@ public sealed partial class PromptSyncService(CallFlowsService flows, VikaServic
                     _failing = true;
                 }
 
-                await Task.Delay(Interval, clock, stoppingToken).ConfigureAwait(false);
+                if (shared || _unwritten.Count > 0) await Task.Delay(Interval, clock, stoppingToken).ConfigureAwait(false);
+                else if (!await flows.Recorder.Made.WaitToReadAsync(stoppingToken).ConfigureAwait(false)) await Task.Delay(Interval, clock, stoppingToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
