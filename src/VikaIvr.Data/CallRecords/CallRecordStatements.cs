@@ -53,12 +53,7 @@ internal static class CallRecordStatements
     /// <summary>Fills <see cref="Open"/>: the call's identity, its times and its node (<paramref name="nodeId"/> when it names none).</summary>
     public static void SetOpen(PreparedCommand open, CallRecord record, string nodeId)
     {
-        open.Set(0, record.CallId);
-        open.Set(1, record.Caller);
-        open.Set(2, record.Called);
-        // As CallRecordRowMapping.Time writes them (StoredTime), made into text by the statement: no string per call.
-        open.SetTime(3, record.StartedAt);
-        open.SetTime(4, record.AnsweredAt);
+        SetStart(open, record);
         open.Set(5, record.NodeId ?? nodeId);
     }
 
@@ -70,11 +65,7 @@ internal static class CallRecordStatements
     /// </summary>
     public static void SetRow(PreparedCommand command, CallRecord record, string nodeId)
     {
-        command.Set(0, record.CallId);
-        command.Set(1, record.Caller);
-        command.Set(2, record.Called);
-        command.SetTime(3, record.StartedAt);
-        command.SetTime(4, record.AnsweredAt);
+        SetStart(command, record);
         command.SetTime(5, record.EndedAt);
         command.Set(6, record.EndReason);
         command.Set(7, record.EndedBy);
@@ -90,6 +81,17 @@ internal static class CallRecordStatements
         command.Set(17, record.RtpJitterMs);
         command.Set(18, record.NodeId ?? nodeId);
         command.Set(19, CallRecordRowMapping.Json(record.NodeTimesMsIfAny));
+    }
+
+    /// <summary>The first parameters of every statement: the call's identity and its start and answer times.</summary>
+    private static void SetStart(PreparedCommand command, CallRecord record)
+    {
+        command.Set(0, record.CallId);
+        command.Set(1, record.Caller);
+        command.Set(2, record.Called);
+        // As CallRecordRowMapping.Time writes them (StoredTime), made into text by the statement: no string per call.
+        command.SetTime(3, record.StartedAt);
+        command.SetTime(4, record.AnsweredAt);
     }
 
     private static (string, DbType) Text(string name) => (name, DbType.String);

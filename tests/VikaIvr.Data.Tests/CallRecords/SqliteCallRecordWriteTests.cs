@@ -65,30 +65,9 @@ public sealed class SqliteCallRecordWriteTests(ITestOutputHelper output) : IDisp
     [Fact]
     public async Task An_open_row_allocates_next_to_nothing()
     {
-        var db = await TempDatabase.CreateAsync();
-        _databases.Add(db);
-        await using var store = new DbCallRecordStore(db.Database, "node-a", TimeProvider.System, TimeSpan.FromMinutes(5));
-        var records = new CallRecord[60];
-        for (int i = 0; i < records.Length; i++)
-        {
-            records[i] = new CallRecord { CallId = $"call-{i}@10.0.0.1", Caller = "sip:0812345678@10.0.0.1", Called = "165", StartedAt = TempDatabase.Now.AddSeconds(i), AnsweredAt = TempDatabase.Now.AddSeconds(i + 1) };
-        }
-
-        // Warm: the connection, its statements, the JIT.
-        for (int i = 0; i < 10; i++)
-        {
-            await store.OpenAsync(records[i], default);
-        }
-
-        long least = long.MaxValue;
-        for (int i = 10; i < records.Length; i++)
-        {
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            var write = store.OpenAsync(records[i], default);
-            long bytes = GC.GetAllocatedBytesForCurrentThread() - before;
-            Assert.True(write.IsCompletedSuccessfully);
-            least = Math.Min(least, bytes);
-        }
+        await using var store = await KeptStoreAsync();
+        var records = Enumerable.Range(0, 60).Select(Answered).ToArray();
+        long least = await LeastBytesAsync(records, store.OpenAsync);
 
         output.WriteLine($"open row: {least} B");
         Assert.True(least <= 64, $"an open row allocated {least} B");
@@ -97,14 +76,12 @@ public sealed class SqliteCallRecordWriteTests(ITestOutputHelper output) : IDisp
     [Fact]
     public async Task A_saved_row_without_lists_allocates_nothing()
     {
-        var db = await TempDatabase.CreateAsync();
-        _databases.Add(db);
-        await using var store = new DbCallRecordStore(db.Database, "node-a", TimeProvider.System, TimeSpan.FromMinutes(5));
+        await using var store = await KeptStoreAsync();
         var records = new CallRecord[60];
         for (int i = 0; i < records.Length; i++)
         {
-            var record = new CallRecord { CallId = $"call-{i}@10.0.0.1", Caller = "sip:0812345678@10.0.0.1", Called = "165", StartedAt = TempDatabase.Now.AddSeconds(i), AnsweredAt = TempDatabase.Now.AddSeconds(i + 1) };
-            record.EndedAt = record.AnsweredAt.Value.AddSeconds(30);
+            var record = Answered(i);
+            record.EndedAt = record.AnsweredAt!.Value.AddSeconds(30);
             record.EndReason = "caller-hangup";
             record.EndedBy = "caller";
             record.Codec = "PCMU";
@@ -116,21 +93,7 @@ public sealed class SqliteCallRecordWriteTests(ITestOutputHelper output) : IDisp
             records[i] = record;
         }
 
-        // Warm: the connection, its statements, the JIT.
-        for (int i = 0; i < 10; i++)
-        {
-            await store.SaveAsync(records[i], default);
-        }
-
-        long least = long.MaxValue;
-        for (int i = 10; i < records.Length; i++)
-        {
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            var write = store.SaveAsync(records[i], default);
-            long bytes = GC.GetAllocatedBytesForCurrentThread() - before;
-            Assert.True(write.IsCompletedSuccessfully);
-            least = Math.Min(least, bytes);
-        }
+        long least = await LeastBytesAsync(records, store.SaveAsync);
 
         // Only a list filled costs its JSON text; times are bound as text from the stack, numbers unboxed, no row object.
         output.WriteLine($"saved row, no list filled: {least} B");
@@ -143,6 +106,47 @@ public sealed class SqliteCallRecordWriteTests(ITestOutputHelper output) : IDisp
         {
             db.Dispose();
         }
+    }
+
+    /// <summary>A store on a new database whose write connection stays open through the test.</summary>
+    private async Task<DbCallRecordStore> KeptStoreAsync()
+    {
+        var db = await TempDatabase.CreateAsync();
+        _databases.Add(db);
+        return new DbCallRecordStore(db.Database, "node-a", TimeProvider.System, TimeSpan.FromMinutes(5));
+    }
+
+    private static CallRecord Answered(int i) => new()
+    {
+        CallId = $"call-{i}@10.0.0.1",
+        Caller = "sip:0812345678@10.0.0.1",
+        Called = "165",
+        StartedAt = TempDatabase.Now.AddSeconds(i),
+        AnsweredAt = TempDatabase.Now.AddSeconds(i + 1),
+    };
+
+    /// <summary>
+    /// The least a write allocated on this thread (the SQLite write completes in the call), over
+    /// the records after the first ten (the warm-up: the connection, its statements, the JIT).
+    /// </summary>
+    private static async Task<long> LeastBytesAsync(CallRecord[] records, Func<CallRecord, CancellationToken, Task> write)
+    {
+        for (int i = 0; i < 10; i++)
+        {
+            await write(records[i], default);
+        }
+
+        long least = long.MaxValue;
+        for (int i = 10; i < records.Length; i++)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            var written = write(records[i], default);
+            long bytes = GC.GetAllocatedBytesForCurrentThread() - before;
+            Assert.True(written.IsCompletedSuccessfully);
+            least = Math.Min(least, bytes);
+        }
+
+        return least;
     }
 
     private static async Task<List<string>> ColumnsAsync(SqliteConnection connection, string callId)
