@@ -25,6 +25,12 @@ internal abstract class PreparedCommand : IAsyncDisposable
     /// <summary>The value of the parameter at <paramref name="index"/> (the definition's order) for the next runs; null is SQL NULL.</summary>
     public abstract void Set(int index, object? value);
 
+    /// <summary>An integer value (<see cref="Set(int, object?)"/> boxes it; a statement may keep it unboxed).</summary>
+    public virtual void Set(int index, long value) => Set(index, (object)value);
+
+    /// <summary>A real value (<see cref="Set(int, object?)"/> boxes it; a statement may keep it unboxed).</summary>
+    public virtual void Set(int index, double value) => Set(index, (object)value);
+
     /// <summary>A time, stored as <see cref="StoredTime"/> writes it; null is SQL NULL.</summary>
     public abstract void SetTime(int index, DateTimeOffset? value);
 

@@ -7,7 +7,7 @@ namespace VikaIvr.Data;
 /// <summary>
 /// <see cref="PreparedCommand"/> on SQLite's own statement: prepared once, its parameters found by
 /// name once, and each run binds by position — text encoded into one reused buffer and copied by
-/// SQLite, a time written into it as <see cref="StoredTime"/> text — then steps once. Microsoft.Data.Sqlite
+/// SQLite, a time written as <see cref="StoredTime"/> text into a stack buffer, numbers unboxed — then steps once. Microsoft.Data.Sqlite
 /// would make a reader, a binder per parameter and the UTF-8 bytes of every name and value for each
 /// run. Waits on a busy database as the connection's command timeout says (SQLite's busy timeout,
 /// as Microsoft.Data.Sqlite retries for its own commands); failures throw <see cref="SqliteException"/>.
@@ -20,7 +20,9 @@ internal sealed class SqlitePreparedCommand : PreparedCommand
     private readonly int[] _indexes;
     private readonly object?[] _values;
     private readonly DateTimeOffset?[] _times;
-    private readonly bool[] _isTime;
+    private readonly long[] _integers;
+    private readonly double[] _reals;
+    private readonly Kind[] _kinds;
     private byte[] _text = new byte[256];
 
     private SqlitePreparedCommand(SqliteConnection connection, sqlite3 db, sqlite3_stmt statement, int[] indexes)
@@ -31,7 +33,18 @@ internal sealed class SqlitePreparedCommand : PreparedCommand
         _indexes = indexes;
         _values = new object?[indexes.Length];
         _times = new DateTimeOffset?[indexes.Length];
-        _isTime = new bool[indexes.Length];
+        _integers = new long[indexes.Length];
+        _reals = new double[indexes.Length];
+        _kinds = new Kind[indexes.Length];
+    }
+
+    /// <summary>Where a parameter's value is held: no box for a number, no string for a time.</summary>
+    private enum Kind : byte
+    {
+        Value,
+        Time,
+        Integer,
+        Real,
     }
 
     public static SqlitePreparedCommand Create(SqliteConnection connection, StatementDefinition statement)
@@ -63,14 +76,28 @@ internal sealed class SqlitePreparedCommand : PreparedCommand
     public override void Set(int index, object? value)
     {
         _values[index] = value is DBNull ? null : value;
-        _isTime[index] = false;
+        _kinds[index] = Kind.Value;
+    }
+
+    public override void Set(int index, long value)
+    {
+        _values[index] = null;
+        _integers[index] = value;
+        _kinds[index] = Kind.Integer;
+    }
+
+    public override void Set(int index, double value)
+    {
+        _values[index] = null;
+        _reals[index] = value;
+        _kinds[index] = Kind.Real;
     }
 
     public override void SetTime(int index, DateTimeOffset? value)
     {
         _values[index] = null;
         _times[index] = value;
-        _isTime[index] = true;
+        _kinds[index] = Kind.Time;
     }
 
     public override void SetFrom(PreparedCommand other)
@@ -78,7 +105,9 @@ internal sealed class SqlitePreparedCommand : PreparedCommand
         var from = (SqlitePreparedCommand)other;
         Array.Copy(from._values, _values, _values.Length);
         Array.Copy(from._times, _times, _times.Length);
-        Array.Copy(from._isTime, _isTime, _isTime.Length);
+        Array.Copy(from._integers, _integers, _integers.Length);
+        Array.Copy(from._reals, _reals, _reals.Length);
+        Array.Copy(from._kinds, _kinds, _kinds.Length);
     }
 
     public override Task<int> ExecuteAsync(CancellationToken ct)
@@ -120,15 +149,17 @@ internal sealed class SqlitePreparedCommand : PreparedCommand
     private int Bind(int i)
     {
         int index = _indexes[i];
-        if (_isTime[i])
+        switch (_kinds[i])
         {
-            if (_times[i] is not { } time)
-            {
+            case Kind.Integer:
+                return raw.sqlite3_bind_int64(_statement, index, _integers[i]);
+            case Kind.Real:
+                return raw.sqlite3_bind_double(_statement, index, _reals[i]);
+            case Kind.Time when _times[i] is { } time:
+                Span<byte> text = stackalloc byte[StoredTime.MaxUtf8Length];
+                return raw.sqlite3_bind_text(_statement, index, text[..StoredTime.WriteUtf8(time, text)]);
+            case Kind.Time:
                 return raw.sqlite3_bind_null(_statement, index);
-            }
-
-            int written = StoredTime.WriteUtf8(time, _text);
-            return raw.sqlite3_bind_text(_statement, index, _text.AsSpan(0, written));
         }
 
         return _values[i] switch

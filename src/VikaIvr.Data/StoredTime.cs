@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 
 namespace VikaIvr.Data;
 
@@ -12,9 +13,14 @@ internal static class StoredTime
     /// <summary>Enough for "yyyy-MM-ddTHH:mm:ss.fffffff+00:00" (33 bytes).</summary>
     public const int MaxUtf8Length = 40;
 
-    public static string Text(DateTimeOffset t) => t.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
+    /// <summary>The text of <see cref="WriteUtf8"/> as a string (for a driver's parameter, a query's bound).</summary>
+    public static string Text(DateTimeOffset t)
+    {
+        Span<byte> utf8 = stackalloc byte[MaxUtf8Length];
+        return Encoding.ASCII.GetString(utf8[..WriteUtf8(t, utf8)]);
+    }
 
-    /// <summary>The bytes of <see cref="Text"/> (ASCII, so its UTF-8), without a string.</summary>
+    /// <summary>The one formatter of a stored time: its bytes (ASCII, so UTF-8), without a string.</summary>
     public static int WriteUtf8(DateTimeOffset t, Span<byte> destination) =>
         t.ToUniversalTime().TryFormat(destination, out int written, "O", CultureInfo.InvariantCulture)
             ? written

@@ -6,7 +6,8 @@ namespace VikaIvr.Data.CallRecords;
 
 /// <summary>
 /// The one mapping between <see cref="CallRecord"/> and a call_records row (list fields as JSON
-/// arrays, times as ISO 8601 text in UTC), shared by the store and every query that reads records.
+/// arrays, times as ISO 8601 text in UTC), shared by the store and every query that reads records;
+/// the store writes a record's row through <see cref="CallRecordStatements.SetRow"/>.
 /// </summary>
 internal static class CallRecordRowMapping
 {
@@ -19,30 +20,6 @@ internal static class CallRecordRowMapping
             node_id AS NodeId, node_times AS NodeTimes
         FROM call_records
         """;
-
-    public static CallRecordRow ToRow(CallRecord record) => new()
-    {
-        CallId = record.CallId,
-        Caller = record.Caller,
-        Called = record.Called,
-        StartedAt = Time(record.StartedAt),
-        AnsweredAt = record.AnsweredAt is { } a ? Time(a) : null,
-        EndedAt = record.EndedAt is { } e ? Time(e) : null,
-        EndReason = record.EndReason,
-        EndedBy = record.EndedBy,
-        Codec = record.Codec,
-        DtmfMethods = Json(record.DtmfMethods),
-        Nodes = Json(record.Nodes),
-        NodeTimes = Json(record.NodeTimesMs),
-        Events = Json(record.Events),
-        Outcome = record.Outcome,
-        Failures = Json(record.Failures),
-        RtpPacketsSent = record.RtpPacketsSent,
-        RtpPacketsReceived = record.RtpPacketsReceived,
-        RtpPacketsLost = record.RtpPacketsLost,
-        RtpJitterMs = record.RtpJitterMs,
-        NodeId = record.NodeId,
-    };
 
     public static CallRecord ToRecord(CallRecordRow row)
     {
@@ -87,8 +64,11 @@ internal static class CallRecordRowMapping
 
     public static DateTimeOffset ParseTime(string s) => DateTimeOffset.ParseExact(s, "O", CultureInfo.InvariantCulture);
 
-    /// <summary>A list as its JSON array ("[]" for an empty one, without serializing).</summary>
-    private static string Json<T>(List<T> list) => list.Count == 0 ? "[]" : JsonSerializer.Serialize(list);
+    /// <summary>The JSON array of an empty list, as stored.</summary>
+    public const string EmptyJson = "[]";
+
+    /// <summary>A list as its JSON array (<see cref="EmptyJson"/> for none or an empty one, without serializing).</summary>
+    public static string Json<T>(IReadOnlyList<T>? list) => list is null || list.Count == 0 ? EmptyJson : JsonSerializer.Serialize(list);
 
     private static List<string> List(string json) => JsonSerializer.Deserialize<List<string>>(json) ?? [];
 }

@@ -52,14 +52,14 @@ internal sealed class CallRecordRowWriter : IAsyncDisposable
         }
     }
 
-    /// <summary>Completes the call's in-progress row with <paramref name="row"/>, or adds the row when the call has none.</summary>
-    public async Task SaveAsync(CallRecordRow row, CancellationToken ct)
+    /// <summary>Completes the call's in-progress row with <paramref name="record"/>, or adds the row when the call has none.</summary>
+    public async Task SaveAsync(CallRecord record, string nodeId, CancellationToken ct)
     {
         await _gate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
             await ConnectAsync(ct).ConfigureAwait(false);
-            CallRecordStatements.SetRow(_complete!, row);
+            CallRecordStatements.SetRow(_complete!, record, nodeId);
             if (await ExecuteAsync(_complete!, ct).ConfigureAwait(false) == 0)
             {
                 _insert!.SetFrom(_complete!);

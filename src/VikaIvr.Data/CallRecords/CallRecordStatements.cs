@@ -53,38 +53,45 @@ internal static class CallRecordStatements
     /// <summary>Fills <see cref="Open"/>: the call's identity, its times and its node (<paramref name="nodeId"/> when it names none).</summary>
     public static void SetOpen(PreparedCommand open, CallRecord record, string nodeId)
     {
-        open.Set(0, record.CallId);
-        open.Set(1, record.Caller);
-        open.Set(2, record.Called);
-        // As CallRecordRowMapping.Time writes them (StoredTime), made into text by the statement: no string per call.
-        open.SetTime(3, record.StartedAt);
-        open.SetTime(4, record.AnsweredAt);
+        SetStart(open, record);
         open.Set(5, record.NodeId ?? nodeId);
     }
 
-    /// <summary>Fills <see cref="Complete"/> or <see cref="Insert"/> with every column of <paramref name="row"/>.</summary>
-    public static void SetRow(PreparedCommand command, CallRecordRow row)
+    /// <summary>
+    /// Fills <see cref="Complete"/> or <see cref="Insert"/> with every column of <paramref name="record"/>,
+    /// as <see cref="CallRecordRowMapping"/> maps them: times made into text by the statement, the
+    /// lists as JSON arrays (an empty one without a list made for it), numbers unboxed where the
+    /// statement can. <paramref name="nodeId"/> when the record names no node.
+    /// </summary>
+    public static void SetRow(PreparedCommand command, CallRecord record, string nodeId)
     {
-        command.Set(0, row.CallId);
-        command.Set(1, row.Caller);
-        command.Set(2, row.Called);
-        command.Set(3, row.StartedAt);
-        command.Set(4, row.AnsweredAt);
-        command.Set(5, row.EndedAt);
-        command.Set(6, row.EndReason);
-        command.Set(7, row.EndedBy);
-        command.Set(8, row.Codec);
-        command.Set(9, row.DtmfMethods);
-        command.Set(10, row.Nodes);
-        command.Set(11, row.Events);
-        command.Set(12, row.Outcome);
-        command.Set(13, row.Failures);
-        command.Set(14, row.RtpPacketsSent);
-        command.Set(15, row.RtpPacketsReceived);
-        command.Set(16, row.RtpPacketsLost);
-        command.Set(17, row.RtpJitterMs);
-        command.Set(18, row.NodeId);
-        command.Set(19, row.NodeTimes);
+        SetStart(command, record);
+        command.SetTime(5, record.EndedAt);
+        command.Set(6, record.EndReason);
+        command.Set(7, record.EndedBy);
+        command.Set(8, record.Codec);
+        command.Set(9, CallRecordRowMapping.Json(record.DtmfMethodsIfAny));
+        command.Set(10, CallRecordRowMapping.Json(record.NodesIfAny));
+        command.Set(11, CallRecordRowMapping.Json(record.EventsIfAny));
+        command.Set(12, record.Outcome);
+        command.Set(13, CallRecordRowMapping.Json(record.FailuresIfAny));
+        command.Set(14, record.RtpPacketsSent);
+        command.Set(15, record.RtpPacketsReceived);
+        command.Set(16, record.RtpPacketsLost);
+        command.Set(17, record.RtpJitterMs);
+        command.Set(18, record.NodeId ?? nodeId);
+        command.Set(19, CallRecordRowMapping.Json(record.NodeTimesMsIfAny));
+    }
+
+    /// <summary>The first parameters of every statement: the call's identity and its start and answer times.</summary>
+    private static void SetStart(PreparedCommand command, CallRecord record)
+    {
+        command.Set(0, record.CallId);
+        command.Set(1, record.Caller);
+        command.Set(2, record.Called);
+        // As CallRecordRowMapping.Time writes them (StoredTime), made into text by the statement: no string per call.
+        command.SetTime(3, record.StartedAt);
+        command.SetTime(4, record.AnsweredAt);
     }
 
     private static (string, DbType) Text(string name) => (name, DbType.String);

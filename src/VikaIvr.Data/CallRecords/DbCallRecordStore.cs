@@ -69,7 +69,7 @@ public sealed class DbCallRecordStore : ICallRecordStore, IAsyncDisposable
         try
         {
             // The open row (if the call had one) is completed; a call never opened gets its row now.
-            await _rows.SaveAsync(CallRecordRowMapping.ToRow(record), ct).ConfigureAwait(false);
+            await _rows.SaveAsync(record, NodeId, ct).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException and not DataStoreException)
         {

@@ -8,7 +8,8 @@ namespace VikaIvr.Data.Tests.CallRecords;
 /// <summary>
 /// The call-record writes on SQLite's own statements: the text stored is the text the driver stored
 /// (times as round-trip UTC, empty strings as '', absent values as NULL), and the open row written
-/// at every answer allocates next to nothing (counted on this thread: the SQLite write completes in the call).
+/// at every answer, like the saved row but for its lists' JSON, allocates nothing (counted on this
+/// thread: the SQLite write completes in the call).
 /// </summary>
 public sealed class SqliteCallRecordWriteTests(ITestOutputHelper output) : IDisposable
 {
@@ -31,6 +32,7 @@ public sealed class SqliteCallRecordWriteTests(ITestOutputHelper output) : IDisp
         ended.EndReason = "caller-hangup";
         ended.Codec = "PCMU";
         ended.Nodes.Add("welcome");
+        ended.NodeTimesMs.Add(12);
         ended.Events.Add("play welcome — é");
         ended.RtpPacketsSent = 1500;
         ended.RtpJitterMs = 1.25;
@@ -47,7 +49,7 @@ public sealed class SqliteCallRecordWriteTests(ITestOutputHelper output) : IDisp
             ["\"Budi Søren\" <sip:0812@127.0.0.1>", "2026-11-15T03:00:00.1234567+00:00", "2026-11-15T03:00:01.1234567+00:00", "2026-11-15T03:00:30.1234567+00:00", "caller-hangup", "text:", "PCMU", "node-a"],
             await ColumnsAsync(connection, "c-ended"));
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT events, nodes, failures, rtp_packets_sent, rtp_jitter_ms FROM call_records WHERE call_id = 'c-ended'";
+        command.CommandText = "SELECT events, nodes, failures, rtp_packets_sent, rtp_jitter_ms, node_times, dtmf_methods, rtp_packets_lost FROM call_records WHERE call_id = 'c-ended'";
         await using var reader = await command.ExecuteReaderAsync();
         Assert.True(await reader.ReadAsync());
         Assert.Equal(System.Text.Json.JsonSerializer.Serialize(ended.Events), reader.GetString(0));
@@ -55,38 +57,47 @@ public sealed class SqliteCallRecordWriteTests(ITestOutputHelper output) : IDisp
         Assert.Equal("[]", reader.GetString(2));
         Assert.Equal(1500, reader.GetInt64(3));
         Assert.Equal(1.25, reader.GetDouble(4));
+        Assert.Equal("[12]", reader.GetString(5));
+        Assert.Equal("[]", reader.GetString(6));
+        Assert.Equal(0, reader.GetInt64(7));
     }
 
     [Fact]
     public async Task An_open_row_allocates_next_to_nothing()
     {
-        var db = await TempDatabase.CreateAsync();
-        _databases.Add(db);
-        await using var store = new DbCallRecordStore(db.Database, "node-a", TimeProvider.System, TimeSpan.FromMinutes(5));
-        var records = new CallRecord[60];
-        for (int i = 0; i < records.Length; i++)
-        {
-            records[i] = new CallRecord { CallId = $"call-{i}@10.0.0.1", Caller = "sip:0812345678@10.0.0.1", Called = "165", StartedAt = TempDatabase.Now.AddSeconds(i), AnsweredAt = TempDatabase.Now.AddSeconds(i + 1) };
-        }
-
-        // Warm: the connection, its statements, the JIT.
-        for (int i = 0; i < 10; i++)
-        {
-            await store.OpenAsync(records[i], default);
-        }
-
-        long least = long.MaxValue;
-        for (int i = 10; i < records.Length; i++)
-        {
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            var write = store.OpenAsync(records[i], default);
-            long bytes = GC.GetAllocatedBytesForCurrentThread() - before;
-            Assert.True(write.IsCompletedSuccessfully);
-            least = Math.Min(least, bytes);
-        }
+        await using var store = await KeptStoreAsync();
+        var records = Enumerable.Range(0, 60).Select(Answered).ToArray();
+        long least = await LeastBytesAsync(records, store.OpenAsync);
 
         output.WriteLine($"open row: {least} B");
         Assert.True(least <= 64, $"an open row allocated {least} B");
+    }
+
+    [Fact]
+    public async Task A_saved_row_without_lists_allocates_nothing()
+    {
+        await using var store = await KeptStoreAsync();
+        var records = new CallRecord[60];
+        for (int i = 0; i < records.Length; i++)
+        {
+            var record = Answered(i);
+            record.EndedAt = record.AnsweredAt!.Value.AddSeconds(30);
+            record.EndReason = "caller-hangup";
+            record.EndedBy = "caller";
+            record.Codec = "PCMU";
+            record.Outcome = "status-answered";
+            record.RtpPacketsSent = 1500;
+            record.RtpPacketsReceived = 1490;
+            record.RtpJitterMs = 0.5;
+            await store.OpenAsync(record, default);
+            records[i] = record;
+        }
+
+        long least = await LeastBytesAsync(records, store.SaveAsync);
+
+        // Only a list filled costs its JSON text; times are bound as text from the stack, numbers unboxed, no row object.
+        output.WriteLine($"saved row, no list filled: {least} B");
+        Assert.True(least == 0, $"a saved row allocated {least} B");
     }
 
     public void Dispose()
@@ -95,6 +106,47 @@ public sealed class SqliteCallRecordWriteTests(ITestOutputHelper output) : IDisp
         {
             db.Dispose();
         }
+    }
+
+    /// <summary>A store on a new database whose write connection stays open through the test.</summary>
+    private async Task<DbCallRecordStore> KeptStoreAsync()
+    {
+        var db = await TempDatabase.CreateAsync();
+        _databases.Add(db);
+        return new DbCallRecordStore(db.Database, "node-a", TimeProvider.System, TimeSpan.FromMinutes(5));
+    }
+
+    private static CallRecord Answered(int i) => new()
+    {
+        CallId = $"call-{i}@10.0.0.1",
+        Caller = "sip:0812345678@10.0.0.1",
+        Called = "165",
+        StartedAt = TempDatabase.Now.AddSeconds(i),
+        AnsweredAt = TempDatabase.Now.AddSeconds(i + 1),
+    };
+
+    /// <summary>
+    /// The least a write allocated on this thread (the SQLite write completes in the call), over
+    /// the records after the first ten (the warm-up: the connection, its statements, the JIT).
+    /// </summary>
+    private static async Task<long> LeastBytesAsync(CallRecord[] records, Func<CallRecord, CancellationToken, Task> write)
+    {
+        for (int i = 0; i < 10; i++)
+        {
+            await write(records[i], default);
+        }
+
+        long least = long.MaxValue;
+        for (int i = 10; i < records.Length; i++)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            var written = write(records[i], default);
+            long bytes = GC.GetAllocatedBytesForCurrentThread() - before;
+            Assert.True(written.IsCompletedSuccessfully);
+            least = Math.Min(least, bytes);
+        }
+
+        return least;
     }
 
     private static async Task<List<string>> ColumnsAsync(SqliteConnection connection, string callId)
