@@ -70,7 +70,7 @@ public sealed partial class SipUserAgent
             return;
         }
 
-        if (IsMerged(request))
+        if (_merges.IsMerged(request))
         {
             SendStateless(request, source, 482);
             return;
@@ -84,7 +84,7 @@ public sealed partial class SipUserAgent
             return;
         }
 
-        RememberForMerge(request, tx);
+        _merges.Remember(request, tx);
 
         switch (request.Method)
         {
@@ -380,38 +380,5 @@ public sealed partial class SipUserAgent
         }
 
         return false;
-    }
-
-    /// <summary>RFC 3261 8.2.2.2: same From tag, Call-ID and CSeq as a live transaction, but another branch.</summary>
-    private bool IsMerged(SipRequest request)
-    {
-        if (request.ToTag is not null || request.FromTag is not { } fromTag || request.CallId is not { } callId || request.CSeq is not { } cseq)
-        {
-            return false;
-        }
-
-        return _recent.TryGetValue((callId, fromTag, cseq.Number, cseq.Method), out var tx)
-            && tx.State != SipTransactionState.Terminated;
-    }
-
-    private void RememberForMerge(SipRequest request, SipServerTransaction tx)
-    {
-        if (request.ToTag is not null || request.FromTag is not { } fromTag || request.CallId is not { } callId || request.CSeq is not { } cseq)
-        {
-            return;
-        }
-
-        if (_recent.Count >= 4096)
-        {
-            foreach (var entry in _recent)
-            {
-                if (entry.Value.State == SipTransactionState.Terminated)
-                {
-                    _recent.TryRemove(entry);
-                }
-            }
-        }
-
-        _recent[(callId, fromTag, cseq.Number, cseq.Method)] = tx;
     }
 }
