@@ -244,9 +244,11 @@ public sealed partial class SipUserAgent
 
     private bool IsAcceptedContentType(SipContentType type)
     {
-        foreach (var accepted in Options.AcceptedContentTypes)
+        // Indexed, as the lists below: a foreach over an IList boxes its enumerator on every INVITE.
+        var accepted = Options.AcceptedContentTypes;
+        for (var i = 0; i < accepted.Count; i++)
         {
-            if (type.Is(accepted))
+            if (type.Is(accepted[i]))
             {
                 return true;
             }
@@ -258,9 +260,10 @@ public sealed partial class SipUserAgent
     /// <summary>As <see cref="IsAcceptedContentType"/> for a media type without parameters (type/subtype, compared ignoring case).</summary>
     private bool IsAcceptedMediaType(string mediaType)
     {
-        foreach (var accepted in Options.AcceptedContentTypes)
+        var accepted = Options.AcceptedContentTypes;
+        for (var i = 0; i < accepted.Count; i++)
         {
-            if (accepted.Equals(mediaType, StringComparison.OrdinalIgnoreCase))
+            if (accepted[i].Equals(mediaType, StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }
@@ -371,9 +374,10 @@ public sealed partial class SipUserAgent
             return true;
         }
 
-        foreach (var number in Options.ServiceNumbers)
+        var numbers = Options.ServiceNumbers;
+        for (var i = 0; i < numbers.Count; i++)
         {
-            if (digits[..n].SequenceEqual(number))
+            if (digits[..n].SequenceEqual(numbers[i]))
             {
                 return true;
             }
