@@ -56,13 +56,15 @@ internal sealed class SipMergeTable
 
     private static bool TryKey(SipRequest request, out (string CallId, string FromTag, uint CSeq, string Method) key)
     {
-        if (request.ToTag is not null || request.FromTag is not { } fromTag || request.CallId is not { } callId || request.CSeq is not { } cseq)
+        // The CSeq read from its bytes: a request whose CSeq names its own method makes no CSeq here.
+        if (request.ToTag is not null || request.FromTag is not { } fromTag || request.CallId is not { } callId
+            || !request.TryReadCSeq(request.Method, out var number, out var method))
         {
             key = default;
             return false;
         }
 
-        key = (callId, fromTag, cseq.Number, cseq.Method);
+        key = (callId, fromTag, number, method);
         return true;
     }
 }
