@@ -142,7 +142,7 @@ public sealed partial class SipInviteSession
     {
         lock (_sync)
         {
-            if (_awaitingAck is not { } tx || ack.CSeqNumber != tx.Request.CSeq?.Number)
+            if (_awaitingAck is not { } tx || ack.CSeqNumber != tx.Request.CSeqNumber)
             {
                 return;
             }

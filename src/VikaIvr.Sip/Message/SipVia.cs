@@ -62,7 +62,7 @@ public sealed class SipVia
     public int? Ttl => int.TryParse(Parameters.Get("ttl"), NumberStyles.None, CultureInfo.InvariantCulture, out var t) ? t : null;
 
     /// <summary>host[:port] as sent.</summary>
-    public string SentBy => _sentBy ??= Port is { } p ? Host + ":" + p.ToString(CultureInfo.InvariantCulture) : Host;
+    public string SentBy => _sentBy ??= Port is { } p ? string.Create(CultureInfo.InvariantCulture, $"{Host}:{p}") : Host;
 
     /// <summary>A copy with a parameter set (e.g. received, rport=port on the server side).</summary>
     public SipVia WithParameter(string name, string? value) =>

@@ -12,8 +12,9 @@ internal sealed class SipTimer : IDisposable
     private readonly SipTimerGroup _group;
     private readonly Action<object> _callback;
     private readonly object _state;
-    private long _startedAt;
-    private TimeSpan _due;
+
+    // The timestamp it is due at (long.MaxValue for an infinite start); 0 while stopped.
+    private long _dueAt;
 
     /// <summary>A timer alone in its group.</summary>
     public SipTimer(TimeProvider time, Lock sync, Action callback)
@@ -36,20 +37,18 @@ internal sealed class SipTimer : IDisposable
         group.Add(this);
     }
 
-    public bool IsRunning { get; private set; }
+    public bool IsRunning => _dueAt != 0;
 
     /// <summary>The next member of its group.</summary>
     internal SipTimer? Next { get; set; }
 
-    /// <summary>Time left until it is due (infinite for an infinite start); only meaningful while running.</summary>
-    internal TimeSpan Left => _due == Timeout.InfiniteTimeSpan ? _due : _due - _group.Time.GetElapsedTime(_startedAt);
+    /// <summary>The timestamp (of the group's clock) it is due at, long.MaxValue for an infinite start; only meaningful while running.</summary>
+    internal long DueAt => _dueAt;
 
     /// <summary>(Re)starts; a pending expiry of an earlier start is discarded. Call under the owner's lock.</summary>
     public void Start(TimeSpan due)
     {
-        IsRunning = true;
-        _startedAt = _group.Time.GetTimestamp();
-        _due = due;
+        _dueAt = _group.DueAt(due);
         _group.Reschedule();
     }
 
@@ -57,7 +56,7 @@ internal sealed class SipTimer : IDisposable
     {
         if (IsRunning)
         {
-            IsRunning = false;
+            _dueAt = 0;
             _group.Reschedule();
         }
     }
@@ -67,7 +66,7 @@ internal sealed class SipTimer : IDisposable
     /// <summary>Due: stops and runs the callback (the group calls it under the owner's lock).</summary>
     internal void Expire()
     {
-        IsRunning = false;
+        _dueAt = 0;
         _callback(_state);
     }
 }

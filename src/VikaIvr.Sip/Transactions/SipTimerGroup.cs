@@ -2,10 +2,10 @@ namespace VikaIvr.Sip.Transactions;
 
 /// <summary>
 /// The timers of one owner (a transaction, a session) on one <see cref="ITimer"/>, armed for the
-/// earliest running member and re-armed after each change: a transaction's four timers cost one
-/// timer, made on the first start, instead of one per start. Members expire under the owner's
-/// lock, the most overdue first; an expiry that was on its way when the group changed finds
-/// nothing due and re-arms for what is left.
+/// earliest running member and re-armed only when that time changes: a transaction's four timers
+/// cost one timer, made on the first start, and a start behind the earliest member's time costs no
+/// re-arm. Members expire under the owner's lock, the most overdue first; an expiry that was on its
+/// way when the group changed finds nothing due and re-arms for what is left.
 /// </summary>
 internal sealed class SipTimerGroup
 {
@@ -14,6 +14,9 @@ internal sealed class SipTimerGroup
     private ITimer? _timer;
     private SipTimer? _first, _last;
     private int _count;
+
+    // The timestamp the timer is armed for; 0 while disarmed (never armed, stopped, or fired).
+    private long _armedAt;
 
     public SipTimerGroup(TimeProvider time, Lock sync)
     {
@@ -39,17 +42,44 @@ internal sealed class SipTimerGroup
         _count++;
     }
 
-    /// <summary>Arms the timer for the earliest running member, or disarms it. Under the owner's lock.</summary>
+    /// <summary>The timestamp <paramref name="due"/> from now (long.MaxValue for an infinite one).</summary>
+    public long DueAt(TimeSpan due)
+    {
+        if (due == Timeout.InfiniteTimeSpan)
+        {
+            return long.MaxValue;
+        }
+
+        var now = Time.GetTimestamp();
+        var ticks = (Int128)Math.Max(due.Ticks, 0) * Time.TimestampFrequency / TimeSpan.TicksPerSecond;
+        // Never 0, which marks a stopped member.
+        return ticks >= long.MaxValue - now ? long.MaxValue - 1 : Math.Max(now + (long)ticks, 1);
+    }
+
+    /// <summary>Arms the timer for the earliest running member (unless it is armed for that time already), or disarms it. Under the owner's lock.</summary>
     public void Reschedule()
     {
-        if (Earliest(out var left) is null || left == Timeout.InfiniteTimeSpan)
+        var earliest = Earliest();
+        if (earliest is null || earliest.DueAt == long.MaxValue)
         {
-            _timer?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            if (_armedAt != 0)
+            {
+                _armedAt = 0;
+                _timer?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            }
+
+            return;
+        }
+
+        if (earliest.DueAt == _armedAt)
+        {
             return;
         }
 
         // An expiry a little before its time (the clock's tick) comes back for the rest, not at once.
+        var left = Time.GetElapsedTime(Time.GetTimestamp(), earliest.DueAt);
         var due = left <= TimeSpan.Zero ? TimeSpan.Zero : left < Retry ? Retry : left;
+        _armedAt = earliest.DueAt;
         if (_timer is null)
         {
             _timer = Time.CreateTimer(static state => ((SipTimerGroup)state!).Fire(), this, due, Timeout.InfiniteTimeSpan);
@@ -60,23 +90,15 @@ internal sealed class SipTimerGroup
         }
     }
 
-    /// <summary>The running member due first (null: none) and its time left (infinite for an infinite start).</summary>
-    private SipTimer? Earliest(out TimeSpan left)
+    /// <summary>The running member due first (null: none); its <see cref="SipTimer.DueAt"/> is long.MaxValue when every running member was started infinite.</summary>
+    private SipTimer? Earliest()
     {
         SipTimer? earliest = null;
-        left = Timeout.InfiniteTimeSpan;
         for (var t = _first; t is not null; t = t.Next)
         {
-            if (!t.IsRunning)
-            {
-                continue;
-            }
-
-            var l = t.Left;
-            if (earliest is null || (l != Timeout.InfiniteTimeSpan && (left == Timeout.InfiniteTimeSpan || l < left)))
+            if (t.IsRunning && (earliest is null || t.DueAt < earliest.DueAt))
             {
                 earliest = t;
-                left = l;
             }
         }
 
@@ -87,8 +109,11 @@ internal sealed class SipTimerGroup
     {
         lock (_sync)
         {
+            // The one-shot timer has run: whatever is left re-arms it below.
+            _armedAt = 0;
+
             // At most one expiry per member here: one restarted at zero from its own callback waits for the next round.
-            for (var n = 0; n < _count && Earliest(out var left) is { } timer && left != Timeout.InfiniteTimeSpan && left <= TimeSpan.Zero; n++)
+            for (var n = 0; n < _count && Earliest() is { } timer && timer.DueAt != long.MaxValue && timer.DueAt <= Time.GetTimestamp(); n++)
             {
                 timer.Expire();
             }

@@ -104,6 +104,27 @@ public class SipMessageBuildTests
     }
 
     [Fact]
+    public void Built_lines_keep_their_names_as_written_canonical_compact_or_unknown()
+    {
+        var response = new SipResponse(200);
+        response.Headers.Add(SipHeaderId.Via, "SIP/2.0/UDP a;branch=z9hG4bK1");
+        response.Headers.Add("i", "compact-1");
+        response.Headers.Add("X-Custom", "x");
+        response.Headers.Add("contact", "<sip:a@b>");
+        response.Headers.Set(SipHeaderId.Via, "SIP/2.0/UDP b;branch=z9hG4bK2");
+        response.Headers.Insert(0, "Max-Forwards", "70");
+
+        Assert.Equal(
+            ["Max-Forwards: 70", "Via: SIP/2.0/UDP b;branch=z9hG4bK2", "i: compact-1", "X-Custom: x", "contact: <sip:a@b>"],
+            response.Headers.Select(h => h.Name + ": " + h.Value));
+        Assert.Equal("compact-1", response.Headers.Get(SipHeaderId.CallId));
+        Assert.Equal("x", response.Headers.Get("x-custom"));
+        Assert.Equal(
+            "SIP/2.0 200 OK\r\nMax-Forwards: 70\r\nVia: SIP/2.0/UDP b;branch=z9hG4bK2\r\ni: compact-1\r\nX-Custom: x\r\ncontact: <sip:a@b>\r\nContent-Length: 0\r\n\r\n",
+            Encoding.ASCII.GetString(SipSerializer.ToArray(response)));
+    }
+
+    [Fact]
     public void Name_addr_and_uri_round_trip_through_strings()
     {
         var na = SipNameAddr.Parse("\"A \\\"B\\\"\" <sip:u:pw@[2001:db8::2]:5070;transport=tcp?Subject=x>;tag=7;expires=60");
