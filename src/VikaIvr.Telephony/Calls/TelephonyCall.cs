@@ -22,7 +22,6 @@ public sealed class TelephonyCall : ICall, IAsyncDisposable, ISipInfoSink, IDigi
     private readonly EncodedClipCache _clips;
     private readonly TimeProvider _time;
     private InBandDigitListener? _inBand;
-    private readonly CancellationTokenRegistration _endedStopsPlayback;
 
     /// <summary>
     /// <paramref name="media"/> should have been built with <c>DigitSink = new Rfc4733DigitSink(digits)</c>
@@ -37,7 +36,7 @@ public sealed class TelephonyCall : ICall, IAsyncDisposable, ISipInfoSink, IDigi
         _media = media;
         _clips = clips;
         Digits = digits;
-        _endedStopsPlayback = session.Ended.Register(static m => ((MediaSession)m!).StopPlayback(), media);
+        // INFO keys, and the session's end (which stops the playback), are told through one sink: no registration on Ended.
         session.DeliverInfosTo(this);
         digits.Listener = this;
     }
@@ -92,15 +91,14 @@ public sealed class TelephonyCall : ICall, IAsyncDisposable, ISipInfoSink, IDigi
             lock (latencies) latencies.Add(_time.GetElapsedTime(since));
         }
 
-        // The hangup stops the playback itself (the call's one registration on Ended, see the
-        // constructor). A key stops only this clip: the media stops the barge-in clip for a key
+        // The hangup stops the playback itself (OnSessionEnded). A key stops only this clip: the media stops the barge-in clip for a key
         // numbered after the keys seen now (OnDigitAccepted), so a key that reaches the listener late
         // (after the flow took it and queued its next prompt) does not cut that one.
         long keysSeen = bargeIn ? Digits.AcceptedCount : 0;
         var playing = bargeIn ? _media.PlayBargeIn(encoded, keysSeen, ct) : _media.Play(encoded, ct);
         // A key or the hangup that came before the clip was queued stops it now: a key typed ahead,
         // or one accepted since the count whose listener ran before the clip was there to stop.
-        if (bargeIn && (Digits.HasPending || Digits.AcceptedCount > keysSeen)) _media.BargeIn(long.MaxValue);
+        if (bargeIn && (Digits.HasPending || Digits.AcceptedCount > keysSeen)) _media.BargeIn(keysSeen + 1);
         if (Ended.IsCancellationRequested) _media.StopPlayback();
         // Awaited without throwing: a hangup ends the clip and the flow sees Ended, with no
         // exception thrown through its frames for every call that ends in a prompt.
@@ -201,11 +199,13 @@ public sealed class TelephonyCall : ICall, IAsyncDisposable, ISipInfoSink, IDigi
             Digits.Post(digit, DtmfSource.SipInfo);
     }
 
+    /// <summary>The hangup (any end of the session), just after <see cref="Ended"/> fired: stops the playback.</summary>
+    void ISipInfoSink.OnSessionEnded() => _media.StopPlayback();
+
     /// <summary>After the session ended: stops the listeners and closes the media.</summary>
     public async ValueTask DisposeAsync()
     {
         Digits.Complete();
-        _endedStopsPlayback.Dispose();
         if (_inBand is not null) _media.RemoveAudioListener(_inBand);
         await _media.DisposeAsync().ConfigureAwait(false);
     }

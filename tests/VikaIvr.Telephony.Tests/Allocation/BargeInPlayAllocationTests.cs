@@ -62,6 +62,39 @@ public sealed class BargeInPlayAllocationTests(ITestOutputHelper output) : IAsyn
             string.Create(CultureInfo.InvariantCulture, $"a barge-in play and its key allocated {leastPlay} + {leastKey} B; budget {BudgetBytes} B"));
     }
 
+    [Fact]
+    public async Task Making_the_call_over_its_session_and_media_allocates_within_its_budget()
+    {
+        int first = 43000 + (Environment.ProcessId % 50) * 20 + 10;
+        var ports = new RtpPortAllocator(new RtpPortAllocatorOptions { MinPort = first, MaxPort = first + 9 });
+        _clock.Start();
+        var clips = new EncodedClipCache();
+        long least = long.MaxValue;
+        for (int i = 0; i < 40; i++)
+        {
+            // A session and media of its own each time: a registration on a token reuses the node a disposed call gave back.
+            string id = "call-" + i.ToString(CultureInfo.InvariantCulture);
+            _sip.Inject(SipHarness.Invite(id, branch: "z9hG4bKinv" + id));
+            var session = await _sip.Agent.IncomingCalls.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+            session.Accept(SipBody.FromText("application/sdp", SipHarness.Sdp));
+            var media = new MediaSession(_clock, ports.Allocate(IPAddress.Loopback), new MediaSessionOptions(), TimeProvider.System, NullLogger<MediaSession>.Instance);
+            var digits = new DigitQueue(TimeProvider.System);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            var call = new TelephonyCall(session, media, clips, digits, TimeProvider.System);
+            long bytes = GC.GetAllocatedBytesForCurrentThread() - before;
+            if (i >= 30) least = Math.Min(least, bytes);
+            // The session stays (the harness's agent ends them all): only the call's own part is counted.
+            await call.DisposeAsync();
+        }
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"the call made over its session and media: {least} B"));
+        Assert.True(least <= CallBudgetBytes, string.Create(CultureInfo.InvariantCulture, $"making the call allocated {least} B; budget {CallBudgetBytes} B"));
+    }
+
+    // Today 80 B (the call itself); 240 B when it registered on the session's Ended to stop the
+    // playback (a callback node and, as the token's first registration, its list) instead of being told by its INFO sink.
+    private const long CallBudgetBytes = 120;
+
     private static async Task<(long Play, long Key)> PlayAndStopAsync(TelephonyCall call, AudioClip prompt, CancellationToken ct)
     {
         long t0 = GC.GetAllocatedBytesForCurrentThread();
