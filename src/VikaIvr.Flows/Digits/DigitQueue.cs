@@ -32,16 +32,28 @@ public sealed class DigitQueue
     private int _sourcesSeen;
     private char _absorbKey;
     private long _absorbUntil;
+    private long _acceptedCount;
+    private volatile IDigitListener? _listener;
 
     public DigitQueue(TimeProvider time)
     {
         _time = time ?? throw new ArgumentNullException(nameof(time));
     }
 
-    /// <summary>Raised (on the poster's thread) after a digit is accepted; used to stop prompts (barge-in).
-    /// A key that completes an entry is raised before the entry's result is handed over, so it never
+    /// <summary>Told (on the poster's thread) of each accepted digit and its number; used to stop prompts (barge-in).
+    /// A key that completes an entry is told before the entry's result is handed over, so it never
     /// reaches what the flow plays after the entry.</summary>
-    public event Action<char>? DigitAccepted;
+    public IDigitListener? Listener
+    {
+        get => _listener;
+        set => _listener = value;
+    }
+
+    /// <summary>Keys accepted so far: the number the last one was given (duplicates and absorbed keys not counted).</summary>
+    public long AcceptedCount
+    {
+        get { lock (_gate) return _acceptedCount; }
+    }
 
     /// <summary>The DTMF methods seen on this call.</summary>
     public IReadOnlyList<DtmfSource> SourcesSeen
@@ -78,6 +90,7 @@ public sealed class DigitQueue
     {
         if (!IsDtmfKey(digit)) return false;
         DigitCollection? completed = null;
+        long number;
         lock (_gate)
         {
             if (_completed) return false;
@@ -98,6 +111,7 @@ public sealed class DigitQueue
             if (absorb) return false;
             _sourcesSeen |= 1 << (int)source;
             _accepted[(int)source]++;
+            number = ++_acceptedCount;
             if (_reader is { } reader)
             {
                 if (reader.Offer(digit))
@@ -111,7 +125,7 @@ public sealed class DigitQueue
 
         try
         {
-            DigitAccepted?.Invoke(digit);
+            _listener?.OnDigitAccepted(digit, number);
         }
         finally
         {

@@ -197,8 +197,22 @@ public sealed partial class MediaSession : IPacedStream, IDatagramSink, IAsyncDi
     public Task<PlaybackResult> Play(EncodedAudio audio, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(audio);
-        return _state == 2 ? Task.FromResult(PlaybackResult.Stopped) : _playback.Enqueue(audio, cancellationToken);
+        return _state == 2 ? Task.FromResult(PlaybackResult.Stopped) : _playback.Enqueue(audio, -1, cancellationToken);
     }
+
+    /// <summary>
+    /// Queues a clip a key stops (<see cref="BargeIn"/>): one numbered after <paramref name="keysSeen"/>,
+    /// the keys the caller had seen when it queued the clip. Otherwise as <see cref="Play"/>.
+    /// </summary>
+    public Task<PlaybackResult> PlayBargeIn(EncodedAudio audio, long keysSeen, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(audio);
+        ArgumentOutOfRangeException.ThrowIfNegative(keysSeen);
+        return _state == 2 ? Task.FromResult(PlaybackResult.Stopped) : _playback.Enqueue(audio, keysSeen, cancellationToken);
+    }
+
+    /// <summary>Key number <paramref name="key"/> was accepted: stops the barge-in clips queued before it (only those). Returns how many it stopped.</summary>
+    public int BargeIn(long key) => _playback.BargeIn(key);
 
     /// <summary>Stops the current clip and clears the queue (barge-in). Returns how many clips were stopped.</summary>
     public int StopPlayback() => _playback.StopAll();

@@ -8,7 +8,8 @@ namespace VikaIvr.Media.Session;
 /// The clips a session will play, in order, each consumed through an offset (a cursor). The pacer
 /// reads frames without taking a lock another thread can hold: a realtime pacer waiting for a
 /// preempted flow thread would hold up every call on its share of the clock. Stopping moves an
-/// epoch forward; the pacer drops every clip queued before it.
+/// epoch forward; the pacer drops every clip queued before it. A barge-in clip is stopped alone by a
+/// key numbered after the ones its caller had seen when it was queued (<see cref="BargeIn"/>).
 /// </summary>
 internal sealed class PlaybackQueue
 {
@@ -18,6 +19,9 @@ internal sealed class PlaybackQueue
     private Item? _next;
     private ConcurrentQueue<Item>? _more;
     private Item? _current;   // written by the pacer only
+    // The newest barge-in clip, linked to the older ones still unfinished when it was queued (a
+    // flow awaits each prompt: usually none); a key stops each one queued before it.
+    private Item? _bargeIn;
     private int _stopEpoch;
 
     public bool IsPlaying
@@ -33,12 +37,29 @@ internal sealed class PlaybackQueue
         }
     }
 
-    public Task<PlaybackResult> Enqueue(EncodedAudio audio, CancellationToken cancellationToken)
+    public Task<PlaybackResult> Enqueue(EncodedAudio audio, CancellationToken cancellationToken) => Enqueue(audio, -1, cancellationToken);
+
+    /// <param name="keysSeen">For a barge-in clip, the keys its caller had seen when it queued the clip
+    /// (<see cref="BargeIn"/> stops it for a later one); -1 for a clip keys do not stop.</param>
+    public Task<PlaybackResult> Enqueue(EncodedAudio audio, long keysSeen, CancellationToken cancellationToken)
     {
-        var item = new Item(audio, Volatile.Read(ref _stopEpoch));
+        var item = new Item(audio, Volatile.Read(ref _stopEpoch), keysSeen);
         if (cancellationToken.CanBeCanceled)
         {
             item.Registration = cancellationToken.Register(static s => ((Item)s!).Completion.TrySetCanceled(), item);
+        }
+
+        if (keysSeen >= 0)
+        {
+            // Linked before it is published (and after its registration, which a key's stop undoes):
+            // a key on another thread sees the whole chain.
+            Item? newest;
+            do
+            {
+                newest = Volatile.Read(ref _bargeIn);
+                item.OlderBargeIn = Unfinished(newest);
+            }
+            while (Interlocked.CompareExchange(ref _bargeIn, item, newest) != newest);
         }
 
         if (Volatile.Read(ref _more) is not null || Interlocked.CompareExchange(ref _next, item, null) is not null)
@@ -49,10 +70,51 @@ internal sealed class PlaybackQueue
         return item.Completion.Task;
     }
 
+    /// <summary>
+    /// Key number <paramref name="key"/>: ends each barge-in clip queued before that key was accepted
+    /// with <see cref="PlaybackResult.Stopped"/>, wherever it waits (the pacer skips a finished clip);
+    /// a key its caller had already seen when it queued a clip (one told late) leaves that one playing.
+    /// Returns how many clips it stopped.
+    /// </summary>
+    public int BargeIn(long key)
+    {
+        var newest = Volatile.Read(ref _bargeIn);
+        int stopped = 0;
+        for (var item = newest; item is not null; item = item.OlderBargeIn)
+        {
+            if (key <= item.KeysSeen || !item.Finish(PlaybackResult.Stopped))
+            {
+                continue;
+            }
+
+            stopped++;
+            // Out of the slot at once (not a frame later): the clip queued behind it counts as the next.
+            Interlocked.CompareExchange(ref _next, null, item);
+        }
+
+        if (newest is not null && newest.Task.IsCompleted)
+        {
+            Interlocked.CompareExchange(ref _bargeIn, Unfinished(newest.OlderBargeIn), newest);
+        }
+
+        return stopped;
+    }
+
+    private static Item? Unfinished(Item? item)
+    {
+        while (item is { Task.IsCompleted: true })
+        {
+            item = item.OlderBargeIn;
+        }
+
+        return item;
+    }
+
     /// <summary>Ends the current clip and everything queued with <see cref="PlaybackResult.Stopped"/>.</summary>
     public int StopAll()
     {
         Interlocked.Increment(ref _stopEpoch);
+        Volatile.Write(ref _bargeIn, null);
         int stopped = 0;
         if (Volatile.Read(ref _current) is { } current && current.Finish(PlaybackResult.Stopped))
         {
@@ -106,6 +168,11 @@ internal sealed class PlaybackQueue
         {
             item.Finish(PlaybackResult.Completed);
             Volatile.Write(ref _current, null);
+            if (item.KeysSeen >= 0)
+            {
+                // The chain lets go of the clip (and its audio) once it is over.
+                Interlocked.CompareExchange(ref _bargeIn, Unfinished(item.OlderBargeIn), item);
+            }
         }
 
         return true;
@@ -142,12 +209,18 @@ internal sealed class PlaybackQueue
     }
 
     /// <summary>A queued clip; it is its own completion (one object fewer for each clip played).</summary>
-    private sealed class Item(EncodedAudio audio, int epoch) : TaskCompletionSource<PlaybackResult>(TaskCreationOptions.RunContinuationsAsynchronously)
+    private sealed class Item(EncodedAudio audio, int epoch, long keysSeen) : TaskCompletionSource<PlaybackResult>(TaskCreationOptions.RunContinuationsAsynchronously)
     {
         public EncodedAudio Audio { get; } = audio;
 
         /// <summary>The stop epoch when queued: a later StopAll ends it.</summary>
         public int Epoch { get; } = epoch;
+
+        /// <summary>A barge-in clip's keys seen when queued (a later key stops it); -1 for other clips.</summary>
+        public long KeysSeen { get; } = keysSeen;
+
+        /// <summary>The barge-in clip queued before this one, when it was still unfinished; set before this one is published.</summary>
+        public Item? OlderBargeIn { get; set; }
 
         /// <summary>Frames already sent; touched by the pacer only.</summary>
         public int Offset { get; set; }

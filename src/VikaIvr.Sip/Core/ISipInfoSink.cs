@@ -8,4 +8,12 @@ namespace VikaIvr.Sip.Core;
 public interface ISipInfoSink
 {
     void OnInfo(SipBody body);
+
+    /// <summary>
+    /// The session ended: told once, right after <see cref="SipInviteSession.Ended"/> fired, off the
+    /// session's lock (an application that only stops something at the end needs no registration on the token).
+    /// </summary>
+    void OnSessionEnded()
+    {
+    }
 }

@@ -181,6 +181,7 @@ public sealed partial class SipInviteSession : ISipInviteServerUser
     private void SignalEnded()
     {
         _ended.Cancel();
+        Volatile.Read(ref _infoSink)?.OnSessionEnded();
         _acknowledged.TrySetCanceled();
         Interlocked.Exchange(ref _infosClosed, 1);
         Volatile.Read(ref _infos)?.Writer.TryComplete();

@@ -15,14 +15,13 @@ namespace VikaIvr.Telephony.Calls;
 /// path (<see cref="Rfc4733DigitSink"/>), SIP INFO from the session's INFO bodies (handed to the call
 /// as they arrive), in-band tones from the audio listener.
 /// </summary>
-public sealed class TelephonyCall : ICall, IAsyncDisposable, ISipInfoSink
+public sealed class TelephonyCall : ICall, IAsyncDisposable, ISipInfoSink, IDigitListener
 {
     private readonly SipInviteSession _session;
     private readonly MediaSession _media;
     private readonly EncodedClipCache _clips;
     private readonly TimeProvider _time;
     private InBandDigitListener? _inBand;
-    private readonly CancellationTokenRegistration _endedStopsPlayback;
 
     /// <summary>
     /// <paramref name="media"/> should have been built with <c>DigitSink = new Rfc4733DigitSink(digits)</c>
@@ -31,13 +30,15 @@ public sealed class TelephonyCall : ICall, IAsyncDisposable, ISipInfoSink
     public TelephonyCall(SipInviteSession session, MediaSession media, EncodedClipCache clips, DigitQueue digits, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(digits);
         _session = session;
         _time = time;
         _media = media;
         _clips = clips;
         Digits = digits;
-        _endedStopsPlayback = session.Ended.Register(static m => ((MediaSession)m!).StopPlayback(), media);
+        // INFO keys, and the session's end (which stops the playback), are told through one sink: no registration on Ended.
         session.DeliverInfosTo(this);
+        digits.Listener = this;
     }
 
     // Made with the first synthesized answer (most calls end in the menus); the list is its own lock.
@@ -90,49 +91,25 @@ public sealed class TelephonyCall : ICall, IAsyncDisposable, ISipInfoSink
             lock (latencies) latencies.Add(_time.GetElapsedTime(since));
         }
 
-        // The hangup stops the playback itself (the call's one registration on Ended, see the
-        // constructor). A key stops only this clip, through a token of its own: a key that reaches
-        // the handler late (after the flow took it and queued its next prompt) must not cut that one.
-        CancellationTokenSource? keyed = null;
-        Action<char>? stop = null;
-        if (bargeIn)
-        {
-            keyed = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            stop = _ => CancelQuietly(keyed);
-            Digits.DigitAccepted += stop;
-        }
-
-        try
-        {
-            var playing = _media.Play(encoded, keyed?.Token ?? ct);
-            // A key or the hangup that came before the clip was queued stops it now.
-            if (bargeIn && Digits.HasPending) CancelQuietly(keyed!);
-            if (Ended.IsCancellationRequested) _media.StopPlayback();
-            // Awaited without throwing: a hangup ends the clip and the flow sees Ended, with no
-            // exception thrown through its frames for every call that ends in a prompt.
-            await ((Task)playing).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            if (Ended.IsCancellationRequested) return;
-            // Cut by the token alone (the service stopping): the step ends by that token's exception, as before.
-            if (!playing.IsCompletedSuccessfully || playing.Result == PlaybackResult.Stopped) ct.ThrowIfCancellationRequested();
-        }
-        finally
-        {
-            if (stop is not null) Digits.DigitAccepted -= stop;
-            keyed?.Dispose();
-        }
+        // The hangup stops the playback itself (OnSessionEnded). A key stops only this clip: the media stops the barge-in clip for a key
+        // numbered after the keys seen now (OnDigitAccepted), so a key that reaches the listener late
+        // (after the flow took it and queued its next prompt) does not cut that one.
+        long keysSeen = bargeIn ? Digits.AcceptedCount : 0;
+        var playing = bargeIn ? _media.PlayBargeIn(encoded, keysSeen, ct) : _media.Play(encoded, ct);
+        // A key or the hangup that came before the clip was queued stops it now: a key typed ahead,
+        // or one accepted since the count whose listener ran before the clip was there to stop.
+        if (bargeIn && (Digits.HasPending || Digits.AcceptedCount > keysSeen)) _media.BargeIn(keysSeen + 1);
+        if (Ended.IsCancellationRequested) _media.StopPlayback();
+        // Awaited without throwing: a hangup ends the clip and the flow sees Ended, with no
+        // exception thrown through its frames for every call that ends in a prompt.
+        await ((Task)playing).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        if (Ended.IsCancellationRequested) return;
+        // Cut by the token alone (the service stopping): the step ends by that token's exception, as before.
+        if (!playing.IsCompletedSuccessfully || playing.Result == PlaybackResult.Stopped) ct.ThrowIfCancellationRequested();
     }
 
-    /// <summary>A key's barge-in; a handler running late (its clip already over) finds the source disposed.</summary>
-    private static void CancelQuietly(CancellationTokenSource source)
-    {
-        try
-        {
-            source.Cancel();
-        }
-        catch (ObjectDisposedException)
-        {
-        }
-    }
+    /// <summary>A key's barge-in, on the poster's thread: stops the barge-in clip queued before the key (a late one stops nothing).</summary>
+    void IDigitListener.OnDigitAccepted(char digit, long number) => _media.BargeIn(number);
 
     public Task<DigitResult> CollectDigitsAsync(DigitOptions options, CancellationToken ct)
         => CollectCoreAsync(options, ct);
@@ -222,11 +199,13 @@ public sealed class TelephonyCall : ICall, IAsyncDisposable, ISipInfoSink
             Digits.Post(digit, DtmfSource.SipInfo);
     }
 
+    /// <summary>The hangup (any end of the session), just after <see cref="Ended"/> fired: stops the playback.</summary>
+    void ISipInfoSink.OnSessionEnded() => _media.StopPlayback();
+
     /// <summary>After the session ended: stops the listeners and closes the media.</summary>
     public async ValueTask DisposeAsync()
     {
         Digits.Complete();
-        _endedStopsPlayback.Dispose();
         if (_inBand is not null) _media.RemoveAudioListener(_inBand);
         await _media.DisposeAsync().ConfigureAwait(false);
     }

@@ -19,7 +19,7 @@ public class DigitQueueBargeInTests
         var q = new DigitQueue(new FakeTimeProvider());
         var entry = DigitCollector.CollectAsync(q, OneKey, CancellationToken.None);
         bool? endedWhenAnnounced = null;
-        q.DigitAccepted += _ => endedWhenAnnounced = entry.IsCompleted;
+        q.Listener = new Listener((_, _) => endedWhenAnnounced = entry.IsCompleted);
 
         Assert.True(q.Post('5', DtmfSource.Rfc4733));
 
@@ -36,7 +36,7 @@ public class DigitQueueBargeInTests
         var q = new DigitQueue(new FakeTimeProvider());
         var entry = DigitCollector.CollectAsync(q, new DigitOptions { MinDigits = 8, MaxDigits = 8, FirstDigitTimeout = TimeSpan.FromSeconds(10), InterDigitTimeout = TimeSpan.FromSeconds(5) }, CancellationToken.None);
         int stops = 0;
-        var playing = entry.ContinueWith(_ => q.DigitAccepted += _ => Interlocked.Increment(ref stops), TaskScheduler.Default);
+        var playing = entry.ContinueWith(_ => q.Listener = new Listener((_, _) => Interlocked.Increment(ref stops)), TaskScheduler.Default);
 
         foreach (char key in "17081985") Assert.True(q.Post(key, DtmfSource.Rfc4733));
         await playing.WaitAsync(TimeSpan.FromSeconds(10));
@@ -52,12 +52,39 @@ public class DigitQueueBargeInTests
     {
         var q = new DigitQueue(new FakeTimeProvider());
         var entry = DigitCollector.CollectAsync(q, OneKey, CancellationToken.None);
-        q.DigitAccepted += _ => throw new InvalidOperationException("listener failed");
+        q.Listener = new Listener((_, _) => throw new InvalidOperationException("listener failed"));
 
         Assert.Throws<InvalidOperationException>(() => q.Post('1', DtmfSource.SipInfo));
 
         var result = await entry.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal("1", result.Digits);
         Assert.Equal(DigitTermination.MaxDigits, result.Termination);
+    }
+
+    [Fact]
+    public async Task A_late_told_key_is_numbered_within_the_count_the_flow_sees_once_it_has_the_key()
+    {
+        var q = new DigitQueue(new FakeTimeProvider());
+        var told = new List<(char Key, long Number)>();
+        long countWhenEntryEnded = -1;
+        var entry = DigitCollector.CollectAsync(q, new DigitOptions { MinDigits = 2, MaxDigits = 2, FirstDigitTimeout = TimeSpan.FromSeconds(10), InterDigitTimeout = TimeSpan.FromSeconds(5) }, CancellationToken.None);
+        var afterEntry = entry.ContinueWith(_ => countWhenEntryEnded = q.AcceptedCount, TaskScheduler.Default);
+        q.Listener = new Listener((key, number) => told.Add((key, number)));
+
+        Assert.True(q.Post('4', DtmfSource.Rfc4733));
+        Assert.False(q.Post('4', DtmfSource.SipInfo), "a cross-source duplicate is not a key of its own");
+        Assert.True(q.Post('2', DtmfSource.Rfc4733));
+        await afterEntry.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal([('4', 1L), ('2', 2L)], told);
+        // A prompt the flow queues now notes 2: however late the keys' barge-in comes, neither is after it.
+        Assert.Equal(2, countWhenEntryEnded);
+        Assert.True(q.Post('9', DtmfSource.Rfc4733));
+        Assert.Equal(('9', 3L), told[^1]);
+    }
+
+    private sealed class Listener(Action<char, long> onAccepted) : IDigitListener
+    {
+        public void OnDigitAccepted(char digit, long number) => onAccepted(digit, number);
     }
 }

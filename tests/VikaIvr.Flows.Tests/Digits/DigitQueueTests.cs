@@ -124,13 +124,15 @@ public class DigitQueueTests
         var time = new FakeTimeProvider();
         var q = new DigitQueue(time);
         int accepted = 0;
-        q.DigitAccepted += _ => accepted++;
+        q.Listener = new CountingListener(() => accepted++);
         q.AbsorbNext('#', TimeSpan.FromSeconds(3));
         time.Advance(TimeSpan.FromSeconds(1));
         Assert.False(q.Post('#', DtmfSource.Rfc4733));
         Assert.Equal(0, accepted);
+        Assert.Equal(0, q.AcceptedCount);
         Assert.True(q.Post('#', DtmfSource.Rfc4733));
         Assert.Equal(1, accepted);
+        Assert.Equal(1, q.AcceptedCount);
     }
 
     [Fact]
@@ -160,5 +162,10 @@ public class DigitQueueTests
         q.AbsorbNext('#', TimeSpan.FromSeconds(3));
         Assert.True(q.Post('5', DtmfSource.Rfc4733));
         Assert.True(q.Post('#', DtmfSource.Rfc4733));
+    }
+
+    private sealed class CountingListener(Action onAccepted) : IDigitListener
+    {
+        public void OnDigitAccepted(char digit, long number) => onAccepted();
     }
 }

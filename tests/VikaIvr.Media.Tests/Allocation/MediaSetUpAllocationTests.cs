@@ -14,7 +14,8 @@ namespace VikaIvr.Media.Tests.Allocation;
 [Collection(AllocationCollection.Name)]
 public sealed class MediaSetUpAllocationTests(ITestOutputHelper output)
 {
-    // Today: ports 488 B, offer/answer ~560 B, create 568 B, start 232 B, play 128 B: ~1,980 B (4,944 B before
+    // Today: ports 488 B, offer/answer ~560 B, create 576 B, start 232 B, play 144 B: ~2,000 B (the clip and the
+    // queue hold a barge-in clip's key count and link: +24 B, for 376 B less a barge-in prompt through the call); (4,944 B before
     // the offer was answered from its text, the sockets kept from the runtime's async context and the
     // session's rarely used parts made when needed; 2,376 B before the pacer's buckets stopped being
     // copied per call, one receiver registration served both sockets, the RTCP address was written on

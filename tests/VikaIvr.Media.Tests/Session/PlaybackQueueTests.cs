@@ -69,6 +69,52 @@ public class PlaybackQueueTests
     }
 
     [Fact]
+    public async Task A_key_stops_the_barge_in_clip_queued_before_it_and_the_clip_behind_it_plays_next()
+    {
+        var queue = new PlaybackQueue();
+        var prompt = queue.Enqueue(Clip(5, 1), keysSeen: 3, default);
+        var next = queue.Enqueue(Clip(1, 2), default);
+
+        Assert.Equal(0, queue.BargeIn(3));   // a key the caller had seen when it queued the prompt (told late)
+        Assert.False(prompt.IsCompleted);
+        Assert.Equal(1, queue.BargeIn(4));
+        Assert.Equal(PlaybackResult.Stopped, await prompt);
+        Assert.False(next.IsCompleted);
+        Assert.True(queue.IsPlaying);
+        Assert.Equal(2, ReadOne(queue));
+        Assert.Equal(PlaybackResult.Completed, await next);
+        Assert.Equal(0, queue.BargeIn(5));
+        Assert.False(queue.IsPlaying);
+    }
+
+    [Fact]
+    public async Task A_key_stops_a_playing_barge_in_clip_but_not_one_queued_after_it_was_accepted()
+    {
+        var queue = new PlaybackQueue();
+        var older = queue.Enqueue(Clip(5, 1), keysSeen: 0, default);
+        Assert.Equal(1, ReadOne(queue));
+        var newer = queue.Enqueue(Clip(5, 2), keysSeen: 1, default);
+
+        Assert.Equal(1, queue.BargeIn(1));
+        Assert.Equal(PlaybackResult.Stopped, await older);
+        Assert.False(newer.IsCompleted);
+        Assert.Equal(2, ReadOne(queue));
+        Assert.Equal(1, queue.BargeIn(2));
+        Assert.Equal(PlaybackResult.Stopped, await newer);
+        Assert.False(queue.TryReadFrame(new byte[160], RtpAudioCodec.Pcmu));
+    }
+
+    [Fact]
+    public async Task A_barge_in_clip_that_played_to_its_end_is_not_stopped_by_a_later_key()
+    {
+        var queue = new PlaybackQueue();
+        var prompt = queue.Enqueue(Clip(1, 1), keysSeen: 0, default);
+        Assert.Equal(1, ReadOne(queue));
+        Assert.Equal(PlaybackResult.Completed, await prompt);
+        Assert.Equal(0, queue.BargeIn(1));
+    }
+
+    [Fact]
     public void Transcodes_a_mu_law_clip_for_an_a_law_call()
     {
         var queue = new PlaybackQueue();

@@ -177,7 +177,7 @@ public sealed class SipInviteSessionTests
     public async Task Info_bodies_go_to_a_sink_in_order_when_one_is_set()
     {
         var (f, session, tag) = await Confirmed();
-        var sink = new InfoSink();
+        var sink = new InfoSink { Session = session };
         session.DeliverInfosTo(sink);
         for (uint i = 0; i < 3; i++)
         {
@@ -191,13 +191,34 @@ public sealed class SipInviteSessionTests
         Assert.Equal("application/dtmf-relay", sink.Bodies.First().ContentType);
         // The channel stays empty: the bodies went to the sink only.
         Assert.Empty(f.Handler.Infos);
+
+        // The end is told to the sink too, once, after Ended fired.
+        Assert.Equal(0, sink.Ends);
+        f.Transport.Inject(SipTestMessages.InDialog("BYE", tag, 5, "z9hG4bKsinkbye"));
+        await session.Completion.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(1, sink.Ends);
+        Assert.True(sink.EndedWhenTold);
     }
 
     private sealed class InfoSink : ISipInfoSink
     {
+        private int _ends;
+
+        public int Ends => Volatile.Read(ref _ends);
+
         public System.Collections.Concurrent.ConcurrentQueue<SipBody> Bodies { get; } = new();
 
+        public SipInviteSession? Session { get; set; }
+
+        public bool EndedWhenTold { get; private set; }
+
         public void OnInfo(SipBody body) => Bodies.Enqueue(body);
+
+        public void OnSessionEnded()
+        {
+            EndedWhenTold = Session!.Ended.IsCancellationRequested;
+            Interlocked.Increment(ref _ends);
+        }
     }
 
     [Fact]

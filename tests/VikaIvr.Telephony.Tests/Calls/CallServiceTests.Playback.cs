@@ -38,8 +38,10 @@ public sealed partial class CallServiceTests
         Assert.Equal("caller-hangup", record.EndReason);
     }
 
-    [Fact]
-    public async Task A_key_stops_only_its_own_prompt_not_the_next_one_queued_before_its_barge_in_ran()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_key_stops_only_its_own_prompt_not_the_next_one_queued_before_its_barge_in_ran(bool nextBargesIn)
     {
         var plays = new TaskCompletionSource<(Task First, Func<Task?> Second)>(TaskCreationOptions.RunContinuationsAsynchronously);
         TelephonyCall? telephony = null;
@@ -47,9 +49,14 @@ public sealed partial class CallServiceTests
         {
             telephony = (TelephonyCall)call;
             Task? second = null;
-            // Subscribed before the prompt's own barge-in handler, so it runs first: the flow took the
-            // key and queued its next prompt before the key's barge-in reached the playback.
-            telephony.Digits.DigitAccepted += _ => second ??= call.PlayAsync(LongPrompt, bargeIn: false, ct);
+            // Told of the key before the call's own barge-in: the flow took the key and queued its next
+            // prompt (a barge-in one too, or not) before the key's barge-in reached the playback.
+            var callsOwn = telephony.Digits.Listener!;
+            telephony.Digits.Listener = new Before(callsOwn, () =>
+            {
+                Assert.True(telephony.Digits.TryTake(out _));
+                second ??= call.PlayAsync(LongPrompt, nextBargesIn, ct);
+            });
             var first = call.PlayAsync(LongPrompt, bargeIn: true, ct);
             plays.TrySetResult((first, () => second));
             await Task.Delay(Timeout.Infinite, call.Ended).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
@@ -63,14 +70,32 @@ public sealed partial class CallServiceTests
 
         Assert.True(telephony!.Digits.Post('1', DtmfSource.Rfc4733));
 
-        // The key's handlers have all run: the next prompt is queued and still plays (a stop of the
-        // whole playback would have ended it too, at once, in the handler).
+        // The key's barge-in has run: the next prompt is queued and still plays (a stop of the whole
+        // playback, or of the newest barge-in clip, would have ended it too, at once, in the listener).
         Assert.NotNull(second());
         Assert.True(telephony.Media.IsPlaying);
         await first.WaitAsync(Wait);
         Assert.True(telephony.Media.IsPlaying);
         Assert.False(second()!.IsCompleted);
+        if (nextBargesIn)
+        {
+            // A key pressed while the next prompt plays stops it.
+            Assert.True(telephony.Digits.Post('2', DtmfSource.Rfc4733));
+            await second()!.WaitAsync(Wait);
+            Assert.False(telephony.Session.Ended.IsCancellationRequested, "the key stopped it, not the hangup");
+        }
+
         _sip.Inject(SipHarness.InDialog("BYE", ok.To!.Tag!, 2, "z9hG4bKbye"));
         await second()!.WaitAsync(Wait);
+    }
+
+    /// <summary>Runs <paramref name="first"/> before the call's own listener.</summary>
+    private sealed class Before(IDigitListener callsOwn, Action first) : IDigitListener
+    {
+        public void OnDigitAccepted(char digit, long number)
+        {
+            first();
+            callsOwn.OnDigitAccepted(digit, number);
+        }
     }
 }
