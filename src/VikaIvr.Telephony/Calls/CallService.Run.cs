@@ -126,7 +126,7 @@ public sealed partial class CallService
                 }
             }
 
-            var sdpAddress = options.MediaAddress ?? LocalAddressFinder.Find(session.Remote.Address.Address);
+            var sdpAddress = options.MediaAddress ?? service._localAddresses.Find(session.Remote.Address.Address);
             uint ssrc = MediaSession.NewSsrc();
             var (lease, offerAnswer, media, refused) = AnswerOnSharedPort(sdpAddress, ssrc);
             if (refused)

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using VikaIvr.Flows.Ports;
 using VikaIvr.Media.Clock;
+using VikaIvr.Media.Net;
 using VikaIvr.Media.Receive;
 using VikaIvr.Media.Sdp;
 using VikaIvr.Media.Session;
@@ -35,6 +36,7 @@ public sealed partial class CallService : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _admission = new();
     private readonly MediaInactivityWatchdog? _watchdog;
+    private readonly LocalAddressCache _localAddresses;
     private Task _accepting = Task.CompletedTask;
     private volatile bool _refusing;
 
@@ -55,6 +57,7 @@ public sealed partial class CallService : IAsyncDisposable
         _sdpOptions = new SdpOfferAnswerOptions { Codecs = [.. options.Codecs], Srtp = options.Srtp };
         _security = new SipSecurityLog(_log);
         _watchdog = options.RtpTimeout is { } timeout && timeout > TimeSpan.Zero ? new MediaInactivityWatchdog(timeout, time) : null;
+        _localAddresses = new LocalAddressCache(time);
     }
 
     /// <summary>Calls from the INVITE until their record is handed to the store.</summary>
