@@ -41,7 +41,29 @@ public sealed class BaresipClient : IAsyncDisposable
         get { lock (_events) { return [.. _events]; } }
     }
 
+    /// <summary>How many times a start is tried when a port picked free was taken before baresip bound it.</summary>
+    private const int PortAttempts = 3;
+
+    /// <summary>
+    /// Starts baresip on free ports. The ports are picked free and then bound by baresip: another
+    /// process can take one in between (they come from the kernel's ephemeral range), so a start that
+    /// fails with "Address already in use" is tried again on new ports.
+    /// </summary>
     public static async Task<BaresipClient> StartAsync(TimeSpan? sourceLength = null, BaresipSetup? setup = null)
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnceAsync(sourceLength, setup);
+            }
+            catch (PortTakenException) when (attempt < PortAttempts)
+            {
+            }
+        }
+    }
+
+    private static async Task<BaresipClient> StartOnceAsync(TimeSpan? sourceLength, BaresipSetup? setup)
     {
         if (!File.Exists(Path.Combine(BaresipConfig.ModulePath, "ctrl_tcp.so")))
         {
@@ -204,7 +226,8 @@ public sealed class BaresipClient : IAsyncDisposable
         {
             if (_process.HasExited)
             {
-                throw new InvalidOperationException($"baresip exited with {_process.ExitCode} at start.\n{Output}");
+                string why = $"baresip exited with {_process.ExitCode} at start.\n{Output}";
+                throw Output.Contains("Address already in use", StringComparison.Ordinal) ? new PortTakenException(why) : new InvalidOperationException(why);
             }
 
             var control = new TcpClient();
@@ -291,4 +314,7 @@ public sealed class BaresipClient : IAsyncDisposable
     }
 
     private static string Tail(string text) => text.Length <= 6000 ? text : "…" + text[^6000..];
+
+    /// <summary>baresip could not bind a port picked free a moment before (another process took it).</summary>
+    private sealed class PortTakenException(string message) : InvalidOperationException(message);
 }
