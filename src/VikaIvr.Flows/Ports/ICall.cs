@@ -13,7 +13,10 @@ public interface ICall
     /// <summary>The transport address the call came from (never a header the caller wrote); null for a simulated call.</summary>
     System.Net.IPEndPoint? RemoteSource => null;
 
-    /// <summary>Cancelled when either side ends the call.</summary>
+    /// <summary>
+    /// Cancelled when either side ends the call. Playing, collecting and recording end by
+    /// themselves then, whatever their token (the flow passes them only the service's stop).
+    /// </summary>
     CancellationToken Ended { get; }
 
     /// <summary>Plays a clip; when <paramref name="bargeIn"/> is set, returns early on a digit,

@@ -52,9 +52,8 @@ public sealed class FlowInterpreter
     {
         ArgumentNullException.ThrowIfNull(call);
         ArgumentNullException.ThrowIfNull(record);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, call.Ended);
         var variables = new FlowVariables(_initialVariables);
-        var session = new FlowSession(call, record, variables, linked.Token);
+        using var session = new FlowSession(call, record, variables, ct);
         var steps = new FlowStepRunner(_flow, _runtime, session, _logger, _playEvents);
         string? current = _flow.Start.Name;
         int count = 0;
@@ -65,7 +64,7 @@ public sealed class FlowInterpreter
                 if (++count > _runtime.MaxStepsPerCall)
                 {
                     record.Failures.Add($"flow exceeded {_runtime.MaxStepsPerCall} steps; hanging up");
-                    await call.HangupAsync(linked.Token);
+                    await call.HangupAsync(session.EndedOrStopped);
                     break;
                 }
 

@@ -18,9 +18,9 @@ internal sealed partial class FlowStepRunner
         {
             try
             {
-                result = await action.ExecuteAsync(s.Variables, s.Ct);
+                result = await action.ExecuteAsync(s.Variables, s.EndedOrStopped);
             }
-            catch (OperationCanceledException) when (s.Ct.IsCancellationRequested)
+            catch (OperationCanceledException) when (s.EndedOrStopped.IsCancellationRequested)
             {
                 throw;
             }

@@ -68,7 +68,7 @@ internal sealed partial class FlowStepRunner(FlowDefinition flow, FlowRuntime ru
         AudioClip clip;
         try
         {
-            clip = await runtime.Speech.SayAsync(text, s.Ct);
+            clip = await runtime.Speech.SayAsync(text, s.EndedOrStopped);
         }
         catch (SpeechException ex)
         {
@@ -111,7 +111,7 @@ internal sealed partial class FlowStepRunner(FlowDefinition flow, FlowRuntime ru
         TransferResult result;
         try
         {
-            result = await s.Call.TransferAsync(target, s.Ct);
+            result = await s.Call.TransferAsync(target, s.EndedOrStopped);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -129,7 +129,7 @@ internal sealed partial class FlowStepRunner(FlowDefinition flow, FlowRuntime ru
     {
         s.Event("hangup");
         s.EndedByFlow = true;
-        await s.Call.HangupAsync(s.Ct);
+        await s.Call.HangupAsync(s.EndedOrStopped);
         return null;
     }
 
