@@ -11,39 +11,27 @@ namespace VikaIvr.Sip.Core;
 /// <summary>The calling side: the INVITE's responses, the ACK for each 2xx, CANCEL, BYE and INFO we send, and the progress events.</summary>
 public sealed partial class SipInviteSession
 {
-    private SipDialRequest? _dialRequest;
-    private TaskCompletionSource<SipResponse>? _dialResult;
-    private Channel<SipOutgoingEvent>? _events;
-    private SipClientTransaction? _clientInvite;
+    // Only a call we placed has this state: an answered call's session carries one reference for it.
+    private Outgoing? _out;
     private SipRequest? _ack;
-    private bool _cancelRequested;
-    private bool _cancelSent;
 
     /// <summary>For a call we placed: completes with the final response to the INVITE (2xx: the call is up; else it failed).</summary>
-    public Task<SipResponse> DialResult => _dialResult?.Task ?? throw new InvalidOperationException("Only a call we placed has a dial result.");
+    public Task<SipResponse> DialResult => _out?.Result.Task ?? throw new InvalidOperationException("Only a call we placed has a dial result.");
 
     /// <summary>For a call we placed: when its 2xx arrived (taken on the SIP receive path, before anyone awaits it), or null.</summary>
-    public DateTimeOffset? AnsweredAt { get; private set; }
+    public DateTimeOffset? AnsweredAt => _out?.AnsweredAt;
 
     /// <summary>The body of the 2xx to our INVITE (the SDP answer), or null.</summary>
-    public SipBody? RemoteBody { get; private set; }
+    public SipBody? RemoteBody => _out?.RemoteBody;
 
     /// <summary>For a call we placed: everything that happened, in order; completes when the call ends.</summary>
-    public ChannelReader<SipOutgoingEvent> Events => _events?.Reader ?? throw new InvalidOperationException("Only a call we placed reports events.");
+    public ChannelReader<SipOutgoingEvent> Events => _out?.Events.Reader ?? throw new InvalidOperationException("Only a call we placed reports events.");
 
     /// <summary>The dial request of a call we placed.</summary>
-    public SipDialRequest? DialRequest => _dialRequest;
+    public SipDialRequest? DialRequest => _out?.Request;
 
-    internal static SipInviteSession ForOutgoing(SipUserAgent agent, Lock sync, SipDialRequest request, SipRequest invite, SipDialog dialog)
-    {
-        var session = new SipInviteSession(agent, sync, dialog, invite, request.Destination, SipCallState.Calling)
-        {
-            _dialRequest = request,
-            _dialResult = new TaskCompletionSource<SipResponse>(TaskCreationOptions.RunContinuationsAsynchronously),
-            _events = Channel.CreateUnbounded<SipOutgoingEvent>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true }),
-        };
-        return session;
-    }
+    internal static SipInviteSession ForOutgoing(SipUserAgent agent, Lock sync, SipDialRequest request, SipRequest invite, SipDialog dialog) =>
+        new(agent, sync, dialog, invite, request.Destination, SipCallState.Calling) { _out = new Outgoing(request) };
 
     /// <summary>Sends one key as SIP INFO (application/dtmf-relay); returns the peer's status code.</summary>
     public Task<int> SendInfoDtmfAsync(char digit, TimeSpan duration, CancellationToken ct = default)
@@ -80,7 +68,7 @@ public sealed partial class SipInviteSession
         lock (_sync)
         {
             var tx = _agent.Transactions.SendRequest(Invite, Dialog.Flow, _sync);
-            _clientInvite = tx;
+            _out!.ClientInvite = tx;
             tx.ResponseReceived = OnInviteResponse;
             if (tx.Completion.IsCompleted)
             {
@@ -125,7 +113,7 @@ public sealed partial class SipInviteSession
             }
 
             Report(SipOutgoingEventKind.Response, status, response.ReasonPhrase);
-            if (_cancelRequested)
+            if (_out!.CancelRequested)
             {
                 SendCancel();
             }
@@ -136,7 +124,7 @@ public sealed partial class SipInviteSession
         if (status >= 300)
         {
             Report(SipOutgoingEventKind.Response, status, response.ReasonPhrase);
-            if (_cancelRequested && status == 487)
+            if (_out!.CancelRequested && status == 487)
             {
                 Terminate(SipCallEndReason.Cancelled, SipSessionSide.Local, status, final: response);
             }
@@ -155,15 +143,16 @@ public sealed partial class SipInviteSession
             return;
         }
 
-        AnsweredAt = _agent.Time.GetUtcNow();
+        var placed = _out!;
+        placed.AnsweredAt = _agent.Time.GetUtcNow();
         State = SipCallState.Confirmed;
         Dialog.Establish(response);
-        RemoteBody = response.Body.IsEmpty ? null : new SipBody(response.ContentType?.ToString() ?? "application/sdp", response.Body);
+        placed.RemoteBody = response.Body.IsEmpty ? null : new SipBody(response.ContentType?.ToString() ?? "application/sdp", response.Body);
         _ack = Dialog.CreateRequest(SipMethods.Ack, Invite.CSeq!.Number);
         Report(SipOutgoingEventKind.Response, status, response.ReasonPhrase);
         _agent.Transport.Send(_ack, Dialog.Flow);
-        _dialResult!.TrySetResult(response);
-        if (_cancelRequested)
+        placed.Result.TrySetResult(response);
+        if (_out!.CancelRequested)
         {
             // The CANCEL lost the race with the answer: end the call properly.
             Terminate(SipCallEndReason.LocalBye, SipSessionSide.Local, sendBye: true);
@@ -183,12 +172,12 @@ public sealed partial class SipInviteSession
                     bye = Terminate(SipCallEndReason.LocalBye, SipSessionSide.Local, sendBye: true);
                     break;
                 case SipCallState.Proceeding:
-                    _cancelRequested = true;
+                    _out!.CancelRequested = true;
                     SendCancel();
                     break;
                 default:
                     // RFC 3261 9.1: no CANCEL before a provisional response; it goes out with the first one.
-                    _cancelRequested = true;
+                    _out!.CancelRequested = true;
                     break;
             }
         }
@@ -206,12 +195,12 @@ public sealed partial class SipInviteSession
     /// <summary>RFC 3261 9.1: same Request-URI, Call-ID, From, To, top Via (branch) and CSeq number as the INVITE.</summary>
     private void SendCancel()
     {
-        if (_clientInvite is not { State: SipTransactionState.Proceeding } inviteTx || _cancelSent)
+        if (_out is not { ClientInvite: { State: SipTransactionState.Proceeding } inviteTx, CancelSent: false } placed)
         {
             return;
         }
 
-        _cancelSent = true;
+        placed.CancelSent = true;
         var cancel = new SipRequest(SipMethods.Cancel, Invite.RequestUri);
         cancel.Headers.Add(SipHeaderId.Via, Invite.Headers.Get(SipHeaderId.Via)!);
         cancel.Headers.Add(SipHeaderId.MaxForwards, "70");
@@ -225,5 +214,21 @@ public sealed partial class SipInviteSession
 
     /// <summary>Under the lock; a no-op for a call we answer.</summary>
     private void Report(SipOutgoingEventKind kind, int status, string text) =>
-        _events?.Writer.TryWrite(new SipOutgoingEvent(kind, status, text, _agent.Time.GetUtcNow()));
+        _out?.Events.Writer.TryWrite(new SipOutgoingEvent(kind, status, text, _agent.Time.GetUtcNow()));
+
+    /// <summary>What only a call we placed keeps: its request, its result and events, its INVITE transaction and CANCEL.</summary>
+    private sealed class Outgoing(SipDialRequest request)
+    {
+        public SipDialRequest Request { get; } = request;
+        public TaskCompletionSource<SipResponse> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public Channel<SipOutgoingEvent> Events { get; } = Channel.CreateUnbounded<SipOutgoingEvent>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        public SipClientTransaction? ClientInvite { get; set; }
+        public bool CancelRequested { get; set; }
+        public bool CancelSent { get; set; }
+        public DateTimeOffset? AnsweredAt { get; set; }
+        public SipBody? RemoteBody { get; set; }
+
+        /// <summary>The final response the call ended with (the dial result when it ends before a 2xx).</summary>
+        public SipResponse? FinalOnEnd { get; set; }
+    }
 }

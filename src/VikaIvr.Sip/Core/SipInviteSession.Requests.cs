@@ -54,7 +54,7 @@ public sealed partial class SipInviteSession
                         InfoChannel.Writer.TryWrite(body);
                     }
 
-                    if (_events is not null)
+                    if (_out is not null)
                     {
                         Report(SipOutgoingEventKind.InfoReceived, 0, body.Text.ReplaceLineEndings(" ").Trim());
                     }
@@ -74,7 +74,7 @@ public sealed partial class SipInviteSession
             case SipMethods.Update:
                 OnUpdate(request, tx);
                 break;
-            case SipMethods.Refer when _dialRequest is not null:
+            case SipMethods.Refer when _out is not null:
                 OnRefer(request, tx);
                 break;
             default:
@@ -145,7 +145,7 @@ public sealed partial class SipInviteSession
             SipAnswer answer;
             try
             {
-                answer = await handler(offer, Ended).ConfigureAwait(false);
+                answer = await handler.OnReinviteAsync(offer, Ended).ConfigureAwait(false);
             }
             catch (Exception ex)
             {
@@ -207,7 +207,7 @@ public sealed partial class SipInviteSession
         int status;
         try
         {
-            status = _dialRequest!.ReferOutcome(new SipReferRequest(target));
+            status = _out!.Request.ReferOutcome(new SipReferRequest(target));
         }
         catch (Exception ex)
         {

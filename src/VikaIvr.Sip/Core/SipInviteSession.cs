@@ -27,7 +27,6 @@ public sealed partial class SipInviteSession : ISipInviteServerUser
     private Channel<SipBody>? _infos;
     private ISipInfoSink? _infoSink;
     private int _infosClosed;
-    private SipResponse? _finalOnEnd;
     private SipTimerGroup? _timers;
     private string? _caller;
 
@@ -94,8 +93,8 @@ public sealed partial class SipInviteSession : ISipInviteServerUser
     /// <summary>INFO bodies held for the application before the newest are dropped.</summary>
     public const int MaxUnreadInfos = 256;
 
-    /// <summary>Answers the peer's re-INVITEs (hold, new media): given the offer (null: we must offer), returns the answer. Unset: 488.</summary>
-    public Func<SipBody?, CancellationToken, Task<SipAnswer>>? ReinviteHandler { get; set; }
+    /// <summary>Answers the peer's re-INVITEs (hold, new media). Unset: 488.</summary>
+    public ISipReinviteHandler? ReinviteHandler { get; set; }
 
     internal SipDialog Dialog { get; }
 
@@ -160,7 +159,11 @@ public sealed partial class SipInviteSession : ISipInviteServerUser
 
         State = SipCallState.Ended;
         EndedWith = new SipSessionEnd(reason, side, status);
-        _finalOnEnd = final;
+        if (_out is { } placed)
+        {
+            placed.FinalOnEnd = final;
+        }
+
         _maxDuration?.Stop();
         _sessionTimer?.Stop();
         CompleteRefer(new SipTransferResult(false, 487, "Call ended before the transfer completed"));
@@ -185,8 +188,12 @@ public sealed partial class SipInviteSession : ISipInviteServerUser
         _acknowledged.TrySetCanceled();
         Interlocked.Exchange(ref _infosClosed, 1);
         Volatile.Read(ref _infos)?.Writer.TryComplete();
-        _dialResult?.TrySetResult(_finalOnEnd ?? new SipResponse(487, "Request Terminated"));
-        _events?.Writer.TryComplete();
+        if (_out is { } placed)
+        {
+            placed.Result.TrySetResult(placed.FinalOnEnd ?? new SipResponse(487, "Request Terminated"));
+            placed.Events.Writer.TryComplete();
+        }
+
         _completion.TrySetResult(EndedWith!);
     }
 }

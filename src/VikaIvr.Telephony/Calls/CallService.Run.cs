@@ -21,9 +21,11 @@ public sealed partial class CallService
     /// One call from the INVITE to its record: SDP offer/answer (early and late offer, re-INVITE
     /// through the session), the media session, the application, the BYE when it returns.
     /// </summary>
-    private sealed class CallRun(CallService service, SipInviteSession session) : IWatchedMedia
+    private sealed class CallRun(CallService service, SipInviteSession session) : IWatchedMedia, ISipReinviteHandler
     {
-        private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        // Made only when the stop waits for this call (ShutdownAsync); the run's end completes it.
+        private TaskCompletionSource? _finished;
+        private int _done;
         private volatile bool _shutdown;
         private TelephonyCall? _call;
         private CallRecord? _record;
@@ -88,7 +90,9 @@ public sealed partial class CallService
             {
                 service.Metrics?.Finished();
                 service._live.TryRemove(this, out _);
-                _finished.TrySetResult();
+                // Fenced both ways (with ShutdownAsync's exchange and read): either it sees the run done or the run sees its source.
+                Interlocked.Exchange(ref _done, 1);
+                Volatile.Read(ref _finished)?.TrySetResult();
                 service.OnCallGone();
             }
         }
@@ -98,7 +102,12 @@ public sealed partial class CallService
         {
             _shutdown = true;
             Hangup();
-            await _finished.Task.ConfigureAwait(false);
+            var made = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var finished = Interlocked.CompareExchange(ref _finished, made, null) ?? made;
+            if (Volatile.Read(ref _done) == 0)
+            {
+                await finished.Task.ConfigureAwait(false);
+            }
         }
 
         /// <summary>
@@ -183,7 +192,7 @@ public sealed partial class CallService
             _call = call;
             _offerAnswer = offerAnswer!;
             _record ??= NewRecord();
-            session.ReinviteHandler = OnReinvite;
+            session.ReinviteHandler = this;
             if (media is not null)
             {
                 StartMedia(media);
@@ -315,7 +324,7 @@ public sealed partial class CallService
             }
         }
 
-        private Task<SipAnswer> OnReinvite(SipBody? offer, CancellationToken ct)
+        public Task<SipAnswer> OnReinviteAsync(SipBody? offer, CancellationToken ct)
         {
             var offerAnswer = _offerAnswer!;
             if (offer is null)

@@ -127,7 +127,7 @@ public sealed class SipInviteSessionTests
         var f = new SipUaFixture();
         var tag = await f.AnsweredCall(SipTestMessages.Invite());
         var session = await f.Handler.Invited.Task.WaitAsync(Wait);
-        session.ReinviteHandler = (_, _) => Task.FromResult(SipAnswer.Accept(SipBody.FromText("application/sdp", SipTestMessages.Sdp)));
+        session.ReinviteHandler = new ReinviteAnswers((_, _) => Task.FromResult(SipAnswer.Accept(SipBody.FromText("application/sdp", SipTestMessages.Sdp))));
 
         f.Transport.Inject(SipTestMessages.InDialog("INVITE", tag, 2, "z9hG4bKre1", body: SipTestMessages.Sdp, contentType: "application/sdp"));
 
@@ -141,11 +141,11 @@ public sealed class SipInviteSessionTests
         var (f, session, tag) = await Confirmed();
         var answer = new TaskCompletionSource<SipAnswer>(TaskCreationOptions.RunContinuationsAsynchronously);
         var asked = new TaskCompletionSource<SipBody?>(TaskCreationOptions.RunContinuationsAsynchronously);
-        session.ReinviteHandler = (offer, _) =>
+        session.ReinviteHandler = new ReinviteAnswers((offer, _) =>
         {
             asked.TrySetResult(offer);
             return answer.Task;
-        };
+        });
 
         f.Transport.Inject(SipTestMessages.InDialog("INVITE", tag, 2, "z9hG4bKre1", body: SipTestMessages.Sdp, contentType: "application/sdp"));
         Assert.Contains("m=audio", (await asked.Task.WaitAsync(Wait))!.Text, StringComparison.Ordinal);
@@ -363,12 +363,12 @@ public sealed class SipInviteSessionTests
 
         var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var release = new ManualResetEventSlim();
-        a.ReinviteHandler = (_, _) =>
+        a.ReinviteHandler = new ReinviteAnswers((_, _) =>
         {
             entered.TrySetResult();
             release.Wait(); // an application that blocks its thread
             return Task.FromResult(SipAnswer.Reject(488));
-        };
+        });
         f.Transport.Inject(SipTestMessages.InDialog("INVITE", Tag("a"), 2, "z9hG4bKrea", callId: "a", body: SipTestMessages.Sdp, contentType: "application/sdp"));
         await entered.Task.WaitAsync(Wait);
 

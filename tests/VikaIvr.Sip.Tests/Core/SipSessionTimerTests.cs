@@ -15,7 +15,7 @@ public sealed class SipSessionTimerTests
         var f = new SipUaFixture();
         f.Handler.OnInvite = (s, _) =>
         {
-            s.ReinviteHandler = (_, _) => Task.FromResult(SipAnswer.Accept(SipBody.FromText("application/sdp", SipTestMessages.Sdp)));
+            s.ReinviteHandler = new ReinviteAnswers((_, _) => Task.FromResult(SipAnswer.Accept(SipBody.FromText("application/sdp", SipTestMessages.Sdp))));
             return Task.FromResult(SipAnswer.Accept(SipBody.FromText("application/sdp", SipTestMessages.Sdp)));
         };
         var tag = await f.AnsweredCall(SipTestMessages.Invite(extra: extra));
