@@ -37,30 +37,6 @@ public sealed partial class SipHeaderCollection
         Add(name, from.ValueAt(index));
     }
 
-    /// <summary>The line's value with <paramref name="suffix"/> and <paramref name="value"/> appended, as one new string.</summary>
-    internal string ValueWith(int index, string suffix, string value)
-    {
-        ref var e = ref _entries[index];
-        if (!e.IsRaw || _decodedValues?[index] is not null)
-        {
-            return ValueAt(index) + suffix + value;
-        }
-
-        var raw = _source.Span.Slice(e.ValueStart, e.ValueLength);
-        if (raw.IndexOfAny((byte)'\r', (byte)'\n') >= 0 || !Ascii.IsValid(raw))
-        {
-            return ValueAt(index) + suffix + value;
-        }
-
-        return string.Create(raw.Length + suffix.Length + value.Length, (this, index, suffix, value), static (chars, s) =>
-        {
-            ref var line = ref s.Item1._entries[s.Item2];
-            var n = Encoding.ASCII.GetChars(s.Item1._source.Span.Slice(line.ValueStart, line.ValueLength), chars);
-            s.Item3.CopyTo(chars[n..]);
-            s.Item4.CopyTo(chars[(n + s.Item3.Length)..]);
-        });
-    }
-
     /// <summary>
     /// Replaces the value of line <paramref name="index"/> in place, keeping its name as written
     /// (the same as removing the line and inserting the new one where it was).

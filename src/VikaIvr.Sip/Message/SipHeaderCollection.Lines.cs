@@ -23,13 +23,13 @@ public sealed partial class SipHeaderCollection
     internal string ValueAt(int index)
     {
         ref var e = ref _entries[index];
-        if (!e.IsRaw)
+        if (!e.IsRaw && !e.IsSpliced)
         {
             return _built![e.ValueSlot];
         }
 
         var cache = _decodedValues ??= new string?[_count];
-        return cache[index] ??= SipText.DecodeValue(_source.Span.Slice(e.ValueStart, e.ValueLength));
+        return cache[index] ??= e.IsSpliced ? SplicedValue(index) : SipText.DecodeValue(_source.Span.Slice(e.ValueStart, e.ValueLength));
     }
 
     /// <summary>The raw value bytes of a parsed, unmodified line (folding included); empty otherwise.</summary>
@@ -138,7 +138,8 @@ public sealed partial class SipHeaderCollection
         }
 
         ref var e = ref _entries[i];
-        return !e.IsRaw ? _built![e.ValueSlot]
+        return e.IsSpliced ? ValueAt(i)
+            : !e.IsRaw ? _built![e.ValueSlot]
             : _decodedValues?[i] ?? SipText.DecodeValue(_source.Span.Slice(e.ValueStart, e.ValueLength));
     }
 
@@ -155,7 +156,7 @@ public sealed partial class SipHeaderCollection
         }
 
         ref var e = ref _entries[i];
-        return e.IsRaw ? _source.Span.Slice(e.ValueStart, e.ValueLength) : Encoding.UTF8.GetBytes(_built![e.ValueSlot]);
+        return e.IsRaw ? _source.Span.Slice(e.ValueStart, e.ValueLength) : Encoding.UTF8.GetBytes(ValueAt(i));
     }
 
     /// <summary>The first line's raw value bytes when it is a parsed, unchanged line; empty otherwise (absent or built).</summary>

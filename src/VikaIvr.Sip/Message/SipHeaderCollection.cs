@@ -223,20 +223,21 @@ public sealed partial class SipHeaderCollection : IEnumerable<SipHeader>
     private HeaderEntry Store(SipHeaderId id, string name, string value)
     {
         var ownName = id == SipHeaderId.Unknown || !string.Equals(name, SipHeaderNames.GetName(id), StringComparison.Ordinal);
-        var needed = ownName ? 2 : 1;
-        if (_built is null || _builtCount + needed > _built.Length)
+        var slot = ownName ? Keep(name) : -1;
+        var valueSlot = Keep(value);
+        return HeaderEntry.Built(id, ownName ? slot : valueSlot, ownName);
+    }
+
+    /// <summary>Puts <paramref name="text"/> in the side table; returns its slot.</summary>
+    private int Keep(string text)
+    {
+        if (_built is null || _builtCount == _built.Length)
         {
             Array.Resize(ref _built, Math.Max(8, _builtCount * 2));
         }
 
-        var slot = _builtCount;
-        if (ownName)
-        {
-            _built[_builtCount++] = name;
-        }
-
-        _built[_builtCount++] = value;
-        return HeaderEntry.Built(id, slot, ownName);
+        _built[_builtCount] = text;
+        return _builtCount++;
     }
 
     private void Changed()

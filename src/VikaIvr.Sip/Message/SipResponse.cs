@@ -62,7 +62,11 @@ public sealed class SipResponse : SipMessage
     /// From, To (with <paramref name="toTag"/> added when the request's To has none), Call-ID
     /// and CSeq. Record-Route, Contact and the body are left to the caller.
     /// </summary>
-    public static SipResponse CreateFor(SipRequest request, int statusCode, string? reasonPhrase = null, string? toTag = null)
+    public static SipResponse CreateFor(SipRequest request, int statusCode, string? reasonPhrase = null, string? toTag = null) =>
+        CreateFor(request, statusCode, reasonPhrase, toTag, 6);
+
+    /// <summary>As <see cref="CreateFor(SipRequest, int, string?, string?)"/> with room for <paramref name="room"/> lines the caller adds (0 for a 100 Trying sent as it is).</summary>
+    internal static SipResponse CreateFor(SipRequest request, int statusCode, string? reasonPhrase, string? toTag, int room)
     {
         var source = request.Headers;
         var copied = 0;
@@ -72,7 +76,7 @@ public sealed class SipResponse : SipMessage
         }
 
         // Room for the copied lines and what the caller adds (Contact, Allow, Server, Content-Type...).
-        var response = new SipResponse(statusCode, reasonPhrase, new SipHeaderCollection(source, copied + 6));
+        var response = new SipResponse(statusCode, reasonPhrase, new SipHeaderCollection(source, copied + room));
         var target = response.Headers;
         for (var i = 0; i < source.Count; i++)
         {
@@ -85,7 +89,7 @@ public sealed class SipResponse : SipMessage
             {
                 if (toTag is not null && request.HasValidTo && request.ToTag is null)
                 {
-                    target.Add(SipHeaderNames.GetName(e.Id), source.ValueWith(i, ";tag=", toTag));
+                    target.AddCopyWithTag(source, i, toTag);
                 }
                 else
                 {

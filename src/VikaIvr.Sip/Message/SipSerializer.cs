@@ -42,12 +42,12 @@ public static class SipSerializer
                 continue;
             }
 
-            n += e.IsRaw
-                ? e.NameLength + 2 + e.ValueLength + 2
+            n += e.IsRaw ? e.NameLength + 2 + e.ValueLength + 2
+                : e.IsSpliced ? SipHeaderNames.GetName(e.Id).Length + 2 + headers.SplicedLength(i) + 2
                 : Encoding.UTF8.GetByteCount(headers.NameAt(i)) + 2 + Encoding.UTF8.GetByteCount(headers.ValueAt(i)) + 2;
         }
 
-        n += "Content-Length: "u8.Length + DigitCount(message.Body.Length) + 4;
+        n += "Content-Length: "u8.Length + SipText.DigitCount(message.Body.Length) + 4;
         return n + message.Body.Length;
     }
 
@@ -71,6 +71,13 @@ public static class SipSerializer
                 pos += Put(source.Slice(e.NameStart, e.NameLength), destination[pos..]);
                 pos += Put(": "u8, destination[pos..]);
                 pos += Put(source.Slice(e.ValueStart, e.ValueLength), destination[pos..]);
+            }
+            else if (e.IsSpliced)
+            {
+                // The raw value with its stamp or tag written in (no string for the value).
+                pos += Encoding.ASCII.GetBytes(SipHeaderNames.GetName(e.Id), destination[pos..]);
+                pos += Put(": "u8, destination[pos..]);
+                pos += headers.WriteSpliced(i, destination[pos..]);
             }
             else
             {
@@ -129,17 +136,5 @@ public static class SipSerializer
     {
         bytes.CopyTo(destination);
         return bytes.Length;
-    }
-
-    private static int DigitCount(int n)
-    {
-        var digits = 1;
-        while (n >= 10)
-        {
-            n /= 10;
-            digits++;
-        }
-
-        return digits;
     }
 }

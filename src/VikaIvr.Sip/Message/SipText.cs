@@ -166,6 +166,19 @@ public static class SipText
         }
     }
 
+    /// <summary>How many decimal digits a non-negative number is written with.</summary>
+    internal static int DigitCount(int n)
+    {
+        var digits = 1;
+        while (n >= 10)
+        {
+            n /= 10;
+            digits++;
+        }
+
+        return digits;
+    }
+
     internal static bool IsHex(char c) => char.IsAsciiHexDigit(c);
 
     internal static int HexValue(char c) => c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;

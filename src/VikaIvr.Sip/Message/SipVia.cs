@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Text;
 
 namespace VikaIvr.Sip.Message;
 
@@ -181,19 +182,7 @@ public sealed class SipVia
     {
         // Built on the stack (pooled beyond it): the string is the only allocation.
         var text = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[256]);
-        text.AppendFormatted(ProtocolName);
-        text.AppendLiteral("/");
-        text.AppendFormatted(ProtocolVersion);
-        text.AppendLiteral("/");
-        text.AppendFormatted(Transport);
-        text.AppendLiteral(" ");
-        text.AppendFormatted(Host);
-        if (Port is { } p)
-        {
-            text.AppendLiteral(":");
-            text.AppendFormatted(p);
-        }
-
+        AppendSentProtocolAndBy(ref text);
         if (received is null && rport is null)
         {
             Parameters.AppendTo(ref text);
@@ -231,6 +220,62 @@ public sealed class SipVia
         }
 
         return text.ToStringAndClear();
+    }
+
+    /// <summary>
+    /// True when <paramref name="raw"/> is exactly this Via's text (<see cref="ToString()"/>) and a stamp of
+    /// <c>received</c> (when <paramref name="received"/>) and <c>rport</c> (when <paramref name="rport"/>) is only
+    /// text added to it, as <see cref="ToString(string?, int?)"/> would write it: no <c>received</c> to replace,
+    /// a value-less <c>rport</c>. <paramref name="rportEnd"/>: the offset after that rport's name (0 when not asked).
+    /// </summary>
+    [SkipLocalsInit]
+    internal bool TryLocateStamp(ReadOnlySpan<byte> raw, bool received, bool rport, out int rportEnd)
+    {
+        rportEnd = 0;
+        if (received && Parameters.IndexOf("received") >= 0)
+        {
+            return false;
+        }
+
+        var text = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[256]);
+        AppendSentProtocolAndBy(ref text);
+        var rportAt = rport ? Parameters.IndexOf("rport") : -1;
+        for (var i = 0; i < Parameters.Count; i++)
+        {
+            var parameter = Parameters[i];
+            text.AppendLiteral(";");
+            text.AppendFormatted(parameter.Name);
+            if (i == rportAt && parameter.Value is null)
+            {
+                rportEnd = text.Text.Length;
+            }
+
+            if (parameter.Value is not null)
+            {
+                text.AppendLiteral("=");
+                text.AppendFormatted(parameter.Value);
+            }
+        }
+
+        var same = Ascii.Equals(raw, text.Text);
+        text.Clear();
+        return same && (!rport || rportEnd > 0);
+    }
+
+    private void AppendSentProtocolAndBy(ref DefaultInterpolatedStringHandler text)
+    {
+        text.AppendFormatted(ProtocolName);
+        text.AppendLiteral("/");
+        text.AppendFormatted(ProtocolVersion);
+        text.AppendLiteral("/");
+        text.AppendFormatted(Transport);
+        text.AppendLiteral(" ");
+        text.AppendFormatted(Host);
+        if (Port is { } p)
+        {
+            text.AppendLiteral(":");
+            text.AppendFormatted(p);
+        }
     }
 
     /// <summary>Where the parts of a scanned Via value are.</summary>

@@ -177,7 +177,8 @@ public sealed class SipInviteServerTransaction : SipServerTransaction
     {
         if (State == SipTransactionState.Proceeding && LastResponse is null)
         {
-            Transmit(SipResponse.CreateFor(Request, 100));
+            // Nothing is added to the Trying: no room for more lines than it copies.
+            Transmit(SipResponse.CreateFor(Request, 100, null, null, room: 0));
         }
     }
 

@@ -57,13 +57,21 @@ public static class SipResponseRouter
             return;
         }
 
-        var stamped = top.ToString(received, rport);
         if (headers.ValueItemCount(i) == 1)
         {
-            headers.ReplaceValueAt(i, stamped);
+            // Usually the line is the request's bytes exactly as the Via would be written: the stamp is
+            // then written into them when sent, with no new string for the whole Via.
+            if (top.TryLocateStamp(headers.RawValueAt(i), received is not null, rport is not null, out var rportEnd)
+                && headers.TryStampRaw(i, rportEnd, rport ?? 0, received))
+            {
+                return;
+            }
+
+            headers.ReplaceValueAt(i, top.ToString(received, rport));
             return;
         }
 
+        var stamped = top.ToString(received, rport);
         var values = new List<string>(2);
         SipText.SplitList(headers.ValueAt(i), values);
         values[0] = stamped;
