@@ -13,7 +13,7 @@ namespace VikaIvr.Flows.Tests.Allocation;
 /// </summary>
 public sealed class FirstPromptAllocationTests(ITestOutputHelper output)
 {
-    private const int BudgetBytes = 1024;
+    private const int BudgetBytes = 704;
 
     [Fact]
     public async Task The_run_to_the_first_prompt_allocates_within_its_budget()
