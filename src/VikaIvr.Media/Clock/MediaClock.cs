@@ -118,7 +118,7 @@ public sealed partial class MediaClock : IDisposable
         lock (shard.Gate)
         {
             int phase = shard.LeastLoadedPhase(interval);
-            registration = new PacerRegistration(this, stream, shardIndex, phase, interval, shard.Batch);
+            registration = new PacerRegistration(this, stream, shardIndex, phase, interval);
             shard.Add(registration, shard.BucketsFor(phase, interval));
         }
 
@@ -126,6 +126,9 @@ public sealed partial class MediaClock : IDisposable
         _ticks.Wake(shardIndex);
         return registration;
     }
+
+    /// <summary>Pacer <paramref name="shard"/>'s send batch (fixed from the start; read without a lock).</summary>
+    internal RtpSendBatch? BatchOf(int shard) => _shards[shard].Batch;
 
     /// <summary>A merged copy of all pacers' send-lateness histograms (since start or the last <see cref="ResetLateness"/>).</summary>
     public LatenessHistogram GetLateness()

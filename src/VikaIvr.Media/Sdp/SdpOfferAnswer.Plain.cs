@@ -30,7 +30,7 @@ public sealed partial class SdpOfferAnswer
     /// <summary>Null, changing nothing, when the general path must answer (it gives the same refusals).</summary>
     private SdpNegotiationResult? TryAnswerPlain(SdpPlainOffer offer)
     {
-        if (!offer.TryPickCodec(_options.Codecs, out var codec) || !offer.TryReadEndPoint(out var remote))
+        if (!offer.TryPickCodec(_options.Codecs, out var codec) || !offer.TryReadEndPoint(_options.RemoteAddresses, out var remote))
         {
             return null;
         }
@@ -52,8 +52,7 @@ public sealed partial class SdpOfferAnswer
         }
 
         // RFC 3264 8: same version when nothing changed, version + 1 otherwise (compared after the o= line).
-        int afterOrigin = AfterOrigin(body[..length]);
-        if (_lastBody is not null && !_lastBody.AsSpan(_lastBodyOrigin).SequenceEqual(body[afterOrigin..length]))
+        if (ChangedSinceLast(body[..length]))
         {
             if (!TryWrite(body, answer, _sessionVersion + 1, out length))
             {
@@ -61,13 +60,10 @@ public sealed partial class SdpOfferAnswer
             }
 
             _sessionVersion++;
-            afterOrigin = AfterOrigin(body[..length]);
         }
 
         var bytes = body[..length].ToArray();
         _lastBody = bytes;
-        _lastBodyOrigin = afterOrigin;
-        _lastText = null;
         _localDescription = null;
         Current = new NegotiatedMedia(codec, te, ptime, remote, direction) { RemoteSsrc = offer.ReadSsrc() };
         return SdpNegotiationResult.Ok(bytes, Current);

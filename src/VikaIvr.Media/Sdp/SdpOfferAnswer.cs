@@ -15,8 +15,6 @@ public sealed partial class SdpOfferAnswer
     private readonly ulong _sessionId;
     private ulong _sessionVersion;
     private byte[]? _lastBody;
-    private int _lastBodyOrigin;
-    private string? _lastText;
     private SdpSessionDescription? _localDescription;
 
     /// <param name="localAddress">The address to advertise: the configured public media address, or the one the SIP request arrived on.</param>
@@ -48,8 +46,8 @@ public sealed partial class SdpOfferAnswer
     /// <summary><see cref="LocalDescription"/> as UTF-8, serialized once: the body to send (never changed once made).</summary>
     public ReadOnlyMemory<byte> LocalBody => _lastBody;
 
-    /// <summary><see cref="LocalBody"/> as text (made when asked for).</summary>
-    public string? LocalText => _lastBody is null ? null : _lastText ??= System.Text.Encoding.UTF8.GetString(_lastBody);
+    /// <summary><see cref="LocalBody"/> as text, made each time it is asked for (logs and tests ask; a call never does, so none is kept per call).</summary>
+    public string? LocalText => _lastBody is null ? null : System.Text.Encoding.UTF8.GetString(_lastBody);
 
     /// <summary>What is currently agreed; null before the first successful exchange.</summary>
     public NegotiatedMedia? Current { get; private set; }
@@ -256,20 +254,23 @@ public sealed partial class SdpOfferAnswer
         // RFC 3264 8: same version when nothing changed, version + 1 otherwise (compared after the o= line).
         // Written straight to the UTF-8 body the SIP layer sends: no string of it is made.
         byte[] body = sdp.ToUtf8();
-        int afterOrigin = AfterOrigin(body);
-        if (_lastBody is not null && !_lastBody.AsSpan(_lastBodyOrigin).SequenceEqual(body.AsSpan(afterOrigin)))
+        if (ChangedSinceLast(body))
         {
             _sessionVersion++;
             sdp.Origin = sdp.Origin with { SessionVersion = _sessionVersion };
             body = sdp.ToUtf8();
-            afterOrigin = AfterOrigin(body);
         }
 
         _lastBody = body;
-        _lastBodyOrigin = afterOrigin;
-        _lastText = null;
         _localDescription = sdp;
     }
+
+    /// <summary>
+    /// True when a body was sent before and <paramref name="body"/> differs from it after the o= line.
+    /// The last body's o= line is found again here (only a re-offer asks), not kept per call.
+    /// </summary>
+    private bool ChangedSinceLast(ReadOnlySpan<byte> body)
+        => _lastBody is { } last && !last.AsSpan(AfterOrigin(last)).SequenceEqual(body[AfterOrigin(body)..]);
 
     private static int AfterOrigin(ReadOnlySpan<byte> body)
     {

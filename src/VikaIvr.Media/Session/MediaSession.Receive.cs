@@ -15,8 +15,6 @@ public sealed partial class MediaSession
     private readonly RtpReceiveStatistics _rx = new();
     // Made with the first telephone-event packet (receive thread, under the rx gate): a call whose digits come otherwise never needs it.
     private DtmfEventReceiver? _dtmfReceiver;
-    // Decoded audio for the listeners: taken with the first listener (most calls have none).
-    private short[]? _pcm;
     private volatile SocketAddress? _latched;
     private bool _rtcpLatched;
     private long _strictDropped;
@@ -123,12 +121,9 @@ public sealed partial class MediaSession
         var latched = _latched;
         if (latched is null)
         {
+            // From now on RTP is sent here too (see SendTo).
             latched = Copy(from);
             _latched = latched;
-            if (_options.SymmetricRtp && media.RemoteEndPoint is not null)
-            {
-                _sendTo = latched;
-            }
         }
         else if (_options.StrictRtp && !latched.Equals(from))
         {
@@ -159,12 +154,11 @@ public sealed partial class MediaSession
             Publish(digits[i]);
         }
 
-        PacketListener?.OnPacket(header, packet.Payload, receivedAtNs);
-        var listeners = _listeners;
-        if (isAudio && !packet.Payload.IsEmpty && listeners.Length > 0)
+        Volatile.Read(ref _rare)?.PacketListener?.OnPacket(header, packet.Payload, receivedAtNs);
+        if (isAudio && !packet.Payload.IsEmpty && Volatile.Read(ref _audio) is { } audio)
         {
             var payload = packet.Payload;
-            var buffer = _pcm!;
+            var buffer = audio.Pcm;
             var pcm = buffer.AsSpan(0, Math.Min(payload.Length, buffer.Length));
             if (header.PayloadType == (byte)RtpAudioCodec.Pcma)
             {
@@ -175,7 +169,7 @@ public sealed partial class MediaSession
                 G711.DecodeMuLaw(payload[..pcm.Length], pcm);
             }
 
-            foreach (var listener in listeners)
+            foreach (var listener in audio.Listeners)
             {
                 try
                 {

@@ -21,21 +21,23 @@ public sealed partial class MediaSession
     // Pooled: given back at the close, under the send gate once the last report left (the pacer,
     // which re-checks the state under the gate, never touches it after).
     private byte[] _sendBuffer = ArrayPool<byte>.Shared.Rent(SendBufferBytes);
-    private readonly DtmfSendQueue _dtmfSend = new();
 
     /// <summary>
     /// The send gate: the pacer (only ever trying it) and the close. The monitor of an object the
-    /// session has anyway, not a lock object of its own for every call.
+    /// session has anyway, not a lock object of its own for every call: the playback queue, which
+    /// is lock-free and whose monitor nothing else takes.
     /// </summary>
-    private object SendGate => _dtmfSend;
+    private object SendGate => _playback;
 
     /// <summary>The receive statistics' gate (receive thread, the pacer only trying it, statistics readers): the monitor of the statistics themselves.</summary>
     private object RxGate => _rx;
-    // Made by the pacer for the first digit sent: most calls never send one.
-    private DtmfEventGenerator? _dtmfGenerator;
-    private DtmfSendQueue.Entry? _dtmfCurrent;
-    private uint _dtmfEventTimestamp;
-    private int _dtmfGapFrames;
+
+    // The descriptors sent on when the receiver reads the sockets (its registration holds them, or
+    // the shared port for its own); -1: through the sockets (no receiver).
+    private int RtpFd => _watch is { } watch ? watch.Fd : _lease.Shared is { } shared ? shared.RtpFd : -1;
+
+    private int RtcpFd => _watch is { } watch ? watch.SecondFd : _lease.Shared is { } shared ? shared.RtcpFd : -1;
+
     private ushort _sequence;
     private uint _timestamp;
     private bool _needMarker = true;
@@ -61,7 +63,16 @@ public sealed partial class MediaSession
         }
 
         int samples = (int)((duration ?? _options.DtmfDuration).TotalSeconds * 8000);
-        return _dtmfSend.Enqueue(digit, Math.Clamp(samples, 80, ushort.MaxValue));
+        // Made with the first digit sent (most calls never send one), its sending state with it.
+        var rare = RareParts();
+        var queue = Volatile.Read(ref rare.DtmfSend);
+        if (queue is null)
+        {
+            var created = new DtmfSendQueue();
+            queue = Interlocked.CompareExchange(ref rare.DtmfSend, created, null) ?? created;
+        }
+
+        return queue.Enqueue(digit, Math.Clamp(samples, 80, ushort.MaxValue));
     }
 
     void IPacedStream.OnFrameDue(long timestamp)
@@ -92,8 +103,8 @@ public sealed partial class MediaSession
                 _framesSinceRtcp = 0;
             }
 
-            var to = _sendTo;
-            bool send = to is not null && media.Direction.Sends() && media.RemoteEndPoint is not null;
+            var to = SendTo(media);
+            bool send = to is not null && media.Direction.Sends();
             if (send && TrySendDtmfFrame(media, to!, frameSamples))
             {
                 _timestamp += (uint)frameSamples;
@@ -129,34 +140,38 @@ public sealed partial class MediaSession
 
     private bool TrySendDtmfFrame(NegotiatedMedia media, SocketAddress to, int frameSamples)
     {
-        if (_dtmfGenerator is not { IsActive: true })
+        if (Volatile.Read(ref _rare)?.DtmfSend is not { } dtmf)
         {
-            if (_dtmfGapFrames > 0)
-            {
-                _dtmfGapFrames--;
-                return false;
-            }
-
-            if (media.TelephoneEventPayloadType is null || !_dtmfSend.TryDequeue(out var next))
-            {
-                return false;
-            }
-
-            _dtmfCurrent = next;
-            _dtmfGenerator ??= new DtmfEventGenerator();
-            _dtmfGenerator.Start(next.Digit, next.DurationSamples, frameSamples);
-            _dtmfEventTimestamp = _timestamp;
+            return false;
         }
 
-        var generator = _dtmfGenerator!;
-        generator.TryNext(out var ev, out bool marker);
-        ev.Write(_sendBuffer.AsSpan(RtpHeader.FixedSize));
-        SendRtp((byte)media.TelephoneEventPayloadType!.Value, _dtmfEventTimestamp, marker, TelephoneEvent.Size, to);
+        var generator = dtmf.Generator;
         if (!generator.IsActive)
         {
-            _dtmfCurrent?.Completion.TrySetResult();
-            _dtmfCurrent = null;
-            _dtmfGapFrames = (int)(_options.DtmfGap.TotalMilliseconds / media.PtimeMs);
+            if (dtmf.GapFrames > 0)
+            {
+                dtmf.GapFrames--;
+                return false;
+            }
+
+            if (media.TelephoneEventPayloadType is null || !dtmf.TryDequeue(out var next))
+            {
+                return false;
+            }
+
+            dtmf.Current = next;
+            generator.Start(next.Digit, next.DurationSamples, frameSamples);
+            dtmf.EventTimestamp = _timestamp;
+        }
+
+        generator.TryNext(out var ev, out bool marker);
+        ev.Write(_sendBuffer.AsSpan(RtpHeader.FixedSize));
+        SendRtp((byte)media.TelephoneEventPayloadType!.Value, dtmf.EventTimestamp, marker, TelephoneEvent.Size, to);
+        if (!generator.IsActive)
+        {
+            dtmf.Current?.Completion.TrySetResult();
+            dtmf.Current = null;
+            dtmf.GapFrames = (int)(_options.DtmfGap.TotalMilliseconds / media.PtimeMs);
             _needMarker = true;
         }
 
@@ -176,7 +191,7 @@ public sealed partial class MediaSession
             // On a shared socket the frame joins the pacer's batch: one sendmmsg for the slot's frames.
             if (!(_lease.Shared is { } shared && _registration?.Batch is { } batch && batch.Add(shared.RtpFd, _sendBuffer.AsSpan(0, length), to)))
             {
-                if (!TrySend(_lease.Rtp, _rtpFd, _sendBuffer.AsSpan(0, length), to))
+                if (!TrySend(_lease.Rtp, RtpFd, _sendBuffer.AsSpan(0, length), to))
                 {
                     Interlocked.Increment(ref _icmpErrors);
                 }
@@ -252,7 +267,7 @@ public sealed partial class MediaSession
         try
         {
             n = ProtectRtcp(_sendBuffer, n);
-            if (to is not null ? TrySend(_lease.Rtcp, _rtcpFd, buffer[..n], to) : TrySendRtcpBySdp(buffer[..n], sdpRtp!))
+            if (to is not null ? TrySend(_lease.Rtcp, RtcpFd, buffer[..n], to) : TrySendRtcpBySdp(buffer[..n], sdpRtp!))
             {
                 _rtcpSent++;
             }
@@ -288,18 +303,20 @@ public sealed partial class MediaSession
     /// <summary>To one port above the SDP's RTP address: written on the stack for the descriptor; for the socket, made once.</summary>
     private bool TrySendRtcpBySdp(ReadOnlySpan<byte> datagram, SocketAddress sdpRtp)
     {
-        if (_rtcpFd >= 0)
+        if (RtcpFd is var fd and >= 0)
         {
             Span<byte> name = stackalloc byte[sdpRtp.Size];
-            return LinuxDatagramSend.SendTo(_rtcpFd, datagram, name[..WriteRtcpAddress(sdpRtp, name)]) == 0;
+            return LinuxDatagramSend.SendTo(fd, datagram, name[..WriteRtcpAddress(sdpRtp, name)]) == 0;
         }
 
-        var to = _rtcpBySocket;
+        // Only without a receiver: in the rare parts.
+        var rare = RareParts();
+        var to = rare.RtcpBySocket;
         if (to is null)
         {
             to = new SocketAddress(sdpRtp.Family, sdpRtp.Size);
             WriteRtcpAddress(sdpRtp, to.Buffer.Span);
-            _rtcpBySocket = to;
+            rare.RtcpBySocket = to;
         }
 
         _lease.Rtcp.SendTo(datagram, SocketFlags.None, to);

@@ -10,12 +10,8 @@ namespace VikaIvr.Media.Session;
 /// </summary>
 public sealed partial class MediaSession
 {
-    // Taken with the first SRTP policy (a plain call never needs them), before _srtp publishes it.
-    private byte[]? _srtpRtpIn;
-    private byte[]? _srtpRtcpIn;
-    // Every policy's session until close (a receive thread may still be inside one replaced): an
-    // array replaced whole, so a plain call holds none (the shared empty one).
-    private SrtpSession[] _srtpSessions = [];
+    // The current policy's session; its buffers and every session since the start are in the rare
+    // parts' SrtpState, made with the first policy (a plain call never needs it) before this publishes it.
     private volatile SrtpSession? _srtp;
 
     /// <summary>True when the current media is SRTP.</summary>
@@ -36,15 +32,15 @@ public sealed partial class MediaSession
         }
 
         var session = new SrtpSession(policy);
-        _srtpRtpIn ??= new byte[MaxPacket];
-        _srtpRtcpIn ??= new byte[MaxPacket];
+        var rare = RareParts();
+        var state = rare.Srtp ??= new SrtpState();
         SrtpSession[] seen, added;
         do
         {
-            seen = Volatile.Read(ref _srtpSessions);
+            seen = Volatile.Read(ref state.Sessions);
             added = [.. seen, session];
         }
-        while (Interlocked.CompareExchange(ref _srtpSessions, added, seen) != seen);
+        while (Interlocked.CompareExchange(ref state.Sessions, added, seen) != seen);
 
         _srtp = session;
     }
@@ -62,7 +58,8 @@ public sealed partial class MediaSession
             return true;
         }
 
-        var buffer = (rtcp ? _srtpRtcpIn : _srtpRtpIn)!;
+        var state = _rare!.Srtp!;
+        var buffer = rtcp ? state.RtcpIn : state.RtpIn;
         if (datagram.Length > buffer.Length)
         {
             return false;
@@ -87,7 +84,7 @@ public sealed partial class MediaSession
     {
         long failures = 0;
         long replayed = 0;
-        foreach (var s in Volatile.Read(ref _srtpSessions))
+        foreach (var s in Volatile.Read(ref _rare)?.Srtp?.Sessions ?? [])
         {
             failures += s.AuthenticationFailures + s.Malformed;
             replayed += s.Replayed;
@@ -99,9 +96,26 @@ public sealed partial class MediaSession
     private void DisposeSrtp()
     {
         _srtp = null;
-        foreach (var s in Interlocked.Exchange(ref _srtpSessions, []))
+        if (Volatile.Read(ref _rare)?.Srtp is not { } state)
+        {
+            return;
+        }
+
+        foreach (var s in Interlocked.Exchange(ref state.Sessions, []))
         {
             s.Dispose();
         }
+    }
+
+    /// <summary>What SRTP needs beside the current session, in one object a plain call never makes.</summary>
+    private sealed class SrtpState
+    {
+        /// <summary>The receive threads' buffers: a packet is unprotected in a copy before it is parsed.</summary>
+        public readonly byte[] RtpIn = new byte[MaxPacket];
+
+        public readonly byte[] RtcpIn = new byte[MaxPacket];
+
+        /// <summary>Every policy's session until close (a receive thread may still be inside one replaced): an array replaced whole.</summary>
+        public SrtpSession[] Sessions = [];
     }
 }

@@ -20,7 +20,7 @@ namespace VikaIvr.Media.Session;
 /// </summary>
 public sealed partial class MediaSession : IPacedStream, IDatagramSink, IAsyncDisposable
 {
-    private const int MaxPacket = 1500;
+    internal const int MaxPacket = 1500;
 
     /// <summary>The longest packet time a session sends with (what offer/answer settles on: 10–40 ms).</summary>
     private const int MaxPtimeMs = 40;
@@ -40,24 +40,17 @@ public sealed partial class MediaSession : IPacedStream, IDatagramSink, IAsyncDi
     private readonly ILogger _logger;
     private readonly MediaReceiver? _receiver;
     private readonly PlaybackQueue _playback = new();
-    private Channel<MediaDigit>? _digits;
-    private CancellationTokenSource? _closing;
     private readonly string _cname;
     private readonly long _startTimestamp;
-    private volatile IMediaAudioListener[] _listeners = [];
     private volatile NegotiatedMedia? _media;
-    private volatile SocketAddress? _sendTo;
     // RTCP goes to the latched RTCP source, or while there is none one port above the SDP's RTP
     // address, written on the pacer's stack for each report (no second address per call).
     private volatile SocketAddress? _rtcpTo;
     private volatile SocketAddress? _sdpRtp;
-    private SocketAddress? _rtcpBySocket;   // the SDP's RTCP address for a send through the socket (no descriptor), made on its first report
     private PacerRegistration? _registration;
-    private Task _receiveLoops = Task.CompletedTask;
     private ReceiverRegistration? _watch;   // both sockets, RTP on RtpChannel and RTCP on RtcpChannel
+    private AudioListeners? _audio;   // null while nobody listens (most calls)
     private int _state;   // 0 new, 1 running, 2 closed
-    private int _rtpFd = -1;    // the descriptors sent on when the receiver reads the sockets; -1: through the sockets
-    private int _rtcpFd = -1;
 
     /// <param name="ssrc">Our SSRC when it was chosen before (announced in SDP on a shared port); 0 picks one.</param>
     public MediaSession(MediaClock clock, RtpPortLease lease, MediaSessionOptions options, TimeProvider time, ILogger<MediaSession> logger,
@@ -98,7 +91,7 @@ public sealed partial class MediaSession : IPacedStream, IDatagramSink, IAsyncDi
     public NegotiatedMedia? Media => _media;
 
     /// <summary>Where RTP is sent now (the SDP address, or the latched source); null while held or unknown.</summary>
-    public IPEndPoint? RemoteEndPoint => _sendTo is { } a
+    public IPEndPoint? RemoteEndPoint => SendTo(_media) is { } a
         ? (IPEndPoint)new IPEndPoint(a.Family == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0).Create(a)
         : null;
 
@@ -109,7 +102,17 @@ public sealed partial class MediaSession : IPacedStream, IDatagramSink, IAsyncDi
     public IMediaDigitSink? DigitSink { get; init; }
 
     /// <summary>Sees every accepted RTP packet undecoded, with the kernel's receive time when the receiver takes it (the load tester's measurements).</summary>
-    public IMediaPacketListener? PacketListener { get; init; }
+    public IMediaPacketListener? PacketListener
+    {
+        get => Volatile.Read(ref _rare)?.PacketListener;
+        init
+        {
+            if (value is not null)
+            {
+                RareParts().PacketListener = value;
+            }
+        }
+    }
 
     public bool IsPlaying => _playback.IsPlaying;
 
@@ -136,20 +139,18 @@ public sealed partial class MediaSession : IPacedStream, IDatagramSink, IAsyncDi
 
         Update(media);
         MarkReceived();
-        if (_lease.IsShared)
+        if (_lease.Claim is { } claim)
         {
             // The shared port hands this session the packets its claim names (made in Update).
-            _lease.Sink = this;
+            claim.Sink = this;
         }
         else if (_receiver is not null)
         {
             _watch = _receiver.Register(_lease.Rtp, _lease.Rtcp, this, RtpChannel);
-            _rtpFd = _watch.Fd;
-            _rtcpFd = _watch.SecondFd;
         }
         else
         {
-            _receiveLoops = Task.WhenAll(Task.Run(() => ReceiveLoopAsync(_lease.Rtp, RtpChannel)), Task.Run(() => ReceiveLoopAsync(_lease.Rtcp, RtcpChannel)));
+            RareParts().ReceiveLoops = Task.WhenAll(Task.Run(() => ReceiveLoopAsync(_lease.Rtp, RtpChannel)), Task.Run(() => ReceiveLoopAsync(_lease.Rtcp, RtcpChannel)));
         }
         _registration = _clock.Add(this, TimeSpan.FromMilliseconds(media.PtimeMs));
     }
@@ -182,9 +183,12 @@ public sealed partial class MediaSession : IPacedStream, IDatagramSink, IAsyncDi
         }
 
         _sdpRtp = sdpRtp;
-        _sendTo = sdpRtp;
         _rtcpTo = null;
-        _rtcpBySocket = null;
+        if (Volatile.Read(ref _rare) is { } rare)
+        {
+            rare.RtcpBySocket = null;
+        }
+
         UpdateSrtp(media.Srtp);
         _needMarker = true;
         if (previous is not null && previous.PtimeMs != media.PtimeMs)
@@ -220,19 +224,18 @@ public sealed partial class MediaSession : IPacedStream, IDatagramSink, IAsyncDi
     public void AddAudioListener(IMediaAudioListener listener)
     {
         ArgumentNullException.ThrowIfNull(listener);
-        lock (_playback)
+        // Under the rx gate: rare and brief (the receive thread only reads the field; the pacer only tries the gate).
+        lock (RxGate)
         {
-            // Before the listener is published: the receive path decodes into it once it sees a listener.
-            _pcm ??= new short[MaxPacket];
-            _listeners = [.. _listeners, listener];
+            Volatile.Write(ref _audio, AudioListeners.With(_audio, listener));
         }
     }
 
     public void RemoveAudioListener(IMediaAudioListener listener)
     {
-        lock (_playback)
+        lock (RxGate)
         {
-            _listeners = Array.FindAll(_listeners, l => !ReferenceEquals(l, listener));
+            Volatile.Write(ref _audio, AudioListeners.Without(_audio, listener));
         }
     }
 
@@ -243,13 +246,14 @@ public sealed partial class MediaSession : IPacedStream, IDatagramSink, IAsyncDi
     /// </summary>
     private CancellationTokenSource ClosingSource()
     {
-        if (Volatile.Read(ref _closing) is { } existing)
+        var rare = RareParts();
+        if (Volatile.Read(ref rare.Closing) is { } existing)
         {
             return existing;
         }
 
         var created = new CancellationTokenSource();
-        var source = Interlocked.CompareExchange(ref _closing, created, null) ?? created;
+        var source = Interlocked.CompareExchange(ref rare.Closing, created, null) ?? created;
         if (Volatile.Read(ref _state) == 2)
         {
             source.Cancel();
@@ -264,13 +268,14 @@ public sealed partial class MediaSession : IPacedStream, IDatagramSink, IAsyncDi
     /// </summary>
     private Channel<MediaDigit> DigitChannel()
     {
-        if (Volatile.Read(ref _digits) is { } existing)
+        var rare = RareParts();
+        if (Volatile.Read(ref rare.Digits) is { } existing)
         {
             return existing;
         }
 
         var created = Channel.CreateUnbounded<MediaDigit>(new UnboundedChannelOptions { SingleReader = false, SingleWriter = false });
-        var channel = Interlocked.CompareExchange(ref _digits, created, null) ?? created;
+        var channel = Interlocked.CompareExchange(ref rare.Digits, created, null) ?? created;
         if (Volatile.Read(ref _state) == 2)
         {
             channel.Writer.TryComplete();
@@ -310,15 +315,20 @@ public sealed partial class MediaSession : IPacedStream, IDatagramSink, IAsyncDi
         }
 
         _playback.StopAll();
-        _dtmfSend.CancelAll();
-        Volatile.Read(ref _closing)?.Cancel();
-        _digits?.Writer.TryComplete();
+        var rare = Volatile.Read(ref _rare);
+        if (rare is not null)
+        {
+            Volatile.Read(ref rare.DtmfSend)?.CancelAll();
+            Volatile.Read(ref rare.Closing)?.Cancel();
+            Volatile.Read(ref rare.Digits)?.Writer.TryComplete();
+        }
+
         // Unwatched before the sockets close, so the receiver never reads a reused descriptor.
         _watch?.Dispose();
         _lease.Dispose();
         try
         {
-            await _receiveLoops.ConfigureAwait(false);
+            await (rare?.ReceiveLoops ?? Task.CompletedTask).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException or SocketException)
         {
@@ -326,7 +336,10 @@ public sealed partial class MediaSession : IPacedStream, IDatagramSink, IAsyncDi
         }
 
         DisposeSrtp();
-        Volatile.Read(ref _closing)?.Dispose();
+        if (Volatile.Read(ref _rare) is { } parts)
+        {
+            Volatile.Read(ref parts.Closing)?.Dispose();
+        }
     }
 
     private SocketAddress ToSocketAddress(IPEndPoint endPoint)
@@ -338,6 +351,14 @@ public sealed partial class MediaSession : IPacedStream, IDatagramSink, IAsyncDi
 
         return endPoint.Serialize();
     }
+
+    /// <summary>
+    /// Where RTP goes: the latched source once there is one (symmetric RTP), else the SDP's address;
+    /// nowhere while the SDP gives none (a hold). Worked out from those two each frame, not kept as a
+    /// third address field per call.
+    /// </summary>
+    private SocketAddress? SendTo(NegotiatedMedia? media)
+        => media?.RemoteEndPoint is null ? null : _options.SymmetricRtp && _latched is { } latched ? latched : _sdpRtp;
 
     /// <summary>The RTCP port for an RTP address: sockaddr_in and sockaddr_in6 both keep the port, big-endian, at bytes 2-3.</summary>
     private static int RtcpPortAbove(SocketAddress rtp) => System.Buffers.Binary.BinaryPrimitives.ReadUInt16BigEndian(rtp.Buffer.Span[2..]) + 1;

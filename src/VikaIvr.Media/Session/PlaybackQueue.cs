@@ -43,10 +43,16 @@ internal sealed class PlaybackQueue
     /// (<see cref="BargeIn"/> stops it for a later one); -1 for a clip keys do not stop.</param>
     public Task<PlaybackResult> Enqueue(EncodedAudio audio, long keysSeen, CancellationToken cancellationToken)
     {
-        var item = new Item(audio, Volatile.Read(ref _stopEpoch), keysSeen);
+        Item item;
         if (cancellationToken.CanBeCanceled)
         {
-            item.Registration = cancellationToken.Register(static s => ((Item)s!).Completion.TrySetCanceled(), item);
+            var cancellable = new CancellableItem(audio, Volatile.Read(ref _stopEpoch), keysSeen);
+            cancellable.Registration = cancellationToken.Register(static s => ((Item)s!).Completion.TrySetCanceled(), cancellable);
+            item = cancellable;
+        }
+        else
+        {
+            item = new Item(audio, Volatile.Read(ref _stopEpoch), keysSeen);
         }
 
         if (keysSeen >= 0)
@@ -209,7 +215,7 @@ internal sealed class PlaybackQueue
     }
 
     /// <summary>A queued clip; it is its own completion (one object fewer for each clip played).</summary>
-    private sealed class Item(EncodedAudio audio, int epoch, long keysSeen) : TaskCompletionSource<PlaybackResult>(TaskCreationOptions.RunContinuationsAsynchronously)
+    private class Item(EncodedAudio audio, int epoch, long keysSeen) : TaskCompletionSource<PlaybackResult>(TaskCreationOptions.RunContinuationsAsynchronously)
     {
         public EncodedAudio Audio { get; } = audio;
 
@@ -227,15 +233,25 @@ internal sealed class PlaybackQueue
 
         public TaskCompletionSource<PlaybackResult> Completion => this;
 
-        public CancellationTokenRegistration Registration { get; set; }
-
         public bool IsLive(int stopEpoch) => !Completion.Task.IsCompleted && Epoch - stopEpoch >= 0;
 
         public bool Finish(PlaybackResult result)
         {
-            // Unregister, not Dispose: Dispose would wait for a cancellation callback running right now.
-            Registration.Unregister();
+            Unregister();
             return Completion.TrySetResult(result);
         }
+
+        protected virtual void Unregister()
+        {
+        }
+    }
+
+    /// <summary>A clip queued with a token that can cancel it: only such a clip carries the token's registration (16 bytes).</summary>
+    private sealed class CancellableItem(EncodedAudio audio, int epoch, long keysSeen) : Item(audio, epoch, keysSeen)
+    {
+        public CancellationTokenRegistration Registration { get; set; }
+
+        // Unregister, not Dispose: Dispose would wait for a cancellation callback running right now.
+        protected override void Unregister() => Registration.Unregister();
     }
 }

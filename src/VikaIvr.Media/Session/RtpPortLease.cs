@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using VikaIvr.Media.Receive;
 using VikaIvr.Media.Shared;
 
 namespace VikaIvr.Media.Session;
@@ -24,7 +23,7 @@ public sealed class RtpPortLease : IDisposable
 
     internal RtpPortLease(SharedRtpPort shared)
     {
-        Shared = shared;
+        Claim = new SharedRtpClaim(shared);
         Rtp = shared.Rtp;
         Rtcp = shared.Rtcp;
         Port = shared.Port;
@@ -40,21 +39,12 @@ public sealed class RtpPortLease : IDisposable
     public IPEndPoint LocalEndPoint => (IPEndPoint)Rtp.LocalEndPoint!;
 
     /// <summary>True on a shared port: the call's packets are told apart by sender (and SSRC), see <see cref="TryBind"/>.</summary>
-    public bool IsShared => Shared is not null;
+    public bool IsShared => Claim is not null;
 
-    internal SharedRtpPort? Shared { get; }
+    /// <summary>On a shared port, the call's claim there; null on a port of its own.</summary>
+    internal SharedRtpClaim? Claim { get; }
 
-    /// <summary>Where a shared port hands this call's datagrams (its media session, once started).</summary>
-    internal volatile IDatagramSink? Sink;
-
-    internal SharedRtpKey? RtpKey { get; set; }
-
-    internal SharedRtpKey? RtcpKey { get; set; }
-
-    internal bool Released { get; set; }
-
-    /// <summary>On a shared port: RTP kept from before the call started was handed to it (on its first packet).</summary>
-    internal bool HandedOver { get; set; }
+    internal SharedRtpPort? Shared => Claim?.Port;
 
     /// <summary>
     /// On a shared port, claims the packets that come from <paramref name="rtp"/> (and
@@ -72,10 +62,10 @@ public sealed class RtpPortLease : IDisposable
             return;
         }
 
-        if (Shared is { } shared)
+        if (Claim is { } claim)
         {
-            Sink = null;
-            shared.Release(this);
+            claim.Sink = null;
+            claim.Port.Release(this);
             return;
         }
 

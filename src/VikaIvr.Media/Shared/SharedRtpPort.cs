@@ -58,6 +58,7 @@ public sealed class SharedRtpPort : IDisposable
 
         Port = port;
         RtpFd = (int)Rtp.Handle;
+        RtcpFd = (int)Rtcp.Handle;
         ForceReceiveBuffer(Rtp, receiveBufferBytes * 4);
         _demux = new Demux(this);
         _rtpWatch = receiver.Register(Rtp, _demux, RtpChannel, batched: true);
@@ -89,6 +90,9 @@ public sealed class SharedRtpPort : IDisposable
     internal Socket Rtcp { get; }
 
     internal int RtpFd { get; }
+
+    /// <summary>The RTCP socket's descriptor: the calls' reports go out through it (the receiver reads the socket).</summary>
+    internal int RtcpFd { get; }
 
     private int Bound { get; set; }
 
@@ -127,22 +131,23 @@ public sealed class SharedRtpPort : IDisposable
     /// <summary>Claims the lease's packets by sender (and SSRC); false, changing nothing, when another call holds the same claim.</summary>
     internal bool TryBind(RtpPortLease lease, IPEndPoint? rtp, IPEndPoint? rtcp, uint ssrc)
     {
-        var rtpKey = rtp is null ? lease.RtpKey : SharedRtpKey.From(rtp, ssrc);
-        var rtcpKey = rtcp is null ? lease.RtcpKey : SharedRtpKey.From(rtcp, ssrc);
+        var claim = lease.Claim!;
+        var rtpKey = rtp is null ? claim.RtpKey : SharedRtpKey.From(rtp, ssrc);
+        var rtcpKey = rtcp is null ? claim.RtcpKey : SharedRtpKey.From(rtcp, ssrc);
         lock (_gate)
         {
-            if (lease.Released)
+            if (claim.Released)
             {
                 return false;
             }
 
-            if (rtpKey == lease.RtpKey && rtcpKey == lease.RtcpKey)
+            if (rtpKey == claim.RtpKey && rtcpKey == claim.RtcpKey)
             {
                 return true;
             }
 
-            bool rtpNew = rtpKey is { } r && r != lease.RtpKey;
-            bool rtcpNew = rtcpKey is { } c && c != lease.RtcpKey;
+            bool rtpNew = rtpKey is { } r && r != claim.RtpKey;
+            bool rtcpNew = rtcpKey is { } c && c != claim.RtcpKey;
             if (rtpNew && !_rtp.TryAdd(rtpKey!.Value, lease))
             {
                 return false;
@@ -158,23 +163,23 @@ public sealed class SharedRtpPort : IDisposable
                 return false;
             }
 
-            if (rtpNew && lease.RtpKey is { } oldRtp)
+            if (rtpNew && claim.RtpKey is { } oldRtp)
             {
                 _rtp.TryRemove(oldRtp, out _);
             }
 
-            if (rtcpNew && lease.RtcpKey is { } oldRtcp)
+            if (rtcpNew && claim.RtcpKey is { } oldRtcp)
             {
                 _rtcp.TryRemove(oldRtcp, out _);
             }
 
-            if (lease.RtpKey is null && lease.RtcpKey is null)
+            if (claim.RtpKey is null && claim.RtcpKey is null)
             {
                 Bound++;
             }
 
-            lease.RtpKey = rtpKey;
-            lease.RtcpKey = rtcpKey;
+            claim.RtpKey = rtpKey;
+            claim.RtcpKey = rtcpKey;
             return true;
         }
     }
@@ -182,26 +187,27 @@ public sealed class SharedRtpPort : IDisposable
     /// <summary>Forgets the lease's claims (its call ended).</summary>
     internal void Release(RtpPortLease lease)
     {
+        var claim = lease.Claim!;
         lock (_gate)
         {
-            lease.Released = true;
-            if (lease.RtpKey is null && lease.RtcpKey is null)
+            claim.Released = true;
+            if (claim.RtpKey is null && claim.RtcpKey is null)
             {
                 return;
             }
 
-            if (lease.RtpKey is { } rtp)
+            if (claim.RtpKey is { } rtp)
             {
                 _rtp.TryRemove(rtp, out _);
             }
 
-            if (lease.RtcpKey is { } rtcp)
+            if (claim.RtcpKey is { } rtcp)
             {
                 _rtcp.TryRemove(rtcp, out _);
             }
 
-            lease.RtpKey = null;
-            lease.RtcpKey = null;
+            claim.RtpKey = null;
+            claim.RtcpKey = null;
             Bound--;
         }
     }
@@ -236,7 +242,7 @@ public sealed class SharedRtpPort : IDisposable
         }
 
         var lease = Claimant(channel == RtpChannel ? _rtp : _rtcp, key);
-        if (lease?.Sink is not { } sink)
+        if (lease?.Claim?.Sink is not { } sink)
         {
             // Not claimed yet (the peer sent before its answer reached us) or not started yet: kept a second for its call.
             Interlocked.Increment(ref _unmatched);
@@ -248,9 +254,9 @@ public sealed class SharedRtpPort : IDisposable
             return;
         }
 
-        if (channel == RtpChannel && !lease.HandedOver)
+        if (channel == RtpChannel && !lease.Claim!.HandedOver)
         {
-            lease.HandedOver = true;
+            lease.Claim.HandedOver = true;
             if (_parking.Held > 0)
             {
                 _parking.HandOver(this, lease, sink, channel);
