@@ -30,7 +30,7 @@ public sealed partial class SdpOfferAnswer
     /// <summary>Null, changing nothing, when the general path must answer (it gives the same refusals).</summary>
     private SdpNegotiationResult? TryAnswerPlain(SdpPlainOffer offer)
     {
-        if (!offer.TryPickCodec(_options.Codecs, out var codec) || !offer.TryReadEndPoint(_options.RemoteAddresses, out var remote))
+        if (!offer.TryPickCodec(_options.Codecs, out var codec) || !offer.TryReadEndPoint(out var remote))
         {
             return null;
         }

@@ -28,7 +28,4 @@ public sealed class SdpOfferAnswerOptions
 
     /// <summary>"-" here and in <see cref="OriginUsername"/> (RFC 4566 5.2, 5.3): an answer names no product to a scanner.</summary>
     public string SessionName { get; set; } = "-";
-
-    /// <summary>The remote address offers named last, kept for the next (not configuration: a field no binder sets).</summary>
-    internal readonly SdpAddressReuse RemoteAddresses = new();
 }

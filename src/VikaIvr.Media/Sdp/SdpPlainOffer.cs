@@ -189,11 +189,8 @@ internal readonly ref struct SdpPlainOffer
         return uint.TryParse(end < 0 ? text : text[..end], NumberStyles.None, CultureInfo.InvariantCulture, out uint ssrc) && ssrc != 0 ? ssrc : null;
     }
 
-    /// <summary>
-    /// As <see cref="SdpAudioReader.TryReadEndPoint"/>: the section's c= line, else the session's (the
-    /// last of each); the address the offer before named is reused when this one names it too.
-    /// </summary>
-    public bool TryReadEndPoint(SdpAddressReuse addresses, out IPEndPoint? endPoint)
+    /// <summary>As <see cref="SdpAudioReader.TryReadEndPoint"/>: the section's c= line, else the session's (the last of each).</summary>
+    public bool TryReadEndPoint(out IPEndPoint? endPoint)
     {
         endPoint = null;
         if (!FindConnectionAddress(media: true, out var address) && !FindConnectionAddress(media: false, out address))
@@ -202,7 +199,7 @@ internal readonly ref struct SdpPlainOffer
         }
 
         int slash = address.IndexOf('/');
-        if (!addresses.TryParse(slash < 0 ? address : address[..slash], out var ip))
+        if (!IPAddress.TryParse(slash < 0 ? address : address[..slash], out var ip))
         {
             return false;
         }

@@ -45,10 +45,13 @@ internal readonly record struct SharedRtpKey(ulong High, ulong Low, ushort Port,
     /// <summary>The key of an SDP endpoint.</summary>
     public static SharedRtpKey From(IPEndPoint endPoint, uint ssrc)
     {
-        var address = endPoint.Address.IsIPv4MappedToIPv6 ? endPoint.Address : endPoint.Address.MapToIPv6();
+        // Read from the address's bytes (an IPv4 one mapped here, as TryFrom does): MapToIPv6 would make an
+        // IPv6 address and its array for every call.
         Span<byte> bytes = stackalloc byte[16];
-        address.TryWriteBytes(bytes, out _);
-        return new SharedRtpKey(BinaryPrimitives.ReadUInt64BigEndian(bytes), BinaryPrimitives.ReadUInt64BigEndian(bytes[8..]), (ushort)endPoint.Port, ssrc);
+        endPoint.Address.TryWriteBytes(bytes, out int written);
+        return written == 4
+            ? new SharedRtpKey(0, MappedPrefix | BinaryPrimitives.ReadUInt32BigEndian(bytes), (ushort)endPoint.Port, ssrc)
+            : new SharedRtpKey(BinaryPrimitives.ReadUInt64BigEndian(bytes), BinaryPrimitives.ReadUInt64BigEndian(bytes[8..]), (ushort)endPoint.Port, ssrc);
     }
 
     /// <summary>The same sender, any SSRC.</summary>

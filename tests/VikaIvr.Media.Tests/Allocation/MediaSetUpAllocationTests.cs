@@ -14,14 +14,13 @@ namespace VikaIvr.Media.Tests.Allocation;
 [Collection(AllocationCollection.Name)]
 public sealed class MediaSetUpAllocationTests(ITestOutputHelper output)
 {
-    // Today: ports 408 B, offer/answer ~485 B, create 432 B, start 224 B, play 128 B: ~1,680 B (1,992 B before
+    // Today: ports 408 B, offer/answer ~520 B, create 432 B, start 224 B, play 128 B: ~1,712 B (1,992 B before
     // a lease on a port of its own stopped carrying a shared port's claim; the session's rarely used
     // parts (digit sending, SRTP, listeners, its own receive loops, the digit channel and close token)
     // went into objects made when needed and its send address was worked out from the latched and SDP
     // ones; the pacer registration asked the clock for its batch; a clip queued without a token stopped
     // carrying a registration; the offer/answer kept fewer fields, its result one for the body or the
-    // description, a direction took one byte and an offer's IPv4 address was reused from the offer
-    // before; 4,944 B before the offer was answered from its text, the sockets kept from the runtime's
+    // description and a direction took one byte; 4,944 B before the offer was answered from its text, the sockets kept from the runtime's
     // async context and the session's rarely used parts made when needed; 2,376 B before the pacer's
     // buckets stopped being copied per call, one receiver registration served both sockets, the RTCP
     // address was written on the stack and the allocator bound through one reused socket address).
@@ -29,7 +28,7 @@ public sealed class MediaSetUpAllocationTests(ITestOutputHelper output)
     // barge-in prompt through the call). Room for a small change, not for a regression.
     private const long SetUpBudget = 1_780;
 
-    // The body's length varies with the random o= session id, a few bytes (480 or 488 B).
+    // The body's length varies with the random o= session id, a few bytes (512 or 520 B).
     private const long OfferAnswerBudget = 540;
 
     [Fact]

@@ -11,13 +11,12 @@ public sealed class CallSetupAllocationCollection;
 /// receiver → the flow's first prompt on the wire, and the call's open row written) allocates
 /// within a fixed budget. The count is the whole process's (see <see cref="CallSetupAllocation"/>),
 /// so this class runs alone; it prints the figure per round and a sampled breakdown by type.
-/// Issue 14 asks for 8 KB; the budget is today's figure (about 9 KB for the best of three rounds with
-/// either RTP layout, single rounds 9–10 KB; from 57, 42, 17 and then 10 KB) with a margin for the idle
-/// server's own allocations, so a regression fails here while the cuts continue. Each layer has an
-/// exact guard of its own on one thread: the SIP stack (Sip.Tests Allocation, about 4.5 KB), the media
-/// session and SDP (Media.Tests Allocation, about 2 KB), the flow to its first prompt (Flows.Tests
-/// Allocation, under 1 KB), a barge-in prompt through the call (Telephony.Tests Allocation, 280 B), the
-/// call's record (Data.Tests CallRecordOpenAllocationTests, 184 B) and its open row on SQLite
+/// The budget is issue 14's 8 KB (from 57, 42, 17, 10 and 9 KB in earlier rounds of work): the best of
+/// five rounds (a stray background allocation — a timer, a GC-triggered finalizer, the test host's own —
+/// lands in one, not in all) with either RTP layout. Each layer has an exact guard of its own on one
+/// thread: the SIP stack (Sip.Tests Allocation), the media session and SDP (Media.Tests Allocation), the
+/// flow to its first prompt (Flows.Tests Allocation), a barge-in prompt through the call (Telephony.Tests
+/// Allocation), the call's record (Data.Tests CallRecordOpenAllocationTests) and its open row on SQLite
 /// (Data.Tests SqliteCallRecordWriteTests, 0 B on the writer's thread).
 /// Run: dotnet test tests/VikaIvr.Server.Tests -c Release --filter CallSetupAllocation --logger "console;verbosity=detailed"
 /// </summary>
@@ -25,7 +24,7 @@ public sealed class CallSetupAllocationCollection;
 public sealed class CallSetupAllocationTests(ITestOutputHelper output)
 {
     private const int Calls = 50;
-    private const int BudgetBytes = 10 * 1024;
+    private const int BudgetBytes = 8 * 1024;
 
     /// <summary>
     /// <paramref name="sharedPort"/>: the server on Media:SharedRtpPort (every call's RTP through one
@@ -42,10 +41,16 @@ public sealed class CallSetupAllocationTests(ITestOutputHelper output)
         await using var server = await InProcessServer.StartAsync(sipPort, (44000, 44497), sharedPort ? 44498 : 0);
         output.WriteLine(sharedPort ? "RTP: one shared port (Media:SharedRtpPort)" : "RTP: a port pair per call");
         var measure = new CallSetupAllocation(server, new IPEndPoint(IPAddress.Loopback, sipPort), callerSipPort, 44500);
-        // Warm: JIT, pools, the prompt cache, the database connection.
-        await measure.RoundAsync(Calls);
-        var rounds = new List<CallSetupRound>();
+        // Warm: JIT (and its tier-up), pools, the prompt cache, the database connection, and the tables that
+        // grow with the transactions a call leaves for 32 s (RFC 3261 timers J and L): a resize lands in a
+        // round while they grow, as it does on a server whose load is rising, not on one at a steady load.
         for (int i = 0; i < 3; i++)
+        {
+            await measure.RoundAsync(Calls);
+        }
+
+        var rounds = new List<CallSetupRound>();
+        for (int i = 0; i < 5; i++)
         {
             rounds.Add(await measure.RoundAsync(Calls));
         }
