@@ -13,7 +13,10 @@ namespace VikaIvr.Flows.Tests.Allocation;
 /// </summary>
 public sealed class FirstPromptAllocationTests(ITestOutputHelper output)
 {
-    private const int BudgetBytes = 704;
+    // 616 B with the JIT's optimized code (840 B before the flow stopped linking a token to the call's
+    // end for every call); a clean clone's first run read 728 B (the same code with tiered compilation
+    // off read 616 B there): the budget allows for that, not for a token source per call.
+    private const int BudgetBytes = 800;
 
     [Fact]
     public async Task The_run_to_the_first_prompt_allocates_within_its_budget()
